@@ -1,0 +1,26 @@
+"""Log in with the NIP (spaces allowed, as it is written) or the e-mail address."""
+
+from django.contrib.auth.backends import ModelBackend
+
+from .models import Employee
+from .nip import normalize_nip
+
+
+class NipOrEmailBackend(ModelBackend):
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None:
+            username = kwargs.get(Employee.USERNAME_FIELD)
+        if not username or password is None:
+            return None
+        username = username.strip()
+        if "@" in username:
+            user = Employee.objects.filter(email__iexact=username).first()
+        else:
+            user = Employee.objects.filter(nip=normalize_nip(username)).first()
+        if user is None:
+            # Run the hasher anyway so a wrong login and a wrong password take the same time.
+            Employee().set_password(password)
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

@@ -1,0 +1,249 @@
+"""Offices (a tree: BPS RI -> province -> kab/kota), employees and their roles per year."""
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .nip import format_nip, normalize_nip, validate_nip
+
+
+class OfficeQuerySet(models.QuerySet):
+    def provinces(self):
+        return self.filter(level=Office.Level.PROVINCE)
+
+    def regencies(self):
+        return self.filter(level=Office.Level.REGENCY)
+
+    def in_province(self, province):
+        return self.filter(Q(pk=province.pk) | Q(parent=province))
+
+
+class Office(models.Model):
+    """A BPS office, identified by its BPS code (1700 = Provinsi Bengkulu, 1771 = Kota Bengkulu)."""
+
+    class Level(models.TextChoices):
+        NATIONAL = "national", _("BPS RI")
+        PROVINCE = "province", _("BPS Provinsi")
+        REGENCY = "regency", _("BPS Kabupaten/Kota")
+
+    code = models.CharField(_("kode BPS"), max_length=4, unique=True)
+    name = models.CharField(_("nama"), max_length=120)
+    short_name = models.CharField(_("nama singkat"), max_length=60)
+    level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("induk"),
+    )
+    city = models.CharField(_("kota tempat surat"), max_length=60, blank=True)
+    address = models.CharField(_("alamat"), max_length=250, blank=True)
+    phone = models.CharField(_("telepon"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.CharField(_("situs web"), max_length=100, blank=True)
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("kantor")
+        verbose_name_plural = _("kantor")
+
+    def __str__(self):
+        return f"{self.code} {self.short_name}"
+
+    @property
+    def satker_code(self) -> str:
+        """Letters carry the 5-digit satker code: the office code followed by 0."""
+        return f"{self.code}0"
+
+    @property
+    def province(self):
+        if self.level == self.Level.PROVINCE:
+            return self
+        if self.level == self.Level.REGENCY:
+            return self.parent
+        return None
+
+    @property
+    def is_regency(self) -> bool:
+        return self.level == self.Level.REGENCY
+
+
+class EmployeeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def in_province(self, province):
+        return self.filter(Q(office=province) | Q(office__parent=province))
+
+
+class EmployeeManager(BaseUserManager.from_queryset(EmployeeQuerySet)):
+    use_in_migrations = True
+
+    def _create(self, nip, password, **fields):
+        nip = normalize_nip(nip)
+        if fields.get("email"):
+            fields["email"] = self.normalize_email(fields["email"]).lower()
+        else:
+            fields["email"] = None
+        user = self.model(nip=nip, **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, nip, password=None, **fields):
+        fields.setdefault("is_staff", False)
+        fields.setdefault("is_superuser", False)
+        return self._create(nip, password, **fields)
+
+    def create_superuser(self, nip, password=None, **fields):
+        fields["is_staff"] = True
+        fields["is_superuser"] = True
+        return self._create(nip, password, **fields)
+
+
+class Employee(AbstractBaseUser, PermissionsMixin):
+    """An employee (pegawai) of a BPS office; also the login account."""
+
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        unique=True,
+        validators=[validate_nip],
+        help_text=_("18 angka, contoh 19860926 201505 1 001"),
+    )
+    full_name = models.CharField(
+        _("nama lengkap dengan gelar"),
+        max_length=150,
+        help_text=_(
+            "Sebagaimana ditulis pada surat dan sertifikat, mis. Dr. Ani Lestari, S.ST., M.Si."
+        ),
+    )
+    position = models.CharField(_("jabatan"), max_length=150, blank=True)
+    office = models.ForeignKey(
+        Office,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="employees",
+        verbose_name=_("kantor"),
+    )
+    email = models.EmailField(_("e-mail"), unique=True, null=True, blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    is_staff = models.BooleanField(_("akses admin"), default=False)
+    date_joined = models.DateTimeField(_("terdaftar"), default=timezone.now)
+
+    objects = EmployeeManager()
+
+    USERNAME_FIELD = "nip"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+
+    def __str__(self):
+        return self.full_name
+
+    def clean(self):
+        super().clean()
+        self.nip = normalize_nip(self.nip)
+        if self.email:
+            self.email = self.email.strip().lower()
+        else:
+            self.email = None
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name
+
+    @property
+    def nip_display(self) -> str:
+        return format_nip(self.nip)
+
+    @property
+    def province(self):
+        return self.office.province if self.office_id else None
+
+
+class RoleAssignmentQuerySet(models.QuerySet):
+    def current(self, year=None, on=None):
+        """Assignments in force in a year (default: this year) and not ended before `on`."""
+        today = on or timezone.localdate()
+        year = year or today.year
+        return self.filter(year=year).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
+
+    def of_role(self, *roles):
+        return self.filter(role__in=roles)
+
+
+class RoleAssignment(models.Model):
+    """A programme role held by an employee for a year. Kept as history: ending one keeps it."""
+
+    class Role(models.TextChoices):
+        CAN_COORDINATOR = "can_coordinator", _("Koordinator CAN Provinsi")
+        CAN_MEMBER = "can_member", _("Anggota CAN Provinsi")
+        CA = "ca", _("Agen Perubahan (CA)")
+        CC = "cc", _("Change Champion (CC)")
+        EVENT_TEAM_LEAD = "event_team_lead", _("Ketua Event Team")
+        EVENT_TEAM = "event_team", _("Anggota Event Team")
+
+    employee = models.ForeignKey(
+        Employee,
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+        verbose_name=_("pegawai"),
+    )
+    role = models.CharField(_("peran"), max_length=20, choices=Role.choices)
+    office = models.ForeignKey(
+        Office,
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+        verbose_name=_("kantor"),
+        help_text=_(
+            "Kantor tempat peran dijalankan: kantor CA, atau provinsi untuk CAN, CC dan Event Team."
+        ),
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    ended_on = models.DateField(_("berakhir pada"), null=True, blank=True)
+    note = models.CharField(_("catatan"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+    created_by = models.ForeignKey(
+        Employee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
+    )
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "role", "office__code"]
+        verbose_name = _("penugasan peran")
+        verbose_name_plural = _("penugasan peran")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "role", "office", "year"],
+                condition=Q(ended_on__isnull=True),
+                name="unique_open_role_assignment",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.office.short_name} {self.year}: {self.employee}"
+
+    @property
+    def is_current(self) -> bool:
+        today = timezone.localdate()
+        return self.year == today.year and (self.ended_on is None or self.ended_on > today)

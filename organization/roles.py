@@ -1,0 +1,62 @@
+"""What programme roles a person holds now. Read once per request and cached on the user."""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from .models import RoleAssignment
+
+Role = RoleAssignment.Role
+CAN_ROLES = (Role.CAN_COORDINATOR, Role.CAN_MEMBER)
+EVENT_TEAM_ROLES = (Role.EVENT_TEAM_LEAD, Role.EVENT_TEAM)
+
+
+@dataclass(frozen=True)
+class HeldRoles:
+    roles: frozenset = field(default_factory=frozenset)  # {(role, office_id)}
+
+    def has(self, *roles) -> bool:
+        return any(role in roles for role, _office in self.roles)
+
+    def offices_for(self, *roles) -> set[int]:
+        return {office for role, office in self.roles if role in roles}
+
+    @property
+    def is_can(self) -> bool:
+        return self.has(*CAN_ROLES)
+
+    @property
+    def is_can_coordinator(self) -> bool:
+        return self.has(Role.CAN_COORDINATOR)
+
+    @property
+    def is_cc(self) -> bool:
+        return self.has(Role.CC)
+
+    @property
+    def is_event_team(self) -> bool:
+        return self.has(*EVENT_TEAM_ROLES)
+
+    @property
+    def is_event_team_lead(self) -> bool:
+        return self.has(Role.EVENT_TEAM_LEAD)
+
+    @property
+    def ca_offices(self) -> set[int]:
+        return self.offices_for(Role.CA)
+
+    def is_ca_of(self, office) -> bool:
+        office_id = getattr(office, "pk", office)
+        return office_id in self.ca_offices
+
+
+def held_roles(user, year=None) -> HeldRoles:
+    """The roles `user` holds in `year` (default: the current year), cached on the user object."""
+    if user is None or not user.is_authenticated:
+        return HeldRoles()
+    year = year or timezone.localdate().year
+    cache = user.__dict__.setdefault("_serawai_roles", {})
+    if year not in cache:
+        rows = RoleAssignment.objects.current(year=year).filter(employee=user)
+        cache[year] = HeldRoles(frozenset(rows.values_list("role", "office_id")))
+    return cache[year]

@@ -1,0 +1,5 @@
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y H:i"
+SHORT_DATE_FORMAT = "d/m/Y"
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+FIRST_DAY_OF_WEEK = 1

@@ -1,0 +1,62 @@
+import pytest
+
+from organization.models import RoleAssignment
+from tests.factories import EmployeeFactory, give_role, office
+
+Role = RoleAssignment.Role
+
+
+@pytest.fixture(autouse=True)
+def _files_in_tmp(settings, tmp_path):
+    """Uploads, stored documents and e-mails of a test go to its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def employee(db):
+    return EmployeeFactory(full_name="Budi Santoso, S.ST.")
+
+
+@pytest.fixture
+def can_member(db):
+    person = EmployeeFactory(full_name="Rina Marlina, S.Si., M.Stat.")
+    give_role(person, Role.CAN_MEMBER)
+    return person
+
+
+@pytest.fixture
+def can_coordinator(db):
+    person = EmployeeFactory(full_name="Dr. Hendra Gunawan, M.Si.")
+    give_role(person, Role.CAN_COORDINATOR)
+    return person
+
+
+@pytest.fixture
+def cc(db):
+    person = EmployeeFactory(
+        full_name="Ir. Win Rizal, M.E.", position="Kepala BPS Provinsi Bengkulu"
+    )
+    give_role(person, Role.CC)
+    return person
+
+
+@pytest.fixture
+def ca_1701(db):
+    person = EmployeeFactory(full_name="Siti Aminah, S.E.", office=office("1701"))
+    give_role(person, Role.CA, office("1701"))
+    return person
+
+
+@pytest.fixture
+def ca_1702(db):
+    person = EmployeeFactory(full_name="Agus Pratama, S.Tr.Stat.", office=office("1702"))
+    give_role(person, Role.CA, office("1702"))
+    return person
+
+
+@pytest.fixture
+def event_team_member(db):
+    person = EmployeeFactory(full_name="Dewi Lestari, A.Md.")
+    give_role(person, Role.EVENT_TEAM)
+    return person

@@ -1,0 +1,73 @@
+"""Test factories: real models, valid NIPs, the offices loaded by the data migration."""
+
+import datetime
+import itertools
+
+import factory
+
+from organization.models import Employee, Office, RoleAssignment
+
+PASSWORD = "serawai-test-pw"
+_sequence = itertools.count(1)
+
+
+def make_nip(birth=datetime.date(1990, 5, 17), appointed=(2014, 3), gender=1, seq=None) -> str:
+    """A valid NIP: birth date + appointment year-month + gender digit + 3-digit sequence."""
+    seq = next(_sequence) % 1000 if seq is None else seq
+    return f"{birth:%Y%m%d}{appointed[0]:04d}{appointed[1]:02d}{gender}{seq:03d}"
+
+
+def ensure_offices() -> None:
+    """Reload the offices of the data migration (a transactional test's flush removes them)."""
+    if not Office.objects.filter(code="1700").exists():
+        from importlib import import_module
+
+        from django.apps import apps
+
+        import_module("organization.migrations.0002_bengkulu_offices").load(apps, None)
+
+
+def office(code: str) -> Office:
+    ensure_offices()
+    return Office.objects.get(code=code)
+
+
+def province() -> Office:
+    return office("1700")
+
+
+class EmployeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Employee
+        skip_postgeneration_save = True
+
+    nip = factory.LazyFunction(
+        lambda: make_nip(
+            birth=datetime.date(
+                1970 + next(_sequence) % 30, 1 + next(_sequence) % 12, 1 + next(_sequence) % 28
+            ),
+        )
+    )
+    full_name = factory.Sequence(lambda n: f"Pegawai Uji {n}, S.ST.")
+    position = "Statistisi Ahli Muda"
+    office = factory.LazyFunction(province)
+    email = factory.Sequence(lambda n: f"pegawai{n}@bps.go.id")
+    is_active = True
+
+    @factory.post_generation
+    def password(obj, create, extracted, **kwargs):
+        obj.set_password(extracted or PASSWORD)
+        if create:
+            obj.save(update_fields=["password"])
+
+
+def give_role(employee, role, office_obj=None, year=None) -> RoleAssignment:
+    """Assign a programme role for a year (default: this year; office default: the province)."""
+    from django.utils import timezone
+
+    return RoleAssignment.objects.create(
+        employee=employee,
+        role=role,
+        office=office_obj or province(),
+        year=year or timezone.localdate().year,
+    )

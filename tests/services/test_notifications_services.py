@@ -1,0 +1,245 @@
+"""Deadline messages on PostgreSQL, Redis and real Celery worker processes: exactly once, none lost.
+
+The worker writes e-mail with Django's file backend (EMAIL_URL="") under its own SERAWAI_VAR_DIR;
+the tests read the messages back from those files.
+"""
+
+import email
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cycles.models import Cycle, CycleStep
+from notifications import kinds
+from notifications.models import Notification, OutboxMail
+from organization.models import Office, RoleAssignment
+from tests.factories import EmployeeFactory, ensure_offices, give_role, province
+from tests.services.conftest import ROOT, WorkerProcess, wait_until
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+SEPARATOR = b"-" * 79
+
+
+def start(worker: WorkerProcess, var_dir: Path, **env) -> WorkerProcess:
+    """Start the worker with its own var folder (mail files) and extra environment."""
+    base = worker.env
+    worker.env = lambda: {**base(), "SERAWAI_VAR_DIR": str(var_dir), **env}
+    return worker.start()
+
+
+def mailed(var_dir: Path) -> list[email.message.Message]:
+    """Every message the file backend wrote under var_dir/mail."""
+    messages = []
+    for path in sorted((var_dir / "mail").glob("*.log")):
+        for chunk in path.read_bytes().split(SEPARATOR):
+            if chunk.strip():
+                messages.append(email.message_from_bytes(chunk.strip() + b"\n"))
+    return messages
+
+
+def regency_cas():
+    """A CA in every kab/kota office: step 3 (propose themes) is theirs."""
+    people = []
+    ensure_offices()  # a transactional test's flush removed the migration's offices
+    for office in Office.objects.regencies():
+        person = EmployeeFactory(office=office)
+        give_role(person, RoleAssignment.Role.CA, office)
+        people.append(person)
+    return people
+
+
+def step_due_today(number=3):
+    today = timezone.localdate()
+    cycle, _ = Cycle.objects.get_or_create(
+        province=province(), year=today.year, defaults={"start_date": today}
+    )
+    return CycleStep.objects.create(cycle=cycle, number=number, planned_start=today, due=today)
+
+
+def succeeded(worker: WorkerProcess, task: str) -> int:
+    return sum(1 for line in worker.log().splitlines() if task in line and "succeeded" in line)
+
+
+def all_sent():
+    rows = list(OutboxMail.objects.values_list("status", flat=True))
+    return rows and all(status == "sent" for status in rows)
+
+
+def test_reminder_due_today_is_delivered_exactly_once(celery_worker_process, tmp_path):
+    pytest.importorskip("cycles.calendar")
+    responsible_people = pytest.importorskip("cycles.responsibility").responsible_people
+    from cycles.tasks import sweep_deadlines
+
+    regency_cas()
+    step = step_due_today()
+    expected = {p.email for p in responsible_people(step)}
+    assert len(expected) >= 10
+    var = tmp_path / "var"
+    start(celery_worker_process, var)
+    # A second worker on the same queue: two workers may run the sweep at the same time.
+    second = start(WorkerProcess(tmp_path / "worker2.log"), var)
+    try:
+        today = timezone.localdate().isoformat()
+        for _ in range(3):
+            sweep_deadlines.delay(today)
+
+        def runs():
+            task = "cycles.sweep_deadlines"
+            return succeeded(celery_worker_process, task) + succeeded(second, task)
+
+        assert wait_until(lambda: runs() == 3, timeout=30), celery_worker_process.log()[-3000:]
+        assert wait_until(all_sent, timeout=30)
+        time.sleep(1.5)  # any stray drain would have sent a double by now
+        sweep_deadlines.delay(today)
+        assert wait_until(lambda: runs() == 4, timeout=30)
+        time.sleep(1.5)
+    finally:
+        second.stop()
+
+    reminders = Notification.objects.filter(kind=kinds.STEP_REMINDER)
+    assert reminders.count() == len(expected)
+    assert OutboxMail.objects.filter(status="sent").count() == len(expected)
+    to = sorted(m["To"] for m in mailed(var))
+    assert to == sorted(expected)  # each responsible person got exactly one e-mail
+    message = mailed(var)[0]
+    assert message["Subject"].startswith("[Serawai] Hari ini batas waktu: Langkah 3")
+    assert message.is_multipart()
+
+
+def test_worker_killed_mid_send_and_restarted_delivers_each_message_once(
+    celery_worker_process, tmp_path
+):
+    pytest.importorskip("cycles.calendar")
+    pytest.importorskip("cycles.responsibility")
+    from cycles.tasks import sweep_deadlines
+
+    cas = regency_cas()
+    step_due_today()
+    var = tmp_path / "var"
+    # Slow sending (0.4 s a message) so that SIGKILL lands in the middle of the drain task.
+    start(
+        celery_worker_process, var, SERAWAI_TEST_SEND_DELAY="0.4", SERAWAI_OUTBOX_STUCK_SECONDS="2"
+    )
+    today = timezone.localdate().isoformat()
+    sweep_deadlines.delay(today)
+    assert wait_until(lambda: len(mailed(var)) >= 3, timeout=30), celery_worker_process.log()
+    celery_worker_process.kill()
+    sent_before = len(mailed(var))
+    assert sent_before < len(cas)
+    assert OutboxMail.objects.filter(status="sending").count() == 1  # claimed, never finished
+
+    time.sleep(2.5)  # the claimed row is now "stuck" (SERAWAI_OUTBOX_STUCK_SECONDS=2)
+    restarted = start(
+        WorkerProcess(tmp_path / "worker-restarted.log"),
+        var,
+        SERAWAI_TEST_SEND_DELAY="0.05",
+        SERAWAI_OUTBOX_STUCK_SECONDS="2",
+    )
+    try:
+        # The worker drains the outbox when it starts; beat would also re-run the sweep.
+        sweep_deadlines.delay(today)
+        assert wait_until(all_sent, timeout=40), restarted.log()[-3000:]
+        assert wait_until(lambda: succeeded(restarted, "cycles.sweep_deadlines") == 1, timeout=20)
+        time.sleep(1.5)
+    finally:
+        restarted.stop()
+
+    to = sorted(m["To"] for m in mailed(var))
+    assert to == sorted(p.email for p in cas)
+    assert Notification.objects.filter(kind=kinds.STEP_REMINDER).count() == len(cas)
+
+
+REQUEST_SCRIPT = """
+import json, sys, time
+import django
+django.setup()
+from django.test import Client
+from organization.models import Employee
+client = Client(HTTP_HOST="localhost")
+client.force_login(Employee.objects.get(pk=int(sys.argv[1])))
+started = time.monotonic()
+response = client.post(sys.argv[2])
+print(json.dumps({"status": response.status_code, "seconds": time.monotonic() - started}))
+"""
+
+
+class RedisServer:
+    """A redis-server of our own on a spare port, so the test can stop the broker."""
+
+    def __init__(self, port: int, log: Path):
+        self.port, self.log, self.proc = port, log, None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> "RedisServer":
+        import redis
+
+        args = ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"]
+        self.proc = subprocess.Popen(args, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)  # noqa: SIM115
+        client = redis.Redis.from_url(self.url)
+
+        def answers():
+            try:
+                return client.ping()
+            except redis.ConnectionError:
+                return False
+
+        assert wait_until(answers, timeout=10), self.log.read_text()
+        return self
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server not installed")
+    server = RedisServer(6391, tmp_path / "redis.log")
+    yield server
+    server.stop()
+
+
+def test_request_succeeds_with_the_broker_down_and_the_mail_goes_out_when_it_is_back(
+    celery_worker_process, own_redis, tmp_path
+):
+    person = EmployeeFactory(full_name="Rina Marlina, S.Si.")
+    var = tmp_path / "var"
+    own_redis.start()
+    own_redis.stop()  # the broker is down
+    env = celery_worker_process.env()
+    env.update(REDIS_URL=own_redis.url, SERAWAI_VAR_DIR=str(var))
+    done = subprocess.run(
+        [sys.executable, "-c", REQUEST_SCRIPT, str(person.pk), reverse("notifications:send_test")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["status"] == 302  # the request succeeded
+    print(f"request with the broker down: {result['seconds']:.2f} s")
+    assert result["seconds"] < 10
+    assert "Broker unreachable" in done.stderr
+    row = OutboxMail.objects.get(to_address=person.email)
+    assert row.status == "pending"  # kept in the outbox, not lost
+    assert Notification.objects.filter(recipient=person).count() == 1
+
+    own_redis.start()  # the broker is back; a worker comes up against it
+    start(celery_worker_process, var, REDIS_URL=own_redis.url)
+    assert wait_until(all_sent, timeout=30), celery_worker_process.log()[-3000:]
+    assert [m["To"] for m in mailed(var)] == [person.email]
