@@ -1,0 +1,50 @@
+"""Who is responsible for an open SOP step: the people a reminder or an overdue notice goes to.
+
+Read from sop.py's `responsible` column and the role assignments of the step's year; the host
+office of an event comes from the event itself.
+"""
+
+from django.db.models import Q
+
+from organization.models import Employee, RoleAssignment
+
+from .sop import Responsible
+
+Role = RoleAssignment.Role
+CAN = (Role.CAN_COORDINATOR, Role.CAN_MEMBER)
+
+
+def _owner(step):
+    """(cycle, event or None) of a step record of any kind."""
+    event = getattr(step, "event", None)
+    cycle = event.cycle if event is not None else step.cycle
+    return cycle, event
+
+
+def responsible_people(step):
+    """Active employees responsible for `step` in its cycle's year and province."""
+    cycle, event = _owner(step)
+    province = cycle.province
+    roles = RoleAssignment.objects.current(year=cycle.year)
+    host = event.host_office_id if event is not None else None
+    who = step.sop.responsible
+    if who == Responsible.CAN:
+        wanted = Q(role__in=CAN, office=province)
+    elif who == Responsible.CAN_AND_CC:
+        wanted = Q(role__in=(*CAN, Role.CC), office=province)
+    elif who == Responsible.CC:
+        wanted = Q(role=Role.CC, office=province)
+    elif who == Responsible.REGENCY_CA:
+        wanted = Q(role=Role.CA, office__parent=province)
+    elif who == Responsible.HOST_CA:
+        wanted = Q(role=Role.CA, office=host) | Q(role__in=CAN, office=province)
+    elif who == Responsible.CA_PROVINCE:
+        wanted = Q(role=Role.CA, office__in=[province.pk, host])
+    elif who == Responsible.EVENT_TEAM:
+        wanted = Q(role=Role.EVENT_TEAM_LEAD, office=province) | Q(role__in=CAN, office=province)
+    elif who == Responsible.EVERYONE:
+        wanted = Q(role=Role.CA, office__in=[province.pk, host])
+    else:  # the electorate is told by the vote's own messages, not by the sweep
+        return Employee.objects.none()
+    ids = roles.filter(wanted).values("employee_id")
+    return Employee.objects.filter(pk__in=ids, is_active=True).order_by("full_name")

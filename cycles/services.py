@@ -1,0 +1,66 @@
+"""Writes of the cycles app: creating a year's cycle with its planned steps 1-5, re-planning,
+and completing a step in the ledger. Each function is one transaction and records who and when.
+"""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import planning
+from .calendar import WorkingCalendar
+from .models import Cycle, CycleStep
+
+
+@transaction.atomic
+def create_cycle(*, province, year: int, start_date: date, by=None, **settings) -> Cycle:
+    """Open a year's Serawai cycle (SOP steps 1-5) with its steps planned from `start_date`."""
+    cycle = Cycle.objects.create(
+        province=province, year=year, start_date=start_date, created_by=by, **settings
+    )
+    CycleStep.objects.bulk_create(
+        CycleStep(cycle=cycle, number=p.number, planned_start=p.start, due=p.due)
+        for p in planning.plan_cycle(start_date)
+    )
+    return cycle
+
+
+@transaction.atomic
+def replan_cycle(cycle: Cycle, *, from_step: int, start: date, by=None) -> list[CycleStep]:
+    """Plan steps `from_step`..5 again from `start` (completed steps keep their dates)."""
+    cal = WorkingCalendar.load()
+    steps = list(cycle.steps.select_for_update().filter(number__gte=from_step).order_by("number"))
+    plans = planning.plan_forward([s.sop for s in steps if not s.is_done], start, cal)
+    by_number = {p.number: p for p in plans}
+    changed = []
+    for step in steps:
+        plan = by_number.get(step.number)
+        if plan is not None:
+            step.planned_start, step.due = plan.start, plan.due
+            step.save(update_fields=["planned_start", "due"])
+            changed.append(step)
+    return changed
+
+
+@transaction.atomic
+def complete_step(step, *, by, output_note: str = "", output_url: str = "", when=None):
+    """Record a step (of a cycle or an event) as done: who, when and its output. Idempotent:
+    a step already completed keeps its first completion."""
+    step = type(step).objects.select_for_update().get(pk=step.pk)
+    if step.completed_at is None:
+        step.completed_at = when or timezone.now()
+        step.completed_by = by
+        step.output_note = output_note[:250]
+        step.output_url = output_url[:250]
+        step.save(update_fields=["completed_at", "completed_by", "output_note", "output_url"])
+    return step
+
+
+@transaction.atomic
+def start_step(step, when=None):
+    """Mark a step as started (its work opened), once."""
+    step = type(step).objects.select_for_update().get(pk=step.pk)
+    if step.started_at is None:
+        step.started_at = when or timezone.now()
+        step.save(update_fields=["started_at"])
+    return step
