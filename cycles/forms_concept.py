@@ -1,4 +1,4 @@
-"""Forms of steps 1 and 2: the concept (with the cycle's selection settings) and the CC's decision."""
+"""Forms of steps 1 and 2: the concept (with the cycle's selection settings), the CC's decision."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,4 @@
-"""Pages of steps 1 and 2: the concept and schedule, the CC's agreement, the socialisation letter."""
+"""Pages of steps 1 and 2: concept and schedule, the CC's agreement, the socialisation letter."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -50,7 +50,9 @@ def concept_edit(request):
     cycle = _cycle_for(request, can=True)
     concept = Concept.objects.filter(cycle=cycle).first()
     if concept is not None and not concept.is_editable:
-        messages.error(request, _("Konsep sedang diajukan atau sudah disepakati; tidak dapat diubah."))
+        messages.error(
+            request, _("Konsep sedang diajukan atau sudah disepakati; tidak dapat diubah.")
+        )
         return redirect("cycles:concept")
     initial = {
         "themes_to_select": cycle.themes_to_select,

@@ -76,7 +76,10 @@ def voter_for(vote: Vote, user) -> Voter | None:
     if vote.per_office:
         offices = held_roles(user, vote.cycle.year).ca_offices
         office = (
-            Office.objects.regencies().filter(parent=province, pk__in=offices).order_by("code").first()
+            Office.objects.regencies()
+            .filter(parent=province, pk__in=offices)
+            .order_by("code")
+            .first()
         )
         return Voter(f"office:{office.pk}", user, office) if office else None
     if user.office.province != province:
@@ -137,9 +140,7 @@ def cast_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = 
     if not chosen:
         raise BallotError(_("Pilih sedikitnya satu tema."))
     if len(chosen) > vote.choices_per_ballot:
-        raise BallotError(
-            _("Pilih paling banyak %(n)d tema.") % {"n": vote.choices_per_ballot}
-        )
+        raise BallotError(_("Pilih paling banyak %(n)d tema.") % {"n": vote.choices_per_ballot})
     allowed = {p.pk for p in ballot_proposals(vote, voter)}
     if not chosen <= allowed:
         raise BallotError(_("Pilihan tidak dikenal atau tidak boleh Anda pilih."))
@@ -198,7 +199,11 @@ def open_vote(cycle: Cycle, *, by, today: date | None = None) -> Vote:
         kind=kinds.VOTE_OPENED,
         title=_("Pemilihan tema Serawai %(year)s dibuka") % {"year": cycle.year},
         body=_("Pilih paling banyak %(n)d tema sampai %(date)s. Surat %(number)s.")
-        % {"n": vote.choices_per_ballot, "date": vote.closes_on.isoformat(), "number": letter.number},
+        % {
+            "n": vote.choices_per_ballot,
+            "date": vote.closes_on.isoformat(),
+            "number": letter.number,
+        },
         url=reverse("voting:ballot"),
         key=f"vote:{vote.pk}:opened",
     )

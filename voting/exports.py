@@ -7,10 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from documents.models import Letter
-from documents.rendering import pdf_response, render_pdf
-from documents.spreadsheets import Sheet, xlsx_response
-
 from .models import ThemeProposal
 
 HEADERS = (
@@ -35,6 +31,8 @@ def _proposals(cycle):
 
 
 def proposals_xlsx(cycle):
+    from documents.spreadsheets import Sheet, xlsx_response
+
     rows = [
         (
             n,
@@ -54,6 +52,8 @@ def proposals_xlsx(cycle):
 
 
 def proposals_pdf(cycle, *, by):
+    from documents.rendering import pdf_response, render_pdf
+
     title = _("Daftar Usulan Tema Serawai Tahun %(year)s") % {"year": cycle.year}
     data = render_pdf(
         "documents/voting/proposals.html",
@@ -70,4 +70,6 @@ def proposals_pdf(cycle, *, by):
 
 
 def letters_of(vote):
+    from documents.models import Letter
+
     return list(Letter.objects.for_object(vote).issued().order_by("issued_at"))

@@ -1,4 +1,4 @@
-"""Forms of steps 3-5: a theme proposal, reopening, the ballot, the tie decision, hosts and dates."""
+"""Forms of steps 3-5: a proposal, reopening, the ballot, the tie decision, hosts and dates."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +39,9 @@ class ProposalForm(forms.ModelForm):
             speakers = list(self.instance.speakers.all())
             self.initial["speakers"] = [s.employee_id for s in speakers if s.employee_id]
             self.initial["external_speakers"] = "\n".join(
-                f"{s.external_name}; {s.external_institution}" for s in speakers if not s.employee_id
+                f"{s.external_name}; {s.external_institution}"
+                for s in speakers
+                if not s.employee_id
             )
 
     def clean_external_speakers(self):
@@ -64,7 +66,9 @@ class ProposalForm(forms.ModelForm):
 
 
 class ReopenForm(forms.Form):
-    until = forms.DateField(label=_("Dibuka sampai"), widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(
+        label=_("Dibuka sampai"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     reason = forms.CharField(label=_("Alasan"), max_length=250)
 
 
@@ -84,9 +88,7 @@ class BallotForm(forms.Form):
         self.fields["choices"].choices = [
             (str(p.pk), f"{p.title} — {p.office.short_name}") for p in proposals
         ]
-        self.fields["choices"].help_text = _("Pilih paling banyak %(n)d tema.") % {
-            "n": max_choices
-        }
+        self.fields["choices"].help_text = _("Pilih paling banyak %(n)d tema.") % {"n": max_choices}
 
     def clean_choices(self):
         chosen = self.cleaned_data["choices"]
@@ -112,9 +114,7 @@ class TieForm(forms.Form):
     def clean_chosen(self):
         chosen = self.cleaned_data["chosen"]
         if len(chosen) != self.seats:
-            raise forms.ValidationError(
-                _("Pilih tepat %(n)d usulan.") % {"n": self.seats}
-            )
+            raise forms.ValidationError(_("Pilih tepat %(n)d usulan.") % {"n": self.seats})
         return [int(pk) for pk in chosen]
 
 

@@ -107,10 +107,13 @@ class ProposedSpeaker(models.Model):
 
 
 class ProposalReopening(models.Model):
-    """Step 3: a CAN member reopened the proposals after the deadline, until a date, for a reason."""
+    """Step 3: a CAN member reopened the proposals until a date, with a recorded reason."""
 
     cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="proposal_reopenings", verbose_name=_("siklus")
+        Cycle,
+        on_delete=models.CASCADE,
+        related_name="proposal_reopenings",
+        verbose_name=_("siklus"),
     )
     until = models.DateField(_("dibuka sampai"))
     reason = models.CharField(_("alasan"), max_length=250)
@@ -123,6 +126,9 @@ class ProposalReopening(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("pembukaan kembali pengusulan")
         verbose_name_plural = _("pembukaan kembali pengusulan")
+
+    def __str__(self):
+        return f"{self.cycle}: {self.until}"
 
 
 class Vote(models.Model):
@@ -180,7 +186,10 @@ class VoterRecord(models.Model):
     vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="voter_records")
     voter_key = models.CharField(max_length=40)
     voter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("pemilih")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("pemilih"),
     )
     office = models.ForeignKey(
         Office, on_delete=models.PROTECT, related_name="+", verbose_name=_("kantor")
@@ -229,6 +238,9 @@ class BallotChoice(models.Model):
             models.UniqueConstraint(fields=["ballot", "proposal"], name="one_choice_per_proposal")
         ]
 
+    def __str__(self):
+        return str(self.proposal_id)
+
 
 class TieDecision(models.Model):
     """Step 5: the CAN decides a tie across the cut-off, with a recorded reason."""
@@ -244,6 +256,9 @@ class TieDecision(models.Model):
     class Meta:
         verbose_name = _("keputusan suara sama")
         verbose_name_plural = _("keputusan suara sama")
+
+    def __str__(self):
+        return str(self.vote)
 
 
 class SelectedTheme(models.Model):
@@ -261,7 +276,9 @@ class SelectedTheme(models.Model):
     host_office = models.ForeignKey(
         Office, on_delete=models.PROTECT, related_name="+", verbose_name=_("tuan rumah")
     )
-    host_change_reason = models.CharField(_("alasan perubahan tuan rumah"), max_length=250, blank=True)
+    host_change_reason = models.CharField(
+        _("alasan perubahan tuan rumah"), max_length=250, blank=True
+    )
     event_date = models.DateField(_("tanggal kegiatan"))
     event = models.OneToOneField(
         "events.Event",

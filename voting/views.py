@@ -199,7 +199,9 @@ def ballot(request):
         except ballots.BallotError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, _("Suara Anda tersimpan. Anda dapat mengubahnya sampai batas waktu."))
+            messages.success(
+                request, _("Suara Anda tersimpan. Anda dapat mengubahnya sampai batas waktu.")
+            )
             return redirect("voting:ballot")
     elif request.method == "POST" and not vote.is_open:
         form.add_error(None, _("Pemungutan suara sudah ditutup."))

@@ -7,39 +7,132 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cycles', '0001_initial'),
+        ("cycles", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Concept',
+            name="Concept",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('background', models.TextField(verbose_name='latar belakang')),
-                ('aims', models.TextField(verbose_name='tujuan')),
-                ('format', models.TextField(verbose_name='bentuk kegiatan')),
-                ('selection_rules', models.TextField(verbose_name='aturan pemilihan tema')),
-                ('electorate', models.CharField(choices=[('employees', 'Setiap pegawai aktif di provinsi (satu suara per pegawai)'), ('offices', 'Satu suara per BPS kabupaten/kota, diberikan oleh CA-nya')], default='employees', max_length=10, verbose_name='pemilih')),
-                ('choices_per_ballot', models.PositiveSmallIntegerField(default=3, verbose_name='pilihan paling banyak per surat suara')),
-                ('exclude_own_office', models.BooleanField(default=False, verbose_name='larangan memilih usulan kantor sendiri')),
-                ('status', models.CharField(choices=[('draft', 'Draf'), ('submitted', 'Diajukan ke CC'), ('returned', 'Dikembalikan CC'), ('agreed', 'Disepakati')], default='draft', max_length=10, verbose_name='status')),
-                ('cc_comment', models.TextField(blank=True, verbose_name='catatan CC')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='dibuat')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='diubah')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='diajukan')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='diputuskan CC')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('cycle', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='concept', to='cycles.cycle', verbose_name='siklus')),
-                ('decided_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submitted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("background", models.TextField(verbose_name="latar belakang")),
+                ("aims", models.TextField(verbose_name="tujuan")),
+                ("format", models.TextField(verbose_name="bentuk kegiatan")),
+                ("selection_rules", models.TextField(verbose_name="aturan pemilihan tema")),
+                (
+                    "electorate",
+                    models.CharField(
+                        choices=[
+                            (
+                                "employees",
+                                "Setiap pegawai aktif di provinsi (satu suara per pegawai)",
+                            ),
+                            ("offices", "Satu suara per BPS kabupaten/kota, diberikan oleh CA-nya"),
+                        ],
+                        default="employees",
+                        max_length=10,
+                        verbose_name="pemilih",
+                    ),
+                ),
+                (
+                    "choices_per_ballot",
+                    models.PositiveSmallIntegerField(
+                        default=3, verbose_name="pilihan paling banyak per surat suara"
+                    ),
+                ),
+                (
+                    "exclude_own_office",
+                    models.BooleanField(
+                        default=False, verbose_name="larangan memilih usulan kantor sendiri"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draf"),
+                            ("submitted", "Diajukan ke CC"),
+                            ("returned", "Dikembalikan CC"),
+                            ("agreed", "Disepakati"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("cc_comment", models.TextField(blank=True, verbose_name="catatan CC")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="dibuat"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="diubah"),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="diajukan"),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="diputuskan CC"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="concept",
+                        to="cycles.cycle",
+                        verbose_name="siklus",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'konsep Serawai',
-                'verbose_name_plural': 'konsep Serawai',
+                "verbose_name": "konsep Serawai",
+                "verbose_name_plural": "konsep Serawai",
             },
         ),
     ]
