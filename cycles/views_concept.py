@@ -58,7 +58,9 @@ def concept_edit(request):
         "themes_to_select": cycle.themes_to_select,
         "proposals_per_office": cycle.proposals_per_office,
     }
-    form = ConceptForm(request.POST or None, instance=concept, initial=initial)
+    form = ConceptForm(
+        request.POST if request.method == "POST" else None, instance=concept, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ConceptForm.Meta.fields}
         try:

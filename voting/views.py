@@ -75,7 +75,11 @@ def proposal_list(request):
 
 
 def _save_proposal(request, cycle, office, proposal=None):
-    form = ProposalForm(request.POST or None, instance=proposal, province=cycle.province)
+    form = ProposalForm(
+        request.POST if request.method == "POST" else None,
+        instance=proposal,
+        province=cycle.province,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -188,7 +192,7 @@ def ballot(request):
     on_ballot = ballots.ballot_proposals(vote, voter)
     initial = {"choices": [str(pk) for pk in ballots.current_choices(vote, voter)]}
     form = BallotForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         proposals=on_ballot,
         max_choices=vote.choices_per_ballot,
         initial=initial,
@@ -317,7 +321,7 @@ def selections(request):
     earliest = results.earliest_event_date(vote)
     forms = [
         SelectionForm(
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             province=cycle.province,
             winner=w,
             initial={
