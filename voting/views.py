@@ -38,7 +38,10 @@ def _ca_office(request, cycle):
 
 
 def _vote(cycle):
-    return Vote.objects.filter(cycle=cycle).first()
+    vote = Vote.objects.filter(cycle=cycle).first()
+    if vote is not None:
+        vote.cycle = cycle  # the same object: no second query for it
+    return vote
 
 
 def _proposal(request, cycle, pk, perm):
@@ -190,7 +193,9 @@ def ballot(request):
     if voter is None:
         raise Http404
     on_ballot = ballots.ballot_proposals(vote, voter)
-    initial = {"choices": [str(pk) for pk in ballots.current_choices(vote, voter)]}
+    initial = {}
+    if request.method != "POST":  # the voter's own earlier choices, to change them
+        initial["choices"] = [str(pk) for pk in ballots.current_choices(vote, voter)]
     form = BallotForm(
         request.POST if request.method == "POST" else None,
         proposals=on_ballot,
