@@ -13,7 +13,7 @@ from organization.roles import held_roles
 
 from . import ballots, exports, proposals, results
 from .forms import BallotForm, ProposalForm, ReopenForm, SelectionForm, TieForm
-from .models import ThemeProposal, Vote
+from .models import ThemeProposal, TieDecision, Vote
 
 
 def _cycle(request):
@@ -278,7 +278,8 @@ def results_page(request):
             voters=vote.voter_records.count(),
             selections=cycle.selected_themes.select_related("host_office", "event"),
             winners=results.winners(vote) if not vote.is_open else None,
-            tie_decision=getattr(vote, "tie_decision", None),
+            tie_decision=(decision := TieDecision.objects.filter(vote=vote).first()),
+            decided=set(decision.chosen.values_list("pk", flat=True)) if decision else set(),
             letters=exports.letters_of(vote),
         )
         if tally.has_tie and roles.is_can:

@@ -17,8 +17,7 @@ from documents.models import Letter
 from events.models import CommitteeMember, Event
 from notifications import kinds
 from notifications.models import Notification
-from organization.models import RoleAssignment
-from tests.factories import EmployeeFactory, give_role, office
+from tests.factories import EmployeeFactory, office
 from tests.voting.helpers import CONCEPT_TEXT, make_ca, make_cycle
 from tests.voting.test_proposals import login, proposal_data
 from voting import results
@@ -177,5 +176,4 @@ def test_a_regency_ca_cannot_agree_the_concept_or_publish_the_letter(client, ca_
     assert client.post(reverse("cycles:concept_decide"), {"decision": "agree"}).status_code == 404
     assert client.post(reverse("cycles:socialisation_letter")).status_code == 404
     assert Concept.objects.get().status == Concept.Status.SUBMITTED
-    give_role(ca_1701, RoleAssignment.Role.CA, office("1702"))
     assert not Letter.objects.exists()
