@@ -181,4 +181,3 @@ def best_organizer(cycle) -> dict:
         for office_id, group in groups.items()
     ]
     return _ranking(candidates, MIN_ORGANIZER_RATINGS, with_on_time=True)
-

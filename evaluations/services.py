@@ -34,9 +34,9 @@ def open_presenter_evaluation(event: Event, *, by=None) -> PresenterEvaluation:
     step = event.steps.filter(number=EVALUATION_STEP).first()
     if step is not None:
         start_step(step)
-    attendees = [a.employee for a in Attendance.objects.filter(event=event).select_related(
-        "employee"
-    )]
+    attendees = [
+        a.employee for a in Attendance.objects.filter(event=event).select_related("employee")
+    ]
     notify(
         attendees,
         kind=kinds.EVALUATION_OPEN,
@@ -143,3 +143,80 @@ def rate_organizer(*, event: Event, rater, scores: dict, comment: str = "", toda
             )
     except IntegrityError as exc:
         raise EvaluationError(_("Anda sudah menilai penyelenggara kegiatan ini.")) from exc
+
+
+def _signatory(cycle, by):
+    """The province's Change Champion signs award certificates; else the person issuing them."""
+    from organization.models import RoleAssignment
+
+    assignment = (
+        RoleAssignment.objects.current(year=cycle.year)
+        .of_role(RoleAssignment.Role.CC)
+        .filter(office=cycle.province)
+        .select_related("employee")
+        .first()
+    )
+    return assignment.employee if assignment else by
+
+
+@transaction.atomic
+def issue_award_certificates(*, cycle, kind: str, by):
+    """Record the year's winner of an award (SOP step 11) and issue the award certificate.
+
+    The winner is the first of the published ranking (evaluations.awards); an award is decided
+    once per year and kind, so a second request is refused. Returns (award, certificates).
+    """
+    from documents.certificates import issue_certificates
+
+    from . import awards
+    from .models import Award
+
+    if kind not in Award.Kind.values:
+        raise EvaluationError(_("Jenis penghargaan tidak dikenal."))
+    if Award.objects.select_for_update().filter(cycle=cycle, kind=kind).exists():
+        raise EvaluationError(_("Sertifikat penghargaan ini sudah diterbitkan."))
+    ranking = (
+        awards.best_presenter(cycle)
+        if kind == Award.Kind.PRESENTER
+        else awards.best_organizer(cycle)
+    )
+    winner = ranking["winner"]
+    if winner is None:
+        raise EvaluationError(
+            _("Belum ada kandidat dengan sekurang-kurangnya %(min)d penilaian.")
+            % {"min": ranking["min_ratings"]}
+        )
+    from django.contrib.auth import get_user_model
+
+    from organization.models import Office
+
+    employee = (
+        get_user_model().objects.filter(pk=winner.get("employee_id")).first()
+        if winner.get("employee_id")
+        else None
+    )
+    office = Office.objects.filter(pk=winner.get("office_id")).first()
+    award = Award.objects.create(
+        cycle=cycle,
+        kind=kind,
+        winner_name=winner["name"],
+        employee=employee,
+        office=office,
+        score=round(winner["score"], 3),
+        ratings=winner["n"],
+        decided_by=by,
+    )
+    title = Award.Kind(kind).label
+    last_event = cycle.events.order_by("-date").first()
+    certificates = issue_certificates(
+        holders=[{"name": winner["name"], "employee": employee, "role_label": str(title)}],
+        event_title=_("Serawai Tahun %(year)d") % {"year": cycle.year},
+        event_date=last_event.date if last_event else timezone.localdate(),
+        issuer_office=cycle.province,
+        signatory=_signatory(cycle, by),
+        by=by,
+        related=award,
+        kind="award",
+        award_title=str(title),
+    )
+    return award, certificates
