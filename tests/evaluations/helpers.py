@@ -13,5 +13,7 @@ def rate_many(event, score_rows, speaker=None) -> list:
     people = attend(event, len(score_rows))
     open_presenter_evaluation(event)
     for person, scores in zip(people, score_rows, strict=True):
-        rate_presenters(event=event, rater=person, ratings={speaker: dict(zip(KEYS, scores))})
+        rate_presenters(
+            event=event, rater=person, ratings={speaker: dict(zip(KEYS, scores, strict=True))}
+        )
     return people
