@@ -60,7 +60,13 @@ def send_invitation(event, *, signatory, by):
         subject=_("Undangan Kegiatan Serawai"),
         addressees=[_("Seluruh Pegawai %(office)s dan BPS Kabupaten/Kota") % {"office": province}],
         body_template="documents/letters/events_invitation.html",
-        context={"event": event, "province": province},
+        context={
+            "event": event,
+            "province": province,
+            "speakers": list(
+                event.committee.filter(role=CommitteeMember.Role.SPEAKER).select_related("employee")
+            ),
+        },
         signatory=signatory,
         by=by,
         related=event,
