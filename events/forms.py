@@ -69,6 +69,10 @@ class ReadinessForm(forms.ModelForm):
 
 
 class EventPlaceForm(forms.ModelForm):
+    meeting_link = forms.URLField(
+        label=_("Tautan rapat daring"), required=False, assume_scheme="https", max_length=200
+    )
+
     class Meta:
         model = Event
         fields = [

@@ -3,6 +3,7 @@ photos and certificates."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
@@ -78,6 +79,8 @@ def check_in(request, pk, token):
 def attendance(request, pk):
     event = get_event(request, pk)
     may_add = request.user.has_perm("events.add_attendee", event)
+    if request.method == "POST" and not may_add:
+        raise PermissionDenied
     form = AttendeeForm(request.POST or None, province=event.cycle.province) if may_add else None
     if request.method == "POST" and form is not None and form.is_valid():
         employee = form.cleaned_data["employee"]
@@ -125,6 +128,8 @@ def minutes(request, pk):
     )
     form = MinutesForm(request.POST or None, instance=record) if editable else None
     if request.method == "POST":
+        if not request.user.has_perm("events.write_minutes", event):
+            raise PermissionDenied
         if form is None:
             messages.error(request, _("Notulensi sudah final dan tidak dapat diubah."))
             return redirect(request.path)
@@ -158,6 +163,8 @@ def minutes_finalise(request, pk):
 def photos(request, pk):
     event = get_event(request, pk)
     may_upload = request.user.has_perm("events.upload_photos", event)
+    if request.method == "POST" and not may_upload:
+        raise PermissionDenied
     form = PhotoForm(request.POST or None, request.FILES or None) if may_upload else None
     if request.method == "POST" and form is not None and form.is_valid():
         if run(
