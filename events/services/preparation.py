@@ -109,7 +109,12 @@ def issue_committee_letter(event, *, signatory, by):
 
 
 def readiness_of(event) -> Readiness:
-    readiness, _created = Readiness.objects.get_or_create(event=event)
+    """The event's checklist (an unsaved empty one until the host CA first reports)."""
+    return Readiness.objects.filter(event=event).first() or Readiness(event=event)
+
+
+def _stored_readiness(event) -> Readiness:
+    readiness, _created = Readiness.objects.select_for_update().get_or_create(event=event)
     return readiness
 
 
@@ -123,7 +128,7 @@ def update_readiness(event, *, by, items: dict, comment: str = "", **event_field
         setattr(event, name, value)
     if event_fields:
         event.save(update_fields=list(event_fields))
-    readiness = readiness_of(event)
+    readiness = _stored_readiness(event)
     for name in Readiness.ITEMS:
         if name in items:
             setattr(readiness, name, bool(items[name]))
@@ -144,7 +149,7 @@ def confirm_readiness(event, *, by, comment: str = "") -> Event:
     event = _lock(event)
     if event.status != Event.Status.PLANNED:
         raise EventError(_("Kesiapan kegiatan ini sudah dikonfirmasi."))
-    readiness = readiness_of(event)
+    readiness = _stored_readiness(event)
     if not readiness.complete:
         raise EventError(
             _("Daftar periksa belum lengkap (%(done)d dari %(all)d butir).")
