@@ -36,7 +36,7 @@ def login_key(request, credentials) -> str:
 
 
 def client_ip(request) -> str:
-    """REMOTE_ADDR, or the address the trusted proxy saw (X-Forwarded-For, counted from the right)."""
+    """REMOTE_ADDR, or the address the trusted proxy saw (X-Forwarded-For, from the right)."""
     hops = settings.SERAWAI_TRUSTED_PROXIES
     if hops:
         forwarded = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]

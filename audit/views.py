@@ -23,6 +23,58 @@ def trail_for(user):
     return entries.select_related("actor", "content_type").order_by("-timestamp", "-pk")
 
 
+def readable_rows(entries) -> list[dict]:
+    """Field labels, choice labels and related objects' names, one query per related model."""
+    entries = list(entries)
+    wanted: dict = {}  # related model -> set of pks
+    for entry in entries:
+        model = entry.content_type.model_class()
+        for name, values in (entry.changes_dict or {}).items():
+            field = _field(model, name)
+            if field is not None and field.is_relation and field.many_to_one:
+                pks = wanted.setdefault(field.related_model, set())
+                pks.update(str(v) for v in values if v not in (None, "None", ""))
+    names = {}
+    for related, pks in wanted.items():
+        clean = [pk for pk in pks if pk.isdigit()]
+        for pk, obj in related._default_manager.in_bulk(clean).items():
+            names[(related, str(pk))] = str(obj)
+    rows = []
+    for entry in entries:
+        model = entry.content_type.model_class()
+        changes = []
+        for name, values in sorted((entry.changes_dict or {}).items()):
+            field = _field(model, name)
+            shown = [_display(field, value, names) for value in values]
+            label = str(field.verbose_name) if field is not None else name
+            changes.append((label, shown))
+        label = model._meta.verbose_name if model else entry.content_type.model
+        rows.append({"entry": entry, "label": label, "changes": changes})
+    return rows
+
+
+def _field(model, name):
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 (a field removed since the change was recorded)
+        return None
+    return field if getattr(field, "concrete", False) else None
+
+
+def _display(field, value, names) -> str:
+    if value in (None, "None"):
+        return "—"
+    if field is None:
+        return str(value)
+    if field.is_relation and field.many_to_one:
+        return names.get((field.related_model, str(value)), f"#{value}")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
 @login_required
 def trail(request):
     if not request.user.has_perm("audit.view_trail"):
@@ -33,17 +85,9 @@ def trail(request):
     chosen = request.GET.get("model", "")
     if chosen in dict(choices):
         app_label, model_name = chosen.split(".")
-        entries = entries.filter(
-            content_type__app_label=app_label, content_type__model=model_name
-        )
+        entries = entries.filter(content_type__app_label=app_label, content_type__model=model_name)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    rows = []
-    for entry in page.object_list:
-        model = entry.content_type.model_class()
-        label = model._meta.verbose_name if model else entry.content_type.model
-        rows.append(
-            {"entry": entry, "label": label, "changes": sorted(entry.changes_display_dict.items())}
-        )
+    rows = readable_rows(page.object_list)
     return render(
         request,
         "audit/trail.html",

@@ -337,4 +337,3 @@ if SERAWAI_OIDC_ENABLED:
     OIDC_RP_SCOPES = os.environ.get("SERAWAI_OIDC_SCOPES", "openid email profile")
     OIDC_CREATE_USER = False
     SERAWAI_OIDC_NIP_CLAIM = os.environ.get("SERAWAI_OIDC_NIP_CLAIM", "nip")
-    

@@ -13,9 +13,7 @@ LOGIN = "organization:login"
 
 
 def attempt(client, username, password, ip="10.1.1.1"):
-    return client.post(
-        reverse(LOGIN), {"username": username, "password": password}, REMOTE_ADDR=ip
-    )
+    return client.post(reverse(LOGIN), {"username": username, "password": password}, REMOTE_ADDR=ip)
 
 
 @pytest.mark.django_db
