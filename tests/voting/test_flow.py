@@ -163,6 +163,8 @@ def test_steps_1_to_5_through_the_browser(client, can_member, cc, ca_1701, ca_17
 
     ledger = list(cycle.steps.order_by("number"))
     assert all(s.completed_at and s.completed_by for s in ledger)
+    timeline = client.get(reverse("cycles:timeline")).content.decode()
+    assert results_letter.number in timeline and cc.full_name in timeline
     assert Notification.objects.filter(kind=kinds.RESULTS_ANNOUNCED, recipient=employee).exists()
     login(client, employee)
     page = client.get(reverse("voting:results")).content.decode()
