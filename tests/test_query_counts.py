@@ -103,6 +103,11 @@ def counts(django_db_setup, django_db_blocker):
 
 @pytest.mark.parametrize("page", list(PAGES))
 def test_queries_do_not_grow_with_the_data(counts, page):
-    (small, _), (large, large_sql) = counts[page]
-    assert small == large, f"{page}: {small} queries on the demo data, {large} on the larger set"
+    (small, small_sql), (large, large_sql) = counts[page]
+    assert small == large, (
+        f"{page}: {small} queries on the demo data, {large} on the larger set:\n"
+        + "\n".join(q[:200] for q in large_sql)
+        + "\n---- demo:\n"
+        + "\n".join(q[:200] for q in small_sql)
+    )
     assert large <= 25, "\n".join(large_sql)
