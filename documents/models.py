@@ -102,9 +102,7 @@ class LetterQuerySet(models.QuerySet):
         return self.filter(status=Letter.Status.ISSUED)
 
     def for_object(self, obj):
-        return self.filter(
-            related_type=ContentType.objects.get_for_model(obj), related_id=obj.pk
-        )
+        return self.filter(related_type=ContentType.objects.get_for_model(obj), related_id=obj.pk)
 
 
 class Letter(StoredDocument):

@@ -50,9 +50,7 @@ def my_certificates(request):
 @require_GET
 def verify(request, code):
     """Public: anyone holding a printed certificate can check it by its QR code."""
-    certificate = (
-        Certificate.objects.select_related("issuer_office").filter(code=code[:32]).first()
-    )
+    certificate = Certificate.objects.select_related("issuer_office").filter(code=code[:32]).first()
     if certificate is None:
         return render(request, "documents/verify_not_found.html", {"code": code}, status=404)
     return render(request, "documents/verify.html", {"certificate": certificate})

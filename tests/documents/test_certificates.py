@@ -7,8 +7,8 @@ from pypdf import PdfReader
 
 from documents.certificates import CertificateError, issue_certificates, revoke_certificate
 from documents.models import Certificate
-from tests.factories import EmployeeFactory, give_role, office
 from organization.models import RoleAssignment
+from tests.factories import EmployeeFactory, give_role, office
 
 pytestmark = pytest.mark.django_db
 
