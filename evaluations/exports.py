@@ -1,0 +1,127 @@
+"""The recap as documents: .xlsx (a summary sheet and a sheet per event) and PDF, both made by
+the document engine from the plain data of evaluations.selectors (no rater appears in them)."""
+
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .criteria import PRESENTER_CRITERIA, SCORES
+
+PDF_TEMPLATE = "documents/evaluations/recap.html"
+
+
+def _on_time_label(value) -> str:
+    if value is None:
+        return _("belum diserahkan")
+    return _("ya") if value else _("tidak")
+
+
+def summary_sheet(recap: dict):
+    from documents.spreadsheets import Sheet
+
+    headers = [
+        _("Kegiatan"),
+        _("Tanggal"),
+        _("Penyelenggara"),
+        _("Narasumber"),
+        _("Peserta hadir"),
+        _("Penilai"),
+        _("Jumlah penilaian"),
+        *[str(c.label) for c in PRESENTER_CRITERIA],
+        _("Rata-rata keseluruhan"),
+        _("Penilaian penyelenggara"),
+        _("Laporan tepat waktu"),
+    ]
+    rows = []
+    for r in recap["events"]:
+        rows.append(
+            [
+                r["event"]["title"],
+                r["event"]["date"],
+                r["event"]["host_office"],
+                ", ".join(r["event"]["presenters"]),
+                r["attendees"],
+                r["raters"],
+                r["n"],
+                *[c["mean"] for c in r["criteria"]],
+                r["overall_mean"],
+                r["organizer"]["overall_mean"],
+                _on_time_label(r["organizer"]["report_on_time"]),
+            ]
+        )
+    rows.append(
+        [
+            _("Seluruh kegiatan %(year)d") % {"year": recap["cycle"]["year"]},
+            None,
+            None,
+            None,
+            recap["attendees"],
+            recap["raters"],
+            recap["n"],
+            *[c["mean"] for c in recap["criteria"]],
+            recap["overall_mean"],
+            None,
+            None,
+        ]
+    )
+    return Sheet(_("Ringkasan"), headers, rows)
+
+
+def _criteria_rows(criteria) -> list[list]:
+    return [[c["label"], c["n"], c["mean"], c["median"], *c["distribution"]] for c in criteria]
+
+
+def event_sheet(index: int, r: dict):
+    from documents.spreadsheets import Sheet
+
+    headers = [
+        _("Kriteria"),
+        _("n"),
+        _("Rata-rata"),
+        _("Median"),
+        *[_("Skor %(score)d") % {"score": s} for s in SCORES],
+    ]
+    rows = _criteria_rows(r["criteria"])
+    rows.append([_("Rata-rata keseluruhan"), r["n"], r["overall_mean"]])
+    rows.append([])
+    rows.append([_("Penilaian penyelenggara: %(office)s") % {"office": r["organizer"]["office"]}])
+    rows += _criteria_rows(r["organizer"]["criteria"])
+    rows.append(
+        [_("Laporan kegiatan tepat waktu"), None, _on_time_label(r["organizer"]["report_on_time"])]
+    )
+    rows.append([])
+    rows += [[_("Komentar"), text] for text in r["comments"]]
+    rows += [[_("Saran"), text] for text in r["suggestions"]]
+    title = f"{index}. {r['event']['title']}"
+    return Sheet(title[:31], headers, rows, widths=[34, 6, 10, 10, 8, 8, 8, 8, 8])
+
+
+def year_recap_xlsx_response(recap: dict):
+    from documents.spreadsheets import xlsx_response
+
+    sheets = [summary_sheet(recap)] + [
+        event_sheet(i, r) for i, r in enumerate(recap["events"], start=1)
+    ]
+    return xlsx_response(f"rekap-evaluasi-serawai-{recap['cycle']['year']}.xlsx", sheets)
+
+
+def _pdf(context: dict, title: str, filename: str):
+    from documents.rendering import pdf_response, render_pdf
+
+    data = render_pdf(PDF_TEMPLATE, context, title=title, author="Serawai")
+    return pdf_response(data, filename)
+
+
+def event_recap_pdf_response(context: dict):
+    event = context["recap"]["event"]
+    title = _("Rekap Evaluasi Serawai: %(title)s") % {"title": event["title"]}
+    return _pdf(
+        {**context, "doc_kind": "event"},
+        title,
+        f"rekap-evaluasi-{slugify(event['title'])[:50]}.pdf",
+    )
+
+
+def year_recap_pdf_response(context: dict):
+    year = context["recap"]["cycle"]["year"]
+    title = _("Rekap Evaluasi Serawai Tahun %(year)d") % {"year": year}
+    return _pdf({**context, "doc_kind": "year"}, title, f"rekap-evaluasi-serawai-{year}.pdf")

@@ -1,0 +1,180 @@
+"""Reads of step 11: the evaluation recap of an event and of a year, as plain data.
+
+The recap is what everyone else sees of the ratings (pages, .xlsx, PDF, the activity report of
+step 10): counts and aggregates per criterion and the comments and suggestions without names,
+in alphabetical order, so nothing in it can be traced back to a rater.
+
+Shape of `event_recap(event)` (all plain Python: str, int, float, date, bool, None, list, dict):
+    {"event": {"id", "title", "date", "host_office", "host_office_code", "presenters": [str]},
+     "evaluation": {"opened": bool, "closes_on": date | None},
+     "attendees": int, "raters": int, "n": int,           # n = presenter ratings
+     "criteria": [{"key", "label", "n", "mean", "median", "distribution": [c1, c2, c3, c4, c5]}],
+     "overall_mean": float | None,                      # mean of the criterion means
+     "comments": [str], "suggestions": [str],
+     "presenters": [{"name", "n", "criteria": [...], "overall_mean"}],
+     "organizer": {"office", "n", "criteria": [...], "overall_mean", "comments": [str],
+                   "report_due": date, "report_completed_on": date | None,
+                   "report_on_time": bool | None}}     # None: report not delivered yet
+`year_recap(cycle)` has "cycle": {"id", "year", "province"}, "events": [event recaps], and the
+same "n", "criteria", "overall_mean", "comments", "suggestions" over every rating of the year.
+`distribution[i]` counts the ratings that gave score i + 1.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count
+from django.utils import timezone
+
+from events.models import Attendance, CommitteeMember, Event, EventStep
+
+from .criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
+from .models import OrganizerRating, PresenterEvaluation, PresenterRating, RaterRecord
+from .stats import criterion_summary, mean_of_means
+
+REPORT_STEP = 10
+
+
+def _summaries(criteria, rows) -> list[dict]:
+    return [criterion_summary(c, (row[c.key] for row in rows)) for c in criteria]
+
+
+def _texts(rows, field) -> list[str]:
+    return sorted((row[field].strip() for row in rows if row[field].strip()), key=str.casefold)
+
+
+def report_on_time(step) -> bool | None:
+    """Whether the activity report (step 10) was delivered by its due date; None while open.
+
+    Read from the step ledger, never typed in: completion on the due date (local time) counts.
+    """
+    if step is None or step.completed_at is None:
+        return None
+    return timezone.localdate(step.completed_at) <= step.due
+
+
+def _organizer(event, rows, step) -> dict:
+    criteria = _summaries(ORGANIZER_CRITERIA, rows)
+    return {
+        "office": event.host_office.name,
+        "n": len(rows),
+        "criteria": criteria,
+        "overall_mean": mean_of_means(criteria),
+        "comments": _texts(rows, "comment"),
+        "report_due": step.due if step else None,
+        "report_completed_on": (
+            timezone.localdate(step.completed_at) if step and step.completed_at else None
+        ),
+        "report_on_time": report_on_time(step),
+    }
+
+
+def _recaps(events: list[Event]) -> list[dict]:
+    """Recaps of several events in a fixed number of queries, whatever their number."""
+    ids = [e.pk for e in events]
+    ratings = defaultdict(list)
+    for row in PresenterRating.objects.filter(event_id__in=ids).values(
+        "event_id", "presenter_id", "comment", "suggestion", *PRESENTER_KEYS
+    ):
+        ratings[row["event_id"]].append(row)
+    organizer_rows = defaultdict(list)
+    for row in OrganizerRating.objects.filter(event_id__in=ids).values(
+        "event_id", "comment", *ORGANIZER_KEYS
+    ):
+        organizer_rows[row["event_id"]].append(row)
+    attendees = dict(
+        Attendance.objects.filter(event_id__in=ids)
+        .values("event_id")
+        .annotate(n=Count("id"))
+        .values_list("event_id", "n")
+    )
+    raters = dict(
+        RaterRecord.objects.filter(event_id__in=ids)
+        .values("event_id")
+        .annotate(n=Count("id"))
+        .values_list("event_id", "n")
+    )
+    speakers = defaultdict(list)
+    for member in CommitteeMember.objects.filter(
+        event_id__in=ids, role=CommitteeMember.Role.SPEAKER
+    ).select_related("employee"):
+        speakers[member.event_id].append(member)
+    report_steps = {
+        s.event_id: s for s in EventStep.objects.filter(event_id__in=ids, number=REPORT_STEP)
+    }
+    windows = {w.event_id: w for w in PresenterEvaluation.objects.filter(event_id__in=ids)}
+
+    recaps = []
+    for event in events:
+        rows = ratings[event.pk]
+        criteria = _summaries(PRESENTER_CRITERIA, rows)
+        window = windows.get(event.pk)
+        presenters = []
+        for member in speakers[event.pk]:
+            own = [r for r in rows if r["presenter_id"] == member.pk]
+            own_criteria = _summaries(PRESENTER_CRITERIA, own)
+            presenters.append(
+                {
+                    "name": member.display_name,
+                    "n": len(own),
+                    "criteria": own_criteria,
+                    "overall_mean": mean_of_means(own_criteria),
+                }
+            )
+        recaps.append(
+            {
+                "event": {
+                    "id": event.pk,
+                    "title": event.title,
+                    "date": event.date,
+                    "host_office": event.host_office.name,
+                    "host_office_code": event.host_office.code,
+                    "presenters": [p["name"] for p in presenters],
+                },
+                "evaluation": {
+                    "opened": window is not None,
+                    "closes_on": window.closes_on if window else None,
+                },
+                "attendees": attendees.get(event.pk, 0),
+                "raters": raters.get(event.pk, 0),
+                "n": len(rows),
+                "criteria": criteria,
+                "overall_mean": mean_of_means(criteria),
+                "comments": _texts(rows, "comment"),
+                "suggestions": _texts(rows, "suggestion"),
+                "presenters": presenters,
+                "organizer": _organizer(
+                    event, organizer_rows[event.pk], report_steps.get(event.pk)
+                ),
+            }
+        )
+    return recaps
+
+
+def event_recap(event: Event) -> dict:
+    """The evaluation recap of one event (SOP step 11) as plain data (see the module doc)."""
+    if "host_office" not in event._state.fields_cache:
+        event = Event.objects.select_related("host_office").get(pk=event.pk)
+    return _recaps([event])[0]
+
+
+def year_recap(cycle) -> dict:
+    """The evaluation recap of a year's cycle: every event's recap and the year's totals."""
+    events = list(cycle.events.select_related("host_office").order_by("date", "pk"))
+    recaps = _recaps(events)
+    rows = list(
+        PresenterRating.objects.filter(event__cycle=cycle).values(
+            "comment", "suggestion", *PRESENTER_KEYS
+        )
+    )
+    criteria = _summaries(PRESENTER_CRITERIA, rows)
+    return {
+        "cycle": {"id": cycle.pk, "year": cycle.year, "province": cycle.province.name},
+        "events": recaps,
+        "n": len(rows),
+        "raters": sum(r["raters"] for r in recaps),
+        "attendees": sum(r["attendees"] for r in recaps),
+        "criteria": criteria,
+        "overall_mean": mean_of_means(criteria),
+        "comments": _texts(rows, "comment"),
+        "suggestions": _texts(rows, "suggestion"),
+    }

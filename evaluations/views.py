@@ -1,0 +1,251 @@
+"""Pages of step 11: rating forms, the recap of an event and of the year, awards.
+
+Every page shows aggregates and unattributed comments only; no page, export or PDF names who
+gave which presenter rating.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cycles.models import Cycle
+from cycles.selectors import current_cycle
+from events.models import Attendance, Event
+
+from . import awards, exports, services
+from .charts import criterion_chart_svg
+from .forms import OrganizerRatingForm, PresenterRatingForm
+from .models import Award, OrganizerRating, PresenterEvaluation, RaterRecord
+from .selectors import event_recap, year_recap
+
+
+def _event_for(request, pk) -> Event:
+    """An event of the user's province; another province's answers 404."""
+    return get_object_or_404(
+        Event.objects.select_related("host_office", "cycle"),
+        pk=pk,
+        cycle__province=request.user.province,
+    )
+
+
+def _cycle_for(request, year) -> Cycle:
+    return get_object_or_404(
+        Cycle.objects.select_related("province"), province=request.user.province, year=year
+    )
+
+
+def _require(request, perm):
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+@login_required
+def index(request):
+    """What the signed-in person can do in step 11 for this year's events."""
+    cycle = current_cycle(request.user)
+    rows = []
+    if cycle is not None:
+        events = list(cycle.events.select_related("host_office").order_by("date", "pk"))
+        windows = {w.event_id: w for w in PresenterEvaluation.objects.filter(event__cycle=cycle)}
+        mine = {"event__cycle": cycle}
+        attended = set(
+            Attendance.objects.filter(employee=request.user, **mine).values_list(
+                "event_id", flat=True
+            )
+        )
+        rated = set(
+            RaterRecord.objects.filter(employee=request.user, **mine).values_list(
+                "event_id", flat=True
+            )
+        )
+        organizer_rated = set(
+            OrganizerRating.objects.filter(rater=request.user, **mine).values_list(
+                "event_id", flat=True
+            )
+        )
+        for event in events:
+            window = windows.get(event.pk)
+            is_open = window is not None and window.is_open()
+            rows.append(
+                {
+                    "event": event,
+                    "window": window,
+                    "is_open": is_open,
+                    "attended": event.pk in attended,
+                    "rated": event.pk in rated,
+                    "can_rate": is_open and event.pk in attended and event.pk not in rated,
+                    "organizer_rated": event.pk in organizer_rated,
+                }
+            )
+    return render(
+        request,
+        "evaluations/index.html",
+        {
+            "cycle": cycle,
+            "rows": rows,
+            "can_view_recap": request.user.has_perm("evaluations.view_recap"),
+            "can_rate_organizer": request.user.has_perm("evaluations.rate_organizer"),
+        },
+    )
+
+
+@login_required
+def rate(request, pk):
+    """Step 11a: an attendee rates the event's presenters, once and anonymously."""
+    event = _event_for(request, pk)
+    try:
+        services.check_can_rate_presenters(event, request.user)
+    except services.EvaluationError as exc:
+        return render(
+            request, "evaluations/refused.html", {"event": event, "reason": exc}, status=403
+        )
+    presenters = services.rateable_presenters(event, request.user)
+    if not presenters:
+        reason = _("Tidak ada narasumber lain yang dapat Anda nilai pada kegiatan ini.")
+        return render(
+            request, "evaluations/refused.html", {"event": event, "reason": reason}, status=403
+        )
+    form = PresenterRatingForm(request.POST or None, presenters=presenters)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rate_presenters(event=event, rater=request.user, ratings=form.ratings())
+        except services.EvaluationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Terima kasih, penilaian Anda tersimpan tanpa nama."))
+            return redirect("evaluations:index")
+    return render(request, "evaluations/rate.html", {"event": event, "form": form})
+
+
+@login_required
+def rate_organizer(request, pk):
+    """Step 11b: a CAN Provinsi member rates the host office of the event."""
+    _require(request, "evaluations.rate_organizer")
+    event = _event_for(request, pk)
+    try:
+        services.check_can_rate_organizer(event, request.user)
+    except services.EvaluationError as exc:
+        return render(
+            request, "evaluations/refused.html", {"event": event, "reason": exc}, status=403
+        )
+    form = OrganizerRatingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rate_organizer(
+                event=event,
+                rater=request.user,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"],
+            )
+        except services.EvaluationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Penilaian penyelenggara tersimpan."))
+            return redirect("evaluations:index")
+    return render(request, "evaluations/rate_organizer.html", {"event": event, "form": form})
+
+
+def _event_recap_context(event) -> dict:
+    recap = event_recap(event)
+    return {
+        "event": event,
+        "recap": recap,
+        "chart": criterion_chart_svg(recap),
+        "organizer_chart": criterion_chart_svg(
+            recap["organizer"], title=_("Penilaian penyelenggara (skala 1–5)")
+        ),
+    }
+
+
+@login_required
+def event_recap_page(request, pk):
+    _require(request, "evaluations.view_recap")
+    event = _event_for(request, pk)
+    return render(request, "evaluations/event_recap.html", _event_recap_context(event))
+
+
+@login_required
+def event_recap_pdf(request, pk):
+    _require(request, "evaluations.view_recap")
+    event = _event_for(request, pk)
+    return exports.event_recap_pdf_response(_event_recap_context(event))
+
+
+def _year_context(cycle) -> dict:
+    recap = year_recap(cycle)
+    return {
+        "cycle": cycle,
+        "recap": recap,
+        "chart": criterion_chart_svg(recap),
+        "event_charts": [(r, criterion_chart_svg(r)) for r in recap["events"]],
+    }
+
+
+@login_required
+def year_recap_page(request, year):
+    _require(request, "evaluations.view_recap")
+    cycle = _cycle_for(request, year)
+    return render(request, "evaluations/year_recap.html", _year_context(cycle))
+
+
+@login_required
+def year_recap_pdf(request, year):
+    _require(request, "evaluations.view_recap")
+    cycle = _cycle_for(request, year)
+    return exports.year_recap_pdf_response(_year_context(cycle))
+
+
+@login_required
+def year_recap_xlsx(request, year):
+    _require(request, "evaluations.view_recap")
+    cycle = _cycle_for(request, year)
+    return exports.year_recap_xlsx_response(year_recap(cycle))
+
+
+@login_required
+def awards_page(request, year):
+    _require(request, "evaluations.view_awards")
+    cycle = _cycle_for(request, year)
+    issued = {a.kind: a for a in Award.objects.filter(cycle=cycle)}
+    sections = [
+        (Award.Kind.PRESENTER, awards.best_presenter(cycle)),
+        (Award.Kind.ORGANIZER, awards.best_organizer(cycle)),
+    ]
+    return render(
+        request,
+        "evaluations/awards.html",
+        {
+            "cycle": cycle,
+            "sections": [
+                {"kind": kind, "label": kind.label, "ranking": r, "award": issued.get(kind)}
+                for kind, r in sections
+            ],
+            "can_issue": request.user.has_perm("evaluations.issue_award_certificates"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def issue_award(request, year, kind):
+    _require(request, "evaluations.issue_award_certificates")
+    cycle = _cycle_for(request, year)
+    if kind not in Award.Kind.values:
+        raise Http404
+    try:
+        award, certificates = services.issue_award_certificates(
+            cycle=cycle, kind=kind, by=request.user
+        )
+    except services.EvaluationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Sertifikat %(award)s untuk %(name)s diterbitkan.")
+            % {"award": award.get_kind_display(), "name": award.winner_name},
+        )
+    return redirect("evaluations:awards", year=year)
