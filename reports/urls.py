@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("open/<int:quarter>/", views.open_report, name="open"),
+    path("<int:pk>/", views.report_detail, name="detail"),
+    path("<int:pk>/chapters/", views.edit_chapters, name="chapters"),
+    path("<int:pk>/speech/<int:event_pk>/", views.edit_speech, name="speech"),
+    path("<int:pk>/speech-file/<int:speech_pk>/", views.speech_file, name="speech_file"),
+    path("<int:pk>/submit/", views.submit, name="submit"),
+    path("<int:pk>/decide/", views.decide, name="decide"),
+    path("<int:pk>/revise/", views.revise, name="revise"),
+    path("<int:pk>/pdf/", views.report_pdf, name="pdf"),
+]

@@ -1,0 +1,89 @@
+"""The report as a PDF/A document: cover, approval sheet, table of contents, chapters, appendices.
+
+Page numbers and the table of contents come from WeasyPrint's CSS (@page counters and
+target-counter), so they are right by construction whatever the length of each part. A report that
+is not approved yet is marked DRAF on every page.
+"""
+
+import base64
+import mimetypes
+
+from django.utils.safestring import mark_safe
+from documents.dates import hari_tanggal, tanggal
+from documents.rendering import render_pdf
+
+from . import assembly
+from .models import ActivityReport
+
+TEMPLATE = "documents/reports/activity_report.html"
+
+
+def _data_uri(field_file) -> str:
+    """A stored image as a data: URI (works with any storage, fetches nothing)."""
+    mime = mimetypes.guess_type(field_file.name)[0] or "image/jpeg"
+    with field_file.open("rb") as handle:
+        return f"data:{mime};base64,{base64.b64encode(handle.read()).decode('ascii')}"
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def report_context(report: ActivityReport) -> dict:
+    parts = assembly.assemble(report)
+    approval = (
+        report.transitions.filter(to_status=ActivityReport.Status.APPROVED)
+        .select_related("by")
+        .last()
+    )
+    events = []
+    for item in parts.events:
+        event = item.event
+        events.append(
+            {
+                "parts": item,
+                "event": event,
+                "day": hari_tanggal(event.date),
+                "date": tanggal(event.date),
+                "invitation_date": tanggal(getattr(item.invitation, "date", None)),
+                "speech_paragraphs": item.speech.body.split("\n") if item.speech else [],
+                "chart": mark_safe(item.chart_svg),  # noqa: S308 - our own server-made SVG
+                "photos": [
+                    {"src": _data_uri(p.image), "caption": p.caption}
+                    for p in item.photos
+                    if getattr(p, "image", None)
+                ],
+            }
+        )
+    chapters = [
+        {"number": number, "label": label, "paragraphs": _paragraphs(text), "field": field}
+        for number, (field, label, text) in zip(
+            ("I", "II", "III", "IV"), report.chapters(), strict=True
+        )
+    ]
+    return {
+        "report": report,
+        "province": report.cycle.province,
+        "events": events,
+        "chapters": chapters,
+        "approval": approval,
+        "approval_date": tanggal(approval.at.date()) if approval else "",
+        "is_draft": report.status != ActivityReport.Status.APPROVED,
+        "period": _period(report),
+        "missing": parts.missing,
+    }
+
+
+def _period(report) -> str:
+    start, end = assembly.quarter_bounds(report.cycle.year, report.quarter)
+    return f"{tanggal(start)} – {tanggal(end)}"
+
+
+def report_pdf(report: ActivityReport) -> bytes:
+    return render_pdf(
+        TEMPLATE,
+        report_context(report),
+        archival=True,
+        title=str(report.title),
+        author=report.cycle.province.name,
+    )

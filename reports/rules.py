@@ -1,0 +1,75 @@
+"""Who may do what with an activity report (SOP step 10).
+
+Read: the province's CAN and CC, and the CA of an office that hosted an event of the quarter.
+Write and submit: the CAN, and the CA of a host office. Approve or return: the province's CC only.
+A person outside the report's province never sees it (the views answer 404).
+"""
+
+import rules
+
+from organization.models import RoleAssignment
+from organization.roles import CAN_ROLES, held_roles
+
+from .assembly import quarter_events
+
+
+def _province_id(report):
+    return report.cycle.province_id
+
+
+def _host_offices(report) -> set[int]:
+    cache = report.__dict__.setdefault("_host_offices", None)
+    if cache is None:
+        cache = set(
+            quarter_events(report.cycle, report.quarter).values_list("host_office_id", flat=True)
+        )
+        report.__dict__["_host_offices"] = cache
+    return cache
+
+
+def in_province(user, report) -> bool:
+    return getattr(user, "province", None) is not None and user.province.pk == _province_id(report)
+
+
+@rules.predicate
+def is_can_of_report(user, report):
+    return _province_id(report) in held_roles(user, report.cycle.year).offices_for(*CAN_ROLES)
+
+
+@rules.predicate
+def is_cc_of_report(user, report):
+    return _province_id(report) in held_roles(user, report.cycle.year).offices_for(
+        RoleAssignment.Role.CC
+    )
+
+
+@rules.predicate
+def is_host_ca_of_report(user, report):
+    offices = held_roles(user, report.cycle.year).ca_offices
+    return bool(offices) and bool(offices & _host_offices(report))
+
+
+@rules.predicate
+def is_can_of_cycle(user, cycle):
+    return cycle.province_id in held_roles(user, cycle.year).offices_for(*CAN_ROLES)
+
+
+@rules.predicate
+def is_cc_or_ca_of_cycle(user, cycle):
+    roles = held_roles(user, cycle.year)
+    return bool(roles.offices_for(RoleAssignment.Role.CC) | roles.ca_offices)
+
+
+@rules.predicate
+def is_host_ca_in_cycle(user, cycle):
+    offices = held_roles(user, cycle.year).ca_offices
+    return bool(offices) and cycle.events.filter(host_office_id__in=offices).exists()
+
+
+can_write = is_can_of_report | is_host_ca_of_report
+
+rules.add_perm("reports.view_report", can_write | is_cc_of_report)
+rules.add_perm("reports.change_report", can_write)
+rules.add_perm("reports.decide_report", is_cc_of_report)
+rules.add_perm("reports.list_reports", is_can_of_cycle | is_cc_or_ca_of_cycle)
+rules.add_perm("reports.open_report", is_can_of_cycle | is_host_ca_in_cycle)

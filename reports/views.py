@@ -1,0 +1,212 @@
+"""Pages of the activity report (SOP step 10): thin views, permission -> form -> service."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from cycles.selectors import current_cycle
+
+from . import assembly, services
+from .forms import ChaptersForm, DecisionForm, SpeechForm
+from .models import ActivityReport, OpeningSpeech
+
+
+def _report(request, pk, perm="reports.view_report") -> ActivityReport:
+    """The report if it is in the user's province (else 404) and the user holds `perm`."""
+    province = getattr(request.user, "province", None)
+    report = get_object_or_404(
+        ActivityReport.objects.select_related("cycle__province", "previous"),
+        pk=pk,
+        cycle__province=province,
+    )
+    if not request.user.has_perm(perm, report):
+        raise PermissionDenied
+    return report
+
+
+def _cycle(request):
+    cycle = current_cycle(request.user)
+    if cycle is None:
+        raise Http404(_("Belum ada siklus Serawai untuk provinsi Anda."))
+    if not request.user.has_perm("reports.list_reports", cycle):
+        raise PermissionDenied
+    return cycle
+
+
+@login_required
+@require_GET
+def report_list(request):
+    cycle = _cycle(request)
+    reports = {
+        r.quarter: r
+        for r in ActivityReport.objects.filter(cycle=cycle)
+        .latest_revisions()
+        .select_related("cycle")
+    }
+    counts = {q: 0 for q in (1, 2, 3, 4)}
+    for day in cycle.events.values_list("date", flat=True):
+        if day.year == cycle.year:
+            counts[services.quarter_of(day)] += 1
+    quarters = [
+        {
+            "number": q,
+            "roman": ["I", "II", "III", "IV"][q - 1],
+            "events": counts[q],
+            "report": reports.get(q),
+        }
+        for q in (1, 2, 3, 4)
+    ]
+    can_open = request.user.has_perm("reports.open_report", cycle)
+    return render(
+        request, "reports/list.html", {"cycle": cycle, "quarters": quarters, "can_open": can_open}
+    )
+
+
+@login_required
+@require_POST
+def open_report(request, quarter):
+    cycle = _cycle(request)
+    if not request.user.has_perm("reports.open_report", cycle) or quarter not in (1, 2, 3, 4):
+        raise PermissionDenied
+    report = services.open_report(cycle=cycle, quarter=quarter, by=request.user)
+    return redirect(report)
+
+
+@login_required
+@require_GET
+def report_detail(request, pk):
+    report = _report(request, pk)
+    parts = assembly.assemble(report)
+    can_change = request.user.has_perm("reports.change_report", report)
+    can_decide = request.user.has_perm("reports.decide_report", report)
+    revisions = ActivityReport.objects.filter(cycle=report.cycle, quarter=report.quarter)
+    context = {
+        "report": report,
+        "parts": parts,
+        "can_change": can_change and report.is_editable,
+        "can_submit": can_change and report.is_editable,
+        "can_revise": can_change
+        and report.status == ActivityReport.Status.APPROVED
+        and not hasattr(report, "next_revision"),
+        "can_decide": can_decide and report.status == ActivityReport.Status.SUBMITTED,
+        "decision_form": DecisionForm(),
+        "transitions": report.transitions.select_related("by"),
+        "revisions": revisions.only("pk", "revision", "status", "quarter", "cycle_id"),
+    }
+    return render(request, "reports/detail.html", context)
+
+
+@login_required
+def edit_chapters(request, pk):
+    report = _report(request, pk, "reports.change_report")
+    form = ChaptersForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_chapters(report, by=request.user, **form.cleaned_data)
+        except services.ReportError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Bab laporan disimpan."))
+        return redirect(report)
+    return render(request, "reports/chapters.html", {"report": report, "form": form})
+
+
+@login_required
+def edit_speech(request, pk, event_pk):
+    report = _report(request, pk, "reports.change_report")
+    event = get_object_or_404(assembly.quarter_events(report.cycle, report.quarter), pk=event_pk)
+    speech = OpeningSpeech.objects.filter(report=report, event=event).first()
+    initial = {"speaker": speech.speaker, "text": speech.text} if speech else {}
+    form = SpeechForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        has_file=bool(speech and speech.file),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_opening_speech(report, event=event, by=request.user, **form.cleaned_data)
+        except services.ReportError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Draf kata sambutan disimpan."))
+        return redirect(report)
+    context = {"report": report, "event": event, "speech": speech, "form": form}
+    return render(request, "reports/speech.html", context)
+
+
+@login_required
+@require_GET
+def speech_file(request, pk, speech_pk):
+    report = _report(request, pk)
+    speech = get_object_or_404(OpeningSpeech, pk=speech_pk, report=report)
+    if not speech.file:
+        raise Http404
+    return FileResponse(speech.file.open("rb"), as_attachment=True, filename=speech.file_name)
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    report = _report(request, pk, "reports.change_report")
+    try:
+        services.submit_report(report, by=request.user)
+    except services.ReportError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Laporan diajukan ke CC untuk disetujui."))
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def decide(request, pk):
+    report = _report(request, pk, "reports.decide_report")
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(report)
+    try:
+        if form.cleaned_data["decision"] == DecisionForm.APPROVE:
+            services.approve_report(report, by=request.user, comment=form.cleaned_data["comment"])
+            messages.success(request, _("Laporan disetujui."))
+        else:
+            services.return_report(report, by=request.user, comment=form.cleaned_data["comment"])
+            messages.success(request, _("Laporan dikembalikan kepada penyusun dengan catatan."))
+    except services.ReportError as exc:
+        messages.error(request, exc.message)
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def revise(request, pk):
+    report = _report(request, pk, "reports.change_report")
+    try:
+        new = services.start_revision(report, by=request.user)
+    except services.ReportError as exc:
+        messages.error(request, exc.message)
+        return redirect(report)
+    messages.success(request, _("Revisi %(rev)d dibuat sebagai draf.") % {"rev": new.revision})
+    return redirect(new)
+
+
+@login_required
+@require_GET
+def report_pdf(request, pk):
+    """The approved PDF as stored; a draft is rendered now and marked DRAF on every page."""
+    from documents.rendering import pdf_response
+
+    from .pdf import report_pdf as render_report
+
+    report = _report(request, pk)
+    name = f"laporan-serawai-{report.cycle.year}-tw{report.quarter}-rev{report.revision}.pdf"
+    if report.status == ActivityReport.Status.APPROVED and report.pdf:
+        return FileResponse(report.pdf.open("rb"), filename=name, content_type="application/pdf")
+    return pdf_response(render_report(report), name)

@@ -1,0 +1,90 @@
+"""A quarter with one held event, for the activity report tests (SOP step 10)."""
+
+import io
+import zipfile
+from datetime import date
+
+import pytest
+
+from cycles.services import create_cycle
+from events.models import Attendance
+from events.services import create_event
+from organization.models import RoleAssignment
+from reports import services
+from tests.factories import EmployeeFactory, office, province
+
+Role = RoleAssignment.Role
+EVENT_DATE = date(2026, 8, 12)  # quarter III of 2026, before "today" in these tests
+
+
+@pytest.fixture
+def cycle(db, can_member):
+    return create_cycle(province=province(), year=2026, start_date=date(2026, 1, 5), by=can_member)
+
+
+@pytest.fixture
+def event(cycle, can_member):
+    event = create_event(
+        cycle=cycle,
+        title="Pemanfaatan Big Data untuk Statistik Harga",
+        host_office=office("1701"),
+        event_date=EVENT_DATE,
+        by=can_member,
+        place="Aula BPS Kabupaten Bengkulu Selatan",
+    )
+    for n in range(3):
+        person = EmployeeFactory(full_name=f"Peserta Hadir {n + 1}, S.Tr.Stat.")
+        Attendance.objects.create(event=event, employee=person, source=Attendance.Source.SELF)
+    return event
+
+
+@pytest.fixture
+def report(event, cycle, ca_1701):
+    return services.open_report(cycle=cycle, quarter=3, by=ca_1701)
+
+
+CHAPTER_TEXT = {
+    "introduction": "Serawai adalah kegiatan berbagi pengetahuan antarpegawai.",
+    "implementation": "Kegiatan dilaksanakan secara hibrida di Aula BPS Kab. Bengkulu Selatan.",
+    "results": "Peserta memahami pemanfaatan data harga daring.",
+    "closing": "Kegiatan berjalan lancar dan perlu dilanjutkan.",
+}
+
+
+def write_chapters(report, by):
+    return services.update_chapters(report, by=by, **CHAPTER_TEXT)
+
+
+def docx_bytes(paragraphs) -> bytes:
+    """A minimal but real Word document with the given paragraphs."""
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        package.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0"?><w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>',
+        )
+    return buffer.getvalue()
+
+
+def odt_bytes(paragraphs) -> bytes:
+    text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    office_ns = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr(
+            "content.xml",
+            f'<?xml version="1.0"?><office:document-content xmlns:office="{office_ns}" '
+            f'xmlns:text="{text_ns}"><office:body><office:text>{body}</office:text></office:body>'
+            "</office:document-content>",
+        )
+    return buffer.getvalue()
