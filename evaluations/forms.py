@@ -14,7 +14,10 @@ def _score_field(label):
         choices=SCORE_CHOICES,
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Pilih nilai 1 sampai 5.")},
+        error_messages={
+            "required": _("Pilih nilai 1 sampai 5."),
+            "invalid_choice": _("Nilai harus 1 sampai 5."),
+        },
     )
 
 

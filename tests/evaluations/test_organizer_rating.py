@@ -1,0 +1,54 @@
+"""Step 11b: CAN Provinsi rates the host office; report timeliness comes from the ledger."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cycles.services import complete_step
+from evaluations.models import OrganizerRating
+from evaluations.selectors import event_recap
+from evaluations.services import open_presenter_evaluation
+
+pytestmark = pytest.mark.django_db
+
+SCORES = {"preparation": 5, "punctuality": 4, "technical_quality": 3, "documentation": 4}
+
+
+def test_can_member_rates_the_host_office_once(client, event, can_member):
+    open_presenter_evaluation(event)
+    client.force_login(can_member)
+    url = reverse("evaluations:rate_organizer", args=[event.pk])
+    page = client.get(url).content.decode()
+    assert "Kualitas teknis" in page and "tepat waktu" not in page.split("<form")[1].lower()
+
+    assert (
+        client.post(url, {**SCORES, "comment": "Ruang rapat siap tepat waktu"}).status_code == 302
+    )
+    again = client.post(url, SCORES)
+
+    assert again.status_code == 403
+    rating = OrganizerRating.objects.get()
+    assert (rating.rater, rating.technical_quality) == (can_member, 3)
+    assert rating.created_at is not None
+
+
+def test_only_can_members_rate_organisers(client, event, employee):
+    open_presenter_evaluation(event)
+    client.force_login(employee)
+    url = reverse("evaluations:rate_organizer", args=[event.pk])
+    assert client.post(url, SCORES).status_code == 403
+    assert not OrganizerRating.objects.exists()
+
+
+def test_report_on_time_is_read_from_step_10(event, can_member):
+    step = event.steps.get(number=10)
+    assert event_recap(event)["organizer"]["report_on_time"] is None
+    late = timezone.make_aware(
+        datetime.datetime.combine(step.due + datetime.timedelta(days=1), datetime.time(9))
+    )
+    complete_step(step, by=can_member, when=late)
+    organizer = event_recap(event)["organizer"]
+    assert organizer["report_on_time"] is False
+    assert organizer["report_completed_on"] == step.due + datetime.timedelta(days=1)

@@ -1,0 +1,56 @@
+"""Recap pages: who may see them, their figures and chart, and their query counts."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import EmployeeFactory
+
+from .conftest import add_speaker, make_event
+from .helpers import rate_many
+
+pytestmark = pytest.mark.django_db
+
+
+def test_employee_without_a_programme_role_cannot_see_the_recap(client, event, employee):
+    client.force_login(employee)
+    assert client.get(reverse("evaluations:event_recap", args=[event.pk])).status_code == 403
+    assert client.get(reverse("evaluations:year_recap", args=[event.date.year])).status_code == 403
+
+
+def test_event_recap_page_shows_figures_and_the_chart(client, event, can_member):
+    rate_many(
+        event,
+        [(5, 4, 3, 2, 1), (3, 4, 5, 2, 1)],
+    )
+    client.force_login(can_member)
+    page = client.get(reverse("evaluations:event_recap", args=[event.pk])).content.decode()
+    assert "<svg" in page and "serawai-chart" in page
+    assert "Penguasaan materi" in page and "4,00" in page  # mean of 5 and 3
+    assert "2 penilaian dari 2 penilai" in page
+
+
+def test_year_recap_query_count_does_not_grow_with_events(
+    client, cycle, can_member, django_assert_max_num_queries
+):
+    for i in range(4):
+        event = make_event(cycle, title=f"Tema {i}", code="1701")
+        add_speaker(event, f"Narasumber {i}")
+        rate_many(event, [(4, 4, 4, 4, 4)] * 2)
+    client.force_login(can_member)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("evaluations:year_recap", args=[cycle.year]))
+    assert response.status_code == 200
+    assert response.content.decode().count("serawai-chart") == 1
+
+
+def test_other_province_recap_is_404(client, event):
+    from organization.models import Office, RoleAssignment
+    from tests.factories import give_role
+
+    other = Office.objects.create(
+        code="1600", name="BPS Provinsi Sumatera Selatan", short_name="Sumsel", level="province"
+    )
+    person = EmployeeFactory(office=other)
+    give_role(person, RoleAssignment.Role.CAN_MEMBER, other)
+    client.force_login(person)
+    assert client.get(reverse("evaluations:event_recap", args=[event.pk])).status_code == 404
