@@ -5,7 +5,7 @@ from .models import Certificate, Letter
 
 @admin.register(Letter)
 class LetterAdmin(admin.ModelAdmin):
-    list_display = ["number", "letter_date", "subject", "kind", "status"]
+    list_display = ["number", "date", "subject", "kind", "status"]
     list_filter = ["status", "kind", "office", "year"]
     search_fields = ["number", "subject"]
     readonly_fields = [f.name for f in Letter._meta.fields]

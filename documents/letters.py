@@ -80,7 +80,7 @@ def issue_letter(
             classification=classification,
             sifat=sifat,
             lampiran=lampiran or "-",
-            letter_date=letter_date,
+            date=letter_date,
             subject=subject,
             addressees=addressees,
             tembusan=[t for t in tembusan if t],

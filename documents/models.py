@@ -136,7 +136,7 @@ class Letter(StoredDocument):
     classification = models.CharField(_("kode klasifikasi"), max_length=20, default="HM.010")
     sifat = models.CharField(_("sifat"), max_length=20, default="Biasa")
     lampiran = models.CharField(_("lampiran"), max_length=60, default="-")
-    letter_date = models.DateField(_("tanggal surat"))
+    date = models.DateField(_("tanggal surat"))
     subject = models.CharField(_("hal"), max_length=250)
     addressees = models.JSONField(_("yang dituju"), default=list)
     tembusan = models.JSONField(_("tembusan"), default=list)

@@ -271,7 +271,7 @@ class Migration(migrations.Migration):
                 ),
                 ("sifat", models.CharField(default="Biasa", max_length=20, verbose_name="sifat")),
                 ("lampiran", models.CharField(default="-", max_length=60, verbose_name="lampiran")),
-                ("letter_date", models.DateField(verbose_name="tanggal surat")),
+                ("date", models.DateField(verbose_name="tanggal surat")),
                 ("subject", models.CharField(max_length=250, verbose_name="hal")),
                 ("addressees", models.JSONField(default=list, verbose_name="yang dituju")),
                 ("tembusan", models.JSONField(default=list, verbose_name="tembusan")),
