@@ -299,7 +299,12 @@ def tie_decide(request):
     form = TieForm(request.POST, tied=tally.tied, seats=tally.open_seats)
     if form.is_valid():
         try:
-            results.decide_tie(vote, by=request.user, **form.cleaned_data)
+            results.decide_tie(
+                vote,
+                by=request.user,
+                chosen_ids=form.cleaned_data["chosen"],
+                reason=form.cleaned_data["reason"],
+            )
         except ballots.VoteError as exc:
             messages.error(request, str(exc))
         else:
