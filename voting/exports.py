@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from .models import ThemeProposal
 
 HEADERS = (
-    gettext_lazy("No"),
+    gettext_lazy("Nomor"),
     gettext_lazy("Kantor pengusul"),
     gettext_lazy("Judul tema"),
     gettext_lazy("Ringkasan"),

@@ -27,7 +27,7 @@ def test_can_exports_the_proposal_list_as_xlsx(client, listed, can_member):
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("No", "Kantor pengusul", "Judul tema")
+    assert rows[0][:3] == ("Nomor", "Kantor pengusul", "Judul tema")
     assert [r[2] for r in rows[1:]] == ["Pemanfaatan Big Data", "Dashboard Interaktif"]
     assert rows[1][1] == "BPS Kab. Bengkulu Selatan"
     assert "Dr. Narasumber Luar (Universitas Bengkulu)" in rows[1][5]
