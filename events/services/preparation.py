@@ -26,11 +26,13 @@ def missing_committee_roles(event) -> list[str]:
     return [str(role.label) for role in REQUIRED_ROLES if role not in present]
 
 
+def locked_message() -> str:
+    return _("Surat Daftar Nama Pelaksana sudah terbit; susunan panitia tidak dapat diubah lagi.")
+
+
 def _committee_open(event) -> None:
     if event.committee_letter_url:
-        raise EventError(
-            _("Surat Daftar Nama Pelaksana sudah terbit; susunan panitia tidak dapat diubah lagi.")
-        )
+        raise EventError(locked_message())
 
 
 @transaction.atomic
@@ -94,7 +96,7 @@ def issue_committee_letter(event, *, signatory, by):
         office=event.host_office,
         kind=Letter.Kind.COMMITTEE,
         subject=_("Daftar Nama Pelaksana Serawai"),
-        addressees=[_("Kepala %(office)s") % {"office": province.name}],
+        addressees=[_("Kepala %(office)s") % {"office": province.short_name}],
         body_template="documents/letters/events_committee.html",
         context={"event": event, "members": members, "province": province},
         signatory=signatory,
