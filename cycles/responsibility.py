@@ -48,3 +48,32 @@ def responsible_people(step):
         return Employee.objects.none()
     ids = roles.filter(wanted).values("employee_id")
     return Employee.objects.filter(pk__in=ids, is_active=True).order_by("full_name")
+
+
+def is_responsible(step, held, regency_ids, *, include_electorate=False) -> bool:
+    """Whether a person holding `held` (organization.roles.HeldRoles of the step's year) is among
+    `responsible_people(step)`, answered in memory (the home page checks every open step).
+
+    `regency_ids` are the ids of the province's kab/kota offices. With `include_electorate`,
+    the vote (step 4) counts as everyone's task.
+    """
+    cycle, event = _owner(step)
+    province = cycle.province_id
+    host = event.host_office_id if event is not None else None
+    can = bool(held.offices_for(*CAN) & {province})
+    who = step.sop.responsible
+    if who == Responsible.CAN:
+        return can
+    if who == Responsible.CAN_AND_CC:
+        return can or province in held.offices_for(Role.CC)
+    if who == Responsible.CC:
+        return province in held.offices_for(Role.CC)
+    if who == Responsible.REGENCY_CA:
+        return bool(held.offices_for(Role.CA) & set(regency_ids))
+    if who == Responsible.HOST_CA:
+        return host in held.offices_for(Role.CA) or can
+    if who in (Responsible.CA_PROVINCE, Responsible.EVERYONE):
+        return bool(held.offices_for(Role.CA) & {province, host})
+    if who == Responsible.EVENT_TEAM:
+        return province in held.offices_for(Role.EVENT_TEAM_LEAD) or can
+    return include_electorate and who == Responsible.ELECTORATE

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from . import planning
 from .calendar import WorkingCalendar
-from .models import Cycle, CycleStep
+from .models import CalendarDay, Cycle, CycleStep
 
 
 @transaction.atomic
@@ -64,3 +64,67 @@ def start_step(step, when=None):
         step.started_at = when or timezone.now()
         step.save(update_fields=["started_at"])
     return step
+
+
+def _replan_open_steps(year: int) -> int:
+    """Re-plan every open step of `year`'s cycles and events over the current calendar.
+
+    The first open step of a cycle keeps its start and the schedule arithmetic runs again from
+    there; event steps are planned again from the event date. Completed steps keep their dates.
+    Returns how many steps changed.
+    """
+    from . import ledger
+
+    cal = WorkingCalendar.load()
+    changed = 0
+    for cycle in Cycle.objects.filter(year=year):
+        steps = list(cycle.steps.select_for_update().order_by("number"))
+        todo = [s for s in steps if not s.is_done]
+        if not todo:
+            continue
+        plans = planning.plan_forward([s.sop for s in todo], todo[0].planned_start, cal)
+        changed += _apply(todo, plans)
+    for model in ledger.step_models()[1:]:
+        steps = model.objects.select_for_update().filter(
+            event__cycle__year=year, completed_at__isnull=True
+        )
+        by_event: dict = {}
+        for step in steps.select_related("event"):
+            by_event.setdefault(step.event, []).append(step)
+        for event, todo in by_event.items():
+            try:
+                plans = planning.plan_event(event.date, cal=cal)
+            except planning.PlanningError:
+                continue  # the event date itself became a holiday: its owner must move it
+            changed += _apply(todo, plans)
+    return changed
+
+
+def _apply(steps, plans) -> int:
+    by_number = {p.number: p for p in plans}
+    changed = 0
+    for step in steps:
+        plan = by_number.get(step.number)
+        if plan and (step.planned_start, step.due) != (plan.start, plan.due):
+            step.planned_start, step.due = plan.start, plan.due
+            step.save(update_fields=["planned_start", "due"])
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def set_calendar_day(*, day: date, kind: str, reason: str, by) -> tuple[CalendarDay, int]:
+    """Record the office's decision about one day (closed: an extra holiday; open: a national
+    holiday or cuti bersama worked after all) and re-plan the open steps of that year, so every
+    due date follows (SOP.md, "Calendar"). Returns the day and how many steps moved."""
+    entry = CalendarDay.objects.create(date=day, kind=kind, reason=reason.strip(), created_by=by)
+    return entry, _replan_open_steps(day.year)
+
+
+@transaction.atomic
+def remove_calendar_day(entry: CalendarDay, *, by) -> int:
+    """Undo an office decision: the day follows the national calendar again; open steps of that
+    year are re-planned. Returns how many steps moved."""
+    year = entry.date.year
+    entry.delete()
+    return _replan_open_steps(year)

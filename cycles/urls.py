@@ -1,11 +1,16 @@
 from django.urls import path
 
-from . import views, views_national
+from . import calendar_views, views, views_national
 
 app_name = "cycles"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("timeline/", views.timeline, name="timeline"),
+    path("cycle/new/", views.cycle_create, name="cycle_create"),
+    path("cycle/replan/", views.cycle_replan, name="cycle_replan"),
+    path("calendar/", calendar_views.calendar_page, name="calendar"),
+    path("calendar/<int:pk>/remove/", calendar_views.calendar_remove, name="calendar_remove"),
     path("healthz", views_national.healthz, name="healthz"),
     path("nasional/", views_national.national_overview, name="national"),
     path("siklus/<int:pk>/", views_national.cycle_detail, name="cycle_detail"),

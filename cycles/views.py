@@ -1,7 +1,85 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+"""Pages of the cycle: the home page by role, the timeline, creating and re-planning a cycle."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from organization.models import RoleAssignment
+
+from . import services
+from .forms import CycleCreateForm, ReplanForm
+from .home import my_open_steps
+from .selectors import current_cycle
+from .timeline import cycle_sections
 
 
 @login_required
 def home(request):
-    return render(request, "cycles/home.html", {})
+    cycle = current_cycle(request.user)
+    rows = my_open_steps(request.user, cycle) if cycle else []
+    held = RoleAssignment.objects.current().filter(employee=request.user).select_related("office")
+    labels = [f"{a.get_role_display()} ({a.office.short_name})" for a in held]
+    return render(
+        request, "cycles/home.html", {"cycle": cycle, "rows": rows, "my_role_labels": labels}
+    )
+
+
+@login_required
+@permission_required("cycles.view_timeline", raise_exception=True)
+def timeline(request):
+    cycle = current_cycle(request.user)
+    sections = cycle_sections(cycle) if cycle else []
+    can_plan = request.user.has_perm("cycles.manage_cycle")
+    return render(
+        request,
+        "cycles/timeline.html",
+        {"cycle": cycle, "sections": sections, "can_plan": can_plan},
+    )
+
+
+@login_required
+@permission_required("cycles.manage_cycle", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def cycle_create(request):
+    province = request.user.province
+    if province is None:
+        raise Http404
+    form = CycleCreateForm(request.POST or None, province=province)
+    if form.is_valid():
+        data = form.cleaned_data
+        cycle = services.create_cycle(
+            province=province,
+            year=data["start_date"].year,
+            start_date=data["start_date"],
+            themes_to_select=data["themes_to_select"],
+            proposals_per_office=data["proposals_per_office"],
+            by=request.user,
+        )
+        messages.success(request, _("Siklus Serawai %(year)s dibuat.") % {"year": cycle.year})
+        return redirect("cycles:timeline")
+    year = timezone.localdate().year
+    return render(request, "cycles/cycle_form.html", {"form": form, "year": year})
+
+
+@login_required
+@permission_required("cycles.manage_cycle", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def cycle_replan(request):
+    cycle = current_cycle(request.user)
+    if cycle is None:
+        raise Http404
+    form = ReplanForm(request.POST or None, cycle=cycle)
+    if form.is_valid():
+        changed = services.replan_cycle(
+            cycle,
+            from_step=form.cleaned_data["from_step"],
+            start=form.cleaned_data["start"],
+            by=request.user,
+        )
+        messages.success(request, _("%(n)d langkah dijadwalkan ulang.") % {"n": len(changed)})
+        return redirect("cycles:timeline")
+    return render(request, "cycles/replan_form.html", {"form": form, "cycle": cycle})

@@ -5,6 +5,7 @@ var folder, e-mail written to files). ``SERAWAI_ENV=production`` refuses those d
 they would be unsafe (secret key, DEBUG, hosts).
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "django_celery_beat",
+    "axes",
+    "auditlog",
     "organization",
     "cycles",
     "notifications",
@@ -78,10 +81,12 @@ INSTALLED_APPS = [
     "events",
     "reports",
     "evaluations",
+    "audit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -91,6 +96,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "serawai.urls"
@@ -133,6 +141,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organization.Employee"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a login while its NIP/e-mail + IP is locked out (see "Log-in protection").
+    "audit.security.LoginProtectionBackend",
     "rules.permissions.ObjectPermissionBackend",
     "organization.auth.NipOrEmailBackend",
 ]
@@ -276,3 +286,54 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Security hardening (issue 8) -----------------------------------------------------------------
+# Log-in protection (django-axes): SERAWAI_LOGIN_FAILURE_LIMIT failed log-ins for one NIP/e-mail
+# from one address lock that pair; the lock lifts after SERAWAI_LOGIN_COOLOFF_MINUTES (0: never)
+# or when an admin removes it (admin: Axes > Access attempts, or `manage.py axes_reset_username`).
+AXES_FAILURE_LIMIT = int(os.environ.get("SERAWAI_LOGIN_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+_cooloff = int(os.environ.get("SERAWAI_LOGIN_COOLOFF_MINUTES", "60"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=_cooloff) if _cooloff else None
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "audit.security.login_key"
+AXES_CLIENT_IP_CALLABLE = "audit.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "audit.security.lockout_response"
+AXES_VERBOSE = False
+# Proxies in front of gunicorn whose X-Forwarded-For is trusted for the client address (nginx: 1).
+SERAWAI_TRUSTED_PROXIES = int(os.environ.get("SERAWAI_TRUSTED_PROXIES", "1" if PRODUCTION else "0"))
+AUTH_PASSWORD_VALIDATORS[1]["OPTIONS"] = {"min_length": 10}
+
+# Content-Security-Policy (django-csp): scripts only from our own static files (no inline script,
+# no eval; htmx and Bootstrap are served by whitenoise). Inline style attributes stay allowed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Single sign-on through OpenID Connect (mozilla-django-oidc), off unless SERAWAI_OIDC_CLIENT_ID
+# is set. Only existing employees log in (matched by NIP claim, else e-mail); no account is made.
+SERAWAI_OIDC_ENABLED = bool(os.environ.get("SERAWAI_OIDC_CLIENT_ID"))
+if SERAWAI_OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("audit.oidc.EmployeeOIDCBackend")
+    OIDC_RP_CLIENT_ID = os.environ["SERAWAI_OIDC_CLIENT_ID"]
+    OIDC_RP_CLIENT_SECRET = os.environ.get("SERAWAI_OIDC_CLIENT_SECRET", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("SERAWAI_OIDC_SIGN_ALGO", "RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("SERAWAI_OIDC_AUTHORIZATION_ENDPOINT", "")
+    OIDC_OP_TOKEN_ENDPOINT = os.environ.get("SERAWAI_OIDC_TOKEN_ENDPOINT", "")
+    OIDC_OP_USER_ENDPOINT = os.environ.get("SERAWAI_OIDC_USER_ENDPOINT", "")
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("SERAWAI_OIDC_JWKS_ENDPOINT", "")
+    OIDC_RP_SCOPES = os.environ.get("SERAWAI_OIDC_SCOPES", "openid email profile")
+    OIDC_CREATE_USER = False
+    SERAWAI_OIDC_NIP_CLAIM = os.environ.get("SERAWAI_OIDC_NIP_CLAIM", "nip")

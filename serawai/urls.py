@@ -12,9 +12,13 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("reports/", include("reports.urls")),
     path("evaluations/", include("evaluations.urls")),
+    path("audit/", include("audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.SERAWAI_OIDC_ENABLED:
+    urlpatterns += [path("oidc/", include("mozilla_django_oidc.urls"))]
 
 if settings.DEBUG:
     # Uploaded photos in development; production serves MEDIA_ROOT from the proxy (deploy/).

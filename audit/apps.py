@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditConfig(AppConfig):
+    """Audit trail, backup/restore and log-in protection (issue 8)."""
+
+    name = "audit"
+    verbose_name = _("Audit dan keamanan")
+
+    def ready(self):
+        from auditlog.signals import post_log
+
+        from . import registry
+
+        registry.register_all()
+        post_log.connect(registry.tag_province, dispatch_uid="audit-tag-province")

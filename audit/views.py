@@ -1,0 +1,95 @@
+from auditlog.models import LogEntry
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import render
+
+from .registry import audited_models
+
+
+def trail_for(user):
+    """Change history the user may read: audited models only, of the user's own province."""
+    types = ContentType.objects.get_for_models(*audited_models()).values()
+    entries = LogEntry.objects.filter(content_type__in=types)
+    province = user.province
+    if province is None and not user.is_superuser:
+        return entries.none()
+    if province is not None:
+        entries = entries.filter(
+            Q(additional_data__province=province.pk) | Q(additional_data__province=None)
+        )
+    return entries.select_related("actor", "content_type").order_by("-timestamp", "-pk")
+
+
+def readable_rows(entries) -> list[dict]:
+    """Field labels, choice labels and related objects' names, one query per related model."""
+    entries = list(entries)
+    wanted: dict = {}  # related model -> set of pks
+    for entry in entries:
+        model = entry.content_type.model_class()
+        for name, values in (entry.changes_dict or {}).items():
+            field = _field(model, name)
+            if field is not None and field.is_relation and field.many_to_one:
+                pks = wanted.setdefault(field.related_model, set())
+                pks.update(str(v) for v in values if v not in (None, "None", ""))
+    names = {}
+    for related, pks in wanted.items():
+        clean = [pk for pk in pks if pk.isdigit()]
+        for pk, obj in related._default_manager.in_bulk(clean).items():
+            names[(related, str(pk))] = str(obj)
+    rows = []
+    for entry in entries:
+        model = entry.content_type.model_class()
+        changes = []
+        for name, values in sorted((entry.changes_dict or {}).items()):
+            field = _field(model, name)
+            shown = [_display(field, value, names) for value in values]
+            label = str(field.verbose_name) if field is not None else name
+            changes.append((label, shown))
+        label = model._meta.verbose_name if model else entry.content_type.model
+        rows.append({"entry": entry, "label": label, "changes": changes})
+    return rows
+
+
+def _field(model, name):
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 (a field removed since the change was recorded)
+        return None
+    return field if getattr(field, "concrete", False) else None
+
+
+def _display(field, value, names) -> str:
+    if value in (None, "None"):
+        return "—"
+    if field is None:
+        return str(value)
+    if field.is_relation and field.many_to_one:
+        return names.get((field.related_model, str(value)), f"#{value}")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
+@login_required
+def trail(request):
+    if not request.user.has_perm("audit.view_trail"):
+        raise PermissionDenied
+    models = sorted(audited_models(), key=lambda m: str(m._meta.verbose_name_plural))
+    choices = [(m._meta.label_lower, m._meta.verbose_name_plural) for m in models]
+    entries = trail_for(request.user)
+    chosen = request.GET.get("model", "")
+    if chosen in dict(choices):
+        app_label, model_name = chosen.split(".")
+        entries = entries.filter(content_type__app_label=app_label, content_type__model=model_name)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    rows = readable_rows(page.object_list)
+    return render(
+        request,
+        "audit/trail.html",
+        {"page": page, "rows": rows, "choices": choices, "chosen": chosen},
+    )

@@ -1,0 +1,89 @@
+"""The working-day calendar page: the year's national holidays and the office's own days."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import services
+from .calendar import WorkingCalendar, national_holidays
+from .forms import CalendarDayForm
+from .models import CalendarDay
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+@login_required
+@permission_required("cycles.view_calendar", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def calendar_page(request):
+    year = _year(request)
+    may_edit = request.user.has_perm("cycles.manage_calendar")
+    form = CalendarDayForm(request.POST or None) if may_edit else None
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            entry, moved = services.set_calendar_day(
+                day=data["date"], kind=data["kind"], reason=data["reason"], by=request.user
+            )
+            messages.success(
+                request,
+                _("%(day)s dicatat: %(kind)s. %(n)d langkah dijadwalkan ulang.")
+                % {"day": date_format(entry.date), "kind": entry.get_kind_display(), "n": moved},
+            )
+            return redirect(f"{reverse('cycles:calendar')}?year={entry.date.year}")
+    office_days = list(
+        CalendarDay.objects.filter(date__year=year).select_related("created_by").order_by("date")
+    )
+    opened = {d.date for d in office_days if d.kind == CalendarDay.Kind.OPEN}
+    national = [
+        {"date": day, "name": name, "cancelled": day in opened, "weekend": day.weekday() >= 5}
+        for day, name in sorted(national_holidays(year).items())
+    ]
+    cal = WorkingCalendar.load()
+    working = cal.working_days_between(date(year - 1, 12, 31), date(year, 12, 31))
+    return render(
+        request,
+        "cycles/calendar.html",
+        {
+            "year": year,
+            "national": national,
+            "office_days": office_days,
+            "form": form,
+            "may_edit": may_edit,
+            "working_days": working,
+        },
+    )
+
+
+@login_required
+@permission_required("cycles.manage_calendar", raise_exception=True)
+@require_POST
+def calendar_remove(request, pk):
+    entry = get_object_or_404(CalendarDay, pk=pk)
+    day = entry.date
+    moved = services.remove_calendar_day(entry, by=request.user)
+    messages.success(
+        request,
+        _(
+            "Catatan %(day)s dihapus; tanggal itu kembali mengikuti kalender nasional. "
+            "%(n)d langkah dijadwalkan ulang."
+        )
+        % {"day": date_format(day), "n": moved},
+    )
+    return redirect(f"{reverse('cycles:calendar')}?year={day.year}")

@@ -1,0 +1,114 @@
+"""Forms of the cycles app: office calendar days, creating and re-planning a cycle."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from . import sop
+from .calendar import WorkingCalendar
+from .models import CalendarDay, Cycle
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CalendarDayForm(forms.ModelForm):
+    class Meta:
+        model = CalendarDay
+        fields = ["date", "kind", "reason"]
+        widgets = {"date": DateInput(), "kind": forms.RadioSelect}
+        help_texts = {
+            "reason": _("Mis. SKB revisi cuti bersama, libur daerah, penutupan kantor."),
+        }
+
+    def clean(self):
+        data = super().clean()
+        day, kind = data.get("date"), data.get("kind")
+        if day is None or not kind:
+            return data
+        shown = date_format(day)
+        if CalendarDay.objects.filter(date=day).exists():
+            self.add_error(
+                "date",
+                _("%(day)s sudah tercatat di kalender kantor; hapus dulu catatan lamanya.")
+                % {"day": shown},
+            )
+            return data
+        cal = WorkingCalendar.load()
+        if kind == CalendarDay.Kind.CLOSED and not cal.is_working_day(day):
+            why = cal.holiday_name(day) or _("akhir pekan")
+            self.add_error(
+                "date",
+                _("%(day)s sudah bukan hari kerja (%(why)s).") % {"day": shown, "why": why},
+            )
+        if kind == CalendarDay.Kind.OPEN and cal.is_working_day(day):
+            self.add_error("date", _("%(day)s sudah hari kerja.") % {"day": shown})
+        return data
+
+    def validate_unique(self):
+        """The date's uniqueness is checked in clean(), with a message that says what to do."""
+
+
+class CycleCreateForm(forms.Form):
+    start_date = forms.DateField(
+        label=_("Tanggal mulai (langkah 1)"),
+        widget=DateInput(),
+        help_text=_("Langkah 1-5 dijadwalkan dalam hari kerja mulai tanggal ini."),
+    )
+    themes_to_select = forms.IntegerField(
+        label=_("Jumlah tema terpilih"), min_value=1, max_value=12, initial=3
+    )
+    proposals_per_office = forms.IntegerField(
+        label=_("Usulan tema per kantor kabupaten/kota"), min_value=1, max_value=10, initial=3
+    )
+
+    def __init__(self, *args, province, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.province = province
+
+    def clean_start_date(self):
+        start = self.cleaned_data["start_date"]
+        year = start.year
+        if year < timezone.localdate().year - 1:
+            raise forms.ValidationError(_("Tahun siklus terlalu lampau."))
+        if Cycle.objects.filter(province=self.province, year=year).exists():
+            raise forms.ValidationError(
+                _("Siklus Serawai %(year)s untuk provinsi ini sudah ada; gunakan jadwal ulang.")
+                % {"year": year}
+            )
+        return start
+
+
+class ReplanForm(forms.Form):
+    from_step = forms.TypedChoiceField(
+        label=_("Jadwalkan ulang mulai langkah"),
+        coerce=int,
+        choices=[(s.number, f"{s.number}. {s.name}") for s in sop.CYCLE_STEPS],
+    )
+    start = forms.DateField(label=_("Tanggal mulai baru"), widget=DateInput())
+
+    def __init__(self, *args, cycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cycle = cycle
+        open_numbers = list(cycle.steps.open().values_list("number", flat=True))
+        self.fields["from_step"].choices = [
+            (s.number, f"{s.number}. {s.name}") for s in sop.CYCLE_STEPS if s.number in open_numbers
+        ]
+
+    def clean(self):
+        data = super().clean()
+        number, start = data.get("from_step"), data.get("start")
+        if number and start:
+            before = self.cycle.steps.filter(number=number - 1).first()
+            if before is not None and start <= before.due and not before.is_done:
+                self.add_error(
+                    "start",
+                    _("Langkah %(n)d baru berakhir %(due)s; mulai sesudahnya.")
+                    % {"n": before.number, "due": date_format(before.due)},
+                )
+        return data

@@ -1,0 +1,94 @@
+"""The 11 steps of a cycle as rows to show: planned against actual, overdue, working days left.
+
+Steps 1-5 come from the cycle; steps 6-11 from each event of the cycle, through the ledger's
+registered step models (cycles never imports events). A fixed number of queries per cycle:
+one for the cycle's steps and one per registered step model, whatever the number of events.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from . import ledger
+from .calendar import WorkingCalendar
+
+
+@dataclass(frozen=True)
+class StepRow:
+    step: object  # a StepRecord (CycleStep or a registered kind)
+    owner: object  # the Cycle or the Event
+    today: date
+    days_left: int | None  # working days from today to the due date; None when done
+
+    @property
+    def number(self) -> int:
+        return self.step.number
+
+    @property
+    def sop(self):
+        return self.step.sop
+
+    @property
+    def is_done(self) -> bool:
+        return self.step.is_done
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.is_done and self.step.due < self.today
+
+    @property
+    def days_overdue(self) -> int:
+        """Working days past the due date (0 when not overdue)."""
+        return -self.days_left if self.is_overdue and self.days_left else 0
+
+    @property
+    def completed_late(self) -> bool:
+        done = self.step.completed_at
+        return done is not None and timezone.localdate(done) > self.step.due
+
+    @property
+    def state(self) -> str:
+        if self.is_done:
+            return "done"
+        return "overdue" if self.is_overdue else "open"
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    owner: object
+    rows: list[StepRow]
+
+
+def _row(step, owner, today, cal) -> StepRow:
+    left = None if step.is_done else cal.working_days_between(today, step.due)
+    return StepRow(step, owner, today, left)
+
+
+def event_steps(model, cycle):
+    """Open and done steps of one registered kind for a cycle (grouped by their owner)."""
+    return (
+        model.objects.filter(event__cycle=cycle)
+        .select_related("event", "event__host_office", "completed_by")
+        .order_by("event__date", "event_id", "number")
+    )
+
+
+def cycle_sections(cycle, today: date | None = None, cal: WorkingCalendar | None = None):
+    """Sections of the timeline: the cycle's steps 1-5, then steps 6-11 of each event by date."""
+    from django.utils.translation import gettext as _
+
+    today = today or timezone.localdate()
+    cal = cal or WorkingCalendar.load()
+    own = cycle.steps.select_related("completed_by").order_by("number")
+    sections = [Section(_("Langkah 1-5: siklus %(year)s") % {"year": cycle.year}, cycle, [])]
+    for step in own:
+        sections[0].rows.append(_row(step, cycle, today, cal))
+    for model in ledger.step_models()[1:]:
+        by_event: dict = {}
+        for step in event_steps(model, cycle):
+            by_event.setdefault(step.event, []).append(_row(step, step.event, today, cal))
+        for event, rows in by_event.items():
+            sections.append(Section(str(event), event, rows))
+    return sections

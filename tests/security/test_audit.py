@@ -1,0 +1,94 @@
+"""Audit trail: who changed what and when, visible to the CAN of the province only."""
+
+import datetime
+
+import pytest
+from auditlog.context import set_actor
+from auditlog.models import LogEntry
+from django.urls import reverse
+
+from audit.registry import SECRET_MODELS, audited_models
+from cycles.models import Cycle
+from organization.models import Office, RoleAssignment
+from tests.factories import EmployeeFactory, give_role, office, province
+
+Role = RoleAssignment.Role
+
+
+def other_province():
+    return Office.objects.get_or_create(
+        code="1600",
+        defaults={
+            "name": "BPS Provinsi Sumatera Selatan",
+            "short_name": "Sumsel",
+            "level": Office.Level.PROVINCE,
+        },
+    )[0]
+
+
+@pytest.mark.django_db
+def test_role_and_cycle_changes_are_recorded_with_who_and_what(client, can_member):
+    with set_actor(can_member):
+        ca = give_role(EmployeeFactory(full_name="Siti Ca"), Role.CA, office("1701"))
+        cycle = Cycle.objects.create(
+            province=province(), year=2026, start_date=datetime.date(2026, 1, 5)
+        )
+        cycle.themes_to_select = 4
+        cycle.save()
+        ca.ended_on = datetime.date(2026, 6, 30)
+        ca.save()
+
+    entry = LogEntry.objects.get_for_object(cycle).filter(action=LogEntry.Action.UPDATE).get()
+    assert entry.actor == can_member
+    assert entry.changes_dict["themes_to_select"] == ["3", "4"]
+    assert entry.additional_data == {"province": province().pk}
+
+    client.force_login(can_member)
+    response = client.get(reverse("audit:trail"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Rina Marlina, S.Si., M.Stat." in page  # the actor
+    assert "Siti Ca" in page
+    assert "2026-06-30" in page or "30 Juni 2026" in page
+    assert "diubah" in page and "dibuat" in page
+
+
+@pytest.mark.django_db
+def test_another_province_changes_stay_hidden(client, can_member):
+    give_role(EmployeeFactory(full_name="Orang Sumsel"), Role.CC, other_province())
+    give_role(EmployeeFactory(full_name="Orang Bengkulu"), Role.CC, province())
+    client.force_login(can_member)
+    page = client.get(reverse("audit:trail")).content.decode()
+    assert "Orang Bengkulu" in page
+    assert "Orang Sumsel" not in page
+
+
+@pytest.mark.django_db
+def test_only_the_can_and_the_admin_see_the_trail(client, ca_1701, employee, cc, admin_user):
+    url = reverse("audit:trail")
+    assert client.get(url).status_code == 302
+    for person in (ca_1701, employee, cc):
+        client.force_login(person)
+        assert client.get(url).status_code == 403
+    client.force_login(admin_user)
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_trail_page_query_count_does_not_grow_with_entries(
+    client, can_member, django_assert_max_num_queries
+):
+    for n in range(30):
+        give_role(EmployeeFactory(full_name=f"Pegawai {n}"), Role.EVENT_TEAM)
+    client.force_login(can_member)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("audit:trail"))
+    # 30 new assignments + the CAN member's own + the header row
+    assert response.content.decode().count("<tr>") == 32
+
+
+def test_ballots_are_never_audited():
+    labels = {model._meta.label_lower for model in audited_models()}
+    assert labels.isdisjoint(SECRET_MODELS)
+    assert "organization.roleassignment" in labels
+    assert "cycles.cycle" in labels
