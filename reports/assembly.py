@@ -7,7 +7,7 @@ it, never copied, so the report shows the app's current record until it is appro
 PDF is then stored and no longer changes).
 
 Import direction: reports sits at the end of the chain and reads events, documents and
-evaluations (`evaluations.selectors.event_recap`, `evaluations.charts.criterion_chart_svg`);
+evaluations (`evaluations.selectors.year_recap`, `evaluations.charts.criterion_chart_svg`);
 evaluations never imports reports.
 """
 
@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cycles.planning import quarter_end
+from evaluations.charts import criterion_chart_svg
+from evaluations.selectors import year_recap
 from events.models import Event
 
 from .models import ActivityReport, OpeningSpeech
@@ -97,17 +99,12 @@ def _invitations(events) -> dict:
     return {int(letter.related_id): letter for letter in letters.order_by("date", "pk")}
 
 
-def _evaluation(event):
-    """(recap, chart_svg) of the presenter evaluation of an event, or (None, "")."""
-    try:
-        from evaluations.charts import criterion_chart_svg
-        from evaluations.selectors import event_recap
-    except ImportError:
-        return None, ""
-    recap = event_recap(event)
-    if recap is None or not getattr(recap, "n", 0):
-        return recap, ""
-    return recap, criterion_chart_svg(recap)
+def _recaps(report: ActivityReport, events) -> dict:
+    """The evaluation recap (step 11, a dict: see evaluations.selectors) of each event, by id,
+    read for the whole year in a fixed number of queries."""
+    if not events:
+        return {}
+    return {recap["event"]["id"]: recap for recap in year_recap(report.cycle)["events"]}
 
 
 def _prefetched_events(report: ActivityReport) -> list[Event]:
@@ -131,9 +128,11 @@ def assemble(report: ActivityReport) -> Assembly:
     parts: list[EventParts] = []
     if not events:
         missing.append(Missing("events", _("tidak ada kegiatan Serawai pada triwulan ini")))
+    recaps = _recaps(report, events)
     today = timezone.localdate()
     for event in events:
-        recap, chart = _evaluation(event)
+        recap = recaps.get(event.pk)
+        chart = criterion_chart_svg(recap) if recap and recap["n"] else ""
         minutes = getattr(event, "minutes", None) if has_minutes else None
         item = EventParts(
             event=event,
@@ -145,8 +144,8 @@ def assemble(report: ActivityReport) -> Assembly:
             committee=list(event.committee.all()),
             recap=recap,
             chart_svg=chart,
-            comments=list(getattr(recap, "comments", []) or []),
-            suggestions=list(getattr(recap, "suggestions", []) or []),
+            comments=list(recap["comments"]) if recap else [],
+            suggestions=list(recap["suggestions"]) if recap else [],
         )
         parts.append(item)
         missing.extend(_missing_of(item, today))
@@ -177,6 +176,6 @@ def _missing_of(item: EventParts, today: date) -> list[Missing]:
         lack("minutes", _("notulensi belum ditulis"))
     elif not getattr(item.minutes, "is_final", True):
         lack("minutes", _("notulensi belum difinalkan"))
-    if item.recap is None or not getattr(item.recap, "n", 0):
+    if item.recap is None or not item.recap["n"]:
         lack("evaluation", _("rekap evaluasi narasumber belum ada (belum ada penilaian)"))
     return out

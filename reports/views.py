@@ -201,11 +201,11 @@ def revise(request, pk):
 @require_GET
 def report_pdf(request, pk):
     """The approved PDF as stored; a draft is rendered now and marked DRAF on every page."""
+    report = _report(request, pk)
     from documents.rendering import pdf_response
 
     from .pdf import report_pdf as render_report
 
-    report = _report(request, pk)
     name = f"laporan-serawai-{report.cycle.year}-tw{report.quarter}-rev{report.revision}.pdf"
     if report.status == ActivityReport.Status.APPROVED and report.pdf:
         return FileResponse(report.pdf.open("rb"), filename=name, content_type="application/pdf")

@@ -88,3 +88,71 @@ def odt_bytes(paragraphs) -> bytes:
             "</office:document-content>",
         )
     return buffer.getvalue()
+
+
+def png_upload(name="foto.png", color=(11, 79, 138)):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 420), color).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+SPEECH = (
+    "Assalamualaikum warahmatullahi wabarakatuh.\n"
+    "Yang kami hormati Kepala BPS Provinsi Bengkulu, para narasumber, dan seluruh peserta.\n"
+    "Selamat mengikuti Serawai."
+)
+
+
+def complete_parts(report, event, *, author, signatory):
+    """Give the report every part SOP step 10 asks for, through each stage's own services:
+    chapters and speech (here), invitation letter, minutes, photos (events) and two presenter
+    ratings (evaluations)."""
+    from evaluations.services import open_presenter_evaluation, rate_presenters
+    from events import services as event_services
+    from events.models import CommitteeMember, Event
+
+    # Steps 6-8 (committee, readiness, Event Team) are not what these tests are about.
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.READY)
+    event.refresh_from_db()
+    speaker = CommitteeMember.objects.create(
+        event=event,
+        role=CommitteeMember.Role.SPEAKER,
+        employee=EmployeeFactory(full_name="Dr. Rahmat Hidayat, M.Si."),
+    )
+    event_services.send_invitation(event, signatory=signatory, by=author)
+    event_services.save_minutes(
+        event,
+        summary="Narasumber memaparkan pengolahan data harga dari situs belanja daring.",
+        questions_answers="Peserta menanyakan validasi data; dijawab dengan pembandingan Susenas.",
+        follow_ups="Uji coba di dua kabupaten pada triwulan IV.",
+        by=author,
+    )
+    event_services.add_photo(event, upload=png_upload(), caption="Pembukaan acara", by=author)
+    event_services.finalise_minutes(event, by=author)
+    open_presenter_evaluation(event, by=author)
+    for n, (score, suggestion) in enumerate([(5, "Tambah sesi praktik"), (4, "")]):
+        rater = event.attendances.all()[n].employee
+        values = dict.fromkeys(
+            ("mastery", "delivery", "relevance", "time_management", "interaction"), score
+        )
+        values["suggestion"] = suggestion
+        rate_presenters(event=event, rater=rater, ratings={speaker: values}, today=EVENT_DATE)
+    report = write_chapters(report, author)
+    services.set_opening_speech(
+        report, event=event, by=author, speaker="Kepala BPS Kab. Bengkulu Selatan", text=SPEECH
+    )
+    report.refresh_from_db()
+    return report
+
+
+@pytest.fixture
+def complete_report(report, event, ca_1701, cc):
+    return complete_parts(report, event, author=ca_1701, signatory=cc)
+
+
+@pytest.fixture
+def submitted_report(complete_report, ca_1701):
+    return services.submit_report(complete_report, by=ca_1701)

@@ -1,0 +1,88 @@
+"""Who sees the report pages, and how many queries the report page takes."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from events.models import Attendance
+from events.services import create_event
+from organization.models import Office, RoleAssignment
+from reports import services
+from tests.factories import EmployeeFactory, give_role, office
+
+pytestmark = pytest.mark.django_db
+
+
+def _other_province_cc():
+    province = Office.objects.get_or_create(
+        code="1600",
+        defaults={
+            "name": "Badan Pusat Statistik Provinsi Sumatera Selatan",
+            "short_name": "Sumatera Selatan",
+            "level": Office.Level.PROVINCE,
+        },
+    )[0]
+    person = EmployeeFactory(office=province)
+    give_role(person, RoleAssignment.Role.CC, province)
+    return person
+
+
+def test_another_provinces_report_answers_404(client, report):
+    client.force_login(_other_province_cc())
+    assert client.get(report.get_absolute_url()).status_code == 404
+    assert client.get(reverse("reports:pdf", args=[report.pk])).status_code == 404
+
+
+def test_people_without_a_part_in_the_report_are_refused(client, report, employee, ca_1702):
+    for person in (employee, ca_1702):  # ca_1702: CA of an office that hosted nothing
+        client.force_login(person)
+        assert client.get(report.get_absolute_url()).status_code == 403
+        assert client.post(reverse("reports:submit", args=[report.pk])).status_code == 403
+
+
+def test_cc_reads_but_does_not_write(client, report, cc):
+    client.force_login(cc)
+    assert client.get(report.get_absolute_url()).status_code == 200
+    assert client.get(reverse("reports:chapters", args=[report.pk])).status_code == 403
+
+
+def test_list_page_opens_a_quarter_report(client, event, can_member):
+    client.force_login(can_member)
+    page = client.get(reverse("reports:list")).content.decode()
+    assert "Triwulan III" in page and "Mulai menyusun" in page
+    response = client.post(reverse("reports:open", args=[3]))
+    report = services.open_report(cycle=event.cycle, quarter=3, by=can_member)
+    assert response.url == report.get_absolute_url()
+    assert report.revision == 1 and report.transitions.count() == 1
+
+
+def _add_events(cycle, count, by):
+    for n in range(count):
+        extra = create_event(
+            cycle=cycle,
+            title=f"Tema tambahan {n + 1}",
+            host_office=office("1701"),
+            event_date=date(2026, 9, 8 + n),
+            by=by,
+        )
+        for _ in range(5):
+            Attendance.objects.create(
+                event=extra, employee=EmployeeFactory(), source=Attendance.Source.SELF
+            )
+
+
+def _queries(client, report, django_assert_max_num_queries, limit):
+    with django_assert_max_num_queries(limit) as captured:
+        assert client.get(report.get_absolute_url()).status_code == 200
+    return len(captured)
+
+
+def test_report_page_queries_do_not_grow_with_events(
+    client, report, ca_1701, django_assert_max_num_queries
+):
+    client.force_login(ca_1701)
+    one = _queries(client, report, django_assert_max_num_queries, 40)
+    _add_events(report.cycle, 2, ca_1701)
+    three = _queries(client, report, django_assert_max_num_queries, 40)
+    assert three == one
