@@ -3,8 +3,8 @@
 `seed_national()` loads BPS RI, 38 provinces and 514 kab/kota (organization.bps_offices through
 the spreadsheet importer), 16,000 employees with valid NIPs, the programme roles of every
 province, and a cycle per province with its steps 1-5 run as far as the calendar has reached,
-then lets the stage apps add their year of activity (`demo_national_activity(cycles, stdout)`
-in `<app>/demo.py`, when they have one). Everything is written with bulk_create, so the whole
+then lets the stage apps add their year of activity (`seed_activity(cycles, stdout)` in
+`<app>/demo_national.py`, when they have one). Everything is written with bulk_create, so the whole
 set takes well under a minute on SQLite or PostgreSQL. Idempotent: a second run adds nothing.
 """
 
@@ -235,19 +235,19 @@ def seed_cycles(provinces: list[Office], year: int) -> list[Cycle]:
 
 
 def _stage_activity(cycles, stdout) -> None:
-    """Let each stage app that offers it add its year of activity for these cycles."""
+    """Let each stage app that offers it (`<app>/demo_national.py`: `seed_activity(cycles,
+    stdout)`) add its year of activity; cycles may not import the stages, so it asks by name."""
     for app in STAGE_APPS:
         try:
-            demo = importlib.import_module(f"{app}.demo")
+            module = importlib.import_module(f"{app}.demo_national")
         except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.demo":
+            if exc.name != f"{app}.demo_national":
                 raise
             continue
-        seeder = getattr(demo, "demo_national_activity", None)
-        if seeder is not None:
-            started = time.monotonic()
-            seeder(cycles, stdout)
-            _say(stdout, f"  {app}: {time.monotonic() - started:.1f} s")
+        started = time.monotonic()
+        with transaction.atomic():
+            module.seed_activity(cycles, stdout)
+        _say(stdout, f"  {app}: {time.monotonic() - started:.1f} s")
 
 
 def seed_national(

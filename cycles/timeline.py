@@ -70,7 +70,7 @@ def event_steps(model, cycle):
     """Open and done steps of one registered kind for a cycle (grouped by their owner)."""
     return (
         model.objects.filter(event__cycle=cycle)
-        .select_related("event", "event__host_office", "completed_by")
+        .select_related("event", "event__cycle", "event__host_office", "completed_by")
         .order_by("event__date", "event_id", "number")
     )
 

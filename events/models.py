@@ -1,13 +1,21 @@
 """Events: each selected theme becomes one 2-hour event hosted by an office (SOP steps 6-11)."""
 
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cycles.models import Cycle, StepRecord
 from organization.models import Office
+
+
+def _as_time(value) -> time:
+    return value if isinstance(value, time) else time.fromisoformat(value)
 
 
 class Event(models.Model):
@@ -54,6 +62,45 @@ class Event(models.Model):
         verbose_name=_("dibuat oleh"),
     )
 
+    committee_letter_url = models.CharField(_("surat daftar pelaksana"), max_length=250, blank=True)
+    invitation_letter_url = models.CharField(_("surat undangan"), max_length=250, blank=True)
+    invitation_sent_at = models.DateTimeField(_("undangan dikirim"), null=True, blank=True)
+    invitation_sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("undangan dikirim oleh"),
+    )
+    held_at = models.DateTimeField(_("dicatat terlaksana"), null=True, blank=True)
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dicatat terlaksana oleh"),
+    )
+    certificates_issued_at = models.DateTimeField(_("sertifikat terbit"), null=True, blank=True)
+    certificates_issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sertifikat diterbitkan oleh"),
+    )
+    closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ditutup oleh"),
+    )
+
     class Meta:
         ordering = ["date", "start_time"]
         verbose_name = _("kegiatan Serawai")
@@ -62,9 +109,21 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("events:detail", args=[self.pk])
+
     @property
     def quarter(self) -> int:
         return (self.date.month - 1) // 3 + 1
+
+    @property
+    def window(self) -> tuple[datetime, datetime]:
+        """The self check-in window: [start - margin, end + margin], in Asia/Jakarta time."""
+        tz = ZoneInfo("Asia/Jakarta")
+        margin = timedelta(minutes=self.checkin_margin_minutes)
+        start = datetime.combine(self.date, _as_time(self.start_time), tzinfo=tz)
+        end = datetime.combine(self.date, _as_time(self.end_time), tzinfo=tz)
+        return start - margin, end + margin
 
 
 class EventStep(StepRecord):
@@ -177,3 +236,305 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.employee} @ {self.event}"
+
+
+class Readiness(models.Model):
+    """Step 7: the host's readiness checklist, updated by the host CA, confirmed by CA Provinsi."""
+
+    ITEMS = (
+        "place_ready",
+        "material_received",
+        "invitation_sent",
+        "committee_confirmed",
+        "equipment_tested",
+    )
+
+    event = models.OneToOneField(
+        Event, on_delete=models.CASCADE, related_name="readiness", verbose_name=_("kegiatan")
+    )
+    place_ready = models.BooleanField(_("tempat dan/atau tautan rapat siap"), default=False)
+    material_received = models.BooleanField(_("materi narasumber sudah diterima"), default=False)
+    invitation_sent = models.BooleanField(_("undangan sudah dikirim"), default=False)
+    committee_confirmed = models.BooleanField(_("panitia sudah dikonfirmasi"), default=False)
+    equipment_tested = models.BooleanField(_("peralatan sudah diuji"), default=False)
+    updated_at = models.DateTimeField(_("diperbarui"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diperbarui oleh"),
+    )
+    confirmed_at = models.DateTimeField(_("dikonfirmasi"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dikonfirmasi oleh"),
+    )
+
+    class Meta:
+        verbose_name = _("kesiapan kegiatan")
+        verbose_name_plural = _("kesiapan kegiatan")
+
+    def __str__(self):
+        return f"{self.event}: {self.done_count}/{len(self.ITEMS)}"
+
+    def items(self) -> list[tuple[str, str, bool]]:
+        """(field name, label, done) for each checklist item, in order."""
+        return [
+            (name, self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.ITEMS
+        ]
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for name in self.ITEMS if getattr(self, name))
+
+    @property
+    def complete(self) -> bool:
+        return self.done_count == len(self.ITEMS)
+
+
+class ReadinessLog(models.Model):
+    """A dated entry of the preparation progress (step 7): the checklist state and a comment."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="readiness_log", verbose_name=_("kegiatan")
+    )
+    created_at = models.DateTimeField(_("waktu"), default=timezone.now)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("penulis"),
+    )
+    done_count = models.PositiveSmallIntegerField(_("butir siap"), default=0)
+    comment = models.TextField(_("catatan"), blank=True)
+    is_confirmation = models.BooleanField(_("konfirmasi kesiapan"), default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("catatan kemajuan persiapan")
+        verbose_name_plural = _("catatan kemajuan persiapan")
+
+    def __str__(self):
+        return f"{self.event} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class TeamRole(models.TextChoices):
+    MC = "mc", _("MC")
+    MODERATOR = "moderator", _("Moderator")
+    OPERATOR = "operator", _("Operator")
+    DOCUMENTATION = "documentation", _("Dokumentasi")
+    REGISTRATION = "registration", _("Presensi/registrasi")
+    OTHER = "other", _("Lainnya")
+
+
+class EventTeamNeed(models.Model):
+    """Step 8: support the CAN asks of the Event Team for one event (a role, how many, when)."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="team_needs", verbose_name=_("kegiatan")
+    )
+    role = models.CharField(_("peran"), max_length=16, choices=TeamRole.choices)
+    people = models.PositiveSmallIntegerField(_("jumlah orang"), default=1)
+    start_time = models.TimeField(_("mulai bertugas"))
+    end_time = models.TimeField(_("selesai bertugas"))
+    note = models.CharField(_("catatan"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
+    )
+
+    class Meta:
+        ordering = ["event", "start_time", "id"]
+        verbose_name = _("kebutuhan Event Team")
+        verbose_name_plural = _("kebutuhan Event Team")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "role"], name="one_team_need_per_role"),
+            models.CheckConstraint(condition=Q(people__gte=1), name="team_need_has_people"),
+        ]
+
+    def __str__(self):
+        return f"{self.event}: {self.get_role_display()} x{self.people}"
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def serving(self):
+        return self.exclude(status=EventTeamAssignment.Status.SWAPPED)
+
+
+class EventTeamAssignment(models.Model):
+    """One Event Team member in one role at one event: proposed by rotation, confirmed or swapped
+    by the Event Team lead. Swapped rows stay as history with their reason."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Diusulkan")
+        CONFIRMED = "confirmed", _("Dikonfirmasi")
+        SWAPPED = "swapped", _("Diganti")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="team", verbose_name=_("kegiatan")
+    )
+    need = models.ForeignKey(
+        EventTeamNeed,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("kebutuhan"),
+    )
+    role = models.CharField(_("peran"), max_length=16, choices=TeamRole.choices)
+    employee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="event_team_assignments",
+        verbose_name=_("anggota"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED
+    )
+    proposed_at = models.DateTimeField(_("diusulkan"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("dikonfirmasi"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diputuskan oleh"),
+    )
+    swapped_at = models.DateTimeField(_("diganti pada"), null=True, blank=True)
+    swap_reason = models.CharField(_("alasan penggantian"), max_length=250, blank=True)
+    replaced_by = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("digantikan oleh"),
+    )
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "role", "id"]
+        verbose_name = _("tugas Event Team")
+        verbose_name_plural = _("tugas Event Team")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "employee"],
+                condition=~Q(status="swapped"),
+                name="one_team_task_per_person_per_event",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.event}: {self.get_role_display()} {self.employee}"
+
+
+class TeamUnavailability(models.Model):
+    """An Event Team member who cannot serve at an event (leave, duty travel): never proposed."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="unavailable", verbose_name=_("kegiatan")
+    )
+    employee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("anggota"),
+    )
+    reason = models.CharField(_("alasan"), max_length=200)
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
+    )
+
+    class Meta:
+        verbose_name = _("ketidaktersediaan anggota")
+        verbose_name_plural = _("ketidaktersediaan anggota")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "employee"], name="one_unavailability")
+        ]
+
+    def __str__(self):
+        return f"{self.event}: {self.employee}"
+
+
+class Minutes(models.Model):
+    """The minutes (notulensi) of an event, written in the app; read-only once finalised."""
+
+    event = models.OneToOneField(
+        Event, on_delete=models.CASCADE, related_name="minutes", verbose_name=_("kegiatan")
+    )
+    summary = models.TextField(_("ringkasan"), blank=True)
+    questions_answers = models.TextField(_("tanya jawab"), blank=True)
+    follow_ups = models.TextField(_("tindak lanjut"), blank=True)
+    updated_at = models.DateTimeField(_("diperbarui"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("diperbarui oleh"),
+    )
+    finalised_at = models.DateTimeField(_("difinalkan"), null=True, blank=True)
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("difinalkan oleh"),
+    )
+
+    class Meta:
+        verbose_name = _("notulensi")
+        verbose_name_plural = _("notulensi")
+
+    def __str__(self):
+        return f"{self.event}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.finalised_at is not None
+
+
+def _photo_path(instance, filename):
+    return f"events/{instance.event_id}/photos/{filename}"
+
+
+class Photo(models.Model):
+    """A documentation photo: verified and re-encoded as JPEG, with a thumbnail and a caption."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("kegiatan")
+    )
+    image = models.FileField(_("foto"), upload_to=_photo_path, max_length=200)
+    thumbnail = models.FileField(_("gambar kecil"), upload_to=_photo_path, max_length=200)
+    caption = models.CharField(_("keterangan"), max_length=250)
+    width = models.PositiveIntegerField(_("lebar"))
+    height = models.PositiveIntegerField(_("tinggi"))
+    uploaded_at = models.DateTimeField(_("diunggah"), default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("diunggah oleh"),
+    )
+
+    class Meta:
+        ordering = ["event", "uploaded_at", "id"]
+        verbose_name = _("foto dokumentasi")
+        verbose_name_plural = _("foto dokumentasi")
+
+    def __str__(self):
+        return self.caption

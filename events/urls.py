@@ -1,5 +1,46 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "events"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("event-team/riwayat/", views.team_history, name="team_history"),
+    path("<int:pk>/", views.event_detail, name="detail"),
+    # Step 6
+    path("<int:pk>/panitia/", views.committee, name="committee"),
+    path(
+        "<int:pk>/panitia/<int:member_pk>/hapus/",
+        views.committee_remove,
+        name="committee_remove",
+    ),
+    path("<int:pk>/panitia/surat/", views.committee_letter, name="committee_letter"),
+    # Step 7
+    path("<int:pk>/kesiapan/", views.readiness, name="readiness"),
+    path("<int:pk>/kesiapan/konfirmasi/", views.readiness_confirm, name="readiness_confirm"),
+    # Step 8
+    path("<int:pk>/event-team/", views.team, name="team"),
+    path("<int:pk>/event-team/kebutuhan/", views.team_need, name="team_need"),
+    path(
+        "<int:pk>/event-team/kebutuhan/<int:need_pk>/hapus/",
+        views.team_need_remove,
+        name="team_need_remove",
+    ),
+    path("<int:pk>/event-team/usulkan/", views.team_propose, name="team_propose"),
+    path("<int:pk>/event-team/konfirmasi/", views.team_confirm, name="team_confirm"),
+    path("<int:pk>/event-team/<int:assignment_pk>/ganti/", views.team_swap, name="team_swap"),
+    path("<int:pk>/event-team/berhalangan/", views.team_unavailable, name="team_unavailable"),
+    # Step 9
+    path("<int:pk>/undangan/", views.send_invitation, name="send_invitation"),
+    path("<int:pk>/kode-presensi/", views.checkin_code, name="checkin_code"),
+    path("<int:pk>/hadir/<str:token>/", views.check_in, name="checkin"),
+    path("<int:pk>/daftar-hadir/", views.attendance, name="attendance"),
+    path("<int:pk>/daftar-hadir.xlsx", views.attendance_xlsx, name="attendance_xlsx"),
+    path("<int:pk>/daftar-hadir.pdf", views.attendance_pdf, name="attendance_pdf"),
+    path("<int:pk>/notulensi/", views.minutes, name="minutes"),
+    path("<int:pk>/notulensi/final/", views.minutes_finalise, name="minutes_finalise"),
+    path("<int:pk>/foto/", views.photos, name="photos"),
+    path("<int:pk>/foto/<int:photo_pk>/<str:variant>.jpg", views.photo_file, name="photo_file"),
+    path("<int:pk>/sertifikat/", views.certificates, name="certificates"),
+]

@@ -71,3 +71,43 @@ def give_role(employee, role, office_obj=None, year=None) -> RoleAssignment:
         office=office_obj or province(),
         year=year or timezone.localdate().year,
     )
+
+
+# --- events (steps 6-9) ---------------------------------------------------------------------
+
+
+def make_cycle(year=None, start=None):
+    """A cycle of Bengkulu through cycles.services.create_cycle (one per year)."""
+    from django.utils import timezone
+
+    from cycles.models import Cycle
+    from cycles.services import create_cycle
+
+    year = year or timezone.localdate().year
+    existing = Cycle.objects.filter(province=province(), year=year).first()
+    return existing or create_cycle(
+        province=province(), year=year, start_date=start or datetime.date(year, 1, 5)
+    )
+
+
+def working_day(near: datetime.date) -> datetime.date:
+    """The first working day on or after `near`."""
+    from cycles.calendar import WorkingCalendar
+
+    return WorkingCalendar.load().first_working_day_on_or_after(near)
+
+
+def make_event(host="1701", event_date=None, title=None, cycle=None, **fields):
+    """An event of a selected theme through events.services.create_event (steps 6-11 planned)."""
+    from django.utils import timezone
+
+    from events.services import create_event
+
+    event_date = event_date or working_day(timezone.localdate() + datetime.timedelta(days=40))
+    return create_event(
+        cycle=cycle or make_cycle(),
+        title=title or f"Tema uji {next(_sequence)}",
+        host_office=office(host),
+        event_date=event_date,
+        **fields,
+    )

@@ -1,0 +1,321 @@
+# ruff: noqa: E402  (sys.path is fixed before the standard library's `http` is imported)
+"""HTTP benchmark: Serawai under gunicorn with the national data set on PostgreSQL.
+
+    .venv/bin/python bench/http.py [--reuse] [--duration 8] [--clients 50]
+
+1. (Re)creates the database serawai_bench (BENCH_DATABASE_URL overrides), migrates it and loads
+   the national demo set (`seed_demo --scale national`: 38 provinces, 514 kab/kota, 16,000
+   employees, a cycle per province and what the stage apps add).
+2. Prepares the pages' state (bench/pages.py): which people the clients are, and an open vote.
+3. Starts gunicorn (2 workers, DEBUG off) on a free loopback port and logs the clients in through
+   the real login form.
+4. Drives each page with wrk (Debian package `wrk`: 50 connections, 2 threads, a fixed time),
+   every connection a different signed-in person, and prints req/s, p50 and p95 beside the bare
+   view (/healthz, served by the same gunicorn in the same run).
+
+Targets (issue 8): GET pages >= 0.4 of the bare view's throughput; p95 < 200 ms at 50 clients
+on 2 cores. Only loopback addresses are used. The machine may be shared: the load average before
+and after is printed with the figures.
+"""
+
+import os
+import sys
+
+# Run as `python bench/http.py`, this file's folder comes first on sys.path and would shadow the
+# standard library's `http` package: drop it before anything imports `http`.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
+
+import argparse
+import http.cookiejar
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/serawai_bench"
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+
+LUA = r"""
+local cookies = {%(cookies)s}
+local method, path, body, ctype = "%(method)s", "%(path)s", %(body)s, "%(ctype)s"
+local counter = 0
+request = function()
+  counter = counter + 1
+  local c = cookies[(counter %% #cookies) + 1]
+  local headers = {["Cookie"] = c.cookie, ["Host"] = "127.0.0.1"}
+  if method == "POST" then
+    headers["Content-Type"] = ctype
+    headers["X-CSRFToken"] = c.csrf
+    headers["Referer"] = "http://127.0.0.1/"
+    return wrk.format("POST", c.path or path, headers, c.body or body)
+  end
+  return wrk.format("GET", c.path or path, headers)
+end
+local bad = 0
+response = function(status, headers, body)
+  if status >= 400 then bad = bad + 1 end
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%%d seconds=%%.3f p50_us=%%d p95_us=%%d errors=%%d\n",
+    summary.requests, summary.duration / 1e6, latency:percentile(50.0),
+    latency:percentile(95.0),
+    summary.errors.connect + summary.errors.read + summary.errors.write +
+    summary.errors.status + summary.errors.timeout))
+end
+"""
+
+
+def log(text):
+    print(text, flush=True)
+
+
+def loadavg() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def recreate_database(url: str) -> None:
+    import psycopg
+
+    parts = urllib.parse.urlparse(url)
+    name = parts.path.lstrip("/")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name) or not name.startswith("serawai_bench"):
+        raise SystemExit(f"refusing to recreate database {name!r} (must be serawai_bench*)")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(env, *args) -> float:
+    started = time.monotonic()
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+    return time.monotonic() - started
+
+
+class Client:
+    """A browser-like client: cookie jar, CSRF token from the cookie, loopback only."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()
+        )
+
+    def cookie(self, name):
+        return next((c.value for c in self.jar if c.name == name), None)
+
+    def get(self, path):
+        try:
+            with self.opener.open(self.base + path, timeout=30) as resp:
+                return resp.status, resp.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode("utf-8", "replace")
+
+    def post(self, path, data: dict):
+        body = urllib.parse.urlencode(data, doseq=True).encode()
+        req = urllib.request.Request(self.base + path, data=body, method="POST")
+        req.add_header("Referer", self.base + path)
+        try:
+            with self.opener.open(req, timeout=30) as resp:
+                return resp.status, resp.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode("utf-8", "replace")
+
+    def login(self, nip, password, login_path):
+        self.get(login_path)
+        token = self.cookie("csrftoken")
+        status, _ = self.post(
+            login_path, {"csrfmiddlewaretoken": token, "username": nip, "password": password}
+        )
+        if status != 302 or not self.cookie("sessionid"):
+            raise SystemExit(f"login of {nip} failed (HTTP {status})")
+        return self.cookie("sessionid"), self.cookie("csrftoken")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def lua_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def run_wrk(base, page, sessions, clients, duration) -> dict:
+    """One wrk run against `page` with one signed-in person per request slot."""
+    entries = []
+    for i, s in enumerate(sessions):
+        fields = [
+            f"cookie={lua_string(f'sessionid={s.sessionid}; csrftoken={s.csrf}')}",
+            f"csrf={lua_string(s.csrf)}",
+        ]
+        if page.per_person is not None:
+            extra = page.per_person(i, s)
+            if "path" in extra:
+                fields.append(f"path={lua_string(extra['path'])}")
+            if "body" in extra:
+                fields.append(f"body={lua_string(urllib.parse.urlencode(extra['body'], True))}")
+        entries.append("{" + ", ".join(fields) + "}")
+    script = LUA % {
+        "cookies": ",\n".join(entries),
+        "method": page.method,
+        "path": page.path,
+        "body": lua_string(urllib.parse.urlencode(page.body or {}, True)),
+        "ctype": "application/x-www-form-urlencoded",
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    try:
+        out = subprocess.run(
+            ["wrk", "-t2", f"-c{clients}", f"-d{duration}s", "--timeout", "10s", "-s",
+             handle.name, base],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+    finally:
+        os.unlink(handle.name)
+    match = re.search(
+        r"RESULT requests=(\d+) seconds=([\d.]+) p50_us=(\d+) p95_us=(\d+) errors=(\d+)", out
+    )
+    if not match:
+        raise SystemExit(f"wrk gave no result for {page.name}:\n{out}")
+    requests, seconds, p50, p95, errors = match.groups()
+    return {
+        "rps": int(requests) / float(seconds),
+        "p50": int(p50) / 1000,
+        "p95": int(p95) / 1000,
+        "errors": int(errors),
+        "requests": int(requests),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reuse", action="store_true", help="keep the existing database")
+    parser.add_argument("--duration", type=int, default=8, help="seconds per page")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is missing: apt-get install wrk")
+
+    db_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    var_dir = tempfile.mkdtemp(prefix="serawai-bench-")
+    env = dict(
+        os.environ,
+        DATABASE_URL=db_url,
+        SERAWAI_VAR_DIR=var_dir,
+        DEBUG="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DB_CONN_MAX_AGE="600",
+        LOG_LEVEL="ERROR",
+    )
+    env.pop("SERAWAI_ENV", None)
+    os.environ.update(DATABASE_URL=db_url, SERAWAI_VAR_DIR=var_dir, DEBUG="0")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "serawai.settings")
+    log(f"Load average at start: {loadavg()} ({os.cpu_count()} CPUs, shared machine)")
+
+    if not args.reuse:
+        recreate_database(db_url)
+        took = manage(env, "migrate", "--noinput", "-v0")
+        log(f"migrate: {took:.1f} s")
+        if (ROOT / "cycles" / "management" / "commands" / "seed_demo.py").exists():
+            command = ["seed_demo", "--scale", "national"]
+        else:
+            command = ["seed_national"]
+        took = manage(env, *command)
+        log(f"{' '.join(command)} on PostgreSQL: {took:.1f} s")
+
+    import django
+
+    django.setup()
+    from bench import pages as bench_pages
+
+    plan = bench_pages.prepare(args.clients)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = subprocess.Popen(
+        [GUNICORN, "serawai.wsgi", "-w", str(args.workers), "-b", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    try:
+        for _ in range(100):
+            try:
+                if Client(base).get("/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        else:
+            raise SystemExit("gunicorn did not answer /healthz")
+        started = time.monotonic()
+        for person in plan.people:
+            person.sessionid, person.csrf = Client(base).login(
+                person.nip, plan.password, plan.login_path
+            )
+        log(f"{len(plan.people)} clients logged in through the login form in "
+            f"{time.monotonic() - started:.1f} s")  # fmt: skip
+        bench_pages.mint_sessions(plan)
+
+        results = {}
+        for page in plan.pages:
+            sessions = page.sessions or plan.people
+            probe = Client(base)
+            probe.jar.set_cookie(_cookie("sessionid", sessions[0].sessionid))
+            probe.jar.set_cookie(_cookie("csrftoken", sessions[0].csrf))
+            if page.method == "GET":
+                status, body = probe.get(page.path)
+                if status != 200 or (page.expect and page.expect not in body):
+                    raise SystemExit(f"{page.name}: GET {page.path} gave {status}, not the page")
+            run_wrk(base, page, sessions, args.clients, 1)  # warm-up
+            if page.reset is not None:
+                page.reset()
+            results[page.name] = run_wrk(base, page, sessions, args.clients, args.duration)
+            if page.check is not None:
+                page.check(results[page.name])
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+
+    bare = results[plan.pages[0].name]["rps"]
+    log("")
+    log(f"{'page':34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x bare':>7} {'errors':>7}  target")
+    for page in plan.pages:
+        r = results[page.name]
+        ratio = r["rps"] / bare if bare else 0
+        if page is plan.pages[0]:
+            verdict = "reference"
+        else:
+            ok = r["p95"] < 200 and (page.method != "GET" or ratio >= 0.4)
+            verdict = "ok" if ok else "MISSED"
+        log(f"{page.name:34} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {ratio:7.2f} "
+            f"{r['errors']:7d}  {verdict}")  # fmt: skip
+    log(f"\n{args.clients} clients, {args.workers} gunicorn workers, {args.duration} s per page; "
+        f"load average at end: {loadavg()}")  # fmt: skip
+
+
+def _cookie(name, value):
+    return http.cookiejar.Cookie(
+        0, name, value, None, False, "127.0.0.1", False, False, "/", True, False, None, True,
+        None, None, {},
+    )  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

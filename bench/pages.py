@@ -1,0 +1,98 @@
+"""The pages bench/http.py drives, and the state they need (runs inside Django, on the bench DB).
+
+Each page lists who requests it: the 50 clients log in through the real form; pages whose every
+request must come from a different person (ballot submission: one ballot per voter) get extra
+sessions minted directly in the session store, the way `login()` writes them.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.urls import NoReverseMatch, reverse
+from django.utils.crypto import get_random_string
+
+from cycles.demo_national import DEMO_PASSWORD, EMAIL_DOMAIN
+from organization.models import Employee
+
+
+@dataclass
+class Person:
+    pk: int
+    nip: str
+    sessionid: str = ""
+    csrf: str = ""
+
+
+@dataclass
+class Page:
+    name: str
+    path: str
+    method: str = "GET"
+    body: dict | None = None
+    expect: str = ""  # text the page must contain (so a redirect to login is caught)
+    sessions: list[Person] | None = None  # default: the logged-in clients
+    per_person: object = None  # (index, person) -> {"path": ..., "body": ...}
+    reset: object = None  # called after the warm-up run
+    check: object = None  # called with the result
+    mint: object = None  # () -> list of employee pks that need a session for this page
+
+
+@dataclass
+class Plan:
+    people: list[Person]
+    pages: list[Page] = field(default_factory=list)
+    password: str = DEMO_PASSWORD
+    login_path: str = ""
+
+
+def _url(name, *args):
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def _spread(queryset, n):
+    """`n` people spread over every province (one in each, round after round)."""
+    by_province = {}
+    rows = queryset.order_by("pk").values_list("pk", "nip", "office__parent__code", "office__code")
+    for pk, nip, parent, code in rows:
+        key = parent if parent and parent != "0000" else code
+        by_province.setdefault(key, []).append(Person(pk, nip))
+    people, depth = [], 0
+    while len(people) < n and any(len(v) > depth for v in by_province.values()):
+        people += [v[depth] for v in by_province.values() if len(v) > depth]
+        depth += 1
+    return people[:n]
+
+
+def prepare(clients: int) -> Plan:
+    demo = Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").exclude(office__code="0000")
+    plan = Plan(people=_spread(demo, clients), login_path=reverse("organization:login"))
+    plan.pages.append(Page("bare view (/healthz)", reverse("cycles:healthz"), expect="ok"))
+    plan.pages.append(Page("home page", reverse("cycles:home"), expect="Serawai"))
+    for extend in _STAGE_PAGES:
+        extend(plan)
+    return plan
+
+
+def mint_sessions(plan: Plan) -> None:
+    """Sessions for pages that need many distinct people, written as login() writes them."""
+    backend = "organization.auth.NipOrEmailBackend"
+    for page in plan.pages:
+        if page.mint is None:
+            continue
+        people = []
+        for user in Employee.objects.filter(pk__in=page.mint()).order_by("pk"):
+            store = SessionStore()
+            store[SESSION_KEY] = str(user.pk)
+            store[BACKEND_SESSION_KEY] = backend
+            store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+            store.create()
+            people.append(Person(user.pk, user.nip, store.session_key, get_random_string(32)))
+        page.sessions = people
+
+
+# Stage pages add themselves below as the stages land (each a function of the plan).
+_STAGE_PAGES = []

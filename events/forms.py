@@ -1,0 +1,187 @@
+"""Forms of the events app (steps 6-9). Services re-check every rule; forms give early messages."""
+
+from django import forms
+from django.core.validators import FileExtensionValidator
+from django.utils.translation import gettext_lazy as _
+
+from organization.models import Employee
+from organization.nip import normalize_nip
+
+from .models import CommitteeMember, Event, EventTeamNeed, Minutes, Readiness, TeamRole
+
+PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+
+
+class EmployeeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        office = obj.office.short_name if obj.office_id else "-"
+        return f"{obj.full_name} ({office})"
+
+
+def _people(province):
+    return Employee.objects.active().in_province(province).select_related("office")
+
+
+class CommitteeMemberForm(forms.Form):
+    role = forms.ChoiceField(label=_("Peran"), choices=CommitteeMember.Role.choices)
+    employee = EmployeeChoiceField(
+        label=_("Pegawai"), queryset=Employee.objects.none(), required=False
+    )
+    external_name = forms.CharField(
+        label=_("Nama pihak luar (khusus narasumber)"), max_length=150, required=False
+    )
+    external_institution = forms.CharField(label=_("Instansi"), max_length=150, required=False)
+    duty = forms.CharField(label=_("Tugas (untuk peran lain)"), max_length=150, required=False)
+
+    def __init__(self, *args, province, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = _people(province)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("employee") and not (data.get("external_name") or "").strip():
+            raise forms.ValidationError(_("Pilih pegawai atau isi nama pihak luar."))
+        if data.get("external_name") and not (data.get("external_institution") or "").strip():
+            self.add_error("external_institution", _("Isi instansi narasumber pihak luar."))
+        return data
+
+
+class SignatoryForm(forms.Form):
+    signatory = EmployeeChoiceField(label=_("Penandatangan"), queryset=Employee.objects.none())
+
+    def __init__(self, *args, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = Employee.objects.active().filter(office__in=offices).select_related("office")
+        self.fields["signatory"].queryset = people.order_by("office__code", "full_name")
+        head = people.filter(position__istartswith="Kepala").first()
+        if head is not None:
+            self.fields["signatory"].initial = head.pk
+
+
+class ReadinessForm(forms.ModelForm):
+    comment = forms.CharField(
+        label=_("Catatan kemajuan"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    class Meta:
+        model = Readiness
+        fields = Readiness.ITEMS
+
+
+class EventPlaceForm(forms.ModelForm):
+    meeting_link = forms.URLField(
+        label=_("Tautan rapat daring"), required=False, assume_scheme="https", max_length=200
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "mode",
+            "place",
+            "meeting_link",
+            "start_time",
+            "end_time",
+            "checkin_margin_minutes",
+        ]
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "end_time": forms.TimeInput(attrs={"type": "time"}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("Jam selesai harus sesudah jam mulai."))
+        mode = data.get("mode")
+        if mode == Event.Mode.ONLINE and data.get("place") and not data.get("meeting_link"):
+            self.add_error("meeting_link", _("Kegiatan daring memerlukan tautan rapat."))
+        return data
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class TeamNeedForm(forms.ModelForm):
+    class Meta:
+        model = EventTeamNeed
+        fields = ["role", "people", "start_time", "end_time", "note"]
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "end_time": forms.TimeInput(attrs={"type": "time"}),
+        }
+
+    def clean_people(self):
+        people = self.cleaned_data["people"]
+        if not 1 <= people <= 10:
+            raise forms.ValidationError(_("Jumlah orang 1 sampai 10."))
+        return people
+
+
+class SwapForm(forms.Form):
+    employee = EmployeeChoiceField(label=_("Pengganti"), queryset=Employee.objects.none())
+    reason = forms.CharField(label=_("Alasan penggantian"), max_length=250)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = Employee.objects.filter(
+            pk__in=[c.pk for c in candidates]
+        ).select_related("office")
+
+
+class UnavailableForm(forms.Form):
+    employee = EmployeeChoiceField(label=_("Anggota"), queryset=Employee.objects.none())
+    reason = forms.CharField(label=_("Alasan berhalangan"), max_length=200)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = members.select_related("office")
+
+
+class TeamRoleForm(forms.Form):
+    role = forms.ChoiceField(choices=TeamRole.choices)
+
+
+class AttendeeForm(forms.Form):
+    nip = forms.CharField(
+        label=_("NIP pegawai"),
+        max_length=30,
+        help_text=_("18 angka; spasi boleh, mis. 19860926 201505 1 001"),
+    )
+
+    def __init__(self, *args, province, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.province = province
+
+    def clean_nip(self):
+        nip = normalize_nip(self.cleaned_data["nip"])
+        employee = Employee.objects.active().in_province(self.province).filter(nip=nip).first()
+        if employee is None:
+            raise forms.ValidationError(
+                _("Tidak ada pegawai aktif dengan NIP itu di provinsi ini.")
+            )
+        self.cleaned_data["employee"] = employee
+        return nip
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = Minutes
+        fields = ["summary", "questions_answers", "follow_ups"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 6}),
+            "questions_answers": forms.Textarea(attrs={"rows": 6}),
+            "follow_ups": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class PhotoForm(forms.Form):
+    image = forms.FileField(
+        label=_("Foto"),
+        validators=[FileExtensionValidator(PHOTO_EXTENSIONS)],
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    caption = forms.CharField(label=_("Keterangan foto"), max_length=250)

@@ -1,0 +1,73 @@
+"""Who may do what with an event (SOP steps 6-9). Every predicate takes (user, event).
+
+Another province's events are invisible (views answer 404 through `can_see_event`).
+"""
+
+import rules
+
+from organization.roles import held_roles
+from organization.rules import is_can, is_event_team_lead
+
+from .models import CommitteeMember
+
+
+def _province_id(user):
+    office = getattr(user, "office", None)
+    if office is None:
+        return None
+    return office.parent_id if office.is_regency else office.pk
+
+
+@rules.predicate
+def can_see_event(user, event):
+    return (
+        user.is_authenticated
+        and user.is_active
+        and event is not None
+        and _province_id(user) == event.cycle.province_id
+    )
+
+
+@rules.predicate
+def is_host_ca(user, event):
+    return event is not None and held_roles(user).is_ca_of(event.host_office_id)
+
+
+@rules.predicate
+def is_province_ca(user, event):
+    return event is not None and held_roles(user).is_ca_of(event.cycle.province_id)
+
+
+@rules.predicate
+def is_notulis(user, event):
+    if event is None or not user.is_authenticated:
+        return False
+    cache = event.__dict__.setdefault("_notulis_ids", None)
+    if cache is None:
+        cache = set(
+            event.committee.filter(
+                role=CommitteeMember.Role.NOTULIS, employee__isnull=False
+            ).values_list("employee_id", flat=True)
+        )
+        event.__dict__["_notulis_ids"] = cache
+    return user.pk in cache
+
+
+in_scope = can_see_event
+rules.add_perm("events.view_event", can_see_event)
+# Step 6: the host office's CA forms the committee and sends the letter to the province.
+rules.add_perm("events.manage_committee", in_scope & is_host_ca)
+# Step 7: the host CA reports progress; only a CA of the province office confirms readiness.
+rules.add_perm("events.update_readiness", in_scope & is_host_ca)
+rules.add_perm("events.confirm_readiness", in_scope & is_province_ca)
+# Step 8: the CAN records the needs; the Event Team lead confirms or swaps.
+rules.add_perm("events.record_team_needs", in_scope & is_can)
+rules.add_perm("events.decide_team", in_scope & is_event_team_lead)
+# Step 9: the host CA (or the CAN) invites; the Notulis keeps attendance, minutes and photos.
+rules.add_perm("events.send_invitation", in_scope & (is_host_ca | is_can))
+rules.add_perm("events.show_checkin_code", in_scope & (is_host_ca | is_can | is_notulis))
+rules.add_perm("events.add_attendee", in_scope & is_notulis)
+rules.add_perm("events.write_minutes", in_scope & is_notulis)
+rules.add_perm("events.upload_photos", in_scope & (is_notulis | is_host_ca))
+rules.add_perm("events.issue_certificates", in_scope & (is_host_ca | is_can))
+rules.add_perm("events.view_team_history", rules.is_authenticated & (is_can | is_event_team_lead))

@@ -1,0 +1,311 @@
+"""Step 9, the event day: invitation, attendance, minutes, documentation photos, certificates.
+
+Step 9 is complete when the minutes are final and the certificates are issued.
+"""
+
+import uuid
+import warnings
+from io import BytesIO
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from notifications import kinds
+from notifications.services import notify
+from organization.models import Employee
+
+from ..models import Attendance, CommitteeMember, Event, Minutes, Photo, Readiness
+from . import steps
+from .errors import EventError
+from .preparation import mark_held
+
+PHOTO_MAX_SIDE = 2560
+THUMB_SIDE = 480
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
+
+
+def _lock(event) -> Event:
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def _maybe_finish_step9(event, by) -> None:
+    minutes = Minutes.objects.filter(event=event).first()
+    if event.certificates_issued_at and minutes and minutes.is_final:
+        steps.finish(
+            event, 9, by=by, note=_("Notulensi final, dokumentasi dan sertifikat diterbitkan")
+        )
+
+
+@transaction.atomic
+def send_invitation(event, *, signatory, by):
+    """Step 9 input: the invitation letter to all employees, and a notification to each."""
+    from documents.letters import issue_letter
+
+    from documents.models import Letter
+
+    event = _lock(event)
+    if event.invitation_sent_at:
+        raise EventError(_("Undangan kegiatan ini sudah dikirim."))
+    if event.status not in (Event.Status.PLANNED, Event.Status.READY):
+        raise EventError(_("Kegiatan sudah terlaksana; undangan tidak dapat dikirim lagi."))
+    province = event.cycle.province
+    letter = issue_letter(
+        office=event.host_office,
+        kind=Letter.Kind.INVITATION,
+        subject=_("Undangan Kegiatan Serawai"),
+        addressees=[_("Seluruh Pegawai %(office)s dan BPS Kabupaten/Kota") % {"office": province}],
+        body_template="documents/letters/events_invitation.html",
+        context={
+            "event": event,
+            "province": province,
+            "speakers": list(
+                event.committee.filter(role=CommitteeMember.Role.SPEAKER).select_related("employee")
+            ),
+        },
+        signatory=signatory,
+        by=by,
+        related=event,
+    )
+    now = timezone.now()
+    event.invitation_letter_url = letter.get_absolute_url()
+    event.invitation_sent_at, event.invitation_sent_by = now, by
+    event.save(update_fields=["invitation_letter_url", "invitation_sent_at", "invitation_sent_by"])
+    Readiness.objects.update_or_create(event=event, defaults={"invitation_sent": True})
+    when = formats.date_format(event.date, "j F Y")
+    notify(
+        Employee.objects.active().in_province(province),
+        kind=kinds.EVENT_INVITATION,
+        title=_("Undangan Serawai: %(title)s") % {"title": event.title},
+        body=_("%(date)s pukul %(start)s-%(end)s WIB, %(place)s.")
+        % {
+            "date": when,
+            "start": formats.time_format(event.start_time, "H.i"),
+            "end": formats.time_format(event.end_time, "H.i"),
+            "place": event.place or event.meeting_link or event.get_mode_display(),
+        },
+        url=event.get_absolute_url(),
+        key=f"event-invitation-{event.pk}",
+    )
+    return letter
+
+
+def _clock(moment) -> str:
+    local = timezone.localtime(moment, event_tz())
+    return f"{formats.date_format(local, 'j F Y')} {local:%H.%M} WIB"
+
+
+def event_tz():
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Asia/Jakarta")
+
+
+def check_in(event, employee, *, now=None) -> tuple[Attendance, bool]:
+    """Self check-in: logged-in, once each, only inside [start - margin, end + margin].
+
+    Returns (attendance, created). A second check-in returns the first one unchanged.
+    """
+    existing = Attendance.objects.filter(event=event, employee=employee).first()
+    if existing is not None:
+        return existing, False
+    if event.status == Event.Status.PLANNED:
+        raise EventError(_("Presensi belum dibuka: kesiapan kegiatan belum dikonfirmasi."))
+    if event.status == Event.Status.CLOSED:
+        raise EventError(_("Kegiatan sudah ditutup; presensi tidak dapat dilakukan lagi."))
+    now = now or timezone.now()
+    opens, closes = event.window
+    if now < opens:
+        raise EventError(
+            _("Presensi belum dibuka. Presensi dibuka %(when)s.") % {"when": _clock(opens)}
+        )
+    if now > closes:
+        raise EventError(_("Presensi sudah ditutup sejak %(when)s.") % {"when": _clock(closes)})
+    try:
+        with transaction.atomic():
+            attendance = Attendance.objects.create(
+                event=event, employee=employee, checked_in_at=now, source=Attendance.Source.SELF
+            )
+    except IntegrityError:  # the same person on two devices at once
+        return Attendance.objects.get(event=event, employee=employee), False
+    return attendance, True
+
+
+@transaction.atomic
+def add_attendee(event, *, employee, by) -> Attendance:
+    """The Notulis records someone who attended without checking in."""
+    event = _lock(event)
+    if event.status not in (Event.Status.READY, Event.Status.HELD):
+        raise EventError(_("Daftar hadir hanya dapat diisi untuk kegiatan yang siap/terlaksana."))
+    if Attendance.objects.filter(event=event, employee=employee).exists():
+        raise EventError(_("%(name)s sudah tercatat hadir.") % {"name": employee})
+    return Attendance.objects.create(
+        event=event, employee=employee, source=Attendance.Source.NOTULIS, added_by=by
+    )
+
+
+def _editable_minutes(event) -> Minutes | None:
+    minutes = Minutes.objects.select_for_update().filter(event=event).first()
+    if minutes is not None and minutes.is_final:
+        raise EventError(_("Notulensi sudah final dan tidak dapat diubah."))
+    return minutes
+
+
+@transaction.atomic
+def save_minutes(event, *, summary: str, questions_answers: str, follow_ups: str, by) -> Minutes:
+    """The Notulis writes the minutes (summary, Q&A, follow-ups) until they are final."""
+    event = _lock(event)
+    if event.status not in (Event.Status.READY, Event.Status.HELD):
+        raise EventError(_("Notulensi ditulis setelah kesiapan kegiatan dikonfirmasi."))
+    minutes = _editable_minutes(event) or Minutes(event=event)
+    minutes.summary, minutes.questions_answers = summary.strip(), questions_answers.strip()
+    minutes.follow_ups = follow_ups.strip()
+    minutes.updated_at, minutes.updated_by = timezone.now(), by
+    minutes.save()
+    return minutes
+
+
+@transaction.atomic
+def finalise_minutes(event, *, by, now=None) -> Minutes:
+    """The Notulis finalises the minutes; they become read-only and the event is held."""
+    event = _lock(event)
+    minutes = _editable_minutes(event)
+    if minutes is None or not minutes.summary:
+        raise EventError(_("Tulis ringkasan notulensi sebelum memfinalkan."))
+    event = mark_held(event, by=by, now=now)
+    minutes.finalised_at, minutes.finalised_by = now or timezone.now(), by
+    minutes.save(update_fields=["finalised_at", "finalised_by"])
+    _maybe_finish_step9(event, by)
+    return minutes
+
+
+def _reencode(upload) -> tuple[bytes, bytes, int, int]:
+    """Verify an upload is an image by its content and re-encode it (and a thumbnail) as JPEG."""
+    limit = settings.SERAWAI_PHOTO_MAX_BYTES
+    if upload.size > limit:
+        raise EventError(
+            _("Foto terlalu besar (%(size)s); batasnya %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+        )
+    data = upload.read()
+    not_image = EventError(_("Berkas ini bukan gambar (JPEG, PNG, WebP) yang dapat dibaca."))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(BytesIO(data)) as probe:
+                if probe.format not in PHOTO_FORMATS:
+                    raise not_image
+                probe.verify()
+            image = Image.open(BytesIO(data))
+            image.load()
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ) as exc:
+        raise not_image from exc
+    image = ImageOps.exif_transpose(image).convert("RGB")
+    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+    full = BytesIO()
+    image.save(full, "JPEG", quality=85, optimize=True)
+    width, height = image.size
+    image.thumbnail((THUMB_SIDE, THUMB_SIDE))
+    thumb = BytesIO()
+    image.save(thumb, "JPEG", quality=80)
+    return full.getvalue(), thumb.getvalue(), width, height
+
+
+@transaction.atomic
+def add_photo(event, *, upload, caption: str, by) -> Photo:
+    """A documentation photo of the event (step 9 output), stored re-encoded without metadata."""
+    event = _lock(event)
+    if event.status not in (Event.Status.READY, Event.Status.HELD):
+        raise EventError(_("Foto dokumentasi diunggah untuk kegiatan yang siap/terlaksana."))
+    full, thumb, width, height = _reencode(upload)
+    name = uuid.uuid4().hex
+    photo = Photo(event=event, caption=caption.strip(), width=width, height=height, uploaded_by=by)
+    photo.image.save(f"{name}.jpg", ContentFile(full), save=False)
+    photo.thumbnail.save(f"{name}-thumb.jpg", ContentFile(thumb), save=False)
+    photo.save()
+    return photo
+
+
+def certificate_holders(event) -> list[tuple[str, dict]]:
+    """(kind, holder) for the speakers and every attendee who is not a speaker."""
+    speakers = list(
+        event.committee.filter(role=CommitteeMember.Role.SPEAKER).select_related("employee")
+    )
+    speaker_ids = {m.employee_id for m in speakers if m.employee_id}
+    holders = [
+        (
+            "speaker",
+            {
+                "name": m.display_name,
+                "nip": m.employee.nip_display if m.employee_id else "",
+                "employee": m.employee,
+                "role_label": _("Narasumber"),
+            },
+        )
+        for m in speakers
+    ]
+    attendees = event.attendances.select_related("employee").exclude(employee_id__in=speaker_ids)
+    holders += [
+        (
+            "participant",
+            {
+                "name": a.employee.full_name,
+                "nip": a.employee.nip_display,
+                "employee": a.employee,
+                "role_label": _("Peserta"),
+            },
+        )
+        for a in attendees.order_by("employee__full_name")
+    ]
+    return holders
+
+
+@transaction.atomic
+def issue_event_certificates(event, *, signatory, by) -> list:
+    """Step 9 output: certificates for the speakers and the attendees, and nobody else."""
+    from documents.certificates import issue_certificates
+
+    event = _lock(event)
+    if event.status != Event.Status.HELD:
+        raise EventError(_("Sertifikat diterbitkan setelah kegiatan dicatat terlaksana."))
+    if event.certificates_issued_at:
+        raise EventError(_("Sertifikat kegiatan ini sudah diterbitkan."))
+    holders = certificate_holders(event)
+    if not holders:
+        raise EventError(_("Belum ada peserta maupun narasumber."))
+    issued = []
+    for kind in ("speaker", "participant"):
+        group = [h for k, h in holders if k == kind]
+        if group:
+            issued += issue_certificates(
+                holders=group,
+                event_title=event.title,
+                event_date=event.date,
+                issuer_office=signatory.office,
+                signatory=signatory,
+                by=by,
+                related=event,
+                kind=kind,
+            )
+    event.certificates_issued_at, event.certificates_issued_by = timezone.now(), by
+    event.save(update_fields=["certificates_issued_at", "certificates_issued_by"])
+    notify(
+        [h["employee"] for _k, h in holders if h["employee"] is not None],
+        kind=kinds.CERTIFICATES_READY,
+        title=_("Sertifikat Serawai tersedia: %(title)s") % {"title": event.title},
+        url=event.get_absolute_url(),
+        key=f"event-certificates-{event.pk}",
+    )
+    _maybe_finish_step9(event, by)
+    return issued

@@ -1,0 +1,213 @@
+"""Step 9, the event day: invitation, check-in (link/QR), attendance and its exports, minutes,
+photos and certificates."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import checkin, services
+from ..forms import AttendeeForm, MinutesForm, PhotoForm, SignatoryForm
+from ..models import Minutes, Photo
+from ..selectors import attendance_rows, attendance_table
+from .common import get_event, run
+
+
+@login_required
+@require_POST
+def send_invitation(request, pk):
+    event = get_event(request, pk, "events.send_invitation")
+    form = SignatoryForm(request.POST, offices=[event.host_office])
+    if form.is_valid():
+        run(
+            request,
+            lambda: services.send_invitation(
+                event, signatory=form.cleaned_data["signatory"], by=request.user
+            ),
+            _("Surat undangan diterbitkan dan seluruh pegawai diberi tahu."),
+        )
+    else:
+        messages.error(request, _("Pilih penandatangan surat."))
+    return redirect(event)
+
+
+@login_required
+def checkin_code(request, pk):
+    event = get_event(request, pk, "events.show_checkin_code")
+    url = request.build_absolute_uri(checkin.path(event))
+    return render(
+        request,
+        "events/checkin_code.html",
+        {"event": event, "url": url, "qr": mark_safe(checkin.qr_svg(url))},
+    )
+
+
+@login_required
+def check_in(request, pk, token):
+    event = get_event(request, pk)
+    if not checkin.is_valid(event, token):
+        raise Http404
+    if request.method == "POST":
+        try:
+            attendance, created = services.check_in(event, request.user)
+        except services.EventError as exc:
+            messages.error(request, exc.message)
+        else:
+            if created:
+                messages.success(request, _("Terima kasih, kehadiran Anda tercatat."))
+            else:
+                messages.info(request, _("Anda sudah tercatat hadir sebelumnya."))
+        return redirect(request.path)
+    opens, closes = event.window
+    return render(
+        request,
+        "events/checkin.html",
+        {
+            "event": event,
+            "attendance": event.attendances.filter(employee=request.user).first(),
+            "opens": opens,
+            "closes": closes,
+        },
+    )
+
+
+@login_required
+def attendance(request, pk):
+    event = get_event(request, pk)
+    may_add = request.user.has_perm("events.add_attendee", event)
+    if request.method == "POST" and not may_add:
+        raise PermissionDenied
+    form = AttendeeForm(request.POST or None, province=event.cycle.province) if may_add else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        employee = form.cleaned_data["employee"]
+        if run(
+            request,
+            lambda: services.add_attendee(event, employee=employee, by=request.user),
+            _("%(name)s ditambahkan ke daftar hadir.") % {"name": employee},
+            form,
+        ):
+            return redirect(request.path)
+    return render(
+        request,
+        "events/attendance.html",
+        {"event": event, "rows": attendance_rows(event), "form": form},
+    )
+
+
+@login_required
+def attendance_xlsx(request, pk):
+    from documents.spreadsheets import xlsx_response
+
+    event = get_event(request, pk)
+    return xlsx_response(f"daftar-hadir-serawai-{event.pk}.xlsx", [attendance_table(event)])
+
+
+@login_required
+def attendance_pdf(request, pk):
+    from documents.rendering import pdf_response, render_pdf
+
+    event = get_event(request, pk)
+    pdf = render_pdf(
+        "documents/events/attendance.html",
+        {"event": event, "rows": attendance_rows(event)},
+        title=_("Daftar Hadir %(title)s") % {"title": event.title},
+    )
+    return pdf_response(pdf, f"daftar-hadir-serawai-{event.pk}.pdf")
+
+
+@login_required
+def minutes(request, pk):
+    event = get_event(request, pk)
+    record = Minutes.objects.filter(event=event).select_related("finalised_by").first()
+    editable = request.user.has_perm("events.write_minutes", event) and not (
+        record and record.is_final
+    )
+    form = MinutesForm(request.POST or None, instance=record) if editable else None
+    if request.method == "POST":
+        if not request.user.has_perm("events.write_minutes", event):
+            raise PermissionDenied
+        if form is None:
+            messages.error(request, _("Notulensi sudah final dan tidak dapat diubah."))
+            return redirect(request.path)
+        if form.is_valid() and run(
+            request,
+            lambda: services.save_minutes(event, by=request.user, **form.cleaned_data),
+            _("Notulensi disimpan."),
+            form,
+        ):
+            return redirect(request.path)
+    return render(
+        request,
+        "events/minutes.html",
+        {"event": event, "minutes": record, "form": form, "editable": editable},
+    )
+
+
+@login_required
+@require_POST
+def minutes_finalise(request, pk):
+    event = get_event(request, pk, "events.write_minutes")
+    run(
+        request,
+        lambda: services.finalise_minutes(event, by=request.user),
+        _("Notulensi final. Kegiatan dicatat terlaksana."),
+    )
+    return redirect("events:minutes", pk=event.pk)
+
+
+@login_required
+def photos(request, pk):
+    event = get_event(request, pk)
+    may_upload = request.user.has_perm("events.upload_photos", event)
+    if request.method == "POST" and not may_upload:
+        raise PermissionDenied
+    form = PhotoForm(request.POST or None, request.FILES or None) if may_upload else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        if run(
+            request,
+            lambda: services.add_photo(
+                event,
+                upload=form.cleaned_data["image"],
+                caption=form.cleaned_data["caption"],
+                by=request.user,
+            ),
+            _("Foto dokumentasi diunggah."),
+            form,
+        ):
+            return redirect(request.path)
+    return render(
+        request,
+        "events/photos.html",
+        {"event": event, "photos": list(event.photos.all()), "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def photo_file(request, pk, photo_pk, variant):
+    event = get_event(request, pk)
+    photo = get_object_or_404(Photo, pk=photo_pk, event=event)
+    field = photo.thumbnail if variant == "thumb" else photo.image
+    return FileResponse(field.open("rb"), content_type="image/jpeg")
+
+
+@login_required
+@require_POST
+def certificates(request, pk):
+    event = get_event(request, pk, "events.issue_certificates")
+    form = SignatoryForm(request.POST, offices=[event.cycle.province, event.host_office])
+    if form.is_valid():
+        run(
+            request,
+            lambda: services.issue_event_certificates(
+                event, signatory=form.cleaned_data["signatory"], by=request.user
+            ),
+            _("Sertifikat peserta dan narasumber diterbitkan."),
+        )
+    else:
+        messages.error(request, _("Pilih penandatangan sertifikat."))
+    return redirect(event)

@@ -1,0 +1,188 @@
+"""Event list and page, step 6 (committee and its letter), step 7 (readiness)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..forms import CommentForm, CommitteeMemberForm, EventPlaceForm, ReadinessForm, SignatoryForm
+from ..models import CommitteeMember, Event, Minutes, ReadinessLog
+from ..rules import _province_id
+from ..services.preparation import readiness_of
+from .common import get_event, run
+
+DETAIL_PERMS = (
+    "manage_committee",
+    "update_readiness",
+    "confirm_readiness",
+    "record_team_needs",
+    "decide_team",
+    "send_invitation",
+    "show_checkin_code",
+    "issue_certificates",
+)
+
+
+@login_required
+def event_list(request):
+    events = (
+        Event.objects.filter(cycle__province_id=_province_id(request.user))
+        .select_related("host_office", "cycle")
+        .order_by("-cycle__year", "date")
+    )
+    return render(request, "events/list.html", {"events": events})
+
+
+@login_required
+def event_detail(request, pk):
+    event = get_event(request, pk)
+    user = request.user
+    can = {name: user.has_perm(f"events.{name}", event) for name in DETAIL_PERMS}
+    context = {
+        "event": event,
+        "steps": list(event.steps.select_related("completed_by")),
+        "committee": list(event.committee.select_related("employee")),
+        "readiness": readiness_of(event),
+        "team": list(event.team.serving().select_related("employee")),
+        "attendance_count": event.attendances.count(),
+        "my_attendance": event.attendances.filter(employee=user).first(),
+        "minutes": Minutes.objects.filter(event=event).first(),
+        "photo_count": event.photos.count(),
+        "can": can,
+        "today": timezone.localdate(),
+    }
+    if can["send_invitation"] and not event.invitation_sent_at:
+        context["invitation_form"] = SignatoryForm(offices=[event.host_office])
+    if can["issue_certificates"] and not event.certificates_issued_at:
+        context["certificate_form"] = SignatoryForm(
+            offices=[event.cycle.province, event.host_office]
+        )
+    return render(request, "events/detail.html", context)
+
+
+@login_required
+def committee(request, pk):
+    event = get_event(request, pk, "events.manage_committee")
+    form = CommitteeMemberForm(request.POST or None, province=event.cycle.province)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        added = run(
+            request,
+            lambda: services.add_committee_member(
+                event,
+                role=data["role"],
+                employee=data["employee"],
+                external_name=data["external_name"],
+                external_institution=data["external_institution"],
+                duty=data["duty"],
+                by=request.user,
+            ),
+            _("Panitia ditambahkan."),
+            form,
+        )
+        if added:
+            return redirect(request.path)
+    return render(
+        request,
+        "events/committee.html",
+        {
+            "event": event,
+            "form": form,
+            "members": list(event.committee.select_related("employee__office")),
+            "missing": services.missing_committee_roles(event),
+            "letter_form": SignatoryForm(offices=[event.host_office]),
+        },
+    )
+
+
+@login_required
+@require_POST
+def committee_remove(request, pk, member_pk):
+    event = get_event(request, pk, "events.manage_committee")
+    member = get_object_or_404(CommitteeMember, pk=member_pk, event=event)
+    run(
+        request,
+        lambda: services.remove_committee_member(member, by=request.user),
+        _("Panitia dihapus."),
+    )
+    return redirect("events:committee", pk=event.pk)
+
+
+@login_required
+@require_POST
+def committee_letter(request, pk):
+    event = get_event(request, pk, "events.manage_committee")
+    form = SignatoryForm(request.POST, offices=[event.host_office])
+    if form.is_valid():
+        run(
+            request,
+            lambda: services.issue_committee_letter(
+                event, signatory=form.cleaned_data["signatory"], by=request.user
+            ),
+            _("Surat Daftar Nama Pelaksana Serawai diterbitkan."),
+        )
+    else:
+        messages.error(request, _("Pilih penandatangan surat."))
+    return redirect("events:committee", pk=event.pk)
+
+
+@login_required
+def readiness(request, pk):
+    event = get_event(request, pk)
+    user = request.user
+    state = readiness_of(event)
+    form = place_form = None
+    if user.has_perm("events.update_readiness", event) and event.status == Event.Status.PLANNED:
+        data = request.POST if request.method == "POST" else None
+        form = ReadinessForm(data, instance=state)
+        place_form = EventPlaceForm(data, instance=event, prefix="event")
+        if data is not None and form.is_valid() & place_form.is_valid():
+            fields = {f: place_form.cleaned_data[f] for f in EventPlaceForm.Meta.fields}
+            if run(
+                request,
+                lambda: services.update_readiness(
+                    event,
+                    by=user,
+                    items={name: form.cleaned_data[name] for name in state.ITEMS},
+                    comment=form.cleaned_data["comment"],
+                    **fields,
+                ),
+                _("Kemajuan persiapan dicatat."),
+                form,
+            ):
+                return redirect(request.path)
+            event.refresh_from_db()
+    elif request.method == "POST":
+        return redirect(request.path)
+    return render(
+        request,
+        "events/readiness.html",
+        {
+            "event": event,
+            "state": state,
+            "form": form,
+            "place_form": place_form,
+            "log": ReadinessLog.objects.filter(event=event).select_related("author"),
+            "may_confirm": user.has_perm("events.confirm_readiness", event),
+            "confirm_form": CommentForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def readiness_confirm(request, pk):
+    event = get_event(request, pk, "events.confirm_readiness")
+    form = CommentForm(request.POST)
+    form.is_valid()
+    run(
+        request,
+        lambda: services.confirm_readiness(
+            event, by=request.user, comment=form.cleaned_data.get("comment", "")
+        ),
+        _("Kesiapan kegiatan dikonfirmasi. Status kegiatan: Siap."),
+    )
+    return redirect("events:readiness", pk=event.pk)

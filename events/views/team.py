@@ -1,0 +1,159 @@
+"""Step 8: the Event Team page (needs, rotation proposal, confirm/swap) and the history."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..forms import SwapForm, TeamNeedForm, UnavailableForm
+from ..models import EventTeamAssignment, EventTeamNeed
+from ..rules import _province_id
+from ..services.team import team_members
+from .common import get_event, run
+
+
+def _forms(event, data=None):
+    return {
+        "need_form": TeamNeedForm(
+            data, initial={"start_time": event.start_time, "end_time": event.end_time}
+        ),
+        "unavailable_form": UnavailableForm(data, members=team_members(event)),
+    }
+
+
+@login_required
+def team(request, pk):
+    event = get_event(request, pk)
+    user = request.user
+    may_record = user.has_perm("events.record_team_needs", event)
+    may_decide = user.has_perm("events.decide_team", event)
+    context = {
+        "event": event,
+        "needs": list(event.team_needs.all()),
+        "assignments": list(
+            event.team.select_related("employee__office", "decided_by").order_by("role", "id")
+        ),
+        "unavailable": list(event.unavailable.select_related("employee")),
+        "may_record": may_record,
+        "may_decide": may_decide,
+        "may_propose": may_record or may_decide,
+        "step": event.steps.select_related("completed_by").get(number=8),
+        **_forms(event),
+    }
+    return render(request, "events/team.html", context)
+
+
+@login_required
+@require_POST
+def team_need(request, pk):
+    event = get_event(request, pk, "events.record_team_needs")
+    form = TeamNeedForm(request.POST)
+    if form.is_valid():
+        run(
+            request,
+            lambda: services.record_need(event, by=request.user, **form.cleaned_data),
+            _("Kebutuhan Event Team dicatat."),
+        )
+    else:
+        errors = "; ".join(e for errs in form.errors.values() for e in errs)
+        messages.error(request, errors)
+    return redirect("events:team", pk=event.pk)
+
+
+@login_required
+@require_POST
+def team_need_remove(request, pk, need_pk):
+    event = get_event(request, pk, "events.record_team_needs")
+    need = get_object_or_404(EventTeamNeed, pk=need_pk, event=event)
+    run(request, lambda: services.remove_need(need, by=request.user), _("Kebutuhan dihapus."))
+    return redirect("events:team", pk=event.pk)
+
+
+@login_required
+@require_POST
+def team_propose(request, pk):
+    event = get_event(request, pk)
+    user = request.user
+    if not (
+        user.has_perm("events.record_team_needs", event)
+        or user.has_perm("events.decide_team", event)
+    ):
+        raise PermissionDenied
+    run(
+        request,
+        lambda: services.propose_team(event, by=user),
+        _("Anggota diusulkan menurut rotasi."),
+    )
+    return redirect("events:team", pk=event.pk)
+
+
+@login_required
+@require_POST
+def team_confirm(request, pk):
+    event = get_event(request, pk, "events.decide_team")
+    run(
+        request,
+        lambda: services.confirm_team(event, by=request.user),
+        _("Rencana Event Team dikonfirmasi."),
+    )
+    return redirect("events:team", pk=event.pk)
+
+
+@login_required
+def team_swap(request, pk, assignment_pk):
+    event = get_event(request, pk, "events.decide_team")
+    assignment = get_object_or_404(
+        EventTeamAssignment.objects.select_related("employee"), pk=assignment_pk, event=event
+    )
+    candidates = services.rotation_candidates(event, assignment.role)
+    form = SwapForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        if run(
+            request,
+            lambda: services.swap_member(
+                assignment,
+                employee=form.cleaned_data["employee"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            ),
+            _("Anggota diganti."),
+            form,
+        ):
+            return redirect("events:team", pk=event.pk)
+    return render(
+        request,
+        "events/team_swap.html",
+        {"event": event, "assignment": assignment, "form": form, "candidates": candidates},
+    )
+
+
+@login_required
+@require_POST
+def team_unavailable(request, pk):
+    event = get_event(request, pk, "events.decide_team")
+    form = UnavailableForm(request.POST, members=team_members(event))
+    if form.is_valid():
+        run(
+            request,
+            lambda: services.mark_unavailable(event, by=request.user, **form.cleaned_data),
+            _("Anggota dicatat berhalangan."),
+        )
+    return redirect("events:team", pk=event.pk)
+
+
+@login_required
+def team_history(request):
+    if not request.user.has_perm("events.view_team_history"):
+        raise PermissionDenied
+    rows = (
+        EventTeamAssignment.objects.filter(
+            event__cycle__province_id=_province_id(request.user),
+            status=EventTeamAssignment.Status.CONFIRMED,
+        )
+        .select_related("employee", "event__host_office")
+        .order_by("-event__date", "role")
+    )
+    return render(request, "events/team_history.html", {"rows": rows})

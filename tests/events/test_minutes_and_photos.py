@@ -1,0 +1,135 @@
+"""Step 9 outputs: minutes written in the app and finalised by the Notulis (then read-only);
+documentation photos checked by content, size-limited, re-encoded, with thumbnails."""
+
+import datetime
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from events.models import Event, Minutes, Photo
+
+from .conftest import url
+
+pytestmark = pytest.mark.django_db
+
+
+def started(event):
+    """The event has begun (today, from midnight), so it may be recorded as held."""
+    Event.objects.filter(pk=event.pk).update(
+        date=timezone.localdate(), start_time="00:00", end_time="23:59"
+    )
+    event.refresh_from_db()
+    return event
+
+
+MINUTES = {
+    "summary": "Narasumber memaparkan pemanfaatan data BPS untuk RPJMD.",
+    "questions_answers": "T: Bagaimana akses data mikro?\nJ: Melalui layanan Silastik.",
+    "follow_ups": "Pelatihan lanjutan pada triwulan berikut.",
+}
+
+
+def test_finalised_minutes_cannot_be_edited(client, ready_event, notulis):
+    started(ready_event)
+    client.force_login(notulis)
+    page = client.post(url("minutes", ready_event), MINUTES, follow=True)
+    assert "Notulensi disimpan." in page.content.decode()
+    page = client.post(url("minutes_finalise", ready_event), follow=True)
+    text = page.content.decode()
+    assert "Notulensi final" in text and "Silastik" in text
+    assert "<textarea" not in text
+    ready_event.refresh_from_db()
+    assert ready_event.status == Event.Status.HELD and ready_event.held_by == notulis
+
+    page = client.post(url("minutes", ready_event), {**MINUTES, "summary": "Diubah"}, follow=True)
+    assert "sudah final dan tidak dapat diubah" in page.content.decode()
+    minutes = Minutes.objects.get(event=ready_event)
+    assert minutes.summary == MINUTES["summary"] and minutes.finalised_by == notulis
+    page = client.post(url("minutes_finalise", ready_event), follow=True)
+    assert "sudah final dan tidak dapat diubah" in page.content.decode()
+
+
+def test_only_the_notulis_writes_minutes(client, ready_event, notulis, ca_1701):
+    client.force_login(ca_1701)
+    assert client.post(url("minutes", ready_event), MINUTES).status_code == 403
+    assert client.post(url("minutes_finalise", ready_event)).status_code == 403
+    assert not Minutes.objects.exists()
+
+
+def test_minutes_cannot_be_finalised_before_the_event_starts(client, ready_event, notulis):
+    Event.objects.filter(pk=ready_event.pk).update(
+        date=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    client.force_login(notulis)
+    client.post(url("minutes", ready_event), MINUTES)
+    page = client.post(url("minutes_finalise", ready_event), follow=True)
+    assert "Kegiatan belum dimulai." in page.content.decode()
+    ready_event.refresh_from_db()
+    assert ready_event.status == Event.Status.READY
+    assert not Minutes.objects.get(event=ready_event).is_final
+
+
+def png(size=(1600, 1200), color=(200, 30, 30)) -> bytes:
+    out = BytesIO()
+    Image.new("RGB", size, color).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_photo_is_reencoded_with_a_thumbnail_and_caption(client, ready_event, notulis):
+    client.force_login(notulis)
+    upload = SimpleUploadedFile("pembukaan.png", png(), content_type="image/png")
+    page = client.post(
+        url("photos", ready_event),
+        {"image": upload, "caption": "Pembukaan oleh Kepala BPS"},
+        follow=True,
+    )
+    assert "Foto dokumentasi diunggah." in page.content.decode()
+    assert "Pembukaan oleh Kepala BPS" in page.content.decode()
+    photo = Photo.objects.get(event=ready_event)
+    with Image.open(photo.image.open("rb")) as full:
+        assert full.format == "JPEG" and full.size == (1600, 1200)
+    with Image.open(photo.thumbnail.open("rb")) as thumb:
+        assert thumb.format == "JPEG" and max(thumb.size) == 480
+    served = client.get(url("photo_file", ready_event, photo.pk, "thumb"))
+    assert served.status_code == 200 and served["Content-Type"] == "image/jpeg"
+
+
+def test_a_non_image_named_jpg_is_refused(client, ready_event, notulis):
+    client.force_login(notulis)
+    fake = SimpleUploadedFile("foto.jpg", b"%PDF-1.7 not a photo at all", content_type="image/jpeg")
+    page = client.post(url("photos", ready_event), {"image": fake, "caption": "Palsu"})
+    assert page.status_code == 400
+    assert "bukan gambar" in page.content.decode()
+    assert not Photo.objects.exists()
+
+
+def test_a_wrong_extension_is_refused(client, ready_event, notulis):
+    client.force_login(notulis)
+    doc = SimpleUploadedFile("notulen.exe", png(), content_type="application/octet-stream")
+    page = client.post(url("photos", ready_event), {"image": doc, "caption": "x"})
+    assert page.status_code == 400 and not Photo.objects.exists()
+
+
+def test_an_image_over_the_size_limit_is_refused(client, ready_event, notulis, settings):
+    settings.SERAWAI_PHOTO_MAX_BYTES = 10_000
+    client.force_login(notulis)
+    out = BytesIO()
+    Image.effect_noise((300, 300), 80).save(out, "PNG")  # noise does not compress: a real image
+    assert len(out.getvalue()) > 10_000
+    big = SimpleUploadedFile("besar.png", out.getvalue(), content_type="image/png")
+    page = client.post(url("photos", ready_event), {"image": big, "caption": "Besar"})
+    assert page.status_code == 400
+    assert "Foto terlalu besar" in page.content.decode()
+    assert not Photo.objects.exists()
+
+
+def test_an_employee_cannot_upload_photos(client, ready_event, employee):
+    client.force_login(employee)
+    upload = SimpleUploadedFile("a.png", png(), content_type="image/png")
+    assert (
+        client.post(url("photos", ready_event), {"image": upload, "caption": "x"}).status_code
+        == 403
+    )

@@ -1,0 +1,110 @@
+"""Step 7: the host CA reports preparation; only a CA of the province office confirms it."""
+
+import pytest
+
+from cycles.demo_national import seed_offices
+from events.models import Event, EventStep, ReadinessLog
+from tests.factories import EmployeeFactory, office
+
+from .conftest import url
+
+pytestmark = pytest.mark.django_db
+
+ALL_ITEMS = {
+    "place_ready": "on",
+    "material_received": "on",
+    "invitation_sent": "on",
+    "committee_confirmed": "on",
+    "equipment_tested": "on",
+}
+
+
+def post_progress(client, event, items, comment="", place="Aula BPS Bengkulu Selatan"):
+    data = {
+        "event-mode": "hybrid",
+        "event-place": place,
+        "event-meeting_link": "https://zoom.us/j/123456789",
+        "event-start_time": "09:00",
+        "event-end_time": "11:00",
+        "event-checkin_margin_minutes": "30",
+        "comment": comment,
+        **items,
+    }
+    return client.post(url("readiness", event), data, follow=True)
+
+
+def test_host_ca_records_progress_with_a_dated_comment(client, event, ca_1701):
+    client.force_login(ca_1701)
+    page = post_progress(client, event, {"place_ready": "on"}, comment="Aula sudah dipesan.")
+    text = page.content.decode()
+    assert "Kemajuan persiapan dicatat." in text
+    assert "Aula sudah dipesan." in text and "1/5" in text
+    event.refresh_from_db()
+    assert event.place == "Aula BPS Bengkulu Selatan"
+    entry = ReadinessLog.objects.get(event=event)
+    assert entry.author == ca_1701 and entry.done_count == 1
+    assert EventStep.objects.get(event=event, number=7).started_at is not None
+
+
+def test_place_ready_needs_a_place_or_a_link(client, event, ca_1701):
+    client.force_login(ca_1701)
+    data = {
+        "event-mode": "offline",
+        "event-place": "",
+        "event-meeting_link": "",
+        "event-start_time": "09:00",
+        "event-end_time": "11:00",
+        "event-checkin_margin_minutes": "30",
+        "place_ready": "on",
+    }
+    page = client.post(url("readiness", event), data)
+    assert "Isi tempat dan/atau tautan rapat" in page.content.decode()
+    assert not ReadinessLog.objects.exists()
+
+
+def test_readiness_is_confirmed_by_a_ca_provinsi_only(
+    client, event, ca_1701, ca_1702, ca_province, can_coordinator
+):
+    client.force_login(ca_1701)
+    post_progress(client, event, ALL_ITEMS, comment="Semua siap.")
+    for person in (ca_1701, ca_1702, can_coordinator):
+        client.force_login(person)
+        assert client.post(url("readiness_confirm", event)).status_code == 403
+    event.refresh_from_db()
+    assert event.status == Event.Status.PLANNED
+
+    client.force_login(ca_province)
+    page = client.post(url("readiness_confirm", event), {"comment": "OK"}, follow=True)
+    assert "Kesiapan kegiatan dikonfirmasi" in page.content.decode()
+    event.refresh_from_db()
+    assert event.status == Event.Status.READY
+    step = EventStep.objects.get(event=event, number=7)
+    assert step.completed_by == ca_province and step.completed_at is not None
+    assert ReadinessLog.objects.filter(event=event, is_confirmation=True).count() == 1
+
+
+def test_confirmation_refused_while_the_checklist_is_incomplete(
+    client, event, ca_1701, ca_province
+):
+    client.force_login(ca_1701)
+    post_progress(client, event, {"place_ready": "on", "equipment_tested": "on"})
+    client.force_login(ca_province)
+    page = client.post(url("readiness_confirm", event), follow=True)
+    assert "Daftar periksa belum lengkap (2 dari 5 butir)" in page.content.decode()
+    event.refresh_from_db()
+    assert event.status == Event.Status.PLANNED
+
+
+def test_another_kab_kota_ca_cannot_update_readiness(client, event, ca_1702):
+    client.force_login(ca_1702)
+    page = post_progress(client, event, ALL_ITEMS)
+    assert "Simpan kemajuan" not in page.content.decode()
+    assert not ReadinessLog.objects.exists()
+
+
+def test_an_employee_of_another_province_gets_404(client, event):
+    seed_offices(["1100"])
+    outsider = EmployeeFactory(office=office("1101"))
+    client.force_login(outsider)
+    assert client.get(url("detail", event)).status_code == 404
+    assert client.get(url("readiness", event)).status_code == 404
