@@ -20,3 +20,27 @@ class LoginForm(AuthenticationForm):
         # or a NIP typed with its spaces ("19860926 201505 1 001").
         self.fields["username"].max_length = 254
         self.fields["username"].widget.attrs["maxlength"] = 254
+
+
+class EmployeeImportForm(forms.Form):
+    MAX_BYTES = 5 * 1024 * 1024
+
+    file = forms.FileField(
+        label=_("Berkas .xlsx"),
+        help_text=_(
+            "Baris pertama judul kolom; kolom: NIP, Nama lengkap, Jabatan, Kode kantor, E-mail."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Unggah berkas Excel berekstensi .xlsx."))
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("Berkas lebih dari 5 MB."))
+        return upload

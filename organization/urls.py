@@ -9,4 +9,10 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("employees/import/", views.employee_import, name="employee_import"),
+    path(
+        "employees/import/template.xlsx",
+        views.employee_import_template,
+        name="employee_import_template",
+    ),
 ]

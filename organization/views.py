@@ -1,9 +1,16 @@
+import io
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
-from .forms import LoginForm
+from .employee_import import COLUMNS, EmployeeImportError, import_employees, read_employees_xlsx
+from .forms import EmployeeImportForm, LoginForm
 
 
 class LoginView(auth_views.LoginView):
@@ -19,3 +26,59 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         messages.success(self.request, _("Kata sandi telah diubah."))
         return super().form_valid(form)
+
+
+@login_required
+@permission_required("organization.import_employees", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def employee_import(request):
+    """Import employees from a spreadsheet: all rows or none, with a row-by-row report."""
+    form = EmployeeImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if form.is_valid():
+        try:
+            rows = read_employees_xlsx(form.cleaned_data["file"])
+            result = import_employees(rows, by=request.user)
+        except EmployeeImportError as exc:
+            errors = exc.errors
+        else:
+            messages.success(
+                request,
+                _("Impor selesai: %(c)d pegawai baru, %(u)d diperbarui, %(s)d tidak berubah.")
+                % {"c": result.created, "u": result.updated, "s": result.unchanged},
+            )
+            return redirect("organization:employee_import")
+    return render(request, "organization/employee_import.html", {"form": form, "errors": errors})
+
+
+@login_required
+@permission_required("organization.import_employees", raise_exception=True)
+def employee_import_template(request):
+    """An empty sheet with the expected columns and one example row."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Pegawai"
+    sheet.append(list(COLUMNS))
+    sheet.append(
+        [
+            "198609262015051001",
+            "Ani Lestari, S.ST., M.Si.",
+            "Statistisi Ahli Muda",
+            "1701",
+            "ani.lestari@bps.go.id",
+        ]
+    )
+    for column, width in zip("ABCDE", (22, 34, 28, 12, 30), strict=True):
+        sheet.column_dimensions[column].width = width
+    for cell in sheet["A"]:
+        cell.number_format = "@"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="contoh-impor-pegawai.xlsx"'
+    return response
