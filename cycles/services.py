@@ -66,6 +66,12 @@ def start_step(step, when=None):
     return step
 
 
+def follow_calendar(year: int) -> int:
+    """Re-plan the open steps of `year` after a change of the office calendar (the admin's
+    edits go through here too)."""
+    return _replan_open_steps(year)
+
+
 def _replan_open_steps(year: int) -> int:
     """Re-plan every open step of `year`'s cycles and events over the current calendar.
 

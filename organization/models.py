@@ -215,6 +215,14 @@ class RoleAssignment(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("tahun"))
     ended_on = models.DateField(_("berakhir pada"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        Employee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diakhiri oleh"),
+    )
     note = models.CharField(_("catatan"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = models.ForeignKey(

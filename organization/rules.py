@@ -44,3 +44,4 @@ is_employee = rules.is_authenticated & rules.is_active
 
 rules.add_perm("organization.import_employees", is_can | rules.is_superuser)
 rules.add_perm("organization.view_directory", is_employee)
+rules.add_perm("organization.manage_roles", is_employee & (is_can | rules.is_superuser))

@@ -10,6 +10,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("employees/import/", views.employee_import, name="employee_import"),
+    path("roles/", views.roles, name="roles"),
+    path("roles/<int:pk>/end/", views.role_end, name="role_end"),
     path(
         "employees/import/template.xlsx",
         views.employee_import_template,

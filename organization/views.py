@@ -3,14 +3,17 @@ import io
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from . import services
 from .employee_import import COLUMNS, EmployeeImportError, import_employees, read_employees_xlsx
-from .forms import EmployeeImportForm, LoginForm
+from .forms import EmployeeImportForm, LoginForm, RoleAssignmentForm
+from .models import Office, RoleAssignment
 
 
 class LoginView(auth_views.LoginView):
@@ -82,3 +85,73 @@ def employee_import_template(request):
     )
     response["Content-Disposition"] = 'attachment; filename="contoh-impor-pegawai.xlsx"'
     return response
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("year") or request.POST.get("year") or 0)
+    except ValueError:
+        year = 0
+    return year if 2020 <= year <= 2100 else timezone.localdate().year
+
+
+@login_required
+@permission_required("organization.manage_roles", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def roles(request):
+    """The CAN's role management: who holds which role in a year, past holders kept."""
+    province = request.user.province
+    if province is None:
+        raise Http404
+    year = _year(request)
+    form = RoleAssignmentForm(request.POST or None, province=province, initial={"year": year})
+    if form.is_valid():
+        data = form.cleaned_data
+        given = services.assign_role(
+            employee=data["employee"],
+            role=data["role"],
+            office=data["office"],
+            year=data["year"],
+            note=data["note"],
+            by=request.user,
+        )
+        messages.success(
+            request,
+            _("%(name)s kini %(role)s (%(office)s) tahun %(year)d.")
+            % {
+                "name": given.employee.full_name,
+                "role": given.get_role_display(),
+                "office": given.office.short_name,
+                "year": given.year,
+            },
+        )
+        return redirect(f"{reverse('organization:roles')}?year={given.year}")
+    assignments = (
+        RoleAssignment.objects.filter(year=year, office__in=Office.objects.in_province(province))
+        .select_related("employee", "office", "created_by", "ended_by")
+        .order_by("role", "office__code", "employee__full_name", "-created_at")
+    )
+    return render(
+        request,
+        "organization/roles.html",
+        {"form": form, "assignments": assignments, "year": year, "today": timezone.localdate()},
+    )
+
+
+@login_required
+@permission_required("organization.manage_roles", raise_exception=True)
+@require_POST
+def role_end(request, pk):
+    province = request.user.province
+    assignment = get_object_or_404(
+        RoleAssignment.objects.select_related("employee"),
+        pk=pk,
+        office__in=Office.objects.in_province(province) if province else Office.objects.none(),
+    )
+    services.end_role(assignment, by=request.user)
+    messages.success(
+        request,
+        _("Peran %(role)s %(name)s diakhiri; tetap tercatat dalam riwayat.")
+        % {"role": assignment.get_role_display(), "name": assignment.employee.full_name},
+    )
+    return redirect(f"{reverse('organization:roles')}?year={assignment.year}")

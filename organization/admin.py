@@ -1,0 +1,119 @@
+"""Admin pages of offices, employees (the login accounts) and role assignments."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from .models import Employee, Office, RoleAssignment
+from .nip import normalize_nip
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ["code", "short_name", "level", "parent", "city"]
+    list_filter = ["level"]
+    search_fields = ["code", "name", "short_name"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+
+
+class NipAsWrittenMixin:
+    """Accept the NIP as it is written on letters ("19860926 201505 1 001")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "nip" in self.fields:
+            field = self.fields["nip"]
+            field.max_length = 24
+            field.widget.attrs["maxlength"] = 24
+            field.validators = [
+                v for v in field.validators if not isinstance(v, MaxLengthValidator)
+            ]
+
+    def clean_nip(self):
+        return normalize_nip(self.cleaned_data["nip"])
+
+
+class EmployeeCreationForm(NipAsWrittenMixin, BaseUserCreationForm):
+    class Meta:
+        model = Employee
+        fields = ("nip", "full_name", "position", "office", "email")
+
+
+class EmployeeChangeForm(NipAsWrittenMixin, UserChangeForm):
+    class Meta:
+        model = Employee
+        fields = "__all__"
+
+
+class RoleInline(admin.TabularInline):
+    model = RoleAssignment
+    fk_name = "employee"
+    extra = 0
+    fields = ["role", "office", "year", "ended_on", "note"]
+    autocomplete_fields = ["office"]
+    ordering = ["-year", "role"]
+
+
+@admin.register(Employee)
+class EmployeeAdmin(UserAdmin):
+    form = EmployeeChangeForm
+    add_form = EmployeeCreationForm
+    change_list_template = "admin/organization/employee/change_list.html"
+    list_display = ["nip_display", "full_name", "position", "office", "email", "is_active"]
+    list_filter = ["is_active", "is_staff", "office__level", "office"]
+    list_select_related = ["office"]
+    search_fields = ["nip", "full_name", "email"]
+    ordering = ["full_name"]
+    autocomplete_fields = ["office"]
+    inlines = [RoleInline]
+    fieldsets = (
+        (None, {"fields": ("nip", "password")}),
+        (_("Data pegawai"), {"fields": ("full_name", "position", "office", "email")}),
+        (
+            _("Akses"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Riwayat"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": (
+                    "nip",
+                    "full_name",
+                    "position",
+                    "office",
+                    "email",
+                    "password1",
+                    "password2",
+                ),
+            },
+        ),
+    )
+
+    @admin.display(description=_("NIP"), ordering="nip")
+    def nip_display(self, obj):
+        return obj.nip_display
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(admin.ModelAdmin):
+    list_display = ["employee", "role", "office", "year", "ended_on", "created_by", "created_at"]
+    list_filter = ["year", "role", "office"]
+    list_select_related = ["employee", "office", "created_by"]
+    search_fields = ["employee__full_name", "employee__nip"]
+    autocomplete_fields = ["employee", "office"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # roles are history: end them (ended_on), never delete them
