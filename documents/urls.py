@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("letters/<int:pk>/download/", views.letter_download, name="letter_download"),
+    path(
+        "certificates/<int:pk>/download/",
+        views.certificate_download,
+        name="certificate_download",
+    ),
+    path("certificates/mine/", views.my_certificates, name="my_certificates"),
+]

@@ -9,6 +9,7 @@ import base64
 import mimetypes
 
 from django.utils.safestring import mark_safe
+
 from documents.dates import hari_tanggal, tanggal
 from documents.rendering import render_pdf
 

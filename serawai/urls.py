@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("organization.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
+    path("verify/", include("documents.verify_urls")),
     path("voting/", include("voting.urls")),
     path("events/", include("events.urls")),
     path("reports/", include("reports.urls")),

@@ -45,7 +45,6 @@ def _maybe_finish_step9(event, by) -> None:
 def send_invitation(event, *, signatory, by):
     """Step 9 input: the invitation letter to all employees, and a notification to each."""
     from documents.letters import issue_letter
-
     from documents.models import Letter
 
     event = _lock(event)

@@ -79,7 +79,6 @@ def remove_committee_member(member, *, by) -> None:
 def issue_committee_letter(event, *, signatory, by):
     """Step 6 output: "Surat Daftar Nama Pelaksana Serawai" from the host office to the province."""
     from documents.letters import issue_letter
-
     from documents.models import Letter
 
     event = _lock(event)

@@ -1,0 +1,153 @@
+"""Certificates for everyone at an event, rendered in ONE WeasyPrint pass and split per person.
+
+WeasyPrint's start-up cost per document (about 140 ms) dwarfs the cost of a page inside one
+document (about 15 ms), so all holders of a batch are laid out as pages of a single document and
+pypdf cuts it into one file per holder. Each certificate carries a serial (per issuing office and
+year) and a QR code to the public verification page with its unguessable code.
+"""
+
+import hashlib
+import io
+
+import segno
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from pypdf import PdfReader, PdfWriter
+
+from .models import Certificate, CertificateSequence, new_verification_code
+from .numbering import take_numbers
+from .rendering import render_document, write_pdf
+
+# Measured with bench/certificates.py: see the decision in the module `archival` note below.
+ARCHIVAL = False
+SERIAL_PREFIX = "SRW"
+
+
+class CertificateError(ValueError):
+    """A batch that cannot be issued as asked."""
+
+
+def format_serial(*, office, year: int, sequence: int) -> str:
+    """SRW/17000/2025/00042: programme, satker of the issuer, year, running number."""
+    return f"{SERIAL_PREFIX}/{office.satker_code}/{year}/{sequence:05d}"
+
+
+def qr_data_uri(url: str) -> str:
+    return segno.make(url, error="m").svg_data_uri(border=0, dark="#1a1a1a")
+
+
+def template_for(kind: str) -> str:
+    return f"documents/certificates/{kind}.html"
+
+
+def split_pages(pdf: bytes) -> list[bytes]:
+    """One PDF per page of `pdf`, each with only the resources (fonts, images) its page uses."""
+    reader = PdfReader(io.BytesIO(pdf))
+    metadata = {k: v for k, v in (reader.metadata or {}).items() if isinstance(v, str)}
+    parts = []
+    for page in reader.pages:
+        writer = PdfWriter()
+        writer.add_page(page)
+        if metadata:
+            writer.add_metadata(metadata)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        parts.append(buffer.getvalue())
+    return parts
+
+
+def render_batch(certificates: list[Certificate], *, kind: str, signatory, office) -> bytes:
+    """All certificates as pages of one PDF (one WeasyPrint pass)."""
+    pages = [{"certificate": c, "qr": qr_data_uri(c.verify_url)} for c in certificates]
+    document = render_document(
+        template_for(kind),
+        {"pages": pages, "office": office, "signatory": signatory},
+        title=f"Sertifikat {certificates[0].event_title}",
+        author=office.name,
+    )
+    if len(document.pages) != len(certificates):
+        raise CertificateError(
+            f"Tata letak sertifikat menghasilkan {len(document.pages)} halaman "
+            f"untuk {len(certificates)} pemegang."
+        )
+    return write_pdf(document, archival=ARCHIVAL)
+
+
+def issue_certificates(
+    *,
+    holders: list[dict],
+    event_title: str,
+    event_date,
+    issuer_office,
+    signatory,
+    by,
+    related=None,
+    kind: str = Certificate.Kind.PARTICIPANT,
+    award_title: str = "",
+) -> list[Certificate]:
+    """Issue one certificate per holder (dicts: name, role_label, nip and employee optional).
+
+    Serials are taken, the batch rendered and split, and the records stored in one transaction:
+    a failed render leaves neither records nor used serials behind.
+    """
+    if kind not in Certificate.Kind.values:
+        raise CertificateError(f"Jenis sertifikat tidak dikenal: {kind}")
+    holders = [h for h in holders if (h.get("name") or "").strip()]
+    if not holders:
+        return []
+    related_type = ContentType.objects.get_for_model(related) if related is not None else None
+    with transaction.atomic():
+        numbers = take_numbers(CertificateSequence, issuer_office, event_date.year, len(holders))
+        now = timezone.now()
+        certificates = []
+        for holder, sequence in zip(holders, numbers, strict=True):
+            employee = holder.get("employee")
+            certificates.append(
+                Certificate(
+                    code=new_verification_code(),
+                    serial=format_serial(
+                        office=issuer_office, year=event_date.year, sequence=sequence
+                    ),
+                    year=event_date.year,
+                    sequence=sequence,
+                    kind=kind,
+                    holder=employee,
+                    holder_name=holder["name"].strip(),
+                    holder_nip=holder.get("nip") or (employee.nip if employee else ""),
+                    role_label=holder.get("role_label") or Certificate.Kind(kind).label,
+                    award_title=award_title,
+                    event_title=event_title,
+                    event_date=event_date,
+                    issuer_office=issuer_office,
+                    signatory=signatory,
+                    signatory_name=signatory.full_name,
+                    signatory_position=signatory.position,
+                    signatory_nip=signatory.nip,
+                    issued_by=by,
+                    issued_at=now,
+                    related_type=related_type,
+                    related_id=related.pk if related is not None else None,
+                )
+            )
+        pdf = render_batch(certificates, kind=kind, signatory=signatory, office=issuer_office)
+        for certificate, data in zip(certificates, split_pages(pdf), strict=True):
+            certificate.sha256 = hashlib.sha256(data).hexdigest()
+            certificate.file.save(certificate.download_name, ContentFile(data), save=False)
+        Certificate.objects.bulk_create(certificates)
+    return certificates
+
+
+def revoke_certificate(certificate: Certificate, *, by, reason: str = "") -> Certificate:
+    """Revoke: the record and its file stay, the verification page says 'dicabut'."""
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.revoked:
+            raise CertificateError("Sertifikat ini sudah dicabut.")
+        certificate.revoked = True
+        certificate.revoked_by = by
+        certificate.revoked_at = timezone.now()
+        certificate.revoke_reason = (reason or "").strip()[:250]
+        certificate.save(update_fields=["revoked", "revoked_by", "revoked_at", "revoke_reason"])
+    return certificate

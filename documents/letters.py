@@ -1,0 +1,126 @@
+"""Official letters (surat dinas) in Tata Naskah Dinas form, numbered per office and year.
+
+A stage hands over the body template and its context; the engine draws the letterhead of the
+sending office, the number block, the addressees, the signature block, the Tembusan and the
+attachments, takes the next number and stores the PDF (PDF/A-3u) with its SHA-256.
+"""
+
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Letter, LetterSequence
+from .numbering import take_numbers
+from .rendering import render_pdf
+
+LETTER_TEMPLATE = "documents/letter.html"
+# Tata Naskah Dinas: the number starts with the letter's nature (B biasa, P penting, R rahasia).
+NATURE_CODES = {"biasa": "B", "penting": "P", "rahasia": "R", "sangat rahasia": "R"}
+
+
+class LetterError(ValueError):
+    """A letter that cannot be issued or changed as asked (the message says why, in Indonesian)."""
+
+
+def format_number(*, sifat: str, sequence: int, office, classification: str, year: int) -> str:
+    """B-007/17000/HM.010/2025: nature, 3-digit running number, satker, classification, year."""
+    nature = NATURE_CODES.get(sifat.strip().lower(), "B")
+    return f"{nature}-{sequence:03d}/{office.satker_code}/{classification}/{year}"
+
+
+def issue_letter(
+    *,
+    office,
+    kind,
+    subject: str,
+    addressees: list[str],
+    body_template: str,
+    context: dict,
+    signatory,
+    by,
+    classification: str = "HM.010",
+    sifat: str = "Biasa",
+    lampiran: str = "-",
+    tembusan: list[str] = (),
+    attachment_templates: list[str] = (),
+    letter_date=None,
+    related=None,
+) -> Letter:
+    """Number, render and store an outgoing letter of `office`; one transaction, no gap.
+
+    The number is taken under a row lock and the PDF rendered in the same transaction, so a
+    failure to render hands the number back instead of leaving a hole in the register.
+    """
+    if kind not in Letter.Kind.values:
+        raise LetterError(f"Jenis surat tidak dikenal: {kind}")
+    subject = (subject or "").strip()
+    addressees = [a.strip() for a in addressees if a and a.strip()]
+    if not subject:
+        raise LetterError("Hal surat wajib diisi.")
+    if not addressees:
+        raise LetterError("Surat harus memiliki sekurang-kurangnya satu penerima.")
+    letter_date = letter_date or timezone.localdate()
+    with transaction.atomic():
+        sequence = take_numbers(LetterSequence, office, letter_date.year)[0]
+        letter = Letter(
+            office=office,
+            year=letter_date.year,
+            sequence=sequence,
+            number=format_number(
+                sifat=sifat,
+                sequence=sequence,
+                office=office,
+                classification=classification,
+                year=letter_date.year,
+            ),
+            kind=kind,
+            classification=classification,
+            sifat=sifat,
+            lampiran=lampiran or "-",
+            date=letter_date,
+            subject=subject,
+            addressees=addressees,
+            tembusan=[t for t in tembusan if t],
+            signatory=signatory,
+            signatory_name=signatory.full_name,
+            signatory_position=signatory.position,
+            signatory_nip=signatory.nip,
+            issued_by=by,
+        )
+        if related is not None:
+            letter.related_type = ContentType.objects.get_for_model(related)
+            letter.related_id = related.pk
+        pdf = render_pdf(
+            LETTER_TEMPLATE,
+            {
+                **context,
+                "letter": letter,
+                "office": office,
+                "body_template": body_template,
+                "attachment_templates": list(attachment_templates),
+            },
+            archival=True,
+            title=f"{letter.number} — {subject}",
+            author=office.name,
+        )
+        letter.sha256 = hashlib.sha256(pdf).hexdigest()
+        letter.file.save(letter.download_name, ContentFile(pdf), save=False)
+        letter.save()
+    return letter
+
+
+def cancel_letter(letter: Letter, *, by, reason: str = "") -> Letter:
+    """Mark a letter cancelled: it stays in the register and its number is never given again."""
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().get(pk=letter.pk)
+        if letter.is_cancelled:
+            raise LetterError("Surat ini sudah dibatalkan.")
+        letter.status = Letter.Status.CANCELLED
+        letter.cancelled_by = by
+        letter.cancelled_at = timezone.now()
+        letter.cancel_reason = (reason or "").strip()[:250]
+        letter.save(update_fields=["status", "cancelled_by", "cancelled_at", "cancel_reason"])
+    return letter

@@ -1,0 +1,80 @@
+"""Template + context -> PDF bytes with WeasyPrint.
+
+The shared stylesheet (documents/styles/print.css) and the font configuration are built once per
+process and reused by every document: parsing them again for each file would add to WeasyPrint's
+per-document start-up cost, which already dominates short documents (DESIGN.md, "Documents").
+Fonts are the system's DejaVu fonts; nothing is fetched from the network.
+"""
+
+import functools
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
+
+STYLES = Path(__file__).resolve().parent / "styles"
+ARCHIVAL_VARIANT = "pdf/a-3u"
+
+
+@functools.cache
+def _weasyprint():
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
+    fonts = FontConfiguration()
+    # Only local files and data: URLs; a document never reaches out to the network.
+    fetcher = URLFetcher(allowed_protocols={"file", "data"})
+    css = weasyprint.CSS(filename=str(STYLES / "print.css"), font_config=fonts)
+    return weasyprint, fonts, css, fetcher
+
+
+def _base_url() -> str:
+    return (Path(settings.BASE_DIR) / "static").as_uri() + "/"
+
+
+def render_document(template_name: str, context: dict, *, title="", author="", language="id"):
+    """The laid-out WeasyPrint document (pages can be counted before writing)."""
+    weasyprint, fonts, css, fetcher = _weasyprint()
+    html = render_to_string(template_name, {"doc_title": title, "doc_lang": language, **context})
+    document = weasyprint.HTML(string=html, base_url=_base_url(), url_fetcher=fetcher).render(
+        stylesheets=[css], font_config=fonts
+    )
+    if title:
+        document.metadata.title = title
+    if author:
+        document.metadata.authors = [author]
+    document.metadata.lang = language
+    return document
+
+
+def write_pdf(document, *, archival=False) -> bytes:
+    if archival:
+        return document.write_pdf(pdf_variant=ARCHIVAL_VARIANT)
+    return document.write_pdf()
+
+
+def render_pdf(
+    template_name: str,
+    context: dict,
+    *,
+    archival: bool = False,
+    title: str = "",
+    author: str = "",
+    language: str = "id",
+) -> bytes:
+    """Render a printable template (templates/documents/...) to PDF; PDF/A-3u when archival."""
+    document = render_document(
+        template_name, context, title=title, author=author, language=language
+    )
+    return write_pdf(document, archival=archival)
+
+
+def pdf_response(data: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    response["Content-Length"] = str(len(data))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,56 @@
+"""Downloads of stored documents, the public certificate check and a holder's certificates."""
+
+import hashlib
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from .models import Certificate, Letter
+from .rendering import pdf_response
+
+
+def _stored_bytes(document) -> bytes:
+    """The file exactly as issued; a file that no longer matches its SHA-256 is not served."""
+    with document.file.open("rb") as handle:
+        data = handle.read()
+    if hashlib.sha256(data).hexdigest() != document.sha256:
+        raise Http404("stored document does not match its hash")
+    return data
+
+
+@login_required
+@require_GET
+def letter_download(request, pk):
+    letter = get_object_or_404(Letter.objects.select_related("office__parent"), pk=pk)
+    if not request.user.has_perm("documents.view_letter", letter):
+        raise Http404
+    return pdf_response(_stored_bytes(letter), letter.download_name)
+
+
+@login_required
+@require_GET
+def certificate_download(request, pk):
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("issuer_office__parent"), pk=pk
+    )
+    if not request.user.has_perm("documents.view_certificate", certificate):
+        raise Http404
+    return pdf_response(_stored_bytes(certificate), certificate.download_name)
+
+
+@login_required
+@require_GET
+def my_certificates(request):
+    certificates = Certificate.objects.of_holder(request.user).select_related("issuer_office")
+    return render(request, "documents/my_certificates.html", {"certificates": certificates})
+
+
+@require_GET
+def verify(request, code):
+    """Public: anyone holding a printed certificate can check it by its QR code."""
+    certificate = Certificate.objects.select_related("issuer_office").filter(code=code[:32]).first()
+    if certificate is None:
+        return render(request, "documents/verify_not_found.html", {"code": code}, status=404)
+    return render(request, "documents/verify.html", {"certificate": certificate})

@@ -1,0 +1,50 @@
+import datetime
+import io
+
+from openpyxl import load_workbook
+
+from documents.spreadsheets import Sheet, build_workbook, xlsx_response
+
+
+def test_workbook_reopens_with_bold_frozen_header_and_real_dates():
+    data = build_workbook(
+        [
+            Sheet(
+                "Daftar Hadir",
+                ["No", "Nama", "Tanggal hadir", "Nilai"],
+                [
+                    [1, "Budi Santoso, S.ST.", datetime.date(2025, 3, 12), 4.5],
+                    [2, "Dr. Ani Lestari, M.Si.", datetime.date(2025, 3, 13), None],
+                ],
+            ),
+            Sheet("Rekap", ["Tema", "Suara"], [["Big Data", 17]], widths=[40, 8]),
+        ]
+    )
+
+    book = load_workbook(io.BytesIO(data))
+    sheet = book["Daftar Hadir"]
+    assert [c.value for c in sheet[1]] == ["No", "Nama", "Tanggal hadir", "Nilai"]
+    assert all(c.font.bold for c in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet["B2"].value == "Budi Santoso, S.ST."
+    assert sheet["C3"].value == datetime.datetime(2025, 3, 13)
+    assert sheet["C3"].is_date
+    assert sheet.max_row == 3
+    assert sheet.column_dimensions["B"].width >= len("Dr. Ani Lestari, M.Si.")
+    assert book["Rekap"].column_dimensions["A"].width == 40
+    assert book["Rekap"]["B2"].value == 17
+
+
+def test_large_sheet_is_streamed_from_a_generator():
+    rows = ([i, f"Pegawai {i}"] for i in range(1, 5001))
+    book = load_workbook(io.BytesIO(build_workbook([Sheet("Pegawai", ["No", "Nama"], rows)])))
+
+    assert book["Pegawai"].max_row == 5001
+    assert book["Pegawai"]["B5001"].value == "Pegawai 5000"
+
+
+def test_xlsx_response_is_an_attachment():
+    response = xlsx_response("rekap", [Sheet("A", ["x"], [[1]])])
+
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert 'attachment; filename="rekap.xlsx"' == response["Content-Disposition"]

@@ -1,0 +1,57 @@
+"""Letter numbers under concurrency, on real PostgreSQL (row locks, not SQLite's file lock)."""
+
+import datetime
+import threading
+
+import pytest
+from django.db import connection
+
+from documents.letters import issue_letter
+from documents.models import Letter
+from documents.rendering import render_pdf
+from tests.factories import EmployeeFactory, office
+
+THREADS = 20
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_concurrent_letters_get_twenty_consecutive_numbers():
+    assert connection.vendor == "postgresql"
+    signatory = EmployeeFactory(
+        full_name="Ir. Win Rizal, M.E.", position="Kepala BPS Provinsi Bengkulu"
+    )
+    province = office("1700")
+    render_pdf("documents/letters/generic.html", {"paragraphs": []})  # warm WeasyPrint once
+    start = threading.Barrier(THREADS)
+    numbers, errors = [], []
+
+    def issue(i):
+        try:
+            start.wait()
+            letter = issue_letter(
+                office=province,
+                kind=Letter.Kind.INVITATION,
+                subject=f"Undangan {i}",
+                addressees=["Seluruh pegawai"],
+                body_template="documents/letters/generic.html",
+                context={"paragraphs": [f"Surat ke-{i}."]},
+                signatory=signatory,
+                by=signatory,
+                letter_date=datetime.date(2025, 5, 5),
+            )
+            numbers.append(letter.sequence)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(repr(exc))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=issue, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+
+    assert errors == []
+    assert sorted(numbers) == list(range(1, THREADS + 1))
+    stored = Letter.objects.filter(office=province, year=2025).values_list("number", flat=True)
+    assert sorted(stored) == [f"B-{n:03d}/17000/HM.010/2025" for n in range(1, THREADS + 1)]
