@@ -8,11 +8,11 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from documents.dates import tanggal
 from pypdf import PdfReader
 
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
+from documents.dates import tanggal
 from documents.models import Letter
 from events.models import CommitteeMember, Event
 from notifications import kinds
