@@ -144,7 +144,6 @@ def publish_socialisation_letter(concept: Concept, *, by):
     the heads of the kab/kota offices; publishing it completes step 2, opens step 3 (theme
     proposals) and tells every kab/kota CA."""
     from documents.letters import issue_letter
-
     from documents.models import Letter
 
     concept = _locked(concept)

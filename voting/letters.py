@@ -2,9 +2,9 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from documents.letters import issue_letter
 
 from cycles.concept import signatory_for
+from documents.letters import issue_letter
 from documents.models import Letter
 from organization.models import Office
 
