@@ -24,6 +24,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from tests.factories import EmployeeFactory, office, province
+from tests.voting import helpers as voting_helpers
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -207,6 +208,18 @@ class World:
 # a World attribute (user, request, province, office, cycle, event, presenters) are found alone.
 FORM_KWARGS = {
     "organization.forms.LoginForm": lambda w: {"request": w.get("request")},
+    "voting.forms.BallotForm": lambda w: {
+        "proposals": voting_helpers.fuzz_proposals(w.get("cycle")),
+        "max_choices": 3,
+    },
+    "voting.forms.TieForm": lambda w: {
+        "tied": voting_helpers.fuzz_proposals(w.get("cycle")),
+        "seats": 2,
+    },
+    "voting.forms.SelectionForm": lambda w: {
+        "province": province(),
+        "winner": voting_helpers.fuzz_winner(w.get("cycle")),
+    },
 }
 
 

@@ -79,3 +79,14 @@ def make_open_vote(cycle, by, *, days=10, **settings):
         opened_by=by,
         **values,
     )
+
+
+def fuzz_proposals(cycle):
+    """Proposals for the form fuzz test (tests/test_forms_fuzz.py) of the voting forms."""
+    return [make_proposal(cycle, code, f"Tema Uji {code}") for code in ("1701", "1702", "1703")]
+
+
+def fuzz_winner(cycle):
+    from voting.results import Winner
+
+    return Winner(proposal=make_proposal(cycle, "1704", "Tema Terpilih Uji"), votes=3, rank=1)
