@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import CommitteeMember, Event, Readiness, ReadinessLog
+from ..signals import event_held
 from . import steps
 from .errors import EventError
 
@@ -185,6 +186,8 @@ def mark_held(event, *, by, now=None) -> Event:
         raise EventError(_("Kegiatan belum dimulai."))
     event.status, event.held_at, event.held_by = Event.Status.HELD, now, by
     event.save(update_fields=["status", "held_at", "held_by"])
+    # Later stages react (step 11: the presenter evaluation opens for the attendees).
+    event_held.send(sender=Event, event=event, by=by)
     return event
 
 
