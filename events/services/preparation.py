@@ -186,7 +186,7 @@ def mark_held(event, *, by, now=None) -> Event:
         raise EventError(_("Kegiatan belum dimulai."))
     event.status, event.held_at, event.held_by = Event.Status.HELD, now, by
     event.save(update_fields=["status", "held_at", "held_by"])
-    # Later stages react (step 11: the presenter evaluation opens for the attendees).
+    # Step 11 starts right after the event (evaluations opens its forms; no import of it here).
     event_held.send(sender=Event, event=event, by=by)
     return event
 
