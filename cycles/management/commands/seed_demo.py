@@ -1,4 +1,4 @@
-"""`python manage.py seed_demo [--if-empty] [--strict]`: demo data for a first look at Serawai.
+"""`manage.py seed_demo [--if-empty] [--strict] [--scale national]`: demo data for a first look.
 
 BPS Provinsi Bengkulu's offices (loaded by migration), about 60 employees with valid NIPs, a
 holder of every programme role, this year's cycle; then every stage app that has a `demo` module
@@ -58,8 +58,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--strict", action="store_true", help="stop at the first stage whose demo fails"
         )
+        parser.add_argument(
+            "--scale",
+            choices=["province", "national"],
+            default="province",
+            help="national: also all of BPS (cycles.demo_national: 38 provinces, 514 kab/kota, "
+            "16,000 employees, a cycle per province and a year of activity)",
+        )
 
-    def handle(self, *args, if_empty=False, strict=False, **options):
+    def handle(self, *args, if_empty=False, strict=False, scale="province", **options):
         if if_empty and Employee.objects.exists():
             self.stdout.write("seed_demo: the database already has employees; nothing loaded.")
             self._print_logins()
@@ -88,6 +95,10 @@ class Command(BaseCommand):
                 self.stderr.write(traceback.format_exc(limit=3))
             else:
                 self.stdout.write(f"seed_demo: {label} demo loaded.")
+        if scale == "national":
+            from cycles.demo_national import seed_national
+
+            seed_national(self.stdout)
         self._write_logins(logins)
         self._print_logins()
 
