@@ -109,24 +109,36 @@ def field_values(field):
     return text_values
 
 
+def form_modules(config):
+    """The app's forms module and its siblings named forms_*.py (and a forms/ package's)."""
+    import pkgutil
+
+    names = [
+        f"{config.name}.{info.name}"
+        for info in pkgutil.iter_modules([config.path])
+        if info.name == "forms" or info.name.startswith("forms_")
+    ]
+    if (Path(config.path) / "forms" / "__init__.py").exists():
+        names += [
+            f"{config.name}.forms.{info.name}"
+            for info in pkgutil.iter_modules([str(Path(config.path) / "forms")])
+        ]
+    return [importlib.import_module(name) for name in sorted(names)]
+
+
 def project_form_classes():
     found = []
     for config in apps.get_app_configs():
         if ROOT not in Path(config.path).parents:
             continue
-        try:
-            module = importlib.import_module(f"{config.name}.forms")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{config.name}.forms":
-                continue
-            raise
-        for _name, obj in vars(module).items():
-            if (
-                inspect.isclass(obj)
-                and issubclass(obj, forms.BaseForm)
-                and obj.__module__ == module.__name__
-            ):
-                found.append(obj)
+        for module in form_modules(config):
+            for _name, obj in vars(module).items():
+                if (
+                    inspect.isclass(obj)
+                    and issubclass(obj, forms.BaseForm)
+                    and obj.__module__ == module.__name__
+                ):
+                    found.append(obj)
     return sorted(found, key=lambda cls: f"{cls.__module__}.{cls.__qualname__}")
 
 
@@ -203,6 +215,35 @@ class World:
 
         people = [EmployeeFactory(full_name=f"Anggota Tim {n}") for n in range(2)]
         return Employee.objects.filter(pk__in=[p.pk for p in people])
+
+    def make_proposals(self):
+        from voting.models import ThemeProposal
+
+        return [
+            ThemeProposal.objects.create(
+                cycle=self.get("cycle"),
+                office=office(code),
+                title=f"Tema usulan {code}",
+                abstract="Ringkasan",
+                relevance="Manfaat",
+                preferred_quarter=3,
+            )
+            for code in ("1701", "1702")
+        ]
+
+    def make_tied(self):
+        return self.get("proposals")
+
+    def make_winner(self):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(proposal=self.get("proposals")[0])
+
+    def make_max_choices(self):
+        return 2
+
+    def make_seats(self):
+        return 1
 
 
 # Constructor arguments a form needs beyond data/files (by "module.Class"); arguments named like
@@ -293,9 +334,12 @@ def test_hostile_input_is_refused_with_shown_escaped_errors_and_nothing_stored(f
                 data[name] = value
             else:
                 data[name] = value
+        blank = form_class(**kwargs)  # for the field names as sent (with the form's prefix)
         form = form_class(
-            data=MultiValueDict({k: v if isinstance(v, list) else [v] for k, v in data.items()}),
-            files=MultiValueDict({k: [v] for k, v in files.items()}),
+            data=MultiValueDict(
+                {blank.add_prefix(k): v if isinstance(v, list) else [v] for k, v in data.items()}
+            ),
+            files=MultiValueDict({blank.add_prefix(k): [v] for k, v in files.items()}),
             **kwargs,
         )
         valid = form.is_valid()  # must never raise
@@ -356,10 +400,8 @@ UPLOAD_BODIES = {
 
 @pytest.mark.django_db
 def test_photo_uploads_are_judged_by_content_and_stored_under_safe_names(client, ca_1701):
-    from events.models import Photo
+    from events.models import Event, Photo
     from tests.factories import make_cycle, make_event
-
-    from events.models import Event
 
     event = make_event(host="1701", cycle=make_cycle(), event_date=datetime.date(2026, 8, 12))
     Event.objects.filter(pk=event.pk).update(status=Event.Status.HELD)  # photos of a held event
