@@ -68,7 +68,12 @@ def _spread(queryset, n):
 
 
 def prepare(clients: int) -> Plan:
-    demo = Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").exclude(office__code="0000")
+    """The clients are kab/kota CAs spread over the provinces: every page below is theirs."""
+    demo = Employee.objects.filter(
+        email__endswith=f"@{EMAIL_DOMAIN}",
+        role_assignments__role="ca",
+        role_assignments__office__level="regency",
+    )
     plan = Plan(people=_spread(demo, clients), login_path=reverse("organization:login"))
     plan.pages.append(Page("bare view (/healthz)", reverse("cycles:healthz"), expect="ok"))
     plan.pages.append(Page("home page", reverse("cycles:home"), expect="Serawai"))
@@ -94,5 +99,13 @@ def mint_sessions(plan: Plan) -> None:
         page.sessions = people
 
 
-# Stage pages add themselves below as the stages land (each a function of the plan).
-_STAGE_PAGES = []
+def _evaluations(plan: Plan) -> None:
+    from django.utils import timezone
+
+    url = _url("evaluations:year_recap", timezone.localdate().year)
+    if url:
+        plan.pages.append(Page("evaluation recap (year)", url, expect="<svg"))
+
+
+# Stage pages add themselves here as the stages land (each a function of the plan).
+_STAGE_PAGES = [_evaluations]

@@ -27,7 +27,7 @@ from .calendar import WorkingCalendar
 from .models import Cycle, CycleStep
 
 DEMO_PASSWORD = "serawai-demo"  # demo only; every national demo account shares it
-EMAIL_DOMAIN = "demo.bps.go.id"
+EMAIL_DOMAIN = "nasional.demo.bps.go.id"  # apart from seed_demo's Bengkulu people
 NATIONAL_EMPLOYEES = 16_000
 HEADQUARTERS_EMPLOYEES = 40
 PROVINCE_OFFICE_WEIGHT = 4  # a province office has about four times a kab/kota office's staff
@@ -275,6 +275,18 @@ def seed_national(
         _say(stdout, f"Cycles {year}: {len(cycles)}.")
     if activity:
         _stage_activity(cycles, stdout)
+    demo = Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").order_by("pk")
+    for label, person in (
+        ("Headquarters (BPS RI, national view)", demo.filter(office__code="0000").first()),
+        (
+            "CAN coordinator of Aceh",
+            demo.filter(
+                role_assignments__role=Role.CAN_COORDINATOR, role_assignments__office__code="1100"
+            ).first(),
+        ),
+    ):
+        if person is not None:
+            _say(stdout, f"{label}: {person.nip} / {person.email} (password {DEMO_PASSWORD})")
     _say(stdout, f"National demo data ready in {time.monotonic() - started:.1f} s.")
     return cycles
 

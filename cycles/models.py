@@ -146,3 +146,6 @@ class CycleStep(StepRecord):
                 condition=Q(number__gte=1, number__lte=5), name="cycle_step_is_1_to_5"
             ),
         ]
+
+
+from .concept_models import Concept  # noqa: E402, F401 (step 1's model, kept in its own module)

@@ -15,3 +15,14 @@ urlpatterns = [
     path("nasional/", views_national.national_overview, name="national"),
     path("siklus/<int:pk>/", views_national.cycle_detail, name="cycle_detail"),
 ]
+
+# Steps 1-2: the concept and schedule, the CC's agreement, the socialisation letter.
+from . import views_concept  # noqa: E402
+
+urlpatterns += [
+    path("concept/", views_concept.concept_detail, name="concept"),
+    path("concept/edit/", views_concept.concept_edit, name="concept_edit"),
+    path("concept/submit/", views_concept.concept_submit, name="concept_submit"),
+    path("concept/decide/", views_concept.concept_decide, name="concept_decide"),
+    path("concept/letter/", views_concept.socialisation_letter, name="socialisation_letter"),
+]

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -61,8 +60,8 @@ def cycle_create(request):
         )
         messages.success(request, _("Siklus Serawai %(year)s dibuat.") % {"year": cycle.year})
         return redirect("cycles:timeline")
-    year = timezone.localdate().year
-    return render(request, "cycles/cycle_form.html", {"form": form, "year": year})
+    existing = current_cycle(request.user)
+    return render(request, "cycles/cycle_form.html", {"form": form, "existing": existing})
 
 
 @login_required

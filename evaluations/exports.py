@@ -4,6 +4,9 @@ the document engine from the plain data of evaluations.selectors (no rater appea
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from documents.rendering import pdf_response, render_pdf
+from documents.spreadsheets import Sheet, xlsx_response
+
 from .criteria import PRESENTER_CRITERIA, SCORES
 
 PDF_TEMPLATE = "documents/evaluations/recap.html"
@@ -16,8 +19,6 @@ def _on_time_label(value) -> str:
 
 
 def summary_sheet(recap: dict):
-    from documents.spreadsheets import Sheet
-
     headers = [
         _("Kegiatan"),
         _("Tanggal"),
@@ -71,8 +72,6 @@ def _criteria_rows(criteria) -> list[list]:
 
 
 def event_sheet(index: int, r: dict):
-    from documents.spreadsheets import Sheet
-
     headers = [
         _("Kriteria"),
         _("n"),
@@ -96,8 +95,6 @@ def event_sheet(index: int, r: dict):
 
 
 def year_recap_xlsx_response(recap: dict):
-    from documents.spreadsheets import xlsx_response
-
     sheets = [summary_sheet(recap)] + [
         event_sheet(i, r) for i, r in enumerate(recap["events"], start=1)
     ]
@@ -105,8 +102,6 @@ def year_recap_xlsx_response(recap: dict):
 
 
 def _pdf(context: dict, title: str, filename: str):
-    from documents.rendering import pdf_response, render_pdf
-
     data = render_pdf(PDF_TEMPLATE, context, title=title, author="Serawai")
     return pdf_response(data, filename)
 

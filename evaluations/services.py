@@ -1,6 +1,7 @@
 """Writes of step 11 (evaluate presenters and organisers). Each function is one transaction and
 records who and when; anonymity of presenter ratings is kept here (see models.py)."""
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -9,12 +10,15 @@ from django.utils.translation import gettext as _
 
 from cycles import planning
 from cycles.services import start_step
+from documents.certificates import issue_certificates
 from events.models import Attendance, CommitteeMember, Event
 from notifications import kinds
 from notifications.services import notify
+from organization.models import Office, RoleAssignment
 
+from . import awards
 from .criteria import ORGANIZER_KEYS, PRESENTER_KEYS
-from .models import OrganizerRating, PresenterEvaluation, PresenterRating, RaterRecord
+from .models import Award, OrganizerRating, PresenterEvaluation, PresenterRating, RaterRecord
 
 EVALUATION_STEP = 11
 
@@ -147,8 +151,6 @@ def rate_organizer(*, event: Event, rater, scores: dict, comment: str = "", toda
 
 def _signatory(cycle, by):
     """The province's Change Champion signs award certificates; else the person issuing them."""
-    from organization.models import RoleAssignment
-
     assignment = (
         RoleAssignment.objects.current(year=cycle.year)
         .of_role(RoleAssignment.Role.CC)
@@ -166,10 +168,6 @@ def issue_award_certificates(*, cycle, kind: str, by):
     The winner is the first of the published ranking (evaluations.awards); an award is decided
     once per year and kind, so a second request is refused. Returns (award, certificates).
     """
-    from documents.certificates import issue_certificates
-
-    from . import awards
-    from .models import Award
 
     if kind not in Award.Kind.values:
         raise EvaluationError(_("Jenis penghargaan tidak dikenal."))
@@ -186,10 +184,6 @@ def issue_award_certificates(*, cycle, kind: str, by):
             _("Belum ada kandidat dengan sekurang-kurangnya %(min)d penilaian.")
             % {"min": ranking["min_ratings"]}
         )
-    from django.contrib.auth import get_user_model
-
-    from organization.models import Office
-
     employee = (
         get_user_model().objects.filter(pk=winner.get("employee_id")).first()
         if winner.get("employee_id")

@@ -10,3 +10,4 @@ class EventsConfig(AppConfig):
         from cycles.ledger import register_step_model
 
         register_step_model("events.EventStep")
+        from . import receivers  # noqa: F401 (voting.themes_announced -> events)

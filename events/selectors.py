@@ -29,7 +29,7 @@ def attendance_table(event):
     return Sheet(
         title=_("Daftar Hadir"),
         headers=[
-            _("No"),
+            _("No."),
             _("Nama"),
             _("NIP"),
             _("Jabatan"),

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.apps import apps
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cycles.planning import quarter_end
 from evaluations.charts import criterion_chart_svg
 from evaluations.selectors import year_recap
-from events.models import Event
+from events.models import Attendance, CommitteeMember, Event
 
 from .models import ActivityReport, OpeningSpeech
 
@@ -108,7 +109,13 @@ def _recaps(report: ActivityReport, events) -> dict:
 
 
 def _prefetched_events(report: ActivityReport) -> list[Event]:
-    lookups = ["attendances__employee__office", "committee__employee"]
+    attendances = Prefetch(
+        "attendances", queryset=Attendance.objects.select_related("employee__office")
+    )
+    lookups = [
+        attendances,
+        Prefetch("committee", CommitteeMember.objects.select_related("employee")),
+    ]
     if _model("events", "Photo") is not None:
         lookups.append("photos")
     events = quarter_events(report.cycle, report.quarter).select_related("host_office")

@@ -84,6 +84,7 @@ def report_detail(request, pk):
     can_change = request.user.has_perm("reports.change_report", report)
     can_decide = request.user.has_perm("reports.decide_report", report)
     revisions = ActivityReport.objects.filter(cycle=report.cycle, quarter=report.quarter)
+    transitions = list(report.transitions.select_related("by"))
     context = {
         "report": report,
         "parts": parts,
@@ -94,7 +95,8 @@ def report_detail(request, pk):
         and not hasattr(report, "next_revision"),
         "can_decide": can_decide and report.status == ActivityReport.Status.SUBMITTED,
         "decision_form": DecisionForm(),
-        "transitions": report.transitions.select_related("by"),
+        "transitions": transitions,
+        "last_transition": transitions[-1] if transitions else None,
         "revisions": revisions.only("pk", "revision", "status", "quarter", "cycle_id"),
     }
     return render(request, "reports/detail.html", context)

@@ -337,3 +337,5 @@ if SERAWAI_OIDC_ENABLED:
     OIDC_RP_SCOPES = os.environ.get("SERAWAI_OIDC_SCOPES", "openid email profile")
     OIDC_CREATE_USER = False
     SERAWAI_OIDC_NIP_CLAIM = os.environ.get("SERAWAI_OIDC_NIP_CLAIM", "nip")
+# The audit trail (django-auditlog, app `audit`) records live changes, not fixtures being loaded.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True

@@ -57,7 +57,10 @@ def send_invitation(event, *, signatory, by):
         office=event.host_office,
         kind=Letter.Kind.INVITATION,
         subject=_("Undangan Kegiatan Serawai"),
-        addressees=[_("Seluruh Pegawai %(office)s dan BPS Kabupaten/Kota") % {"office": province}],
+        addressees=[
+            _("Seluruh Pegawai %(office)s dan BPS Kabupaten/Kota se-%(region)s")
+            % {"office": province.short_name, "region": province.short_name.replace("BPS ", "")}
+        ],
         body_template="documents/letters/events_invitation.html",
         context={
             "event": event,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import CommitteeMember, Event, Readiness, ReadinessLog
+from ..signals import event_held
 from . import steps
 from .errors import EventError
 
@@ -26,11 +27,13 @@ def missing_committee_roles(event) -> list[str]:
     return [str(role.label) for role in REQUIRED_ROLES if role not in present]
 
 
+def locked_message() -> str:
+    return _("Surat Daftar Nama Pelaksana sudah terbit; susunan panitia tidak dapat diubah lagi.")
+
+
 def _committee_open(event) -> None:
     if event.committee_letter_url:
-        raise EventError(
-            _("Surat Daftar Nama Pelaksana sudah terbit; susunan panitia tidak dapat diubah lagi.")
-        )
+        raise EventError(locked_message())
 
 
 @transaction.atomic
@@ -94,7 +97,7 @@ def issue_committee_letter(event, *, signatory, by):
         office=event.host_office,
         kind=Letter.Kind.COMMITTEE,
         subject=_("Daftar Nama Pelaksana Serawai"),
-        addressees=[_("Kepala %(office)s") % {"office": province.name}],
+        addressees=[_("Kepala %(office)s") % {"office": province.short_name}],
         body_template="documents/letters/events_committee.html",
         context={"event": event, "members": members, "province": province},
         signatory=signatory,
@@ -183,6 +186,8 @@ def mark_held(event, *, by, now=None) -> Event:
         raise EventError(_("Kegiatan belum dimulai."))
     event.status, event.held_at, event.held_by = Event.Status.HELD, now, by
     event.save(update_fields=["status", "held_at", "held_by"])
+    # Step 11 starts right after the event (evaluations opens its forms; no import of it here).
+    event_held.send(sender=Event, event=event, by=by)
     return event
 
 

@@ -66,6 +66,9 @@ def event_detail(request, pk):
 @login_required
 def committee(request, pk):
     event = get_event(request, pk, "events.manage_committee")
+    if request.method == "POST" and event.committee_letter_url:
+        messages.error(request, services.preparation.locked_message())
+        return redirect(request.path)
     form = CommitteeMemberForm(request.POST or None, province=event.cycle.province)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

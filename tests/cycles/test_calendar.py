@@ -160,3 +160,22 @@ def test_employee_cannot_change_the_calendar(client, employee):
 def test_calendar_requires_login(client, db):
     response = client.get(reverse("cycles:calendar"))
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_event_steps_follow_a_closed_day_and_an_event_on_a_closed_day_is_left_alone(
+    client, can_member, cycle_2025
+):
+    from events.services import create_event
+
+    event = create_event(
+        cycle=cycle_2025, title="Tema", host_office=province(), event_date=D(2025, 3, 20)
+    )
+    step8 = event.steps.get(number=8)
+    assert (step8.planned_start, step8.due) == (D(2025, 3, 6), D(2025, 3, 19))
+    client.force_login(can_member)
+    client.post(reverse("cycles:calendar"), {"date": "2025-03-12", "kind": "closed", "reason": "x"})
+    step8.refresh_from_db()
+    assert (step8.planned_start, step8.due) == (D(2025, 3, 5), D(2025, 3, 19))
+    client.post(reverse("cycles:calendar"), {"date": "2025-03-20", "kind": "closed", "reason": "y"})
+    step8.refresh_from_db()
+    assert step8.planned_start == D(2025, 3, 5)  # its owner must move the event first

@@ -1,5 +1,7 @@
 """All of BPS in one deployment: each province sees only its own cycle; headquarters sees all."""
 
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -136,3 +138,25 @@ def test_seed_national_on_a_few_provinces(capsys):
     seed_national(None, employees=1200, province_codes=["1100", "1700", "9400"])
     assert demo.count() == 1200
     assert Cycle.objects.count() == 3
+
+
+def test_seed_demo_scale_national_loads_all_of_bps():
+    from django.core.management import call_command
+
+    from evaluations.models import PresenterRating
+    from events.models import Event
+
+    call_command("seed_demo", "--scale", "national", stdout=io.StringIO())
+    year = timezone.localdate().year
+    assert Office.objects.provinces().count() == 38
+    assert Office.objects.regencies().count() == 514
+    national = Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")
+    assert national.count() == 16_000
+    assert Employee.objects.count() > 16_000  # Bengkulu's own demo people too
+    for nip in national.values_list("nip", flat=True):
+        validate_nip(nip)
+    assert Cycle.objects.filter(year=year).count() == 38
+    coordinators = RoleAssignment.objects.filter(role=Role.CAN_COORDINATOR, year=year)
+    assert coordinators.values("office").distinct().count() == 38
+    assert Event.objects.filter(cycle__year=year).exclude(cycle__province__code="1700").count() > 60
+    assert PresenterRating.objects.exists()

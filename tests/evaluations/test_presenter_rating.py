@@ -167,3 +167,19 @@ def test_index_lists_the_events_to_rate(client, event):
     assert reverse("evaluations:rate", args=[event.pk]) not in page
     assert "Sudah menilai" in page
     assert timezone.localdate() <= PresenterEvaluation.objects.get().closes_on
+
+
+def test_the_events_held_transition_opens_the_form(event, can_member):
+    from events.services import mark_held
+
+    people = attend(event, 2)
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.READY)
+    noon = timezone.make_aware(datetime.datetime.combine(event.date, datetime.time(12)))
+
+    mark_held(event, by=can_member, now=noon)
+
+    assert PresenterEvaluation.objects.get(event=event).opened_by == can_member
+    told = Notification.objects.filter(kind=kinds.EVALUATION_OPEN).values_list(
+        "recipient_id", flat=True
+    )
+    assert set(told) == {p.pk for p in people}

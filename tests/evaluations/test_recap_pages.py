@@ -54,3 +54,17 @@ def test_other_province_recap_is_404(client, event):
     give_role(person, RoleAssignment.Role.CAN_MEMBER, other)
     client.force_login(person)
     assert client.get(reverse("evaluations:event_recap", args=[event.pk])).status_code == 404
+
+
+def test_index_query_count_does_not_grow_with_events(
+    client, cycle, can_member, django_assert_max_num_queries
+):
+    from evaluations.services import open_presenter_evaluation
+
+    for i in range(5):
+        event = make_event(cycle, title=f"Tema {i}", code="1701")
+        open_presenter_evaluation(event)
+    client.force_login(can_member)
+    with django_assert_max_num_queries(14):
+        page = client.get(reverse("evaluations:index")).content.decode()
+    assert page.count("Nilai penyelenggara") == 5

@@ -1,0 +1,124 @@
+"""`manage.py seed_demo [--if-empty] [--strict] [--scale national]`: demo data for a first look.
+
+BPS Provinsi Bengkulu's offices (loaded by migration), about 60 employees with valid NIPs, a
+holder of every programme role, this year's cycle; then every stage app that has a `demo` module
+adds its part through `<app>.demo.seed(cycle, stdout)`, in import order. Writes the demo logins
+to var/demo-logins.txt and prints them. DEMO ONLY: every account has the password serawai-demo.
+"""
+
+import importlib
+import traceback
+from datetime import date
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from cycles.calendar import WorkingCalendar
+from cycles.models import Cycle
+from cycles.services import create_cycle
+from organization import demo as people_demo
+from organization.models import Employee, Office
+
+STAGE_ORDER = ("organization", "cycles", "voting", "events", "reports", "evaluations")
+
+
+def logins_path():
+    return settings.VAR_DIR / "demo-logins.txt"
+
+
+def stage_modules():
+    """`<app>.demo` modules with a seed(cycle, stdout), in the import order of the apps."""
+    labels = [c.name for c in apps.get_app_configs()]
+    ordered = [a for a in STAGE_ORDER if a in labels] + [
+        a for a in labels if a not in STAGE_ORDER and "." not in a
+    ]
+    for label in ordered:
+        try:
+            module = importlib.import_module(f"{label}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{label}.demo":
+                raise
+            continue
+        if callable(getattr(module, "seed", None)):
+            yield label, module
+
+
+class Command(BaseCommand):
+    help = "Load demo data (offices, ~60 employees, every role, this year's cycle, stage data)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="do nothing (but print the logins) when the database already has employees",
+        )
+        parser.add_argument(
+            "--strict", action="store_true", help="stop at the first stage whose demo fails"
+        )
+        parser.add_argument(
+            "--scale",
+            choices=["province", "national"],
+            default="province",
+            help="national: also all of BPS (cycles.demo_national: 38 provinces, 514 kab/kota, "
+            "16,000 employees, a cycle per province and a year of activity)",
+        )
+
+    def handle(self, *args, if_empty=False, strict=False, scale="province", **options):
+        if if_empty and Employee.objects.exists():
+            self.stdout.write("seed_demo: the database already has employees; nothing loaded.")
+            self._print_logins()
+            return
+        province = Office.objects.filter(code="1700").first()
+        if province is None:
+            raise CommandError("Office 1700 is missing: run `manage.py migrate` first.")
+        year = timezone.localdate().year
+        with transaction.atomic():
+            logins = people_demo.seed_people(year)
+            cycle = Cycle.objects.filter(province=province, year=year).first()
+            if cycle is None:
+                start = WorkingCalendar.load().first_working_day_on_or_after(date(year, 1, 2))
+                cycle = create_cycle(
+                    province=province, year=year, start_date=start, by=logins[0][1]
+                )
+        self.stdout.write(f"seed_demo: {Employee.objects.count()} employees, cycle {cycle}.")
+        for label, module in stage_modules():
+            try:
+                with transaction.atomic():
+                    module.seed(cycle, self.stdout)
+            except Exception as exc:
+                if strict:
+                    raise
+                self.stderr.write(f"seed_demo: the {label} demo failed and was skipped: {exc!r}")
+                self.stderr.write(traceback.format_exc(limit=3))
+            else:
+                self.stdout.write(f"seed_demo: {label} demo loaded.")
+        if scale == "national":
+            from cycles.demo_national import seed_national
+
+            seed_national(self.stdout)
+        self._write_logins(logins)
+        self._print_logins()
+
+    def _write_logins(self, logins):
+        lines = [
+            "Serawai demo logins (DEMO DATA ONLY; never use on a real server).",
+            f"Password for every account: {people_demo.DEMO_PASSWORD}",
+            "Log in with the NIP or the e-mail.",
+            "",
+        ]
+        width = max(len(label) for label, _person in logins)
+        for label, person in logins:
+            lines.append(f"{label:<{width}}  {person.nip}  {person.email}  {person.full_name}")
+        logins_path().write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def _print_logins(self):
+        path = logins_path()
+        if path.exists():
+            self.stdout.write(path.read_text(encoding="utf-8"))
+        else:
+            self.stdout.write(
+                "seed_demo: no demo logins file (the data was not loaded by seed_demo)."
+            )

@@ -1,0 +1,146 @@
+"""Pages of steps 1 and 2: concept and schedule, the CC's agreement, the socialisation letter."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from organization.roles import held_roles
+
+from . import concept as service
+from .concept_models import Concept
+from .forms_concept import ConceptDecisionForm, ConceptForm
+from .selectors import current_cycle
+
+
+def _cycle_for(request, *, can=False, cc=False):
+    """The current cycle when the person holds one of the asked roles; else 404."""
+    cycle = current_cycle(request.user)
+    roles = held_roles(request.user, cycle.year if cycle else None)
+    allowed = (can and roles.is_can) or (cc and roles.is_cc)
+    if cycle is None or not allowed:
+        raise Http404
+    return cycle
+
+
+@login_required
+def concept_detail(request):
+    cycle = _cycle_for(request, can=True, cc=True)
+    concept = Concept.objects.filter(cycle=cycle).first()
+    roles = held_roles(request.user, cycle.year)
+    return render(
+        request,
+        "cycles/concept_detail.html",
+        {
+            "cycle": cycle,
+            "concept": concept,
+            "steps": cycle.steps.select_related("completed_by").order_by("number"),
+            "letter": service.socialisation_letter(concept) if concept else None,
+            "is_can": roles.is_can,
+            "is_cc": roles.is_cc,
+            "decision_form": ConceptDecisionForm(),
+        },
+    )
+
+
+@login_required
+def concept_edit(request):
+    cycle = _cycle_for(request, can=True)
+    concept = Concept.objects.filter(cycle=cycle).first()
+    if concept is not None and not concept.is_editable:
+        messages.error(
+            request, _("Konsep sedang diajukan atau sudah disepakati; tidak dapat diubah.")
+        )
+        return redirect("cycles:concept")
+    initial = {
+        "themes_to_select": cycle.themes_to_select,
+        "proposals_per_office": cycle.proposals_per_office,
+    }
+    form = ConceptForm(
+        request.POST if request.method == "POST" else None, instance=concept, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in ConceptForm.Meta.fields}
+        try:
+            service.save_concept(
+                cycle,
+                by=request.user,
+                themes_to_select=form.cleaned_data["themes_to_select"],
+                proposals_per_office=form.cleaned_data["proposals_per_office"],
+                **fields,
+            )
+        except service.ConceptError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Konsep disimpan."))
+            return redirect("cycles:concept")
+    return render(request, "cycles/concept_form.html", {"cycle": cycle, "form": form})
+
+
+def _transition(request, action, *args, **kwargs):
+    try:
+        action(*args, **kwargs)
+    except service.ConceptError as exc:
+        messages.error(request, str(exc))
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def concept_submit(request):
+    cycle = _cycle_for(request, can=True)
+    concept = Concept.objects.filter(cycle=cycle).first()
+    if concept is None:
+        raise Http404
+    if _transition(request, service.submit_concept, concept, by=request.user):
+        messages.success(request, _("Konsep diajukan kepada CC."))
+    return redirect("cycles:concept")
+
+
+@login_required
+@require_POST
+def concept_decide(request):
+    cycle = _cycle_for(request, cc=True)
+    concept = Concept.objects.filter(cycle=cycle).first()
+    if concept is None:
+        raise Http404
+    form = ConceptDecisionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("cycles:concept")
+    if form.cleaned_data["decision"] == "agree":
+        if _transition(request, service.agree_concept, concept, by=request.user):
+            messages.success(request, _("Konsep disepakati; langkah 1 selesai."))
+    elif _transition(
+        request,
+        service.return_concept,
+        concept,
+        by=request.user,
+        comment=form.cleaned_data["comment"],
+    ):
+        messages.success(request, _("Konsep dikembalikan kepada CAN."))
+    return redirect("cycles:concept")
+
+
+@login_required
+@require_POST
+def socialisation_letter(request):
+    cycle = _cycle_for(request, can=True)
+    concept = Concept.objects.filter(cycle=cycle).first()
+    if concept is None:
+        raise Http404
+    try:
+        letter = service.publish_socialisation_letter(concept, by=request.user)
+    except service.ConceptError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Surat %(number)s diterbitkan; pengusulan tema dibuka.") % {"number": letter.number},
+        )
+    return redirect("cycles:concept")

@@ -1,0 +1,110 @@
+"""Demo data of step 10: the activity report of every quarter whose events are held.
+
+Idempotent: an existing report is left as it is. The evaluation demo is run first (it is
+idempotent too) because a report needs the evaluation recap. The first complete quarter is
+approved by the CC, the second returned with a comment, any further one left submitted.
+"""
+
+from django.utils import timezone
+
+from evaluations import demo as evaluations_demo
+from organization.models import Employee, RoleAssignment
+
+from . import assembly, services
+from .models import ActivityReport
+
+Role = RoleAssignment.Role
+
+
+def _holder(cycle, *roles):
+    ids = (
+        RoleAssignment.objects.current(year=cycle.year)
+        .filter(role__in=roles, office=cycle.province)
+        .values("employee_id")
+    )
+    return Employee.objects.filter(pk__in=ids, is_active=True).order_by("pk").first()
+
+
+def _chapters(report) -> dict:
+    events = list(
+        assembly.quarter_events(report.cycle, report.quarter).select_related("host_office")
+    )
+    titles = ", ".join(f"“{e.title}”" for e in events)
+    hosts = ", ".join(sorted({e.host_office.name for e in events}))
+    q = report.quarter_roman
+    return {
+        "introduction": (
+            "Serawai (Sharing Knowledge Antar Pegawai) adalah wadah berbagi pengetahuan "
+            "antarpegawai BPS Provinsi Bengkulu dan BPS Kabupaten/Kota yang diselenggarakan "
+            "berdasarkan SOP-098/17000/2025.\n\n"
+            f"Laporan ini disusun untuk mendokumentasikan kegiatan Serawai triwulan {q} tahun "
+            f"{report.cycle.year}, yaitu {titles}, sebagai bahan evaluasi dan tindak lanjut."
+        ),
+        "implementation": (
+            f"Kegiatan diselenggarakan oleh {hosts} bersama CAN Provinsi dan Event Team, "
+            "secara hibrida melalui ruang pertemuan dan rapat daring. Susunan acara meliputi "
+            "pembukaan, sambutan, pemaparan materi oleh narasumber, tanya jawab dan penutup."
+        ),
+        "results": (
+            "Peserta memperoleh pemahaman baru yang dapat diterapkan pada pekerjaan statistik "
+            "sehari-hari. Rekap evaluasi narasumber dan saran peserta disajikan berikut ini "
+            "sebagai dasar perbaikan kegiatan berikutnya."
+        ),
+        "closing": (
+            "Kegiatan Serawai triwulan ini berjalan dengan baik sesuai jadwal. Saran peserta "
+            "akan ditindaklanjuti oleh CAN Provinsi pada penyelenggaraan berikutnya."
+        ),
+    }
+
+
+def _speech(event) -> str:
+    return (
+        "Assalamualaikum warahmatullahi wabarakatuh, salam sejahtera bagi kita semua.\n"
+        "Yang kami hormati Kepala BPS Provinsi Bengkulu, para narasumber, serta seluruh pegawai "
+        "BPS se-Provinsi Bengkulu.\n"
+        f"Puji syukur kita dapat berkumpul dalam kegiatan Serawai bertema “{event.title}”. "
+        "Semoga pengetahuan yang dibagikan hari ini memperkuat kualitas data yang kita hasilkan.\n"
+        "Dengan mengucap bismillahirrahmanirrahim, kegiatan ini secara resmi kami buka.\n"
+        "Wassalamualaikum warahmatullahi wabarakatuh."
+    )
+
+
+def seed(cycle, stdout) -> None:
+    evaluations_demo.seed(cycle, stdout)
+    author = _holder(cycle, Role.CAN_MEMBER, Role.CAN_COORDINATOR)
+    cc = _holder(cycle, Role.CC)
+    if author is None:
+        stdout.write("reports: no CAN member in the demo cycle, no report seeded")
+        return
+    today = timezone.localdate()
+    made = decided = 0
+    for quarter in (1, 2, 3, 4):
+        events = list(assembly.quarter_events(cycle, quarter))
+        if not events or any(e.date > today for e in events):
+            continue
+        if ActivityReport.objects.filter(cycle=cycle, quarter=quarter).exists():
+            continue
+        report = services.open_report(cycle=cycle, quarter=quarter, by=author)
+        report = services.update_chapters(report, by=author, **_chapters(report))
+        for event in events:
+            services.set_opening_speech(
+                report,
+                event=event,
+                by=author,
+                speaker=f"Kepala {event.host_office.name}",
+                text=_speech(event),
+            )
+        made += 1
+        if not assembly.assemble(report).is_complete or cc is None:
+            continue
+        report = services.submit_report(report, by=author)
+        if decided == 0:
+            services.approve_report(report, by=cc, comment="Laporan lengkap dan rapi.")
+        elif decided == 1:
+            services.return_report(
+                report,
+                by=cc,
+                comment="Mohon tambahkan jumlah peserta per satuan kerja pada Bab II.",
+            )
+        decided += 1
+    stdout.write(f"reports: {made} activity report(s) seeded, {decided} decided by the CC")

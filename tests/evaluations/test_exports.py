@@ -1,0 +1,85 @@
+"""The recap as documents: .xlsx reopened with openpyxl, PDF parsed back with pypdf."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from .conftest import add_speaker, make_event
+from .helpers import rate_many
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_events(cycle, event):
+    second = make_event(cycle, title="Teknik Wawancara CAPI", code="1702")
+    add_speaker(second, "Rahmat Hidayat, S.ST.", external=True)
+    first_raters = rate_many(event, [(5, 4, 3, 2, 1), (3, 4, 5, 2, 2), (4, 4, 4, 4, 4)])
+    second_raters = rate_many(second, [(2, 3, 2, 3, 2), (4, 5, 4, 5, 4)])
+    return event, second, first_raters + second_raters
+
+
+def test_recap_xlsx_has_a_summary_and_a_sheet_per_event_with_the_figures(
+    client, cycle, two_events, can_member
+):
+    event, second, raters = two_events
+    client.force_login(can_member)
+
+    response = client.get(reverse("evaluations:year_recap_xlsx", args=[cycle.year]))
+
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Ringkasan", f"1. {event.title}"[:31], "2. Teknik Wawancara CAPI"]
+    summary = list(book["Ringkasan"].iter_rows(values_only=True))
+    header = summary[0]
+    first = dict(zip(header, summary[1], strict=True))
+    assert first["Kegiatan"] == event.title
+    assert first["Jumlah penilaian"] == 3
+    assert first["Penguasaan materi"] == 4.0  # (5 + 3 + 4) / 3
+    assert first["Interaksi dengan peserta"] == round((1 + 2 + 4) / 3, 2)
+    total = dict(zip(header, summary[-1], strict=True))
+    assert total["Jumlah penilaian"] == 5
+    assert total["Penguasaan materi"] == round((5 + 3 + 4 + 2 + 4) / 5, 2)
+
+    rows = list(book["2. Teknik Wawancara CAPI"].iter_rows(values_only=True))
+    assert rows[0][:5] == ("Kriteria", "n", "Rata-rata", "Median", "Skor 1")
+    delivery = rows[2]
+    assert delivery[:4] == ("Cara penyampaian", 2, 4.0, 4.0)
+    assert delivery[4:9] == (0, 0, 1, 0, 1)
+    # Nobody's name or NIP anywhere in the workbook.
+    cells = " ".join(
+        str(v) for ws in book for row in ws.iter_rows(values_only=True) for v in row if v
+    )
+    for person in raters:
+        assert person.full_name not in cells and person.nip not in cells
+
+
+def test_recap_pdf_carries_the_chart_and_the_figures(client, cycle, two_events, can_member):
+    event, second, raters = two_events
+    client.force_login(can_member)
+
+    response = client.get(reverse("evaluations:year_recap_pdf", args=[cycle.year]))
+
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = "".join(page.extract_text() for page in reader.pages)
+    squeezed = "".join(text.split())
+    # The chart's own text (title, per-criterion figures) drawn from the inline SVG.
+    assert "Distribusipenilaianperkriteria" in squeezed
+    assert "rata-rata4,00·median4,00·n=3" in squeezed  # mastery of the first event
+    assert event.title.replace(" ", "") in squeezed
+    for person in raters:
+        assert person.full_name.replace(" ", "") not in squeezed
+
+
+def test_event_recap_pdf_renders_with_its_chart(client, two_events, can_member):
+    event, _second, _raters = two_events
+    client.force_login(can_member)
+    response = client.get(reverse("evaluations:event_recap_pdf", args=[event.pk]))
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    squeezed = "".join(text.split())
+    assert "Distribusipenilaianperkriteria" in squeezed
+    assert "Penilaianpenyelenggara" in squeezed

@@ -1,0 +1,47 @@
+"""Step 4 on PostgreSQL: one voter submitting the ballot from twenty connections at once still
+leaves exactly one voter record and one ballot (the database enforces it, not the view)."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from tests.factories import EmployeeFactory, ensure_offices
+from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
+from voting.ballots import cast_ballot, voter_for
+from voting.models import Ballot, BallotChoice, VoterRecord
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+THREADS = 20
+
+
+def test_twenty_concurrent_submits_of_one_voter_store_exactly_one_ballot(can_member):
+    ensure_offices()
+    cycle = open_proposals(make_cycle(), can_member)
+    themes = [make_proposal(cycle, code, f"Tema {code}") for code in ("1701", "1702", "1703")]
+    vote = make_open_vote(cycle, can_member)
+    voter = voter_for(vote, EmployeeFactory())
+    barrier = threading.Barrier(THREADS)
+    errors = []
+
+    def submit(n):
+        try:
+            barrier.wait(timeout=30)
+            cast_ballot(vote, voter=voter, proposal_ids=[themes[n % 3].pk])
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    assert errors == []
+    assert VoterRecord.objects.filter(vote=vote).count() == 1
+    assert Ballot.objects.filter(vote=vote).count() == 1
+    # The last writer wins: one ballot with exactly one of the submitted choices.
+    assert BallotChoice.objects.filter(ballot__vote=vote).count() == 1

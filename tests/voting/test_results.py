@@ -1,0 +1,123 @@
+"""Step 5: ties decided by the CAN with a reason; hosts and event dates that steps 6-8 allow."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cycles.calendar import WorkingCalendar
+from notifications import kinds
+from notifications.models import Notification
+from tests.factories import EmployeeFactory, office
+from tests.voting.helpers import make_open_vote, make_proposal
+from tests.voting.test_proposals import login
+from voting import results
+from voting.ballots import VoteError, cast_ballot, voter_for
+from voting.models import SelectedTheme, TieDecision
+from voting.reminders import remind_vote_closing
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def themes(cycle):
+    return [make_proposal(cycle, code, f"Tema {code}") for code in ("1701", "1702", "1703", "1704")]
+
+
+def vote_with(cycle, by, themes, ballots):
+    """An open vote with `ballots`: lists of theme indexes, one list per voter."""
+    vote = make_open_vote(cycle, by)
+    for chosen in ballots:
+        voter = voter_for(vote, EmployeeFactory())
+        cast_ballot(vote, voter=voter, proposal_ids=[themes[i].pk for i in chosen])
+    return vote
+
+
+def test_closing_completes_step_4_and_shows_a_tie_for_the_can_to_decide(cycle, can_member, themes):
+    # votes: T0=3, T1=2, T2=2, T3=2 -> seat 1 sure, 2 seats for three tied proposals
+    vote = vote_with(cycle, can_member, themes, [[0, 1], [0, 2], [0, 3], [1, 2, 3]])
+    results.close_vote(vote, by=can_member)
+    step4 = cycle.steps.get(number=4)
+    assert step4.completed_by == can_member and step4.completed_at is not None
+    assert Notification.objects.filter(kind=kinds.VOTE_CLOSED, recipient=can_member).exists()
+    tally = results.tally(vote)
+    assert tally.has_tie and tally.open_seats == 2
+    assert results.winners(vote) is None
+    with pytest.raises(VoteError):
+        results.decide_tie(vote, by=can_member, chosen_ids=[themes[1].pk], reason="kurang")
+    with pytest.raises(VoteError):
+        results.decide_tie(vote, by=can_member, chosen_ids=[themes[1].pk, themes[2].pk], reason=" ")
+    assert not TieDecision.objects.exists()
+    results.decide_tie(
+        vote,
+        by=can_member,
+        chosen_ids=[themes[1].pk, themes[3].pk],
+        reason="Usulan 1702 dan 1704 belum pernah menjadi tuan rumah",
+    )
+    assert [w.proposal for w in results.winners(vote)] == [themes[0], themes[1], themes[3]]
+
+
+def test_event_date_too_early_is_refused_naming_the_earliest_date(cycle, can_member, themes):
+    vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
+    results.close_vote(vote, by=can_member)
+    earliest = results.earliest_event_date(vote)
+    too_early = WorkingCalendar.load().previous_working_day(earliest)
+    entries = {t.pk: {"event_date": earliest} for t in themes[:3]}
+    entries[themes[0].pk] = {"event_date": too_early}
+    with pytest.raises(results.SelectionError) as caught:
+        results.save_selections(vote, by=can_member, entries=entries)
+    message = caught.value.errors[themes[0].pk]["event_date"]
+    assert earliest.isoformat() in message and "terlalu awal" in message
+    assert not SelectedTheme.objects.exists()
+
+
+def test_a_changed_host_needs_a_reason(cycle, can_member, themes):
+    vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
+    results.close_vote(vote, by=can_member)
+    day = results.earliest_event_date(vote)
+    entries = {t.pk: {"event_date": day} for t in themes[:3]}
+    entries[themes[0].pk]["host_office"] = office("1771")
+    with pytest.raises(results.SelectionError) as caught:
+        results.save_selections(vote, by=can_member, entries=entries)
+    assert "host_change_reason" in caught.value.errors[themes[0].pk]
+    entries[themes[0].pk]["host_change_reason"] = "Aula Kota Bengkulu lebih besar"
+    results.save_selections(vote, by=can_member, entries=entries)
+    moved = SelectedTheme.objects.get(proposal=themes[0])
+    assert moved.host_office.code == "1771" and moved.host_change_reason
+    assert SelectedTheme.objects.get(proposal=themes[1]).host_office.code == "1702"
+
+
+def test_selection_page_refuses_a_too_early_date_in_the_form(client, cycle, can_member, themes):
+    vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
+    results.close_vote(vote, by=can_member)
+    earliest = results.earliest_event_date(vote)
+    login(client, can_member)
+    data = {}
+    for t in themes[:3]:
+        data[f"p{t.pk}-host_office"] = str(t.office_id)
+        data[f"p{t.pk}-event_date"] = (earliest - timedelta(days=7)).isoformat()
+    response = client.post(reverse("voting:selections"), data)
+    assert response.status_code == 200
+    assert earliest.isoformat() in response.content.decode()
+    assert not SelectedTheme.objects.exists()
+
+
+def test_vote_closing_reminder_goes_once_to_those_who_have_not_voted(
+    cycle, can_member, themes, employee
+):
+    vote = vote_with(cycle, can_member, themes, [])
+    cal = WorkingCalendar.load()
+    today = timezone.localdate()
+    vote.closes_on = cal.next_working_day(cal.next_working_day(today))
+    vote.save()
+    voted = EmployeeFactory()
+    cast_ballot(vote, voter=voter_for(vote, voted), proposal_ids=[themes[0].pk])
+    day_before = cal.previous_working_day(vote.closes_on)
+    assert remind_vote_closing(cal.previous_working_day(day_before)) == 0
+    assert remind_vote_closing(day_before) > 0
+    assert remind_vote_closing(day_before) == 0
+    told = set(
+        Notification.objects.filter(kind=kinds.VOTE_CLOSING).values_list("recipient", flat=True)
+    )
+    assert employee.pk in told and voted.pk not in told

@@ -1,0 +1,20 @@
+"""Celery tasks of the voting app (thin: the work is in voting.reminders).
+
+remind_vote_closing runs daily from beat (registered by voting's migration 0002, 07:00
+Asia/Jakarta, editable in the admin) and tells the electorate that has not voted yet, on the
+working day before the vote's deadline. Idempotent: each message is keyed per vote and recipient
+(notifications refuse a second row with the same key), so a re-run or a second worker sends
+nothing new. No retry: a failed run is repeated by the next day's run, which catches up.
+"""
+
+from datetime import date
+
+from celery import shared_task
+
+
+@shared_task(name="voting.remind_vote_closing", acks_late=True, ignore_result=True)
+def remind_vote_closing(today: str | None = None) -> int:
+    """Send "vote closing tomorrow" for `today` (ISO date, default: today); returns messages."""
+    from . import reminders
+
+    return reminders.remind_vote_closing(date.fromisoformat(today) if today else None)

@@ -1,0 +1,382 @@
+"""Pages of steps 3-5: proposals, the ballot, turnout, results. Thin: rule -> form -> service."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cycles.selectors import current_cycle
+from organization.models import Office
+from organization.roles import held_roles
+
+from . import ballots, exports, proposals, results
+from .forms import BallotForm, ProposalForm, ReopenForm, SelectionForm, TieForm
+from .models import ThemeProposal, TieDecision, Vote
+
+
+def _cycle(request):
+    cycle = current_cycle(request.user)
+    if cycle is None:
+        raise Http404
+    return cycle
+
+
+def _require(request, perm, obj=None):
+    if not request.user.has_perm(perm, obj):
+        raise Http404
+
+
+def _ca_office(request, cycle):
+    """The kab/kota office the signed-in CA proposes for (404 for anyone else)."""
+    ids = held_roles(request.user, cycle.year).ca_offices
+    office = Office.objects.regencies().filter(parent=cycle.province, pk__in=ids).first()
+    if office is None:
+        raise Http404
+    return office
+
+
+def _vote(cycle):
+    vote = Vote.objects.filter(cycle=cycle).first()
+    if vote is not None:
+        vote.cycle = cycle  # the same object: no second query for it
+    return vote
+
+
+def _proposal(request, cycle, pk, perm):
+    proposal = get_object_or_404(ThemeProposal.objects.select_related("office"), pk=pk, cycle=cycle)
+    _require(request, perm, proposal)
+    return proposal
+
+
+@login_required
+def proposal_list(request):
+    cycle = _cycle(request)
+    roles = held_roles(request.user, cycle.year)
+    vote = _vote(cycle)
+    rows = ThemeProposal.objects.filter(cycle=cycle).select_related("office")
+    if roles.is_can or vote is not None:
+        office = None
+    else:
+        office = _ca_office(request, cycle)
+        rows = rows.filter(office=office)
+    is_open, why = proposals.proposals_state(cycle)
+    context = {
+        "cycle": cycle,
+        "vote": vote,
+        "proposals": rows.prefetch_related("speakers__employee"),
+        "office": office,
+        "is_open": is_open,
+        "closed_reason": why,
+        "deadline": proposals.proposal_deadline(cycle),
+        "is_can": roles.is_can,
+        "reopen_form": ReopenForm(),
+        "reopenings": cycle.proposal_reopenings.select_related("created_by"),
+    }
+    return render(request, "voting/proposal_list.html", context)
+
+
+def _save_proposal(request, cycle, office, proposal=None):
+    form = ProposalForm(
+        request.POST if request.method == "POST" else None,
+        instance=proposal,
+        province=cycle.province,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposals.save_proposal(
+                cycle,
+                office=office,
+                by=request.user,
+                title=data["title"],
+                abstract=data["abstract"],
+                relevance=data["relevance"],
+                preferred_quarter=data["preferred_quarter"],
+                speakers=data["speakers"],
+                external_speakers=data["external_speakers"],
+                proposal=proposal,
+            )
+        except proposals.ProposalError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Usulan tema disimpan."))
+            return redirect("voting:proposals")
+    return render(
+        request,
+        "voting/proposal_form.html",
+        {"form": form, "cycle": cycle, "office": office, "proposal": proposal},
+    )
+
+
+@login_required
+def proposal_create(request):
+    cycle = _cycle(request)
+    return _save_proposal(request, cycle, _ca_office(request, cycle))
+
+
+@login_required
+def proposal_edit(request, pk):
+    cycle = _cycle(request)
+    proposal = _proposal(request, cycle, pk, "voting.change_themeproposal")
+    return _save_proposal(request, cycle, proposal.office, proposal)
+
+
+@login_required
+@require_POST
+def proposal_delete(request, pk):
+    cycle = _cycle(request)
+    proposal = _proposal(request, cycle, pk, "voting.change_themeproposal")
+    try:
+        proposals.delete_proposal(proposal, by=request.user)
+    except proposals.ProposalError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Usulan tema dihapus."))
+    return redirect("voting:proposals")
+
+
+@login_required
+def proposal_detail(request, pk):
+    cycle = _cycle(request)
+    proposal = _proposal(request, cycle, pk, "voting.view_themeproposal")
+    return render(request, "voting/proposal_detail.html", {"proposal": proposal, "cycle": cycle})
+
+
+@login_required
+@require_POST
+def proposals_reopen(request):
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    form = ReopenForm(request.POST)
+    if form.is_valid():
+        try:
+            proposals.reopen_proposals(cycle, by=request.user, **form.cleaned_data)
+        except proposals.ProposalError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Pengusulan tema dibuka kembali."))
+    else:
+        messages.error(request, _("Isi tanggal dan alasan pembukaan kembali."))
+    return redirect("voting:proposals")
+
+
+@login_required
+def proposals_export(request, fmt):
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    if fmt == "xlsx":
+        return exports.proposals_xlsx(cycle)
+    return exports.proposals_pdf(cycle, by=request.user)
+
+
+@login_required
+@require_POST
+def vote_open(request):
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    try:
+        ballots.open_vote(cycle, by=request.user)
+    except ballots.VoteError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Pemungutan suara dibuka; surat pemilihan tema diterbitkan."))
+    return redirect("voting:results")
+
+
+@login_required
+def ballot(request):
+    cycle = _cycle(request)
+    vote = _vote(cycle)
+    voter = ballots.voter_for(vote, request.user) if vote else None
+    if voter is None:
+        raise Http404
+    on_ballot = ballots.ballot_proposals(vote, voter)
+    initial = {}
+    if request.method != "POST":  # the voter's own earlier choices, to change them
+        initial["choices"] = [str(pk) for pk in ballots.current_choices(vote, voter)]
+    form = BallotForm(
+        request.POST if request.method == "POST" else None,
+        proposals=on_ballot,
+        max_choices=vote.choices_per_ballot,
+        initial=initial,
+    )
+    if request.method == "POST" and vote.is_open and form.is_valid():
+        try:
+            ballots.cast_ballot(vote, voter=voter, proposal_ids=form.cleaned_data["choices"])
+        except ballots.BallotError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Suara Anda tersimpan. Anda dapat mengubahnya sampai batas waktu.")
+            )
+            return redirect("voting:ballot")
+    elif request.method == "POST" and not vote.is_open:
+        form.add_error(None, _("Pemungutan suara sudah ditutup."))
+    return render(
+        request,
+        "voting/ballot.html",
+        {
+            "vote": vote,
+            "voter": voter,
+            "form": form,
+            "proposals": on_ballot,
+            "has_voted": ballots.has_voted(vote, voter),
+        },
+    )
+
+
+@login_required
+def turnout(request):
+    cycle = _cycle(request)
+    vote = _vote(cycle)
+    if vote is None:
+        raise Http404
+    rows = ballots.turnout(vote)
+    return render(
+        request,
+        "voting/turnout.html",
+        {
+            "vote": vote,
+            "rows": rows,
+            "voted": sum(r.voted for r in rows),
+            "eligible": sum(r.eligible for r in rows),
+        },
+    )
+
+
+@login_required
+@require_POST
+def vote_close(request):
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    vote = _vote(cycle)
+    if vote is None:
+        raise Http404
+    try:
+        results.close_vote(vote, by=request.user)
+    except ballots.VoteError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Pemungutan suara ditutup; langkah 4 selesai."))
+    return redirect("voting:results")
+
+
+@login_required
+def results_page(request):
+    cycle = _cycle(request)
+    vote = _vote(cycle)
+    roles = held_roles(request.user, cycle.year)
+    if vote is None and not roles.is_can:
+        raise Http404
+    context = {"cycle": cycle, "vote": vote, "is_can": roles.is_can}
+    if vote is not None and request.user.has_perm("voting.view_counts", vote):
+        tally = results.tally(vote)
+        context.update(
+            tally=tally,
+            voters=vote.voter_records.count(),
+            selections=cycle.selected_themes.select_related("host_office", "event"),
+            winners=results.winners(vote) if not vote.is_open else None,
+            tie_decision=(decision := TieDecision.objects.filter(vote=vote).first()),
+            decided=set(decision.chosen.values_list("pk", flat=True)) if decision else set(),
+            letters=exports.letters_of(vote),
+        )
+        if tally.has_tie and roles.is_can:
+            context["tie_form"] = TieForm(tied=tally.tied, seats=tally.open_seats)
+    return render(request, "voting/results.html", context)
+
+
+@login_required
+@require_POST
+def tie_decide(request):
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    vote = _vote(cycle)
+    if vote is None:
+        raise Http404
+    tally = results.tally(vote)
+    form = TieForm(request.POST, tied=tally.tied, seats=tally.open_seats)
+    if form.is_valid():
+        try:
+            results.decide_tie(
+                vote,
+                by=request.user,
+                chosen_ids=form.cleaned_data["chosen"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ballots.VoteError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Keputusan suara sama dicatat."))
+            return redirect("voting:results")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("voting:results")
+
+
+@login_required
+def selections(request):
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    vote = _vote(cycle)
+    if vote is None or vote.status != Vote.Status.CLOSED:
+        raise Http404
+    winners = results.winners(vote)
+    if winners is None:
+        messages.error(request, _("Putuskan dulu usulan yang bersuara sama."))
+        return redirect("voting:results")
+    saved = {s.proposal_id: s for s in cycle.selected_themes.all()}
+    earliest = results.earliest_event_date(vote)
+    forms = [
+        SelectionForm(
+            request.POST if request.method == "POST" else None,
+            province=cycle.province,
+            winner=w,
+            initial={
+                "host_office": saved[w.proposal.pk].host_office_id
+                if w.proposal.pk in saved
+                else w.proposal.office_id,
+                "host_change_reason": getattr(saved.get(w.proposal.pk), "host_change_reason", ""),
+                "event_date": getattr(saved.get(w.proposal.pk), "event_date", earliest),
+            },
+        )
+        for w in winners
+    ]
+    if request.method == "POST" and all(f.is_valid() for f in forms):
+        entries = {f.winner.proposal.pk: f.cleaned_data for f in forms}
+        try:
+            results.save_selections(vote, by=request.user, entries=entries)
+        except results.SelectionError as exc:
+            for form in forms:
+                for field, message in exc.errors.get(form.winner.proposal.pk, {}).items():
+                    form.add_error(field, message)
+        else:
+            messages.success(request, _("Tuan rumah dan tanggal kegiatan disimpan."))
+            return redirect("voting:results")
+    return render(
+        request,
+        "voting/selections.html",
+        {"cycle": cycle, "vote": vote, "forms": forms, "earliest": earliest},
+    )
+
+
+@login_required
+@require_POST
+def announce(request):
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    vote = _vote(cycle)
+    if vote is None:
+        raise Http404
+    try:
+        letter = results.announce_results(vote, by=request.user)
+    except ballots.VoteError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Hasil diumumkan dengan surat %(number)s.") % {"number": letter.number}
+        )
+    return redirect("voting:results")
