@@ -27,6 +27,14 @@ from tests.factories import EmployeeFactory, office, province
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
+def in_project(path) -> bool:
+    """A project app, not a package installed in a virtualenv inside the clone (`make test` on a
+    fresh clone creates `.venv/` under the project root)."""
+    path = Path(path).resolve()
+    return ROOT in path.parents and ".venv" not in path.relative_to(ROOT).parts
+
+
 NASTY = [
     "",
     " ",
@@ -110,7 +118,7 @@ def field_values(field):
 def project_form_classes():
     found = []
     for config in apps.get_app_configs():
-        if ROOT not in Path(config.path).parents:
+        if not in_project(config.path):
             continue
         try:
             module = importlib.import_module(f"{config.name}.forms")
@@ -240,8 +248,7 @@ def project_models():
     return [
         model
         for model in apps.get_models()
-        if ROOT in Path(apps.get_app_config(model._meta.app_label).path).parents
-        and not model._meta.proxy
+        if in_project(apps.get_app_config(model._meta.app_label).path) and not model._meta.proxy
     ]
 
 
