@@ -11,7 +11,8 @@ class AuditConfig(AppConfig):
     def ready(self):
         from auditlog.signals import post_log
 
-        from . import registry
+        from . import lookups, registry
 
+        lookups.register()
         registry.register_all()
         post_log.connect(registry.tag_province, dispatch_uid="audit-tag-province")

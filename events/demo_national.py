@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from cycles.calendar import WorkingCalendar
 from organization.models import Employee, Office
+from voting.models import SelectedTheme
 
 from .models import Attendance, CommitteeMember, Event, EventStep
 from .services import create_event
@@ -33,6 +34,20 @@ ATTENDEES_PER_EVENT = 40
 HELD_AT = datetime.time(11, 0)
 
 
+def _themes(cycle, index, hosts, cal, selections):
+    """(title, host office, date, SelectedTheme or None) of the cycle's events: the vote's
+    winners where the vote was announced, else themes of our own."""
+    if selections:
+        return [(s.title, s.host_office, s.event_date, s) for s in selections]
+    rows = []
+    for k, month in enumerate(EVENT_MONTHS):
+        day = cal.first_working_day_on_or_after(datetime.date(cycle.year, month, 10 + index % 10))
+        rows.append(
+            (THEMES[(index + k) % len(THEMES)], hosts[(index + k * 3) % len(hosts)], day, None)
+        )
+    return rows
+
+
 def seed_activity(cycles, stdout=None) -> None:
     today = timezone.localdate()
     cal = WorkingCalendar.load()
@@ -49,25 +64,31 @@ def seed_activity(cycles, stdout=None) -> None:
     rows = Employee.objects.filter(office__parent_id__in=province_ids).order_by("pk")
     for pk, office_id, parent_id in rows.values_list("pk", "office_id", "office__parent_id"):
         staff[parent_id].append((pk, office_id))
+    selections = defaultdict(list)
+    for selection in SelectedTheme.objects.filter(cycle__in=done_cycles).select_related(
+        "host_office"
+    ):
+        selections[selection.cycle_id].append(selection)
     tz = timezone.get_current_timezone()
-    committee, attendance, held = [], [], []
+    committee, attendance, held, linked = [], [], [], []
     for index, cycle in enumerate(done_cycles):
         hosts = regencies[cycle.province_id]
         people = staff[cycle.province_id]
         if not hosts or len(people) < 4:
             continue
-        for k, month in enumerate(EVENT_MONTHS):
-            host = hosts[(index + k * 3) % len(hosts)]
-            day = cal.first_working_day_on_or_after(
-                datetime.date(cycle.year, month, 10 + (index % 10))
-            )
+        for k, (title, host, day, selection) in enumerate(
+            _themes(cycle, index, hosts, cal, selections.get(cycle.pk))
+        ):
             event = create_event(
                 cycle=cycle,
-                title=THEMES[(index + k) % len(THEMES)],
+                title=title,
                 host_office=host,
                 event_date=day,
                 place=f"Aula {host.short_name}",
             )
+            if selection is not None:
+                selection.event = event
+                linked.append(selection)
             locals_ = [pk for pk, office_id in people if office_id == host.pk] or [people[0][0]]
             for role, who in (
                 (CommitteeMember.Role.SPEAKER, locals_[0]),
@@ -81,10 +102,12 @@ def seed_activity(cycles, stdout=None) -> None:
                 chosen = [people[(start + j) % len(people)][0] for j in range(ATTENDEES_PER_EVENT)]
                 at = datetime.datetime.combine(day, datetime.time(9, 5), tz)
                 attendance += [
-                    Attendance(event=event, employee_id=pk, checked_in_at=at,
-                               source=Attendance.Source.SELF)
+                    Attendance(
+                        event=event, employee_id=pk, checked_in_at=at, source=Attendance.Source.SELF
+                    )
                     for pk in dict.fromkeys(chosen)
-                ]  # fmt: skip
+                ]
+    SelectedTheme.objects.bulk_update(linked, ["event"])
     CommitteeMember.objects.bulk_create(committee)
     Attendance.objects.bulk_create(attendance, batch_size=2000)
     Event.objects.filter(pk__in=held).update(status=Event.Status.HELD)

@@ -10,11 +10,13 @@ fails `test_every_form_can_be_built` with what to add to FORM_KWARGS.
 import datetime
 import importlib
 import inspect
+import re
 from pathlib import Path
 
 import pytest
 from django import forms
 from django.apps import apps
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.utils.datastructures import MultiValueDict
@@ -115,24 +117,36 @@ def field_values(field):
     return text_values
 
 
+def form_modules(config):
+    """The app's forms module and its siblings named forms_*.py (and a forms/ package's)."""
+    import pkgutil
+
+    names = [
+        f"{config.name}.{info.name}"
+        for info in pkgutil.iter_modules([config.path])
+        if info.name == "forms" or info.name.startswith("forms_")
+    ]
+    if (Path(config.path) / "forms" / "__init__.py").exists():
+        names += [
+            f"{config.name}.forms.{info.name}"
+            for info in pkgutil.iter_modules([str(Path(config.path) / "forms")])
+        ]
+    return [importlib.import_module(name) for name in sorted(names)]
+
+
 def project_form_classes():
     found = []
     for config in apps.get_app_configs():
         if not in_project(config.path):
             continue
-        try:
-            module = importlib.import_module(f"{config.name}.forms")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{config.name}.forms":
-                continue
-            raise
-        for _name, obj in vars(module).items():
-            if (
-                inspect.isclass(obj)
-                and issubclass(obj, forms.BaseForm)
-                and obj.__module__ == module.__name__
-            ):
-                found.append(obj)
+        for module in form_modules(config):
+            for _name, obj in vars(module).items():
+                if (
+                    inspect.isclass(obj)
+                    and issubclass(obj, forms.BaseForm)
+                    and obj.__module__ == module.__name__
+                ):
+                    found.append(obj)
     return sorted(found, key=lambda cls: f"{cls.__module__}.{cls.__qualname__}")
 
 
@@ -209,6 +223,35 @@ class World:
 
         people = [EmployeeFactory(full_name=f"Anggota Tim {n}") for n in range(2)]
         return Employee.objects.filter(pk__in=[p.pk for p in people])
+
+    def make_proposals(self):
+        from voting.models import ThemeProposal
+
+        return [
+            ThemeProposal.objects.create(
+                cycle=self.get("cycle"),
+                office=office(code),
+                title=f"Tema usulan {code}",
+                abstract="Ringkasan",
+                relevance="Manfaat",
+                preferred_quarter=3,
+            )
+            for code in ("1701", "1702")
+        ]
+
+    def make_tied(self):
+        return self.get("proposals")
+
+    def make_winner(self):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(proposal=self.get("proposals")[0])
+
+    def make_max_choices(self):
+        return 2
+
+    def make_seats(self):
+        return 1
 
 
 # Constructor arguments a form needs beyond data/files (by "module.Class"); arguments named like
@@ -298,9 +341,12 @@ def test_hostile_input_is_refused_with_shown_escaped_errors_and_nothing_stored(f
                 data[name] = value
             else:
                 data[name] = value
+        blank = form_class(**kwargs)  # for the field names as sent (with the form's prefix)
         form = form_class(
-            data=MultiValueDict({k: v if isinstance(v, list) else [v] for k, v in data.items()}),
-            files=MultiValueDict({k: [v] for k, v in files.items()}),
+            data=MultiValueDict(
+                {blank.add_prefix(k): v if isinstance(v, list) else [v] for k, v in data.items()}
+            ),
+            files=MultiValueDict({blank.add_prefix(k): [v] for k, v in files.items()}),
             **kwargs,
         )
         valid = form.is_valid()  # must never raise
@@ -333,3 +379,73 @@ def test_hostile_input_is_refused_with_shown_escaped_errors_and_nothing_stored(f
         assert row_counts() == before, "a form stored something on its own"
 
     check()
+
+
+# --- uploads through the real pages: content decides, stored names are ours ----------------------
+
+SAFE_STORED_NAME = re.compile(r"^[A-Za-z0-9_\-./]+$")
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "green").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+UPLOAD_BODIES = {
+    "png": _png(),
+    "random": bytes(range(256)) * 4,
+    "fake-png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 200,
+    "html": b"<html><script>alert(1)</script></html>",
+    "pdf-named-png": b"%PDF-1.4\n%%EOF",
+}
+
+
+@pytest.mark.django_db
+def test_photo_uploads_are_judged_by_content_and_stored_under_safe_names(client, ca_1701):
+    from events.models import Event, Photo
+    from tests.factories import make_cycle, make_event
+
+    event = make_event(host="1701", cycle=make_cycle(), event_date=datetime.date(2026, 8, 12))
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.HELD)  # photos of a held event
+    client.force_login(ca_1701)
+    url = f"/events/{event.pk}/foto/"
+
+    @hsettings(max_examples=20, deadline=None, database=None)
+    @given(
+        name=st.one_of(st.sampled_from(FILE_NAMES), st.text(min_size=1, max_size=40)).map(
+            lambda n: n if n.lower().endswith((".png", ".jpg")) else n + ".png"
+        ),
+        body=st.sampled_from(sorted(UPLOAD_BODIES)),
+        caption=text_values,
+    )
+    def check(name, body, caption):
+        before = Photo.objects.count()
+        upload = SimpleUploadedFile(name.replace("\x00", ""), UPLOAD_BODIES[body])
+        response = client.post(url, {"image": upload, "caption": caption})
+        assert response.status_code in (302, 400, 403), response.status_code
+        html = response.content.decode() if response.status_code != 302 else ""
+        assert SCRIPT not in html
+        if body != "png" or response.status_code != 302:
+            assert Photo.objects.count() == before, f"stored {body} named {name!r}"
+            if response.status_code == 400:
+                assert "invalid-feedback" in html or "alert-danger" in html or "errorlist" in html
+            return
+        photo = Photo.objects.latest("pk")
+        for stored in (photo.image.name, photo.thumbnail.name):
+            assert SAFE_STORED_NAME.match(stored) and ".." not in stored, stored
+            assert Path(photo.image.path).resolve().is_relative_to(Path(settings.MEDIA_ROOT))
+
+    check()
+    # And for certain: a real picture under a hostile name is taken, under a name of our own.
+    hostile = SimpleUploadedFile("../../<script>alert(1)</script>.png", UPLOAD_BODIES["png"])
+    response = client.post(url, {"image": hostile, "caption": "Pembukaan"})
+    assert response.status_code == 302
+    stored = Photo.objects.latest("pk").image.name
+    assert SAFE_STORED_NAME.match(stored) and "script" not in stored
+    page = client.get(url).content.decode()
+    assert SCRIPT not in page

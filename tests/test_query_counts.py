@@ -7,28 +7,44 @@ ratings). A page whose query count grows with the data fails here. Both worlds a
 for the module (each in a transaction that is rolled back) to keep the suite fast.
 """
 
+import datetime
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 import events.demo_national as events_demo
+import voting.demo_national as voting_demo
 from cycles.demo_national import seed_national
 from events.models import Event
-from organization.models import RoleAssignment
+from organization.models import Employee, RoleAssignment
+from voting.models import ThemeProposal, Vote, VoterRecord
 
 # The marker also tells pytest-django to create the test database the module fixture uses.
 pytestmark = pytest.mark.django_db
 
 SMALL = {"employees": 400, "province_codes": ["1700"]}
-LARGE = {"employees": 3000, "province_codes": ["1100", "1200", "1700", "3100", "9400"]}
+LARGE = {"employees": 3000, "province_codes": ["1700", "1900", "3400", "6500", "9500"]}
 SHAPE = {
-    id(SMALL): {"EVENT_MONTHS": (3, 6, 9), "ATTENDEES_PER_EVENT": 40},
-    id(LARGE): {"EVENT_MONTHS": tuple(range(1, 11)), "ATTENDEES_PER_EVENT": 150},
+    id(SMALL): {
+        events_demo: {"EVENT_MONTHS": (3, 6, 9), "ATTENDEES_PER_EVENT": 40},
+        voting_demo: {"MAX_PROPOSALS_PER_OFFICE": 1},
+    },
+    id(LARGE): {
+        events_demo: {"EVENT_MONTHS": tuple(range(1, 11)), "ATTENDEES_PER_EVENT": 150},
+        voting_demo: {
+            "MAX_PROPOSALS_PER_OFFICE": 3,
+            "WINNERS": 10,
+            "EVENT_MONTHS": tuple(range(1, 11)),
+        },
+    },
 }
 
 
@@ -41,43 +57,88 @@ def plain_employee(cycle):
     return cycle.province.employees.filter(role_assignments__isnull=True).order_by("pk").first()
 
 
+def voter(cycle):
+    """A kab/kota employee who has not voted yet (the vote is reopened for these pages)."""
+    voted = VoterRecord.objects.filter(vote__cycle=cycle).values("voter_id")
+    people = Employee.objects.filter(office__parent=cycle.province, role_assignments__isnull=True)
+    return people.exclude(pk__in=voted).order_by("pk").first()
+
+
+def headquarters(cycle):
+    return Employee.objects.filter(office__code="0000").order_by("pk").first()
+
+
 def first_held_event(cycle):
     return Event.objects.filter(cycle=cycle, status=Event.Status.HELD).order_by("date").first()
+
+
+def three_choices(cycle):
+    picks = ThemeProposal.objects.filter(cycle=cycle).order_by("pk")[:3]
+    return {"choices": [str(p.pk) for p in picks]}
 
 
 def this_year():
     return timezone.localdate().year
 
 
-# page name -> (url for the cycle, who asks)
+@dataclass
+class PageCase:
+    url: Callable
+    person: Callable
+    method: str = "get"
+    data: Callable | None = None
+    status: int = 200
+
+
 PAGES = {
-    "home page (CAN)": (lambda c: reverse("cycles:home"), coordinator),
-    "home page (employee)": (lambda c: reverse("cycles:home"), plain_employee),
-    "national view": (lambda c: reverse("cycles:national"), None),
-    "evaluation year recap": (
-        lambda c: reverse("evaluations:year_recap", args=[this_year()]),
-        coordinator,
+    "home page (CAN)": PageCase(lambda c: reverse("cycles:home"), coordinator),
+    "home page (employee)": PageCase(lambda c: reverse("cycles:home"), plain_employee),
+    "national view": PageCase(lambda c: reverse("cycles:national"), headquarters),
+    "proposal list": PageCase(lambda c: reverse("voting:proposals"), coordinator),
+    "voting form": PageCase(lambda c: reverse("voting:ballot"), voter),
+    "ballot submission": PageCase(
+        lambda c: reverse("voting:ballot"), voter, "post", three_choices, 302
     ),
-    "evaluation event recap": (
-        lambda c: reverse("evaluations:event_recap", args=[first_held_event(c).pk]),
-        coordinator,
+    "evaluation year recap": PageCase(
+        lambda c: reverse("evaluations:year_recap", args=[this_year()]), coordinator
     ),
-    "evaluation index": (lambda c: reverse("evaluations:index"), plain_employee),
+    "evaluation event recap": PageCase(
+        lambda c: reverse("evaluations:event_recap", args=[first_held_event(c).pk]), coordinator
+    ),
+    "evaluation index": PageCase(lambda c: reverse("evaluations:index"), plain_employee),
 }
-
-
-def headquarters(cycle):
-    from organization.models import Employee
-
-    return Employee.objects.filter(office__code="0000").order_by("pk").first()
 
 
 def _world(size):
     with pytest.MonkeyPatch.context() as patch:
-        for name, value in SHAPE[id(size)].items():
-            patch.setattr(events_demo, name, value)
+        for module, values in SHAPE[id(size)].items():
+            for name, value in values.items():
+                patch.setattr(module, name, value)
         cycles = seed_national(None, **size)
-    return next(c for c in cycles if c.province.code == "1700")
+    cycle = next(c for c in cycles if c.province.code == "1700")
+    # The ballot pages need a running vote: reopen Bengkulu's for a week.
+    Vote.objects.filter(cycle=cycle).update(
+        status=Vote.Status.OPEN, closes_on=timezone.localdate() + datetime.timedelta(days=7)
+    )
+    return cycle
+
+
+def _request(client, case, cycle):
+    url = case.url(cycle)
+    if case.method == "post":
+        return client.post(url, case.data(cycle))
+    return client.get(url)
+
+
+def _sizes(cycle):
+    return {
+        "employees": Employee.objects.count(),
+        "province employees": Employee.objects.in_province(cycle.province).count(),
+        "proposals": ThemeProposal.objects.filter(cycle=cycle).count(),
+        "ballots": VoterRecord.objects.filter(vote__cycle=cycle).count(),
+        "events": Event.objects.filter(cycle=cycle).count(),
+        "attendances": Event.objects.filter(cycle=cycle).aggregate(n=Count("attendances"))["n"],
+    }
 
 
 @pytest.fixture(scope="module")
@@ -88,14 +149,14 @@ def counts(django_db_setup, django_db_blocker):
         for size in (SMALL, LARGE):
             with transaction.atomic():
                 cycle = _world(size)
+                result["sizes"].append(_sizes(cycle))
                 client = Client()
-                for name, (url_for, person_for) in PAGES.items():
-                    client.force_login((person_for or headquarters)(cycle))
-                    url = url_for(cycle)
-                    warm = client.get(url)
-                    assert warm.status_code == 200, (name, warm.status_code)
+                for name, case in PAGES.items():
+                    client.force_login(case.person(cycle))
+                    warm = _request(client, case, cycle)
+                    assert warm.status_code == case.status, (name, warm.status_code)
                     with CaptureQueriesContext(connection) as queries:
-                        assert client.get(url).status_code == 200
+                        assert _request(client, case, cycle).status_code == case.status
                     result[name].append((len(queries), [q["sql"] for q in queries]))
                 transaction.set_rollback(True)
     return result
@@ -111,3 +172,8 @@ def test_queries_do_not_grow_with_the_data(counts, page):
         + "\n".join(q[:200] for q in small_sql)
     )
     assert large <= 25, "\n".join(large_sql)
+
+
+def test_the_national_shaped_set_is_larger_where_the_pages_read(counts):
+    small, large = counts["sizes"]
+    assert all(large[key] > small[key] for key in small), f"{small}\n{large}"

@@ -1,0 +1,54 @@
+"""Step 11 on PostgreSQL: one attendee submitting the presenter form from ten connections at
+once leaves exactly one rater record and one rating (the database enforces it, not the view)."""
+
+import datetime
+import threading
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from cycles.services import create_cycle
+from evaluations.models import PresenterRating, RaterRecord
+from evaluations.services import EvaluationError, open_presenter_evaluation, rate_presenters
+from tests.evaluations.conftest import add_speaker, attend, make_event
+from tests.factories import ensure_offices, province
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+THREADS = 10
+SCORES = {"mastery": 5, "delivery": 4, "relevance": 4, "time_management": 3, "interaction": 5}
+
+
+def test_ten_concurrent_submits_of_one_attendee_store_exactly_one_rating():
+    ensure_offices()
+    year = timezone.localdate().year
+    cycle = create_cycle(province=province(), year=year, start_date=datetime.date(year, 1, 5))
+    event = make_event(cycle)
+    speaker = add_speaker(event)
+    (person,) = attend(event)
+    open_presenter_evaluation(event)
+    barrier = threading.Barrier(THREADS)
+    refused, errors = [], []
+
+    def submit():
+        try:
+            barrier.wait(timeout=30)
+            rate_presenters(event=event, rater=person, ratings={speaker: SCORES})
+        except EvaluationError as exc:
+            refused.append(exc)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    assert errors == []
+    assert len(refused) == THREADS - 1
+    assert RaterRecord.objects.filter(event=event, employee=person).count() == 1
+    assert PresenterRating.objects.filter(event=event).count() == 1

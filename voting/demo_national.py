@@ -1,0 +1,210 @@
+"""National demo activity of steps 1-5 (called by cycles.demo_national through its app hook).
+
+For every cycle without proposals: an agreed concept, one or two theme proposals per kab/kota
+office (with a proposed speaker), and, once step 4 has started, the vote: ballots of about two
+thirds of the province's employees (a third where the vote is still open, so that people are
+left to vote), written the way voting.ballots.cast_ballot writes them (VoterRecord apart from
+Ballot, joined only by the HMAC receipt). A vote whose step 5 is done is announced with its
+three winners as SelectedThemes, which events.demo_national turns into events. Bulk writes.
+"""
+
+import datetime
+import random
+from collections import Counter, defaultdict
+
+from django.utils import timezone
+
+from cycles.calendar import WorkingCalendar
+from cycles.models import Concept
+from organization.models import Employee, Office, RoleAssignment
+
+from .ballots import receipt_for
+from .models import (
+    Ballot,
+    BallotChoice,
+    ProposedSpeaker,
+    SelectedTheme,
+    ThemeProposal,
+    Vote,
+    VoterRecord,
+)
+
+THEMES = [
+    ("Pemanfaatan Big Data untuk Statistik Harga", "Web scraping harga pangan untuk IHK."),
+    ("Teknik Wawancara CAPI yang Efektif", "Pengalaman lapangan dengan aplikasi CAPI."),
+    ("Penjaminan Kualitas Data Susenas", "Pemeriksaan mutu data Susenas."),
+    ("Visualisasi Data dengan Python", "Grafik yang jujur dan mudah dibaca."),
+    ("Integritas dan Zona Integritas di BPS", "Praktik baik pembangunan zona integritas."),
+    ("Penyusunan Publikasi Daerah Dalam Angka", "Alur kerja publikasi DDA."),
+    ("Metode Small Area Estimation", "Estimasi area kecil untuk kemiskinan kabupaten."),
+    ("Pengelolaan Arsip Dinamis Digital", "Tata kelola arsip elektronik satker."),
+    ("Komunikasi Publik Statistik", "Menulis berita resmi statistik yang mudah dipahami."),
+    ("Otomasi Pekerjaan Rutin dengan Python", "Skrip kecil untuk pengolahan data."),
+]
+EVENT_MONTHS = (3, 6, 9)
+MAX_PROPOSALS_PER_OFFICE = 2
+WINNERS = None  # default: the cycle's themes_to_select
+Role = RoleAssignment.Role
+
+
+def seed_activity(cycles, stdout=None) -> None:
+    cycles = [
+        c for c in cycles if not ThemeProposal.objects.filter(cycle=c).exists()
+    ]  # a cycle seeded before (Bengkulu's own demo) keeps its proposals
+    if not cycles:
+        return
+    province_ids = [c.province_id for c in cycles]
+    coordinators = dict(
+        RoleAssignment.objects.filter(
+            role=Role.CAN_COORDINATOR, office_id__in=province_ids
+        ).values_list("office_id", "employee_id")
+    )
+    regencies = defaultdict(list)
+    for office in Office.objects.regencies().filter(parent_id__in=province_ids).order_by("code"):
+        regencies[office.parent_id].append(office)
+    staff = defaultdict(list)  # province -> [(employee id, office id)]
+    by_office = defaultdict(list)
+    people = Employee.objects.active().filter(office__parent_id__in=province_ids).order_by("pk")
+    for pk, office_id, parent in people.values_list("pk", "office_id", "office__parent_id"):
+        staff[parent].append((pk, office_id))
+        by_office[office_id].append(pk)
+    office_staff = Employee.objects.active().filter(office_id__in=province_ids).order_by("pk")
+    for pk, office_id in office_staff.values_list("pk", "office_id"):  # the province office
+        staff[office_id].append((pk, office_id))
+    steps = {
+        c.pk: {s.number: s for s in c.steps.all()} for c in cycles
+    }  # five rows a cycle, read once
+    now = timezone.now()
+
+    concepts, proposals, speakers = [], [], []
+    for index, cycle in enumerate(cycles):
+        by = coordinators.get(cycle.province_id)
+        concepts.append(
+            Concept(
+                cycle=cycle,
+                background="Berbagi pengetahuan antarpegawai memperkuat budaya belajar di BPS.",
+                aims="Meningkatkan kompetensi pegawai dan kolaborasi provinsi dengan kab/kota.",
+                format="Kegiatan hibrida dua jam: paparan narasumber, diskusi, dan evaluasi.",
+                selection_rules="Usulan kabupaten/kota dipilih melalui pemungutan suara rahasia.",
+                status=Concept.Status.AGREED,
+                created_by_id=by,
+                decided_at=now,
+            )
+        )
+        if steps[cycle.pk][2].completed_at is None:
+            continue  # proposals open after the socialisation letter (step 2)
+        for n, office in enumerate(regencies[cycle.province_id]):
+            for k in range(1 + (index + n) % MAX_PROPOSALS_PER_OFFICE):
+                title, abstract = THEMES[(index + n * 2 + k) % len(THEMES)]
+                proposal = ThemeProposal(
+                    cycle=cycle,
+                    office=office,
+                    title=title,
+                    abstract=abstract,
+                    relevance="Langsung dipakai dalam kegiatan statistik rutin kantor.",
+                    preferred_quarter=1 + (n + k) % 4,
+                    created_by_id=by,
+                    updated_by_id=by,
+                )
+                proposals.append(proposal)
+                local = by_office.get(office.pk)
+                speakers.append((proposal, local[k % len(local)] if local else None))
+    Concept.objects.bulk_create(concepts, ignore_conflicts=True)
+    ThemeProposal.objects.bulk_create(proposals)
+    ProposedSpeaker.objects.bulk_create(
+        ProposedSpeaker(
+            proposal=p,
+            employee_id=who,
+            external_name="" if who else "Dr. Rudi Hartono",
+            external_institution="" if who else "Universitas Negeri",
+        )
+        for p, who in speakers
+    )
+
+    on_ballot = defaultdict(list)
+    for proposal in proposals:
+        on_ballot[proposal.cycle_id].append(proposal)
+    cal = WorkingCalendar.load()
+    records, ballots, choices, selected = [], [], [], []
+    votes = 0
+    for index, cycle in enumerate(cycles):
+        step = steps[cycle.pk]
+        if step[4].started_at is None or not on_ballot[cycle.pk]:
+            continue
+        announced = step[5].completed_at is not None
+        closed = step[4].completed_at is not None
+        status = (
+            Vote.Status.ANNOUNCED
+            if announced
+            else Vote.Status.CLOSED
+            if closed
+            else Vote.Status.OPEN
+        )
+        by = coordinators.get(cycle.province_id)
+        vote = Vote.objects.create(
+            cycle=cycle,
+            electorate=Concept.Electorate.EMPLOYEES,
+            choices_per_ballot=3,
+            exclude_own_office=False,
+            closes_on=step[4].due,
+            status=status,
+            opened_at=step[4].started_at,
+            opened_by_id=by,
+            closed_at=step[4].completed_at,
+            closed_by_id=by if closed else None,
+            announced_at=step[5].completed_at,
+            announced_by_id=by if announced else None,
+        )
+        votes += 1
+        rng = random.Random(cycle.pk)
+        options = on_ballot[cycle.pk]
+        share = 2 if closed else 1  # thirds of the electorate that have voted
+        tally = Counter()
+        for i, (pk, office_id) in enumerate(staff[cycle.province_id]):
+            if i % 3 >= share:
+                continue
+            key = f"employee:{pk}"
+            records.append(
+                VoterRecord(
+                    vote=vote,
+                    voter_key=key,
+                    voter_id=pk,
+                    office_id=office_id,
+                    voted_at=vote.opened_at,
+                )
+            )
+            ballot = Ballot(vote=vote, receipt=receipt_for(vote, key))
+            ballots.append(ballot)
+            for proposal in rng.sample(options, min(len(options), 1 + i % 3)):
+                choices.append(BallotChoice(ballot=ballot, proposal=proposal))
+                tally[proposal.pk] += 1
+        if announced:
+            ranked = sorted(options, key=lambda p: (-tally[p.pk], p.pk))[
+                : WINNERS or cycle.themes_to_select
+            ]
+            for rank, proposal in enumerate(ranked, start=1):
+                month = EVENT_MONTHS[(rank - 1) % len(EVENT_MONTHS)]
+                day = cal.first_working_day_on_or_after(
+                    datetime.date(cycle.year, month, 10 + index % 10)
+                )
+                selected.append(
+                    SelectedTheme(
+                        cycle=cycle,
+                        proposal=proposal,
+                        rank=rank,
+                        votes=tally[proposal.pk],
+                        title=proposal.title,
+                        host_office_id=proposal.office_id,
+                        event_date=day,
+                        updated_by_id=by or proposal.created_by_id,
+                    )
+                )
+    VoterRecord.objects.bulk_create(records, batch_size=2000)
+    Ballot.objects.bulk_create(ballots, batch_size=2000)
+    BallotChoice.objects.bulk_create(choices, batch_size=2000)
+    SelectedTheme.objects.bulk_create(selected)
+    if stdout is not None:
+        stdout.write(
+            f"  voting: {len(proposals)} proposals, {votes} votes, {len(ballots)} ballots, "
+            f"{len(selected)} selected themes"
+        )
