@@ -305,7 +305,7 @@ def main():
             ok = r["p95"] < 200 and (page.method != "GET" or ratio >= 0.4)
             verdict = "ok" if ok else "MISSED"
         log(f"{page.name:34} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {ratio:7.2f} "
-            f"{r['errors']:7d}  {verdict}")  # fmt: skip
+            f"{r['errors']:7d}  {verdict} {r.get('note', '')}")  # fmt: skip
     log(f"\n{args.clients} clients, {args.workers} gunicorn workers, {args.duration} s per page; "
         f"load average at end: {loadavg()}")  # fmt: skip
 
