@@ -481,7 +481,7 @@ class _Forms(HTMLParser):
             self._current = None
 
 
-ERROR_MARKERS = ("invalid-feedback", "errorlist", "alert-danger", "is-invalid", "alert-warning")
+ERROR_MARKERS = ("invalid-feedback", "errorlist", "alert-danger", "is-invalid")
 HOSTILE_SETS = [
     lambda i: NASTY[i % len(NASTY)],
     lambda i: SCRIPT,
