@@ -157,3 +157,25 @@ def test_can_of_the_province_can_download(client, batch):
     client.force_login(can)
 
     assert client.get(certificates[1].get_absolute_url()).status_code == 200
+
+
+def test_each_file_carries_only_its_own_qr_code(batch):
+    """The batch is one WeasyPrint document; a split file must not keep the others' QR codes."""
+    _, certificates = batch
+    for certificate in certificates:
+        page = PdfReader(io.BytesIO(stored(certificate))).pages[0]
+        images = [
+            x
+            for x in page["/Resources"]["/XObject"].values()
+            if x.get_object()["/Subtype"] == "/Image"
+        ]
+        assert len(images) == 1
+
+
+def test_certificate_files_stay_pdfa_after_the_split(batch):
+    _, certificates = batch
+    root = PdfReader(io.BytesIO(stored(certificates[0]))).trailer["/Root"]
+
+    assert "/OutputIntents" in root
+    assert b"pdfaid:part" in root["/Metadata"].get_object().get_data()
+    assert root["/Lang"] == "id"
