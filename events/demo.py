@@ -100,7 +100,35 @@ def _event_day(event, notulis, host_ca, rng):
         services.finalise_minutes(event, by=notulis, now=opens + timedelta(hours=2))
 
 
+DEMO_EVENTS = (
+    # (host office code, days from today, theme): one already held, one still being prepared.
+    ("1701", (-21, -35, 21), "Pemanfaatan Big Data untuk Statistik Harga Konsumen"),
+    ("1771", (42, 21, 12, -7), "Teknik Wawancara CAPI yang Efektif"),
+)
+
+
+def _demo_events(cycle, stdout) -> None:
+    """Events normally come from the announced themes (step 5); when the demo's vote is still
+    open there are none, so the demo plans two itself to show steps 6-9."""
+    from cycles.calendar import WorkingCalendar
+    from organization.models import Office
+
+    cal = WorkingCalendar.load()
+    today = timezone.localdate()
+    for code, offsets, title in DEMO_EVENTS:
+        host = Office.objects.filter(code=code).first()
+        days = [cal.first_working_day_on_or_after(today + timedelta(days=n)) for n in offsets]
+        days = [d for d in days if d.year == cycle.year]
+        if host is None or not days:
+            continue
+        day = days[0]
+        services.create_event(cycle=cycle, title=title, host_office=host, event_date=day)
+        stdout.write(f"events: demo event {title} on {day} ({host.short_name})\n")
+
+
 def seed(cycle, stdout) -> None:
+    if not cycle.events.exists():
+        _demo_events(cycle, stdout)
     province = cycle.province
     ca_province = _holder(cycle, Role.CA, province)
     can = _holder(cycle, Role.CAN_COORDINATOR, province) or _holder(

@@ -38,3 +38,11 @@ def test_seed_holds_past_events_and_prepares_future_ones(ca_1701, ca_province, c
     assert not Attendance.objects.filter(event=future).exists()
     assert Minutes.objects.get(event=past).is_final
     assert EventTeamAssignment.objects.filter(event=future, status="confirmed").count() == 3
+
+
+def test_seed_plans_demo_events_when_the_vote_has_announced_none(ca_1701, ca_province):
+    cycle = make_cycle()
+    out = io.StringIO()
+    demo.seed(cycle, out)
+    assert cycle.events.exists()
+    assert "demo event" in out.getvalue()

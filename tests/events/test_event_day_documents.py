@@ -89,6 +89,8 @@ def test_certificates_go_only_to_attendees_and_speakers(
         event, summary="Ringkasan.", questions_answers="", follow_ups="", by=notulis
     )
     services.finalise_minutes(event, by=notulis)
+    # Held: the presenter evaluation (step 11) opens for the attendees.
+    assert Notification.objects.filter(kind=kinds.EVALUATION_OPEN, recipient=employee).exists()
     page = client.post(url("certificates", event), {"signatory": cc.pk}, follow=True)
     assert "Sertifikat peserta dan narasumber diterbitkan." in page.content.decode()
 
