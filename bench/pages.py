@@ -107,5 +107,53 @@ def _evaluations(plan: Plan) -> None:
         plan.pages.append(Page("evaluation recap (year)", url, expect="<svg"))
 
 
+def _voting(plan: Plan) -> None:
+    if not _url("voting:ballot"):
+        return
+    from voting.models import ThemeProposal, Vote, VoterRecord
+
+    plan.pages.append(Page("proposal list", reverse("voting:proposals"), expect="<table"))
+    plan.pages.append(Page("voting form", reverse("voting:ballot"), expect="<form"))
+    open_votes = list(Vote.objects.filter(status=Vote.Status.OPEN).select_related("cycle"))
+    picks = {
+        v.cycle.province_id: [
+            str(pk)
+            for pk in ThemeProposal.objects.filter(cycle=v.cycle)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:3]
+        ]
+        for v in open_votes
+    }
+    voted = VoterRecord.objects.filter(vote__in=open_votes).values("voter_id")
+    voters = Employee.objects.filter(office__parent_id__in=list(picks), is_active=True).exclude(
+        pk__in=voted
+    )
+    province_of = dict(voters.values_list("pk", "office__parent_id"))
+
+    def body(index, person):
+        return {"body": {"choices": picks[province_of[person.pk]]}}
+
+    stored = {}
+
+    def reset():
+        stored["before"] = VoterRecord.objects.filter(vote__in=open_votes).count()
+
+    def check(result):
+        after = VoterRecord.objects.filter(vote__in=open_votes).count()
+        result["note"] = f"{after - stored['before']} new ballots stored"
+
+    plan.pages.append(
+        Page(
+            "ballot submission (POST)",
+            reverse("voting:ballot"),
+            method="POST",
+            per_person=body,
+            mint=lambda: list(province_of),
+            reset=reset,
+            check=check,
+        )
+    )
+
+
 # Stage pages add themselves here as the stages land (each a function of the plan).
-_STAGE_PAGES = [_evaluations]
+_STAGE_PAGES = [_voting, _evaluations]

@@ -170,7 +170,8 @@ def seed(cycle, stdout) -> None:
                 _team(event, can, lead)
             event.refresh_from_db()
             notulis = event.committee.filter(role=C.NOTULIS).select_related("employee").first()
-            if event.status in (Event.Status.READY, Event.Status.HELD) and event.window[1] < now:
+            past = event.window[1] < now
+            if notulis and event.status in (Event.Status.READY, Event.Status.HELD) and past:
                 _event_day(event, notulis.employee, host_ca, rng)
                 event.refresh_from_db()
                 if _letters_ready() and not event.certificates_issued_at:
