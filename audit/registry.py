@@ -20,16 +20,19 @@ AUDITED = [
     Audited("organization.RoleAssignment", "office.province"),
     Audited("cycles.Cycle", "province"),
     Audited("cycles.CalendarDay", ""),
+    Audited("cycles.Concept", "cycle.province"),
+    Audited("voting.Vote", "cycle.province"),  # the vote's settings and status, never a choice
+    Audited("voting.ProposalReopening", "cycle.province"),
+    Audited("voting.TieDecision", "vote.cycle.province"),
     Audited("voting.ThemeProposal", "cycle.province"),
     Audited("voting.SelectedTheme", "cycle.province"),
     Audited("events.Event", "cycle.province"),
     Audited("events.CommitteeMember", "event.cycle.province"),
     Audited("reports.ActivityReport", "event.cycle.province"),
-    Audited("reports.QuarterlyReport", "cycle.province"),
 ]
 
 # Never audited, whatever is added above: they would link a voter to a choice.
-SECRET_MODELS = {"voting.ballot", "voting.ballotchoice", "voting.vote", "voting.votechoice"}
+SECRET_MODELS = {"voting.ballot", "voting.ballotchoice", "voting.voterrecord"}
 
 
 def _lookup(model_label: str):

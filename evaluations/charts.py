@@ -15,9 +15,9 @@ from .criteria import SCORES
 
 # Score 1 (red) to 5 (green): a diverging scale that stays readable when printed in grey.
 COLORS = {1: "#c62828", 2: "#ef8a3c", 3: "#f2d15c", 4: "#8bc34a", 5: "#2e7d32"}
-WIDTH = 680
+WIDTH = 800
 LABEL_W = 230
-BAR_W = 320
+BAR_W = 280
 ROW_H = 34
 TOP = 34
 

@@ -11,6 +11,7 @@ import datetime
 import importlib
 import inspect
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -449,3 +450,83 @@ def test_photo_uploads_are_judged_by_content_and_stored_under_safe_names(client,
     assert SAFE_STORED_NAME.match(stored) and "script" not in stored
     page = client.get(url).content.decode()
     assert SCRIPT not in page
+
+
+# --- every page's forms, posted hostile values by someone allowed to use them --------------------
+
+
+class _Forms(HTMLParser):
+    """The POST forms of a page: action and field names (file inputs apart)."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self._current = [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and (attrs.get("method") or "").lower() == "post":
+            self._current = {"action": attrs.get("action") or "", "fields": {}, "files": []}
+            self.forms.append(self._current)
+        elif self._current is not None and tag in {"input", "select", "textarea"}:
+            name = attrs.get("name")
+            if not name or name == "csrfmiddlewaretoken":
+                return
+            if attrs.get("type") == "file":
+                self._current["files"].append(name)
+            else:
+                self._current["fields"].setdefault(name, attrs.get("type") or tag)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._current = None
+
+
+ERROR_MARKERS = ("invalid-feedback", "errorlist", "alert-danger", "is-invalid")
+HOSTILE_SETS = [
+    lambda i: NASTY[i % len(NASTY)],
+    lambda i: SCRIPT,
+    lambda i: "9" * 40,
+]
+
+
+@pytest.mark.django_db
+def test_every_page_form_survives_hostile_posts_and_stores_nothing_when_it_complains(client):
+    from django.db import transaction
+
+    from tests.test_permission_matrix import MATRIX, ROLES, build_world, url_for
+
+    world = build_world()
+    checked = []
+    for name, entry in sorted(MATRIX.items()):
+        if entry.get("method", "get") != "get" or entry.get("stage"):
+            continue
+        allowed = [r for r in ROLES[1:] if entry["expect"][r] == 200]
+        if not allowed:
+            continue
+        role = next((r for r in allowed if r != "superuser"), allowed[0])
+        client.force_login(world.people[role])
+        url = url_for(name, world)
+        page = client.get(url)
+        if "text/html" not in page.get("Content-Type", ""):
+            continue
+        parser = _Forms()
+        parser.feed(page.content.decode())
+        for form in parser.forms:
+            action = form["action"] or url
+            if action.startswith(("/accounts/logout", "/i18n/")) or not form["fields"]:
+                continue
+            for make in HOSTILE_SETS:
+                data = {field: make(i) for i, field in enumerate(form["fields"])}
+                for field in form["files"]:
+                    data[field] = SimpleUploadedFile("../../x<b>.pdf", b"\x00garbage" * 50)
+                with transaction.atomic():
+                    before = row_counts()
+                    response = client.post(action, data)  # an exception here is a 500
+                    assert response.status_code < 500, (name, action)
+                    html = response.content.decode(errors="replace")
+                    assert SCRIPT not in html, f"{action}: user text rendered unescaped"
+                    if response.status_code in (200, 400) and any(m in html for m in ERROR_MARKERS):
+                        assert row_counts() == before, f"{action} complained but stored"
+                    transaction.set_rollback(True)
+                checked.append(action)
+    assert len(set(checked)) >= 10, checked

@@ -3,7 +3,13 @@
 import pytest
 
 from tests.factories import PASSWORD
-from tests.reports.conftest import cycle, event, report  # noqa: F401 - fixtures
+from tests.reports.conftest import (  # noqa: F401 - fixtures
+    complete_report,
+    cycle,
+    event,
+    report,
+    submitted_report,
+)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -16,3 +22,17 @@ def test_ca_sees_the_report_and_its_missing_parts(visit, report, ca_1701):  # no
     content = page.content()
     assert "Kelengkapan laporan" in content
     assert "draf kata sambutan belum diisi" in content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cc_sees_the_recap_chart_and_approves(visit, submitted_report, cc):  # noqa: F811
+    tab = visit("cc")
+    tab.login(cc.nip, PASSWORD)
+    page = tab.go(submitted_report.get_absolute_url(), "report-submitted")
+    assert page.locator("svg.serawai-chart").count() == 1
+    page.check("input[value=approve]")
+    page.click("text=Simpan keputusan")
+    page.wait_for_load_state()
+    tab.look("report-approved")
+    assert "Laporan disetujui." in page.content()
+    assert "Unduh PDF/A disetujui" in page.content()

@@ -92,3 +92,31 @@ def test_ballots_are_never_audited():
     assert labels.isdisjoint(SECRET_MODELS)
     assert "organization.roleassignment" in labels
     assert "cycles.cycle" in labels
+
+
+@pytest.mark.django_db
+def test_proposals_are_audited_but_a_ballot_leaves_no_trace_in_the_trail(can_member, employee):
+    from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
+    from voting.ballots import cast_ballot, voter_for
+    from voting.models import ThemeProposal
+
+    cycle = open_proposals(make_cycle(), can_member)
+    with set_actor(can_member):
+        proposal = make_proposal(cycle, "1701", "Big Data untuk Harga")
+        proposal.title = "Big Data untuk Statistik Harga"
+        proposal.save()
+    changes = LogEntry.objects.get_for_object(proposal).filter(action=LogEntry.Action.UPDATE)
+    assert changes.get().changes_dict["title"][1] == "Big Data untuk Statistik Harga"
+
+    vote = make_open_vote(cycle, can_member)
+    before = LogEntry.objects.count()
+    voter = voter_for(vote, employee)
+    assert voter is not None
+    with set_actor(employee):
+        cast_ballot(vote, voter=voter, proposal_ids=[proposal.pk])
+    assert vote.ballots.count() == 1
+    new = LogEntry.objects.order_by("-pk")[: LogEntry.objects.count() - before]
+    touched = {entry.content_type.model for entry in new}
+    assert touched.isdisjoint({"ballot", "ballotchoice", "voterrecord"}), touched
+    assert not LogEntry.objects.filter(actor=employee).exists()
+    assert ThemeProposal.objects.get(pk=proposal.pk).title == "Big Data untuk Statistik Harga"

@@ -243,3 +243,51 @@ def test_request_succeeds_with_the_broker_down_and_the_mail_goes_out_when_it_is_
     start(celery_worker_process, var, REDIS_URL=own_redis.url)
     assert wait_until(all_sent, timeout=30), celery_worker_process.log()[-3000:]
     assert [m["To"] for m in mailed(var)] == [person.email]
+
+
+def test_publishing_the_socialisation_letter_with_the_broker_down_succeeds_and_tells_the_cas_later(
+    celery_worker_process, own_redis, tmp_path
+):
+    """Step 2 with Redis stopped: the letter is numbered and stored, the kab/kota CAs are told in
+    the bell at once and by e-mail as soon as the broker is back."""
+    from cycles.models import Concept
+    from documents.models import Letter
+    from tests.voting.helpers import agree_concept, make_cycle
+
+    cas = regency_cas()
+    can = EmployeeFactory(full_name="Rina Marlina, S.Si., M.Stat.")
+    give_role(can, RoleAssignment.Role.CAN_COORDINATOR)
+    cc = EmployeeFactory(full_name="Ir. Win Rizal, M.E.", position="Kepala BPS Provinsi Bengkulu")
+    give_role(cc, RoleAssignment.Role.CC)
+    cycle = make_cycle()
+    agree_concept(cycle)
+    var = tmp_path / "var"
+    own_redis.start()
+    own_redis.stop()  # the broker is down
+    env = celery_worker_process.env()
+    env.update(REDIS_URL=own_redis.url, SERAWAI_VAR_DIR=str(var))
+    done = subprocess.run(
+        [sys.executable, "-c", REQUEST_SCRIPT, str(can.pk), reverse("cycles:socialisation_letter")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["status"] == 302  # the request succeeded
+    letter = Letter.objects.get(kind=Letter.Kind.SOCIALISATION)
+    assert letter.number.startswith("B-001/17000/")
+    assert Concept.objects.get(cycle=cycle).cycle.steps.get(number=2).completed_at is not None
+    told = set(Notification.objects.values_list("recipient_id", flat=True))
+    assert {ca.pk for ca in cas} <= told
+    assert not OutboxMail.objects.exclude(status="pending").exists()  # queued, nothing lost
+
+    own_redis.start()  # the broker is back; a worker comes up against it
+    start(celery_worker_process, var, REDIS_URL=own_redis.url)
+    assert wait_until(all_sent, timeout=60), celery_worker_process.log()[-3000:]
+    sent = [(m["To"], m["Subject"]) for m in mailed(var)]
+    assert {ca.email for ca in cas} <= {to for to, _subject in sent}
+    assert len(sent) == len(set(sent))  # each message once (letter published, proposals open)
+    assert len(sent) == OutboxMail.objects.count()
