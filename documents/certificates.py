@@ -124,6 +124,7 @@ def issue_certificates(
     related=None,
     kind: str = Certificate.Kind.PARTICIPANT,
     award_title: str = "",
+    batch=None,
 ) -> list[Certificate]:
     """Issue one certificate per holder (dicts: name, role_label, nip and employee optional).
 
@@ -167,6 +168,7 @@ def issue_certificates(
                     issued_at=now,
                     related_type=related_type,
                     related_id=related.pk if related is not None else None,
+                    batch=batch,
                 )
             )
         pdf = render_batch(certificates, kind=kind, signatory=signatory, office=issuer_office)

@@ -239,6 +239,14 @@ class Certificate(StoredDocument):
         verbose_name=_("dicabut oleh"),
     )
     revoke_reason = models.CharField(_("alasan pencabutan"), max_length=250, blank=True)
+    batch = models.ForeignKey(
+        "CertificateBatch",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
+        verbose_name=_("penerbitan massal"),
+    )
 
     file = models.FileField(_("berkas"), upload_to=_certificate_path, max_length=255)
 
@@ -271,3 +279,66 @@ class Certificate(StoredDocument):
     @property
     def download_name(self) -> str:
         return "sertifikat-" + self.serial.replace("/", "-") + ".pdf"
+
+
+def _batch_path(instance, filename):
+    return f"documents/certificates/batches/{instance.issuer_office.code}/{filename}"
+
+
+class CertificateBatch(models.Model):
+    """A bulk issue of certificates run by a Celery worker: its progress, and a zip at the end."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu")
+        RUNNING = "running", _("Berjalan")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Gagal")
+
+    kind = models.CharField(_("jenis"), max_length=20, choices=Certificate.Kind.choices)
+    event_title = models.CharField(_("kegiatan"), max_length=250)
+    event_date = models.DateField(_("tanggal kegiatan"))
+    award_title = models.CharField(_("nama penghargaan"), max_length=150, blank=True)
+    issuer_office = models.ForeignKey(
+        "organization.Office", on_delete=models.PROTECT, related_name="+"
+    )
+    signatory = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # [{"name", "nip", "employee_id", "role_label"}]: plain data, read by the worker.
+    holders = models.JSONField(_("pemegang"), default=list)
+    related_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    related_id = models.PositiveBigIntegerField(null=True, blank=True)
+    related = GenericForeignKey("related_type", "related_id")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    total = models.PositiveIntegerField(_("jumlah"), default=0)
+    done = models.PositiveIntegerField(_("selesai"), default=0)
+    error = models.TextField(_("galat"), blank=True)
+    archive = models.FileField(_("arsip zip"), upload_to=_batch_path, max_length=255, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("diminta pada"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("penerbitan sertifikat massal")
+        verbose_name_plural = _("penerbitan sertifikat massal")
+
+    def __str__(self):
+        return f"{self.event_title} ({self.done}/{self.total})"
+
+    def get_absolute_url(self):
+        return reverse("documents:batch_detail", args=[self.pk])
+
+    @property
+    def percent(self) -> int:
+        return int(self.done * 100 / self.total) if self.total else 100
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -43,3 +43,18 @@ rules.add_perm(
     "documents.view_certificate",
     rules.is_superuser | is_holder | is_issuer | is_can_of_issuer_province,
 )
+
+
+@rules.predicate
+def requested_batch(user, batch):
+    return batch.requested_by_id == user.pk
+
+
+@rules.predicate
+def is_can_of_batch_province(user, batch):
+    return _province_id(batch.issuer_office) in held_roles(user).offices_for(*CAN_ROLES)
+
+
+rules.add_perm(
+    "documents.view_batch", rules.is_superuser | requested_batch | is_can_of_batch_province
+)

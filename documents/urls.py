@@ -12,4 +12,6 @@ urlpatterns = [
         name="certificate_download",
     ),
     path("certificates/mine/", views.my_certificates, name="my_certificates"),
+    path("certificates/batches/<int:pk>/", views.batch_detail, name="batch_detail"),
+    path("certificates/batches/<int:pk>/zip/", views.batch_download, name="batch_download"),
 ]

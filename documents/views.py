@@ -3,11 +3,12 @@
 import hashlib
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
-from .models import Certificate, Letter
+from .models import Certificate, CertificateBatch, Letter
 from .rendering import pdf_response
 
 
@@ -54,3 +55,34 @@ def verify(request, code):
     if certificate is None:
         return render(request, "documents/verify_not_found.html", {"code": code}, status=404)
     return render(request, "documents/verify.html", {"certificate": certificate})
+
+
+def _batch_for(request, pk) -> CertificateBatch:
+    batch = get_object_or_404(
+        CertificateBatch.objects.select_related("issuer_office__parent"), pk=pk
+    )
+    if not request.user.has_perm("documents.view_batch", batch):
+        raise Http404
+    return batch
+
+
+@login_required
+@require_GET
+def batch_detail(request, pk):
+    """Progress of a bulk issue; the bar refreshes itself (htmx) until the zip is ready."""
+    batch = _batch_for(request, pk)
+    template = "documents/_batch_progress.html" if request.htmx else "documents/batch.html"
+    return render(request, template, {"batch": batch})
+
+
+@login_required
+@require_GET
+def batch_download(request, pk):
+    batch = _batch_for(request, pk)
+    if batch.status != CertificateBatch.Status.DONE or not batch.archive:
+        raise Http404
+    with batch.archive.open("rb") as handle:
+        data = handle.read()
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(True, f"sertifikat-{batch.pk}.zip")
+    return response

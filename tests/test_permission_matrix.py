@@ -176,6 +176,17 @@ def build_world():
         by=can,
         related=w.event,
     )[0]
+    from documents.batches import request_batch, run_batch
+
+    w.batch = request_batch(
+        holders=[{"name": "Tamu Undangan", "role_label": "Peserta"}],
+        event_title=w.event.title,
+        event_date=event_date,
+        issuer_office=w.province,
+        signatory=people["cc"],
+        by=can,
+    )
+    run_batch(w.batch.pk)
     w.notification = Notification.objects.create(
         recipient=people["employee"], kind="letter_published", title="Pemberitahuan"
     )
@@ -193,6 +204,8 @@ ARGS = {
     "notifications:mark_read": lambda w: {"pk": w.notification.pk},
     "documents:letter_download": lambda w: {"pk": w.letter.pk},
     "documents:certificate_download": lambda w: {"pk": w.certificate.pk},
+    "documents:batch_detail": lambda w: {"pk": w.batch.pk},
+    "documents:batch_download": lambda w: {"pk": w.batch.pk},
     "verify": lambda w: {"code": w.certificate.code},
     "events:committee_remove": lambda w: {"pk": w.event.pk, "member_pk": w.speaker.pk},
     "events:team_need_remove": lambda w: {"pk": w.event.pk, "need_pk": w.need.pk},
@@ -242,6 +255,8 @@ MATRIX = {
         "method": "post",
     },
     "cycles:timeline": {"expect": everyone(200)},
+    "documents:batch_detail": {"expect": only({"can": 200, "superuser": 200}, default=404)},
+    "documents:batch_download": {"expect": only({"can": 200, "superuser": 200}, default=404)},
     "documents:certificate_download": {
         "expect": only({"employee": 200, "can": 200, "superuser": 200}, default=404)
     },
