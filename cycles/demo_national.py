@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from organization.bps_offices import PROVINCES, national_rows
+from organization.demo import _MEN, _TITLES, _WOMEN  # the same first names and titles
 from organization.models import Employee, Office, RoleAssignment
 from organization.office_import import import_offices
 
@@ -35,13 +36,10 @@ STAGE_APPS = ("voting", "events", "reports", "evaluations")
 
 Role = RoleAssignment.Role
 
-_MEN = "Agus Budi Dedi Eko Fajar Hendra Irfan Joko Rudi Yusuf Andi Rizky Bayu Dimas Arif".split()
-_WOMEN = "Ani Dewi Fitri Indah Lestari Maya Nur Putri Rina Sari Siti Wulan Yuni Ratna Ayu".split()
 _FAMILY = (
     "Pratama Santoso Wijaya Saputra Hidayat Siregar Nasution Lubis Harahap Simanjuntak "
     "Kurniawan Setiawan Gunawan Rahmawati Susanti Wahyuni Marpaung Tanjung Putra Utami"
 ).split()
-_TITLES = ["S.ST.", "S.Si.", "S.Tr.Stat.", "S.E.", "A.Md.", "S.ST., M.Si.", "S.Si., M.Stat."]
 _POSITIONS = [
     "Statistisi Ahli Pertama",
     "Statistisi Ahli Muda",
