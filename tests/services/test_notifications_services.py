@@ -203,6 +203,27 @@ class RedisServer:
             self.proc.wait(10)
 
 
+def post_with_the_broker_down(worker, redis_server, var, person, url, timeout=60):
+    """POST `url` as `person` in a fresh process while the broker is down; the request must
+    succeed (a redirect). Returns the finished process and its {"status", "seconds"}."""
+    redis_server.start()
+    redis_server.stop()  # the broker is down
+    env = worker.env()
+    env.update(REDIS_URL=redis_server.url, SERAWAI_VAR_DIR=str(var))
+    done = subprocess.run(
+        [sys.executable, "-c", REQUEST_SCRIPT, str(person.pk), url],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["status"] == 302  # the request succeeded
+    return done, result
+
+
 @pytest.fixture
 def own_redis(tmp_path):
     if shutil.which("redis-server") is None:
@@ -217,21 +238,9 @@ def test_request_succeeds_with_the_broker_down_and_the_mail_goes_out_when_it_is_
 ):
     person = EmployeeFactory(full_name="Rina Marlina, S.Si.")
     var = tmp_path / "var"
-    own_redis.start()
-    own_redis.stop()  # the broker is down
-    env = celery_worker_process.env()
-    env.update(REDIS_URL=own_redis.url, SERAWAI_VAR_DIR=str(var))
-    done = subprocess.run(
-        [sys.executable, "-c", REQUEST_SCRIPT, str(person.pk), reverse("notifications:send_test")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    done, result = post_with_the_broker_down(
+        celery_worker_process, own_redis, var, person, reverse("notifications:send_test")
     )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["status"] == 302  # the request succeeded
     print(f"request with the broker down: {result['seconds']:.2f} s")
     assert result["seconds"] < 10
     assert "Broker unreachable" in done.stderr
@@ -262,21 +271,14 @@ def test_publishing_the_socialisation_letter_with_the_broker_down_succeeds_and_t
     cycle = make_cycle()
     agree_concept(cycle)
     var = tmp_path / "var"
-    own_redis.start()
-    own_redis.stop()  # the broker is down
-    env = celery_worker_process.env()
-    env.update(REDIS_URL=own_redis.url, SERAWAI_VAR_DIR=str(var))
-    done = subprocess.run(
-        [sys.executable, "-c", REQUEST_SCRIPT, str(can.pk), reverse("cycles:socialisation_letter")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    post_with_the_broker_down(
+        celery_worker_process,
+        own_redis,
+        var,
+        can,
+        reverse("cycles:socialisation_letter"),
+        timeout=120,  # the letter is rendered as PDF/A inside the request
     )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["status"] == 302  # the request succeeded
     letter = Letter.objects.get(kind=Letter.Kind.SOCIALISATION)
     assert letter.number.startswith("B-001/17000/")
     assert Concept.objects.get(cycle=cycle).cycle.steps.get(number=2).completed_at is not None
