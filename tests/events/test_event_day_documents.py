@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from documents.models import Certificate, Letter
+from documents.templatetags.documents import region_line
 from events import services
 from events.models import CommitteeMember, Event, EventStep, Readiness
 from notifications import kinds
@@ -55,6 +56,9 @@ def test_attendance_list_as_xlsx_and_pdf(client, ready_event, notulis, employee)
     assert pdf["Content-Type"] == "application/pdf"
     text = pdf_text(pdf.content)
     assert "DAFTAR HADIR KEGIATAN SERAWAI" in text and "Budi Santoso, S.ST." in text
+    # An official record: the host office's letterhead heads the list.
+    assert "BADAN PUSAT STATISTIK" in text
+    assert region_line(ready_event.host_office) in text
 
 
 def test_certificates_go_only_to_attendees_and_speakers(
