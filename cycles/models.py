@@ -1,11 +1,11 @@
 """A year's Serawai cycle, its step ledger (planned against actual) and the office calendar."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from organization.fields import actor_field
 from organization.models import Office
 
 from . import sop
@@ -26,14 +26,7 @@ class CalendarDay(models.Model):
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     reason = models.CharField(_("alasan"), max_length=200)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dibuat oleh"),
-    )
+    created_by = actor_field(_("dibuat oleh"))
 
     class Meta:
         ordering = ["date"]
@@ -59,14 +52,7 @@ class Cycle(models.Model):
     themes_to_select = models.PositiveSmallIntegerField(_("jumlah tema terpilih"), default=3)
     proposals_per_office = models.PositiveSmallIntegerField(_("usulan tema per kantor"), default=3)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dibuat oleh"),
-    )
+    created_by = actor_field(_("dibuat oleh"))
 
     class Meta:
         ordering = ["-year"]
@@ -101,14 +87,7 @@ class StepRecord(models.Model):
     due = models.DateField(_("batas waktu"))
     started_at = models.DateTimeField(_("dimulai"), null=True, blank=True)
     completed_at = models.DateTimeField(_("selesai"), null=True, blank=True)
-    completed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("diselesaikan oleh"),
-    )
+    completed_by = actor_field(_("diselesaikan oleh"))
     output_note = models.CharField(_("keluaran"), max_length=250, blank=True)
     output_url = models.CharField(_("tautan keluaran"), max_length=250, blank=True)
 

@@ -14,6 +14,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from organization.fields import actor_field
+
 
 class SequenceBase(models.Model):
     """A running number per office and year; rows are locked with SELECT ... FOR UPDATE."""
@@ -71,23 +73,13 @@ class StoredDocument(models.Model):
 
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     issued_at = models.DateTimeField(_("diterbitkan pada"), auto_now_add=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("diterbitkan oleh"),
-    )
+    issued_by = actor_field(_("diterbitkan oleh"), required=True)
     related_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     related_id = models.PositiveBigIntegerField(null=True, blank=True)
     related = GenericForeignKey("related_type", "related_id")
-    signatory = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("penandatangan"),
-    )
+    signatory = actor_field(_("penandatangan"), required=True)
     # Copied at signing: a later change of position must not rewrite a signed document's record.
     signatory_name = models.CharField(_("nama penandatangan"), max_length=150)
     signatory_position = models.CharField(_("jabatan penandatangan"), max_length=150, blank=True)
@@ -144,14 +136,7 @@ class Letter(StoredDocument):
         _("status"), max_length=10, choices=Status.choices, default=Status.ISSUED
     )
     cancelled_at = models.DateTimeField(_("dibatalkan pada"), null=True, blank=True)
-    cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dibatalkan oleh"),
-    )
+    cancelled_by = actor_field(_("dibatalkan oleh"))
     cancel_reason = models.CharField(_("alasan pembatalan"), max_length=250, blank=True)
 
     file = models.FileField(_("berkas"), upload_to=_letter_path, max_length=255)
@@ -230,14 +215,7 @@ class Certificate(StoredDocument):
     )
     revoked = models.BooleanField(_("dicabut"), default=False)
     revoked_at = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dicabut oleh"),
-    )
+    revoked_by = actor_field(_("dicabut oleh"))
     revoke_reason = models.CharField(_("alasan pencabutan"), max_length=250, blank=True)
     batch = models.ForeignKey(
         "CertificateBatch",

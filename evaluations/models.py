@@ -8,7 +8,6 @@ time of the rows can be matched back to a person.
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cycles.models import Cycle
 from events.models import CommitteeMember, Event
+from organization.fields import actor_field
 from organization.models import Office
 
 from .criteria import ORGANIZER_KEYS, PRESENTER_KEYS
@@ -45,14 +45,7 @@ class PresenterEvaluation(models.Model):
         verbose_name=_("kegiatan"),
     )
     opened_at = models.DateTimeField(_("dibuka"), default=timezone.now)
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dibuka oleh"),
-    )
+    opened_by = actor_field(_("dibuka oleh"))
     closes_on = models.DateField(_("ditutup setelah tanggal"))
 
     class Meta:
@@ -72,12 +65,7 @@ class RaterRecord(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="rater_records", verbose_name=_("kegiatan")
     )
-    employee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("pegawai"),
-    )
+    employee = actor_field(_("pegawai"), required=True)
     # The day only: an exact time could be matched against the order of the ratings.
     rated_on = models.DateField(_("tanggal menilai"), default=timezone.localdate)
 
@@ -136,12 +124,7 @@ class OrganizerRating(models.Model):
         related_name="organizer_ratings",
         verbose_name=_("kegiatan"),
     )
-    rater = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("penilai"),
-    )
+    rater = actor_field(_("penilai"), required=True)
     preparation = _score_field(_("Persiapan"))
     punctuality = _score_field(_("Ketepatan waktu pelaksanaan"))
     technical_quality = _score_field(_("Kualitas teknis"))
@@ -174,14 +157,7 @@ class Award(models.Model):
     )
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     winner_name = models.CharField(_("pemenang"), max_length=200)
-    employee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("pegawai"),
-    )
+    employee = actor_field(_("pegawai"))
     office = models.ForeignKey(
         Office,
         on_delete=models.PROTECT,
@@ -193,14 +169,7 @@ class Award(models.Model):
     score = models.DecimalField(_("skor"), max_digits=5, decimal_places=3)
     ratings = models.PositiveIntegerField(_("jumlah penilaian"))
     decided_at = models.DateTimeField(_("ditetapkan"), default=timezone.now)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("ditetapkan oleh"),
-    )
+    decided_by = actor_field(_("ditetapkan oleh"))
 
     class Meta:
         ordering = ["cycle", "kind"]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cycles.models import Cycle, StepRecord
+from organization.fields import actor_field
 from organization.models import Office
 
 
@@ -53,53 +54,18 @@ class Event(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dibuat oleh"),
-    )
+    created_by = actor_field(_("dibuat oleh"))
 
     committee_letter_url = models.CharField(_("surat daftar pelaksana"), max_length=250, blank=True)
     invitation_letter_url = models.CharField(_("surat undangan"), max_length=250, blank=True)
     invitation_sent_at = models.DateTimeField(_("undangan dikirim"), null=True, blank=True)
-    invitation_sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("undangan dikirim oleh"),
-    )
+    invitation_sent_by = actor_field(_("undangan dikirim oleh"))
     held_at = models.DateTimeField(_("dicatat terlaksana"), null=True, blank=True)
-    held_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dicatat terlaksana oleh"),
-    )
+    held_by = actor_field(_("dicatat terlaksana oleh"))
     certificates_issued_at = models.DateTimeField(_("sertifikat terbit"), null=True, blank=True)
-    certificates_issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("sertifikat diterbitkan oleh"),
-    )
+    certificates_issued_by = actor_field(_("sertifikat diterbitkan oleh"))
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("ditutup oleh"),
-    )
+    closed_by = actor_field(_("ditutup oleh"))
 
     class Meta:
         ordering = ["date", "start_time"]
@@ -171,14 +137,7 @@ class CommitteeMember(models.Model):
     external_institution = models.CharField(_("instansi (pihak luar)"), max_length=150, blank=True)
     duty = models.CharField(_("tugas"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dibuat oleh"),
-    )
+    created_by = actor_field(_("dibuat oleh"))
 
     class Meta:
         ordering = ["event", "role", "id"]
@@ -217,14 +176,7 @@ class Attendance(models.Model):
     )
     checked_in_at = models.DateTimeField(_("waktu hadir"), default=timezone.now)
     source = models.CharField(_("cara"), max_length=10, choices=Source.choices)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("ditambahkan oleh"),
-    )
+    added_by = actor_field(_("ditambahkan oleh"))
 
     class Meta:
         ordering = ["event", "checked_in_at"]
@@ -258,23 +210,9 @@ class Readiness(models.Model):
     committee_confirmed = models.BooleanField(_("panitia sudah dikonfirmasi"), default=False)
     equipment_tested = models.BooleanField(_("peralatan sudah diuji"), default=False)
     updated_at = models.DateTimeField(_("diperbarui"), null=True, blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("diperbarui oleh"),
-    )
+    updated_by = actor_field(_("diperbarui oleh"))
     confirmed_at = models.DateTimeField(_("dikonfirmasi"), null=True, blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dikonfirmasi oleh"),
-    )
+    confirmed_by = actor_field(_("dikonfirmasi oleh"))
 
     class Meta:
         verbose_name = _("kesiapan kegiatan")
@@ -306,12 +244,7 @@ class ReadinessLog(models.Model):
         Event, on_delete=models.CASCADE, related_name="readiness_log", verbose_name=_("kegiatan")
     )
     created_at = models.DateTimeField(_("waktu"), default=timezone.now)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("penulis"),
-    )
+    author = actor_field(_("penulis"), required=True)
     done_count = models.PositiveSmallIntegerField(_("butir siap"), default=0)
     comment = models.TextField(_("catatan"), blank=True)
     is_confirmation = models.BooleanField(_("konfirmasi kesiapan"), default=False)
@@ -346,12 +279,7 @@ class EventTeamNeed(models.Model):
     end_time = models.TimeField(_("selesai bertugas"))
     note = models.CharField(_("catatan"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("dibuat oleh"),
-    )
+    created_by = actor_field(_("dibuat oleh"), required=True)
 
     class Meta:
         ordering = ["event", "start_time", "id"]
@@ -401,14 +329,7 @@ class EventTeamAssignment(models.Model):
     )
     proposed_at = models.DateTimeField(_("diusulkan"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("dikonfirmasi"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("diputuskan oleh"),
-    )
+    decided_by = actor_field(_("diputuskan oleh"))
     swapped_at = models.DateTimeField(_("diganti pada"), null=True, blank=True)
     swap_reason = models.CharField(_("alasan penggantian"), max_length=250, blank=True)
     replaced_by = models.OneToOneField(
@@ -444,20 +365,10 @@ class TeamUnavailability(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="unavailable", verbose_name=_("kegiatan")
     )
-    employee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("anggota"),
-    )
+    employee = actor_field(_("anggota"), required=True)
     reason = models.CharField(_("alasan"), max_length=200)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("dibuat oleh"),
-    )
+    created_by = actor_field(_("dibuat oleh"), required=True)
 
     class Meta:
         verbose_name = _("ketidaktersediaan anggota")
@@ -480,21 +391,9 @@ class Minutes(models.Model):
     questions_answers = models.TextField(_("tanya jawab"), blank=True)
     follow_ups = models.TextField(_("tindak lanjut"), blank=True)
     updated_at = models.DateTimeField(_("diperbarui"), default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("diperbarui oleh"),
-    )
+    updated_by = actor_field(_("diperbarui oleh"), required=True)
     finalised_at = models.DateTimeField(_("difinalkan"), null=True, blank=True)
-    finalised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("difinalkan oleh"),
-    )
+    finalised_by = actor_field(_("difinalkan oleh"))
 
     class Meta:
         verbose_name = _("notulensi")
@@ -524,12 +423,7 @@ class Photo(models.Model):
     width = models.PositiveIntegerField(_("lebar"))
     height = models.PositiveIntegerField(_("tinggi"))
     uploaded_at = models.DateTimeField(_("diunggah"), default=timezone.now)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("diunggah oleh"),
-    )
+    uploaded_by = actor_field(_("diunggah oleh"), required=True)
 
     class Meta:
         ordering = ["event", "uploaded_at", "id"]

@@ -6,7 +6,6 @@ the app already holds (invitation, attendance, photos, minutes, evaluation recap
 An approved report is locked: a change makes a new revision, and both stay.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cycles.models import Cycle
+from organization.fields import actor_field
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -69,23 +69,9 @@ class ActivityReport(models.Model):
     results = models.TextField(_("Hasil Kegiatan"), blank=True)
     closing = models.TextField(_("Penutup"), blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dibuat oleh"),
-    )
+    created_by = actor_field(_("dibuat oleh"))
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("diubah oleh"),
-    )
+    updated_by = actor_field(_("diubah oleh"))
     # The approved document, rendered once at approval, stored and hashed.
     pdf = models.FileField(_("berkas PDF disetujui"), upload_to="reports/%Y/", blank=True)
     pdf_sha256 = models.CharField(_("SHA-256 PDF"), max_length=64, blank=True)
@@ -154,14 +140,7 @@ class OpeningSpeech(models.Model):
     file_kind = models.CharField(_("jenis berkas"), max_length=10, blank=True)
     file_text = models.TextField(_("isi teks berkas"), blank=True)
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("diubah oleh"),
-    )
+    updated_by = actor_field(_("diubah oleh"))
 
     class Meta:
         ordering = ["report", "event__date"]
@@ -197,12 +176,7 @@ class ReportTransition(models.Model):
         _("dari"), max_length=10, choices=ActivityReport.Status.choices, blank=True
     )
     to_status = models.CharField(_("ke"), max_length=10, choices=ActivityReport.Status.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("oleh"),
-    )
+    by = actor_field(_("oleh"), required=True)
     at = models.DateTimeField(_("waktu"), default=timezone.now)
     comment = models.TextField(_("catatan"), blank=True)
 

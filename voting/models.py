@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cycles.models import Concept, Cycle
+from organization.fields import actor_field
 from organization.models import Office
 
 Electorate = Concept.Electorate
@@ -72,14 +73,7 @@ class ProposedSpeaker(models.Model):
     proposal = models.ForeignKey(
         ThemeProposal, on_delete=models.CASCADE, related_name="speakers", verbose_name=_("usulan")
     )
-    employee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("pegawai"),
-    )
+    employee = actor_field(_("pegawai"))
     external_name = models.CharField(_("nama (pihak luar)"), max_length=150, blank=True)
     external_institution = models.CharField(_("instansi (pihak luar)"), max_length=150, blank=True)
 
@@ -185,12 +179,7 @@ class VoterRecord(models.Model):
 
     vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="voter_records")
     voter_key = models.CharField(max_length=40)
-    voter = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("pemilih"),
-    )
+    voter = actor_field(_("pemilih"), required=True)
     office = models.ForeignKey(
         Office, on_delete=models.PROTECT, related_name="+", verbose_name=_("kantor")
     )
