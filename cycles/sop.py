@@ -53,6 +53,11 @@ class Step:
     def in_working_days(self) -> bool:
         return self.unit == Unit.WORKING_DAYS
 
+    def output_for(self, year: int) -> str:
+        """The output's name for a year's cycle (step 2's letter is named after its year)."""
+        text = str(self.output)
+        return text % {"year": year} if "%(year)s" in text else text
+
     @property
     def duration_label(self) -> str:
         if self.unit == Unit.WORKING_DAYS:

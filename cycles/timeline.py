@@ -30,6 +30,12 @@ class StepRow:
         return self.step.sop
 
     @property
+    def output(self) -> str:
+        """The SOP output of the step, named for the year of its cycle."""
+        cycle = getattr(self.owner, "cycle", self.owner)
+        return self.sop.output_for(cycle.year)
+
+    @property
     def is_done(self) -> bool:
         return self.step.is_done
 

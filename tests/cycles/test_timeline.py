@@ -54,6 +54,14 @@ def test_timeline_shows_the_cycle_steps_planned_against_actual(client, employee,
     assert f"Terlambat {late} hari kerja" in page and "step-overdue" in page
 
 
+def test_timeline_names_step_2s_letter_with_the_cycle_year(client, employee, running_cycle):
+    client.force_login(employee)
+    page = client.get(reverse("cycles:timeline")).content.decode()
+    year = running_cycle.year
+    assert f"Surat Penyelenggaraan dan Kolaborasi Kegiatan Serawai Tahun {year}" in page
+    assert "%(year)s" not in page
+
+
 def test_timeline_counts_working_days_left(client, employee, db):
     cal = WorkingCalendar.load()
     start = cal.next_working_day(timezone.localdate())
