@@ -283,7 +283,12 @@ def results_page(request):
             letters=exports.letters_of(vote),
         )
         if tally.has_tie and roles.is_can:
-            context["tie_form"] = TieForm(tied=tally.tied, seats=tally.open_seats)
+            earlier = {"chosen": [str(pk) for pk in context["decided"]]} if decision else {}
+            if decision:  # the form shows the decision taken, to change it
+                earlier["reason"] = decision.reason
+            context["tie_form"] = TieForm(
+                tied=tally.tied, seats=tally.open_seats, initial=earlier or None
+            )
     return render(request, "voting/results.html", context)
 
 

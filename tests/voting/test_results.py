@@ -58,6 +58,17 @@ def test_closing_completes_step_4_and_shows_a_tie_for_the_can_to_decide(cycle, c
     assert [w.proposal for w in results.winners(vote)] == [themes[0], themes[1], themes[3]]
 
 
+def test_the_tie_form_shows_the_decision_taken_to_change_it(client, cycle, can_member, themes):
+    vote = vote_with(cycle, can_member, themes, [[0, 1], [0, 2], [0, 3], [1, 2, 3]])
+    results.close_vote(vote, by=can_member)
+    reason = "Usulan 1702 dan 1704 belum pernah menjadi tuan rumah"
+    results.decide_tie(vote, by=can_member, chosen_ids=[themes[1].pk, themes[3].pk], reason=reason)
+    login(client, can_member)
+    form = client.get(reverse("voting:results")).context["tie_form"]
+    assert set(form["chosen"].value()) == {str(themes[1].pk), str(themes[3].pk)}
+    assert form["reason"].value() == reason
+
+
 def test_event_date_too_early_is_refused_naming_the_earliest_date(cycle, can_member, themes):
     vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
     results.close_vote(vote, by=can_member)
