@@ -5,6 +5,7 @@ CI=true (.ci/run installs it), where they fail. Every page visited is screenshot
 test-artifacts/screenshots/ (git-ignored) and checked with axe-core.
 """
 
+import itertools
 import os
 import re
 import shutil
@@ -69,7 +70,9 @@ def chromium():
 class Visitor:
     """One person's browser tab: logs in through the real form, screenshots and axe-checks pages."""
 
-    def __init__(self, chromium, live_server, name: str, folder: Path, viewport=DESKTOP):
+    def __init__(
+        self, chromium, live_server, name: str, folder: Path, viewport=DESKTOP, numbers=None
+    ):
         self.context = chromium.new_context(viewport=viewport, locale="id-ID")
         self.page = self.context.new_page()
         self.base = live_server.url
@@ -77,6 +80,8 @@ class Visitor:
         self.folder = folder
         self.shots = 0
         self.viewport = viewport
+        # One sequence for all the tabs of a test: the screenshots sort in the order of the walk.
+        self.numbers = numbers or itertools.count(1)
 
     def login(self, nip: str, password: str):
         self.go("/accounts/login/", "login")
@@ -97,7 +102,7 @@ class Visitor:
         self.shots += 1
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "page"
         self.folder.mkdir(parents=True, exist_ok=True)
-        shot = self.folder / f"{self.shots:02d}-{self.name}-{slug}.png"
+        shot = self.folder / f"{next(self.numbers):03d}-{self.name}-{slug}.png"
         self.page.screenshot(path=shot, full_page=True)
         assert_accessible(self.page, label)
 
@@ -125,9 +130,10 @@ def visit(chromium, live_server, request):
     folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
     shutil.rmtree(folder, ignore_errors=True)
     opened = []
+    numbers = itertools.count(1)
 
     def open_tab(name: str, viewport=DESKTOP) -> Visitor:
-        visitor = Visitor(chromium, live_server, name, folder, viewport)
+        visitor = Visitor(chromium, live_server, name, folder, viewport, numbers)
         opened.append(visitor)
         return visitor
 

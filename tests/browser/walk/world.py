@@ -105,20 +105,39 @@ def sign_in(visit, person: Employee, name: str, viewport=DESKTOP, password=DEMO_
 
 
 def open_step(cycle: Cycle, number: int, today: date | None = None) -> Cycle:
-    """The calendar jumps to cycle step `number` (1-5): its window now contains today.
+    """The calendar jumps to the first day of cycle step `number` (1-5): it opens today.
 
     The ledger is planned again with the SOP's schedule arithmetic so that step `number`'s day 1
     is today (or the last working day before it, on a weekend or holiday); the steps before it
     are planned backwards from there (as if their working days had passed) and the steps after
     it forwards. The cycle's start date and an open vote's closing date (step 4's due date)
-    follow. Completion records are left as they are: only the planned calendar moves.
+    follow. A step done before the jump (in real time: earlier today) is recorded as done on its
+    own last day, at the same time of day, so the timeline reads as a year kept on schedule
+    rather than every earlier step done late on the day of the jump.
     """
+    cal = WorkingCalendar.load()
+    return _replan_from(cycle, number, _working_today(cal, today), cal)
+
+
+def last_day_of_step(cycle: Cycle, number: int, today: date | None = None) -> Cycle:
+    """The calendar jumps to the last day of cycle step `number`: it is due today (for example
+    the vote's closing day, when the CAN closes it on time). Otherwise as `open_step`."""
+    cal = WorkingCalendar.load()
+    due = _working_today(cal, today)
+    day1 = cal.subtract_working_days(due, cycle.steps.get(number=number).sop.duration - 1)
+    return _replan_from(cycle, number, day1, cal)
+
+
+def _working_today(cal: WorkingCalendar, today: date | None) -> date:
+    today = today or timezone.localdate()
+    return today if cal.is_working_day(today) else cal.previous_working_day(today)
+
+
+def _replan_from(cycle: Cycle, number: int, day1: date, cal: WorkingCalendar) -> Cycle:
+    """Plan step `number` from `day1`, the steps before it backwards, the rest forwards."""
     from cycles import planning
     from voting.models import Vote
 
-    cal = WorkingCalendar.load()
-    today = today or timezone.localdate()
-    day1 = today if cal.is_working_day(today) else cal.previous_working_day(today)
     steps = {s.number: s for s in cycle.steps.all()}
     plans = {
         p.number: (p.start, p.due)
@@ -131,7 +150,13 @@ def open_step(cycle: Cycle, number: int, today: date | None = None) -> Cycle:
         plans[n] = (start, due)
     for n, step in steps.items():
         step.planned_start, step.due = plans[n]
-        step.save(update_fields=["planned_start", "due"])
+        done = step.completed_at
+        if n < number and done is not None and timezone.localdate(done) > step.due:
+            local = timezone.localtime(done)
+            step.completed_at = local.replace(
+                year=step.due.year, month=step.due.month, day=step.due.day
+            )
+        step.save(update_fields=["planned_start", "due", "completed_at"])
     Cycle.objects.filter(pk=cycle.pk).update(start_date=plans[1][0])
     Vote.objects.filter(cycle=cycle).update(closes_on=plans[4][1])
     cycle.refresh_from_db()
