@@ -108,7 +108,7 @@ def open_step(cycle: Cycle, number: int, today: date | None = None) -> Cycle:
     """The calendar jumps to the first day of cycle step `number` (1-5): it opens today.
 
     The ledger is planned again with the SOP's schedule arithmetic so that step `number`'s day 1
-    is today (or the last working day before it, on a weekend or holiday); the steps before it
+    is today (or the next working day, on a weekend or holiday); the steps before it
     are planned backwards from there (as if their working days had passed) and the steps after
     it forwards. The cycle's start date and an open vote's closing date (step 4's due date)
     follow. A step done before the jump (in real time: earlier today) is recorded as done on its
@@ -129,8 +129,9 @@ def last_day_of_step(cycle: Cycle, number: int, today: date | None = None) -> Cy
 
 
 def _working_today(cal: WorkingCalendar, today: date | None) -> date:
-    today = today or timezone.localdate()
-    return today if cal.is_working_day(today) else cal.previous_working_day(today)
+    """Today, or on a weekend or holiday the next working day: work done today is then early,
+    never late, whatever day the walk runs on."""
+    return cal.first_working_day_on_or_after(today or timezone.localdate())
 
 
 def _replan_from(cycle: Cycle, number: int, day1: date, cal: WorkingCalendar) -> Cycle:
