@@ -4,8 +4,8 @@
    comment, the CAN revises it, the CC agrees.
 2. The CAN publishes the socialisation letter; its PDF is downloaded and read.
 3. The CAs of four kab/kota offices propose six themes.
-4. The CAN closes the proposals and opens the vote; five employees vote (one on a phone);
-   results stay hidden from employees while the vote is open.
+4. The CAN closes the proposals and opens the vote; five employees vote (one on a phone, from
+   the notification; one changes their ballot); results stay hidden while the vote is open.
 5. The calendar jumps past the vote's deadline; the CAN closes the vote, decides the tie at the
    cut-off with a reason, sets hosts and dates and announces: three events are created.
 
@@ -14,6 +14,7 @@ Every page visited is screenshotted and checked with axe-core (Visitor.go / Visi
 
 import datetime
 import io
+import re
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -58,6 +59,7 @@ BALLOTS = [
     ("padi", "susenas", "wawancara"),
     ("infografis",),
 ]
+FIRST_THOUGHT = ("padi", "dashboard")  # the second voter's first ballot, changed to BALLOTS[1]
 EXPECTED_COUNTS = {
     "padi": 4,
     "susenas": 3,
@@ -228,6 +230,41 @@ def _propose(visit, world: YearWorld) -> None:
 # --- step 4 ---------------------------------------------------------------------------------
 
 
+def _cast(tab, ballot, label):
+    """Tick exactly the themes of `ballot`, save, and check the receipt the voter is shown."""
+    page = tab.page
+    assert page.locator("input[name=choices]").count() == len(THEMES)
+    for key, theme in THEMES.items():
+        page.get_by_label(theme.title).set_checked(key in ballot)
+    page = _submit(tab, page.get_by_role("button", name="Simpan suara"), label)
+    assert "Suara Anda tersimpan." in _alerts(page)
+    assert "Anda sudah memberikan suara" in page.content()
+    checked = {key for key, theme in THEMES.items() if page.get_by_label(theme.title).is_checked()}
+    assert checked == set(ballot)  # the voter sees their own choices, to change them
+    return page
+
+
+def _vote_on_a_phone(visit, voter, ballot):
+    """The first voter on a 390x844 phone: from the notification to the ballot and its receipt;
+    no page scrolls sideways. Returns the tab, still signed in."""
+    tab = sign_in(visit, voter, "voter-1-phone", viewport=PHONE)
+    page = tab.go("/", "home")
+    page.get_by_role("button", name="Buka menu").click()
+    bell = page.get_by_role("link", name="Notifikasi, 1 belum dibaca")
+    page = _submit(tab, bell, "notifications")
+    assert tab.page_width() <= PHONE["width"], "the notifications scroll sideways on a phone"
+    opened = page.get_by_role("button", name=re.compile(r"Pemilihan tema Serawai \d+ dibuka"))
+    page = _submit(tab, opened, "ballot")
+    assert page.url.endswith("/voting/ballot/")
+    assert tab.page_width() <= PHONE["width"], "the ballot scrolls sideways on a phone"
+    _cast(tab, ballot, "ballot-receipt")
+    assert tab.page_width() <= PHONE["width"], "the receipt scrolls sideways on a phone"
+    page = tab.go("/voting/results/", "results-hidden-while-open")
+    assert "Jumlah suara dirahasiakan" in page.content()
+    assert tab.page_width() <= PHONE["width"]
+    return tab
+
+
 def _vote(visit, world: YearWorld, can):
     """Returns the phone voter's tab, still signed in."""
     open_step(world.cycle, 4)  # the calendar jumps: step 3's seven working days have passed
@@ -247,32 +284,15 @@ def _vote(visit, world: YearWorld, can):
 
     voters = [world.plain_of("1700")[0], *world.plain_of("1700")[1:3], *world.plain_of("1705")[:2]]
     for n, (voter, ballot) in enumerate(zip(voters, BALLOTS, strict=True)):
-        phone = n == 0
-        if phone:
-            tab = sign_in(visit, voter, f"voter-{n + 1}-phone", viewport=PHONE)
-        else:
-            tab = sign_in(visit, voter, f"voter-{n + 1}")
-        page = tab.go("/voting/ballot/", "ballot")
-        if phone:
-            assert tab.page_width() <= PHONE["width"], "the ballot scrolls sideways on a phone"
-        assert page.locator("input[name=choices]").count() == len(THEMES)
-        for key in ballot:
-            page.get_by_label(THEMES[key].title).check()
-        page = _submit(tab, page.get_by_role("button", name="Simpan suara"), "ballot-receipt")
-        assert "Suara Anda tersimpan." in _alerts(page)
-        assert "Anda sudah memberikan suara" in page.content()
-        checked = {
-            key for key, theme in THEMES.items() if page.get_by_label(theme.title).is_checked()
-        }
-        assert checked == set(ballot)  # the voter sees their own choices, to change them
-        if phone:
-            assert tab.page_width() <= PHONE["width"], "the receipt scrolls sideways on a phone"
-            page = tab.go("/voting/results/", "results-hidden-while-open")
-            assert "Jumlah suara dirahasiakan" in page.content()
-            assert tab.page_width() <= PHONE["width"]
-            phone_tab = tab
-        else:
-            tab.close()
+        if n == 0:
+            phone_tab = _vote_on_a_phone(visit, voter, ballot)
+            continue
+        tab = sign_in(visit, voter, f"voter-{n + 1}")
+        page = _nav(tab, "Tema", "Pemilihan tema", "ballot")
+        if n == 1:  # a first thought, changed before the deadline: still one ballot
+            _cast(tab, FIRST_THOUGHT, "ballot-first-thought")
+        _cast(tab, ballot, "ballot-receipt")
+        tab.close()
 
     page = can.go("/voting/turnout/", "turnout")
     assert f"{len(BALLOTS)} dari {len(world.employees)} pemilih" in page.content()
