@@ -3,7 +3,8 @@
 1. The CAN coordinator creates the cycle and writes the concept; the CC returns it once with a
    comment, the CAN revises it, the CC agrees.
 2. The CAN publishes the socialisation letter; its PDF is downloaded and read.
-3. The CAs of four kab/kota offices propose six themes.
+3. The CAs of four kab/kota offices propose six themes (the first comes from the notification
+   that the letter sent).
 4. The CAN closes the proposals and opens the vote; five employees vote (one on a phone, from
    the notification; one changes their ballot); results stay hidden while the vote is open.
 5. The calendar jumps past the vote's deadline; the CAN closes the vote, decides the tie at the
@@ -178,7 +179,8 @@ def _plan_the_cycle(visit, world: YearWorld):
 # --- step 2 ---------------------------------------------------------------------------------
 
 
-def _socialise(can, world: YearWorld) -> None:
+def _socialise(can, world: YearWorld) -> str:
+    """Returns the letter's number."""
     open_step(world.cycle, 2)  # the calendar jumps to step 2's day
     page = can.go("/concept/", "concept-agreed")
     page = _submit(
@@ -195,16 +197,25 @@ def _socialise(can, world: YearWorld) -> None:
     page = can.go("/timeline/", "timeline-steps-1-2-done")
     rows = page.locator("tbody tr")
     assert number in rows.nth(1).inner_text()  # step 2's output: the letter
+    return number
 
 
 # --- step 3 ---------------------------------------------------------------------------------
 
 
-def _propose(visit, world: YearWorld) -> None:
+def _propose(visit, world: YearWorld, letter_number: str) -> None:
     open_step(world.cycle, 3)  # the calendar jumps to step 3's first day
     for code in ("1701", "1702", "1703", "1771"):
         ca = sign_in(visit, world.ca_by_office[code], f"ca-{code}")
-        page = _nav(ca, "Tema", "Usulan tema", f"proposals-{code}")
+        if code == "1701":  # the socialisation reached the kab/kota CAs: two notices
+            page = ca.go("/", "home")
+            bell = page.get_by_role("link", name="Notifikasi, 2 belum dibaca")
+            page = _submit(ca, bell, "notifications")
+            assert f"Nomor {letter_number}." in page.content()
+            opened = page.get_by_role("button", name=f"Pengusulan tema Serawai {world.year} dibuka")
+            page = _submit(ca, opened, f"proposals-{code}")
+        else:
+            page = _nav(ca, "Tema", "Usulan tema", f"proposals-{code}")
         assert "Dibuka sampai" in page.content()
         for key, theme in THEMES.items():
             if theme.office != code:
@@ -377,8 +388,8 @@ def walk_steps_1_to_5(visit, world: YearWorld) -> list[Event]:
     """Steps 1-5 through the browser; returns the three events the announcement created."""
     can, cc = _plan_the_cycle(visit, world)
     cc.close()
-    _socialise(can, world)
-    _propose(visit, world)
+    letter_number = _socialise(can, world)
+    _propose(visit, world, letter_number)
     phone_tab = _vote(visit, world, can)
     events = _announce(world, can, phone_tab)
     world.notes["themes"] = {key: THEMES[key] for key in WINNERS}
