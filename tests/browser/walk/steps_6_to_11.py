@@ -1,0 +1,482 @@
+"""The second half of the year's browser walk: SOP steps 6-11 of one announced theme, each done in
+the browser by the person the SOP names, every page screenshotted and axe-checked (Visitor.look).
+
+6  the host office's CA forms the committee and issues the Surat Daftar Nama Pelaksana;
+7  the host CA sends the invitation and reports readiness, a CA Provinsi confirms it;
+8  the CAN records the Event Team's needs and has members proposed by rotation, the Event Team
+   lead confirms the plan;
+9  the calendar jumps to the event day: attendees check in through the QR link (one on a phone),
+   the Notulis adds a forgotten attendee, writes and finalises the minutes and uploads a photo,
+   the host CA issues the certificates; an attendee downloads theirs (PDF text and QR code
+   checked) and opens its verification page;
+11 ten attendees rate the presenter (one on a phone), three CAN members rate the organiser;
+10 the host CA writes the quarter's report, the CC returns it with a comment, the host CA fixes
+   and resubmits it, the CC approves it;
+   the awards page shows the best presenter and the best kab/kota organiser, and the CAN issues
+   their award certificates.
+
+Step 11 comes before step 10 here because the report carries the evaluation recap.
+
+Only one event is walked. The awards' minimum numbers of ratings (10 for a presenter, 3 for an
+organiser) are met by that event's ratings, all given through the browser. The other themes are
+moved to the next quarter by a calendar jump, so the quarter's report covers the walked event.
+"""
+
+import base64
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+from django.test import override_settings
+from django.utils import timezone
+from PIL import Image, ImageDraw
+from pypdf import PdfReader
+
+from cycles.calendar import WorkingCalendar
+from cycles.planning import quarter_end
+from evaluations.awards import MIN_ORGANIZER_RATINGS, MIN_PRESENTER_RATINGS
+from events.models import CommitteeMember, Event, Readiness
+from organization.models import Employee
+from tests.browser.conftest import PHONE
+
+RATERS = MIN_PRESENTER_RATINGS  # attendees who check in and rate the presenter (one on a phone)
+
+
+# --- the calendar jumps ---------------------------------------------------------------------
+# The clock is never moved: the data is. Each helper says which day the walk jumps to.
+
+
+def the_calendar_jumps_to_the_event_day(event) -> Event:
+    """The calendar jumps to the event day: the event moves to today, its two hours starting half
+    an hour ago (inside today), so the check-in window is open now."""
+    now = timezone.localtime()
+    midnight = datetime.combine(now.date(), time(0, 0), tzinfo=now.tzinfo)
+    start = max(midnight, now - timedelta(minutes=30)).replace(second=0, microsecond=0)
+    end = min(start + timedelta(hours=2), midnight + timedelta(hours=23, minutes=59))
+    Event.objects.filter(pk=event.pk).update(
+        date=now.date(), start_time=start.time(), end_time=end.time()
+    )
+    event.refresh_from_db()
+    return event
+
+
+def the_calendar_jumps_past_the_other_themes(walked, others) -> None:
+    """The calendar jumps: the walked event is the quarter's only one. Another theme dated in the
+    walked event's quarter moves to the first working days of the next quarter (ten working days
+    apart), so the quarterly report, due at the quarter's end, does not wait for it."""
+    cal = WorkingCalendar.load()
+    next_quarter = quarter_end(walked.date) + timedelta(days=1)
+    for n, event in enumerate(e for e in others if quarter_end(e.date) == quarter_end(walked.date)):
+        day = cal.add_working_days(next_quarter, 1 + 10 * n)
+        Event.objects.filter(pk=event.pk).update(date=day)
+
+
+# --- who is who -----------------------------------------------------------------------------
+
+
+@dataclass
+class Cast:
+    """The people of the walked event, read from the year's role table."""
+
+    host_ca: Employee
+    ca_prov: Employee
+    can: list[Employee]
+    cc: Employee
+    team_lead: Employee
+    moderator: Employee
+    notulis: Employee
+    attendees: list[Employee] = field(default_factory=list)
+    forgotten: Employee | None = None
+
+    @classmethod
+    def of(cls, event, world) -> "Cast":
+        host = event.host_office.code
+        speakers = set(
+            event.committee.filter(employee__isnull=False).values_list("employee_id", flat=True)
+        )
+        free = [p for p in world.plain if p.pk not in speakers]
+        host_staff = [
+            p for p in free if p.office.code == host and not p.position.startswith("Kepala")
+        ][:2]
+        others = [p for p in free if p not in host_staff][: RATERS + 1]
+        assert len(host_staff) == 2 and len(others) == RATERS + 1, "not enough employees"
+        return cls(
+            host_ca=world.ca_by_office[host],
+            ca_prov=world.ca_prov,
+            can=[world.can, *world.can_members],
+            cc=world.cc,
+            team_lead=world.event_team_lead,
+            moderator=host_staff[0],
+            notulis=host_staff[1],
+            attendees=others[:RATERS],
+            forgotten=others[RATERS],
+        )
+
+
+# --- browser helpers ------------------------------------------------------------------------
+
+
+def body(tab) -> str:
+    return re.sub(r"\s+", " ", tab.page.inner_text("body"))
+
+
+def press(tab, name: str, label: str, scope=None) -> str:
+    """Click the button called `name` (exactly), wait for the page it leads to, look at it."""
+    button = (scope or tab.page).get_by_role("button", name=name, exact=True)
+    with tab.page.expect_navigation():
+        button.click()
+    tab.page.wait_for_load_state()
+    tab.look(label)
+    return body(tab)
+
+
+def fetch(tab, path: str) -> bytes:
+    """Download a file with the tab's session (its cookies), as the browser would."""
+    response = tab.context.request.get(tab.base + path)
+    assert response.ok, f"{path}: {response.status}"
+    return response.body()
+
+
+def pdf_text(data: bytes) -> str:
+    assert data.startswith(b"%PDF"), "not a PDF"
+    reader = PdfReader(io.BytesIO(data))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+def pdf_qr_matches(data: bytes, url: str) -> bool:
+    """Whether the certificate's QR image is, module for module, the QR code of `url` (drawn
+    as documents.certificates draws it): no QR decoder needed."""
+    from documents.certificates import qr_data_uri
+
+    def modules(image):
+        return image.size, image.convert("L").point(lambda v: 255 if v > 128 else 0).tobytes()
+
+    png = base64.b64decode(qr_data_uri(url).split(",", 1)[1])
+    expected = modules(Image.open(io.BytesIO(png)))
+    pages = PdfReader(io.BytesIO(data)).pages
+    return any(modules(img.image) == expected for page in pages for img in page.images)
+
+
+def choose_scores(tab, scores: list[int]) -> None:
+    """Tick one radio button per criterion on a rating form, the scores in order."""
+    names = tab.page.eval_on_selector_all(
+        "input[type=radio]", "els => [...new Set(els.map(e => e.name))]"
+    )
+    assert len(names) == len(scores), names
+    for name, score in zip(names, scores, strict=True):
+        tab.page.check(f"input[name='{name}'][value='{score}']")
+
+
+def photo_jpeg() -> bytes:
+    image = Image.new("RGB", (960, 640), (24, 96, 160))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((80, 80, 880, 560), outline=(255, 255, 255), width=12)
+    draw.text((120, 300), "Serawai", fill=(255, 255, 255))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+# --- the walk -------------------------------------------------------------------------------
+
+
+def walk_steps_6_to_11(visit, world, events) -> None:
+    """Walk steps 6-11 of the first announced theme through the browser (see the module)."""
+    event, *others = sorted(events, key=lambda e: (e.date, e.pk))
+    cast = Cast.of(event, world)
+    tabs = {}
+
+    def tab_of(person, name, viewport=None):
+        if person.pk not in tabs:
+            tab = visit(name, viewport=viewport) if viewport else visit(name)
+            tab.page.set_default_timeout(10_000)
+            tabs[person.pk] = tab.login(person.nip, world.password)
+        return tabs[person.pk]
+
+    host = tab_of(cast.host_ca, "ca-host")
+    step6_committee(host, event, cast)
+    step7_readiness(host, tab_of(cast.ca_prov, "ca-prov"), event, cast)
+    step8_event_team(tab_of(cast.can[0], "can"), tab_of(cast.team_lead, "team-lead"), event)
+
+    event = the_calendar_jumps_to_the_event_day(event)
+    the_calendar_jumps_past_the_other_themes(event, others)
+    attendees = [
+        tab_of(p, f"attendee{n:02d}", PHONE if n == 0 else None)
+        for n, p in enumerate(cast.attendees)
+    ]
+    step9_event_day(host, attendees, tab_of(cast.notulis, "notulis"), event, cast)
+    step9_certificates(host, attendees[1], event, cast.attendees[1])
+
+    step11_ratings(attendees, event)
+    can_tabs = [tab_of(p, f"can{n}") for n, p in enumerate(cast.can[:MIN_ORGANIZER_RATINGS])]
+    step11_organiser_ratings(can_tabs, event)
+
+    step10_report(host, tab_of(cast.cc, "cc"), event)
+    awards(attendees[2], can_tabs[0], event)
+
+
+def step6_committee(host, event, cast) -> None:
+    """The host office's CA forms the committee and sends the letter to the province."""
+    page = host.go(event.get_absolute_url(), "event")
+    assert event.title in body(host)
+    host.page.get_by_role("link", name="Kelola panitia").click()
+    host.page.wait_for_load_state()
+    host.look("committee")
+    assert "Belum ada: Koordinator" in body(host)
+    for role, person in (
+        (CommitteeMember.Role.COORDINATOR, cast.host_ca),
+        (CommitteeMember.Role.MODERATOR, cast.moderator),
+        (CommitteeMember.Role.NOTULIS, cast.notulis),
+    ):
+        page.select_option("select[name=role]", role.value)
+        page.select_option("select[name=employee]", str(person.pk))
+        text = press(host, "Tambahkan", f"committee-{role.value}")
+        assert "Panitia ditambahkan." in text and person.full_name in text
+    assert "Belum ada:" not in body(host)
+    text = press(host, "Terbitkan Surat Daftar Nama Pelaksana", "committee-letter")
+    assert "Surat Daftar Nama Pelaksana Serawai diterbitkan." in text
+    href = page.get_by_role("link", name="Unduh Surat Daftar Nama Pelaksana Serawai").get_attribute(
+        "href"
+    )
+    letter = pdf_text(fetch(host, href))
+    assert "Daftar Nama Pelaksana Serawai" in letter and event.title in letter
+    for person in (cast.host_ca, cast.moderator, cast.notulis):
+        assert person.full_name in letter
+
+
+def step7_readiness(host, ca_prov, event, cast) -> None:
+    """The host CA invites everyone and reports readiness; a CA Provinsi confirms it."""
+    host.go(event.get_absolute_url(), "event-before-invitation")
+    text = press(host, "Terbitkan undangan ke seluruh pegawai", "invitation-sent")
+    assert "Surat undangan diterbitkan" in text and "terkirim" in text
+    page = host.go(f"/events/{event.pk}/kesiapan/", "readiness")
+    page.select_option("select[name=event-mode]", Event.Mode.HYBRID.value)
+    page.fill("input[name=event-place]", f"Aula {event.host_office.name}")
+    page.fill("input[name=event-meeting_link]", "https://zoom.us/j/91234567890")
+    page.fill("input[name=event-start_time]", "09:00")
+    page.fill("input[name=event-end_time]", "11:00")
+    for name in Readiness.ITEMS:  # the invitation is already ticked by sending it
+        page.check(f"input[name={name}]")
+    page.fill("textarea[name=comment]", "Materi narasumber diterima; uji Zoom selesai.")
+    text = press(host, "Simpan kemajuan", "readiness-saved")
+    assert "Kemajuan persiapan dicatat." in text and "5/5" in text
+
+    ca_prov.go(f"/events/{event.pk}/kesiapan/", "readiness-to-confirm")
+    ca_prov.page.fill("textarea[name=comment]", "Sudah dicek bersama CA penyelenggara.")
+    text = press(ca_prov, "Konfirmasi kesiapan", "readiness-confirmed")
+    assert "Kesiapan kegiatan dikonfirmasi. Status kegiatan: Siap." in text
+    assert f"Kesiapan dikonfirmasi oleh {cast.ca_prov.full_name}" in text
+
+
+def step8_event_team(can, lead, event) -> None:
+    """The CAN records the support needed, proposes members by rotation; the lead confirms."""
+    page = can.go(f"/events/{event.pk}/event-team/", "event-team")
+    for role, start, end in (("mc", "08:30", "11:00"), ("operator", "08:00", "11:30")):
+        page.select_option("select[name=role]", role)
+        page.fill("input[name=people]", "1")
+        page.fill("input[name=start_time]", start)
+        page.fill("input[name=end_time]", end)
+        page.fill("input[name=note]", "Gladi bersih sehari sebelumnya.")
+        assert "Kebutuhan Event Team dicatat." in press(can, "Simpan kebutuhan", f"need-{role}")
+    text = press(can, "Usulkan anggota menurut rotasi", "team-proposed")
+    assert "Anggota diusulkan menurut rotasi." in text
+    proposed = list(event.team.serving().select_related("employee"))
+    assert len(proposed) == 2
+
+    lead.go(f"/events/{event.pk}/event-team/", "event-team-lead")
+    text = press(lead, "Konfirmasi rencana Event Team", "team-confirmed")
+    assert "Rencana Event Team dikonfirmasi." in text
+    for assignment in proposed:
+        assert assignment.employee.full_name in text
+    assert "Dikonfirmasi" in text
+
+
+def step9_event_day(host, attendees, notulis, event, cast) -> None:
+    """Check-in through the QR link, the Notulis's attendance, minutes and photo."""
+    page = host.go(event.get_absolute_url(), "event-day")
+    page.get_by_role("link", name="Tampilkan QR presensi").click()
+    page.wait_for_load_state()
+    host.look("checkin-qr")
+    assert page.locator(".qr-code svg").count() == 1
+    link = page.locator("a[href*='/hadir/']").get_attribute("href")
+    path = link.removeprefix(host.base)
+
+    for tab in attendees:
+        tab.go(path, "checkin")
+        if tab.viewport == PHONE:
+            assert tab.page_width() <= PHONE["width"], "the check-in page scrolls sideways"
+        text = press(tab, "Saya hadir", "checked-in")
+        assert "Terima kasih, kehadiran Anda tercatat." in text
+        if tab.viewport == PHONE:
+            assert tab.page_width() <= PHONE["width"], "the check-in page scrolls sideways"
+
+    page = notulis.go(f"/events/{event.pk}/daftar-hadir/", "attendance")
+    page.fill("input[name=nip]", cast.forgotten.nip_display)
+    text = press(notulis, "Tambahkan ke daftar hadir", "attendance-added")
+    assert f"{cast.forgotten.full_name} ditambahkan ke daftar hadir." in text
+    for person in cast.attendees:
+        assert person.full_name in text
+
+    page = notulis.go(f"/events/{event.pk}/notulensi/", "minutes")
+    page.fill("textarea[name=summary]", "Narasumber memaparkan praktik baik dan contoh kasus.")
+    page.fill("textarea[name=questions_answers]", "T: Bagaimana menjaga mutu data? J: Uji silang.")
+    page.fill("textarea[name=follow_ups]", "Materi dibagikan melalui Portal Pintar.")
+    assert "Notulensi disimpan." in press(notulis, "Simpan draf", "minutes-draft")
+    text = press(notulis, "Finalkan notulensi", "minutes-final")
+    assert "Notulensi final. Kegiatan dicatat terlaksana." in text
+    assert "hanya dapat dibaca" in text and "Uji silang" in text
+
+    page = notulis.go(f"/events/{event.pk}/foto/", "photos")
+    page.set_input_files(
+        "input[name=image]",
+        files=[{"name": "pembukaan.jpg", "mimeType": "image/jpeg", "buffer": photo_jpeg()}],
+    )
+    page.fill("input[name=caption]", "Pembukaan oleh Kepala BPS")
+    assert "Foto dokumentasi diunggah." in press(notulis, "Unggah", "photo-uploaded")
+    assert page.locator("img[alt*='Pembukaan']").count() >= 1
+
+
+def step9_certificates(host, attendee_tab, event, attendee) -> None:
+    """The host CA issues the certificates; an attendee downloads theirs and verifies it."""
+    host.go(event.get_absolute_url(), "event-held")
+    with override_settings(SITE_URL=host.base):  # the QR code points at this live server
+        text = press(host, "Terbitkan sertifikat peserta dan narasumber", "certificates-issued")
+    assert "Sertifikat peserta dan narasumber diterbitkan." in text
+    assert re.search(r"9\. \S.*?Selesai", text), "step 9 is not completed on the event page"
+
+    page = attendee_tab.go("/documents/certificates/mine/", "my-certificates")
+    row = page.locator("tr").filter(has_text=event.title)
+    assert "Berlaku" in row.inner_text()
+    data = fetch(attendee_tab, row.get_by_role("link", name="Unduh PDF").get_attribute("href"))
+    text = pdf_text(data)
+    assert attendee.full_name in text and "PESERTA" in text.upper() and event.title in text, text
+    serial = re.search(r"Nomor: (\S+)", text).group(1)
+    verify = row.get_by_role("link", name="Halaman verifikasi").get_attribute("href")
+    assert pdf_qr_matches(data, host.base + verify), "the QR code is not the verification URL"
+    attendee_tab.go(verify, "certificate-verified")
+    text = body(attendee_tab)
+    assert "SAH" in text and attendee.full_name in text and serial in text
+
+
+PRESENTER_SCORES = [[5, 5, 4, 5, 4], [4, 5, 5, 4, 5], [5, 4, 4, 5, 5]]
+
+
+def step11_ratings(attendees, event) -> None:
+    """Each attendee rates the presenter once, anonymously; one of them on a phone."""
+    for n, tab in enumerate(attendees):
+        if n == 0:
+            tab.go("/evaluations/", "evaluations")
+            tab.page.get_by_role("link", name="Nilai narasumber").click()
+            tab.page.wait_for_load_state()
+            tab.look("rate-presenter")
+        else:
+            tab.go(f"/evaluations/events/{event.pk}/rate/", "rate-presenter")
+        if tab.viewport == PHONE:
+            assert tab.page_width() <= PHONE["width"], "the evaluation page scrolls sideways"
+        choose_scores(tab, PRESENTER_SCORES[n % len(PRESENTER_SCORES)])
+        tab.page.locator("textarea[name$=_comment]").fill(f"Paparan jelas ({n + 1}).")
+        tab.page.locator("textarea[name$=_suggestion]").fill("Tambah waktu tanya jawab.")
+        text = press(tab, "Kirim penilaian", "rated")
+        assert "Terima kasih, penilaian Anda tersimpan tanpa nama." in text
+        assert "Sudah menilai" in text
+        if tab.viewport == PHONE:
+            assert tab.page_width() <= PHONE["width"], "the evaluation page scrolls sideways"
+
+
+def step11_organiser_ratings(can_tabs, event) -> None:
+    """CAN Provinsi members rate the host office."""
+    for n, tab in enumerate(can_tabs):
+        tab.go(f"/evaluations/events/{event.pk}/organizer/", "rate-organiser")
+        choose_scores(tab, [5, 4, 5, 4] if n % 2 else [4, 5, 4, 5])
+        tab.page.fill("textarea[name=comment]", "Persiapan rapi dan tepat waktu.")
+        text = press(tab, "Simpan penilaian", "organiser-rated")
+        assert "Penilaian penyelenggara tersimpan." in text
+        assert "Penyelenggara sudah dinilai" in text
+
+
+CHAPTERS = {
+    "introduction": "Serawai dilaksanakan berdasarkan SOP-098/17000/2025.",
+    "implementation": "Kegiatan hibrida dua jam dengan satu narasumber.",
+    "results": "Peserta memahami praktik baik; evaluasi narasumber tercantum.",
+    "closing": "Kegiatan berjalan baik.",
+}
+
+
+def step10_report(host, cc, event) -> None:
+    """The host CA writes and submits the report; the CC returns it, then approves the fix."""
+    quarter = event.quarter
+    host.go("/reports/", "reports")
+    with host.page.expect_navigation():
+        host.page.locator(f"form[action$='/reports/open/{quarter}/'] button").click()
+    host.page.wait_for_load_state()
+    host.look("report-draft")
+    text = body(host)
+    assert "draf kata sambutan belum diisi" in text and "belum ditulis" in text
+    report_path = host.page.url.removeprefix(host.base)
+
+    host.page.get_by_role("link", name="Tulis bab laporan").click()
+    host.page.wait_for_load_state()
+    host.look("report-chapters")
+    for name, value in CHAPTERS.items():
+        host.page.fill(f"textarea[name={name}]", value)
+    assert "Bab laporan disimpan." in press(host, "Simpan", "report-chapters-saved")
+    host.go(f"{report_path}speech/{event.pk}/", "report-speech")
+    host.page.fill("input[name=speaker]", f"Kepala {event.host_office.name}")
+    host.page.fill("textarea[name=text]", "Assalamualaikum. Selamat datang di Serawai.")
+    text = press(host, "Simpan", "report-speech-saved")
+    assert "Draf kata sambutan disimpan." in text
+    assert "Semua bagian laporan sudah lengkap." in text
+    text = press(host, "Ajukan ke CC", "report-submitted")
+    assert "Laporan diajukan ke CC untuk disetujui." in text
+
+    comment = "Lengkapi penutup dengan rencana tindak lanjut."
+    cc.go(report_path, "report-to-decide")
+    cc.page.check("input[value=return]")
+    cc.page.fill("textarea[name=comment]", comment)
+    text = press(cc, "Simpan keputusan", "report-returned")
+    assert "Laporan dikembalikan kepada penyusun dengan catatan." in text
+
+    host.go(report_path, "report-returned")
+    text = body(host)
+    assert "Dikembalikan dengan catatan" in text and f"Catatan CC: {comment}" in text
+    host.page.get_by_role("link", name="Tulis bab laporan").click()
+    host.page.wait_for_load_state()
+    host.look("report-fix")
+    fixed = CHAPTERS["closing"] + " Tindak lanjut: materi dibagikan lewat Portal Pintar."
+    host.page.fill("textarea[name=closing]", fixed)
+    press(host, "Simpan", "report-fixed")
+    text = press(host, "Ajukan ke CC", "report-resubmitted")
+    assert "Laporan diajukan ke CC untuk disetujui." in text
+
+    cc.go(report_path, "report-resubmitted")
+    cc.page.check("input[value=approve]")
+    text = press(cc, "Simpan keputusan", "report-approved")
+    assert "Laporan disetujui." in text and "Disetujui CC" in text
+    href = cc.page.get_by_role("link", name="Unduh PDF/A disetujui").get_attribute("href")
+    report = pdf_text(fetch(cc, href))
+    assert event.title in report and "Tindak lanjut: materi dibagikan" in report
+
+    host.go(event.get_absolute_url(), "event-reported")
+    assert re.search(r"10\. \S.*?Selesai", body(host)), "step 10 is not completed"
+
+
+def awards(employee, can, event) -> None:
+    """Everyone sees the year's best presenter and organiser; the CAN issues the certificates."""
+    speaker = event.committee.get(role=CommitteeMember.Role.SPEAKER)
+    year = event.cycle.year
+    employee.go(f"/evaluations/{year}/awards/", "awards")
+    text = body(employee)
+    assert f"Terbaik: {speaker.display_name}" in text
+    assert f"Terbaik: {event.host_office.name}" in text
+
+    can.go(f"/evaluations/{year}/awards/", "awards-can")
+    for n in range(2):
+        text = press(
+            can,
+            "Tetapkan dan terbitkan sertifikat penghargaan",
+            f"award-{n}",
+            scope=can.page.locator("section").filter(has=can.page.get_by_role("button")).first,
+        )
+        assert "diterbitkan" in text
+    assert text.count("sertifikat penghargaan telah diterbitkan") == 2
