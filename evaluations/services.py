@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cycles import planning
-from cycles.services import start_step
+from cycles.services import complete_step, start_step
 from documents.certificates import issue_certificates
 from events.models import Attendance, CommitteeMember, Event
 from notifications import kinds
@@ -54,6 +54,21 @@ def open_presenter_evaluation(event: Event, *, by=None) -> PresenterEvaluation:
         key=f"evaluation-open-{event.pk}",
     )
     return evaluation
+
+
+@transaction.atomic
+def complete_evaluation(event: Event, *, by, when=None) -> bool:
+    """Step 11 done: the event's recap of ratings has gone out, approved by the CC in the
+    quarter's activity report (reports.services.approve_report calls this). The ledger links
+    the recap page. An event nobody rated stays open. Returns whether the step is complete."""
+    step = event.steps.filter(number=EVALUATION_STEP).first()
+    if step is None or not PresenterRating.objects.filter(event=event).exists():
+        return False
+    start_step(step, when=when)
+    complete_step(
+        step, by=by, output_url=reverse("evaluations:event_recap", args=[event.pk]), when=when
+    )
+    return True
 
 
 def on_event_held(sender, event, by=None, **kwargs):

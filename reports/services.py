@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cycles import services as cycle_services
+from evaluations.services import complete_evaluation
 from events.models import EventStep
+from events.services import close_if_complete
 from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee, RoleAssignment
@@ -209,7 +211,8 @@ def return_report(report: ActivityReport, *, by, comment: str) -> ActivityReport
 @transaction.atomic
 def approve_report(report: ActivityReport, *, by, comment: str = "") -> ActivityReport:
     """The CC approves: the report is locked, its PDF/A rendered once and stored with its hash,
-    and step 10 of every event in the report is completed in the ledger."""
+    and step 10 of every event in the report is completed in the ledger; so is step 11 (the
+    report carries each event's evaluation recap), and an event with steps 9-11 done is closed."""
     from .pdf import report_pdf  # rendering is only needed here and for downloads
 
     report = _decidable(report, by)
@@ -234,6 +237,10 @@ def approve_report(report: ActivityReport, *, by, comment: str = "") -> Activity
         cycle_services.complete_step(
             _step10(event), by=by, output_note=note, output_url=_url(report), when=now
         )
+        # The approved report carries the event's evaluation recap: step 11's output is out,
+        # and an event whose steps 9-11 are all done is closed.
+        complete_evaluation(event, by=by, when=now)
+        close_if_complete(event, by=by)
     notify(
         _authors(report),
         kind=kinds.REPORT_APPROVED,

@@ -45,6 +45,7 @@ from .eventday import (  # noqa: E402
 from .preparation import (  # noqa: E402
     add_committee_member,
     close_event,
+    close_if_complete,
     confirm_readiness,
     issue_committee_letter,
     mark_held,
@@ -69,6 +70,7 @@ __all__ = [
     "add_photo",
     "check_in",
     "close_event",
+    "close_if_complete",
     "confirm_readiness",
     "confirm_team",
     "create_event",

@@ -191,6 +191,27 @@ def mark_held(event, *, by, now=None) -> Event:
     return event
 
 
+# An event's record is complete when these steps of its ledger are: the event day's outputs, the
+# CC-approved report and the evaluation recap.
+CLOSING_STEPS = (9, 10, 11)
+
+
+@transaction.atomic
+def close_if_complete(event, *, by) -> bool:
+    """Close a held event once steps 9, 10 and 11 are all complete (the CC's approval of the
+    quarterly report calls this); a step still open leaves it as it is. Returns whether it closed.
+    """
+    event = _lock(event)
+    if event.status != Event.Status.HELD:
+        return False
+    if event.steps.filter(number__in=CLOSING_STEPS, completed_at__isnull=False).count() < len(
+        CLOSING_STEPS
+    ):
+        return False
+    close_event(event, by=by)
+    return True
+
+
 @transaction.atomic
 def close_event(event, *, by) -> Event:
     """held -> closed, once step 9 is complete (minutes final and certificates issued)."""

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from events.models import EventStep
+from events.models import Event, EventStep
+from events.services import close_if_complete
 from notifications import kinds
 from notifications.models import Notification
 from reports import services
@@ -90,6 +91,37 @@ def test_approval_locks_the_report_and_completes_step_10(
     assert "terkunci" in response.content.decode()
     report.refresh_from_db()
     assert report.closing == "Kegiatan berjalan lancar dan perlu dilanjutkan."
+
+
+def test_approval_completes_step_11_but_leaves_an_event_without_certificates_held(
+    submitted_report, event, cc
+):
+    services.approve_report(submitted_report, by=cc)
+    step = EventStep.objects.get(event=event, number=11)
+    assert step.completed_by == cc and step.completed_at is not None
+    assert step.output_url == reverse("evaluations:event_recap", args=[event.pk])
+    event.refresh_from_db()
+    assert event.status == Event.Status.HELD  # step 9 still open: no certificates yet
+
+
+def test_approval_closes_an_event_whose_steps_9_to_11_are_done(
+    submitted_report, event, ca_1701, cc
+):
+    from events.services import issue_event_certificates
+
+    issue_event_certificates(event, signatory=cc, by=ca_1701)
+    assert not close_if_complete(event, by=ca_1701)  # steps 10 and 11 still open
+    services.approve_report(submitted_report, by=cc)
+    event.refresh_from_db()
+    assert (event.status, event.closed_by) == (Event.Status.CLOSED, cc)
+    steps = EventStep.objects.filter(event=event, number__in=(9, 10, 11))
+    assert all(s.completed_at for s in steps)
+
+    # A later revision approved again keeps the ledger and the closed event as they were.
+    new = services.start_revision(ActivityReport.objects.get(pk=submitted_report.pk), by=ca_1701)
+    services.approve_report(services.submit_report(new, by=ca_1701), by=cc)
+    event.refresh_from_db()
+    assert event.status == Event.Status.CLOSED
 
 
 def test_a_change_after_approval_is_a_new_revision_and_the_old_one_stays(
