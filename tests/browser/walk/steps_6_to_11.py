@@ -77,7 +77,8 @@ def the_calendar_jumps_past_the_other_themes(walked, others) -> None:
 
 @dataclass
 class Cast:
-    """The people of the walked event, read from the year's role table."""
+    """The people of the walked event, picked from the world: the role holders, two of the host
+    office's staff for the committee, and attendees who hold no role and do not present."""
 
     host_ca: Employee
     ca_prov: Employee
