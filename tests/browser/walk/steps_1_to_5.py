@@ -90,10 +90,15 @@ def _submit(tab, locator, label):
     return tab.page
 
 
-def _nav(tab, menu: str, item: str, label: str):
-    """Open a menu of the navigation bar and follow one of its items."""
+def _nav(tab, menu: str | None, item: str, label: str):
+    """Follow an item of the navigation bar (in `menu`, unless None), opening the collapsed bar
+    of a phone first."""
     nav = tab.page.get_by_role("navigation", name="Navigasi utama")
-    nav.get_by_role("button", name=menu).click()
+    toggler = nav.get_by_role("button", name="Buka menu")
+    if toggler.is_visible():
+        toggler.click()
+    if menu:
+        nav.get_by_role("button", name=menu).click()
     return _submit(tab, nav.get_by_role("link", name=item, exact=True), label)
 
 
@@ -156,7 +161,7 @@ def _plan_the_cycle(visit, world: YearWorld):
     )
     assert "Konsep dikembalikan kepada CAN." in _alerts(page)
 
-    page = can.go("/concept/", "concept-returned")
+    page = _nav(can, "Siklus", "Konsep", "concept-returned")
     assert "Tambahkan jadwal sosialisasi" in page.content()  # the CC's comment, shown to the CAN
     page = _submit(can, page.get_by_role("link", name="Tulis/ubah konsep"), "concept-revise")
     page.fill(
@@ -167,7 +172,7 @@ def _plan_the_cycle(visit, world: YearWorld):
     page = _submit(can, page.get_by_role("button", name="Simpan"), "concept-revised")
     page = _submit(can, page.get_by_role("button", name="Ajukan ke CC"), "concept-resubmitted")
 
-    page = cc.go("/concept/", "concept-resubmitted")
+    page = _nav(cc, "Siklus", "Konsep", "concept-resubmitted")
     assert "sosialisasi ke BPS kabupaten/kota" in page.content()
     page.select_option("#id_decision", "agree")
     page = _submit(cc, page.get_by_role("button", name="Simpan keputusan"), "concept-agreed")
@@ -182,7 +187,7 @@ def _plan_the_cycle(visit, world: YearWorld):
 def _socialise(can, world: YearWorld) -> str:
     """Returns the letter's number."""
     open_step(world.cycle, 2)  # the calendar jumps to step 2's day
-    page = can.go("/concept/", "concept-agreed")
+    page = _nav(can, "Siklus", "Konsep", "concept-agreed")
     page = _submit(
         can, page.get_by_role("button", name="Terbitkan surat sosialisasi"), "letter-issued"
     )
@@ -194,7 +199,7 @@ def _socialise(can, world: YearWorld) -> str:
     assert f"Penyelenggaraan dan Kolaborasi Kegiatan Serawai Tahun {world.year}" in text
     assert number in text
     assert world.cc.full_name in text  # signed by the head of the province office
-    page = can.go("/timeline/", "timeline-steps-1-2-done")
+    page = _nav(can, "Siklus", "Linimasa", "timeline-steps-1-2-done")
     rows = page.locator("tbody tr")
     assert number in rows.nth(1).inner_text()  # step 2's output: the letter
     return number
@@ -270,7 +275,7 @@ def _vote_on_a_phone(visit, voter, ballot):
     assert tab.page_width() <= PHONE["width"], "the ballot scrolls sideways on a phone"
     _cast(tab, ballot, "ballot-receipt")
     assert tab.page_width() <= PHONE["width"], "the receipt scrolls sideways on a phone"
-    page = tab.go("/voting/results/", "results-hidden-while-open")
+    page = _nav(tab, "Tema", "Hasil pemilihan", "results-hidden-while-open")
     assert "Jumlah suara dirahasiakan" in page.content()
     assert tab.page_width() <= PHONE["width"]
     return tab
@@ -305,7 +310,7 @@ def _vote(visit, world: YearWorld, can):
         _cast(tab, ballot, "ballot-receipt")
         tab.close()
 
-    page = can.go("/voting/turnout/", "turnout")
+    page = _submit(can, can.page.get_by_role("link", name="Partisipasi per kantor"), "turnout")
     assert f"{len(BALLOTS)} dari {len(world.employees)} pemilih" in page.content()
     return phone_tab
 
@@ -330,7 +335,7 @@ def _announce(world: YearWorld, can, phone_tab) -> list[Event]:
     page = _submit(can, page.get_by_role("button", name="Tutup pemungutan suara"), "vote-closed")
     assert "Pemungutan suara ditutup; langkah 4 selesai." in _alerts(page)
     open_step(world.cycle, 5)  # the next working day: the CAN announces
-    page = can.go("/voting/results/", "results-closed")
+    page = _nav(can, "Tema", "Hasil pemilihan", "results-closed")
     assert f"{len(BALLOTS)} pemilih telah memberikan suara." in page.content()
     assert _counts_on(page) == EXPECTED_COUNTS
     tied = page.locator("#tally tr.table-warning").all_inner_texts()
@@ -365,7 +370,7 @@ def _announce(world: YearWorld, can, phone_tab) -> list[Event]:
     for key in WINNERS:
         assert THEMES[key].title[:30] in text
 
-    page = phone_tab.go("/voting/results/", "results-announced")  # the voter reads the result
+    page = _nav(phone_tab, "Tema", "Hasil pemilihan", "results-announced")  # the voter reads it
     assert phone_tab.page_width() <= PHONE["width"], "the results scroll sideways on a phone"
     assert _counts_on(page) == EXPECTED_COUNTS
     assert all(THEMES[key].title in page.locator("#selections").inner_text() for key in WINNERS)
@@ -375,7 +380,7 @@ def _announce(world: YearWorld, can, phone_tab) -> list[Event]:
     assert page.locator("tbody tr").count() == 5 + 6 * len(WINNERS)  # every event's steps 6-11
     for row in page.locator("section").first.locator("tbody tr").all_inner_texts():
         assert "Selesai" in row and "terlambat" not in row, row  # a year kept on schedule
-    page = can.go("/events/", "events-created")
+    page = _nav(can, None, "Kegiatan", "events-created")
     listed = page.locator("main").inner_text()
     assert all(THEMES[key].title in listed for key in WINNERS)
     events = list(Event.objects.filter(cycle=world.cycle).order_by("date", "pk"))
