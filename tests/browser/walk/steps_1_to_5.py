@@ -214,7 +214,7 @@ def _propose(visit, world: YearWorld, letter_number: str) -> None:
         ca = sign_in(visit, world.ca_by_office[code], f"ca-{code}")
         if code == "1701":  # the socialisation reached the kab/kota CAs: two notices
             page = ca.go("/", "home")
-            bell = page.get_by_role("link", name="Notifikasi, 2 belum dibaca")
+            bell = page.get_by_role("link", name=re.compile(r"^Notifikasi, \d+ belum dibaca$"))
             page = _submit(ca, bell, "notifications")
             assert f"Nomor {letter_number}." in page.content()
             opened = page.get_by_role("button", name=f"Pengusulan tema Serawai {world.year} dibuka")
@@ -266,7 +266,7 @@ def _vote_on_a_phone(visit, voter, ballot):
     tab = sign_in(visit, voter, "voter-1-phone", viewport=PHONE)
     page = tab.go("/", "home")
     page.get_by_role("button", name="Buka menu").click()
-    bell = page.get_by_role("link", name="Notifikasi, 1 belum dibaca")
+    bell = page.get_by_role("link", name=re.compile(r"^Notifikasi, \d+ belum dibaca$"))
     page = _submit(tab, bell, "notifications")
     assert tab.page_width() <= PHONE["width"], "the notifications scroll sideways on a phone"
     opened = page.get_by_role("button", name=re.compile(r"Pemilihan tema Serawai \d+ dibuka"))
