@@ -104,3 +104,30 @@ def photo_jpeg() -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80)
     return out.getvalue()
+
+
+def nav(tab, item: str, label: str, menu: str | None = None):
+    """Follow an item of the navigation bar (inside `menu`, unless None), opening a phone's
+    collapsed bar first; look at the page it leads to."""
+    bar = tab.page.get_by_role("navigation", name="Navigasi utama")
+    toggler = bar.get_by_role("button", name="Buka menu")
+    if toggler.is_visible():
+        toggler.click()
+    if menu:
+        bar.get_by_role("button", name=menu).click()
+    return follow(tab, bar.get_by_role("link", name=item, exact=True), label)
+
+
+def follow(tab, link, label: str):
+    """Click a link (a locator) and look at the page it opens."""
+    with tab.page.expect_navigation():
+        link.click()
+    tab.page.wait_for_load_state()
+    tab.look(label)
+    return tab.page
+
+
+def to_event(tab, event, label: str):
+    """Back to the event's page through the breadcrumb of one of its pages."""
+    crumbs = tab.page.locator("nav[aria-label='Remah roti']")
+    return follow(tab, crumbs.locator(f"a[href='{event.get_absolute_url()}']"), label)

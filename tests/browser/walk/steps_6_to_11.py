@@ -41,12 +41,15 @@ from .pages import (
     choose_scores,
     fetch,
     fill_all,
+    follow,
     ledger,
+    nav,
     pdf_qr_matches,
     pdf_text,
     photo_jpeg,
     press,
     signs_in_on_the_way,
+    to_event,
 )
 
 RATERS = MIN_PRESENTER_RATINGS  # attendees who check in and rate the presenter (one on a phone)
@@ -167,9 +170,7 @@ def step6_committee(host, event, cast) -> None:
     """The host office's CA forms the committee and sends the letter to the province."""
     page = host.go(event.get_absolute_url(), "event")
     assert event.title in body(host)
-    host.page.get_by_role("link", name="Kelola panitia").click()
-    host.page.wait_for_load_state()
-    host.look("committee")
+    follow(host, page.get_by_role("link", name="Kelola panitia"), "committee")
     assert "Belum ada: Koordinator" in body(host)
     for role, person in (
         (CommitteeMember.Role.COORDINATOR, cast.host_ca),
@@ -194,10 +195,12 @@ def step6_committee(host, event, cast) -> None:
 
 def step7_readiness(host, ca_prov, event, cast) -> None:
     """The host CA invites everyone and reports readiness; a CA Provinsi confirms it."""
-    host.go(event.get_absolute_url(), "event-before-invitation")
+    to_event(host, event, "event-before-invitation")
     text = press(host, "Terbitkan undangan ke seluruh pegawai", "invitation-sent")
     assert "Surat undangan diterbitkan" in text and "terkirim" in text
-    page = host.go(f"/events/{event.pk}/kesiapan/", "readiness")
+    page = follow(
+        host, host.page.get_by_role("link", name="Daftar periksa dan catatan"), "readiness"
+    )
     page.select_option("select[name=event-mode]", Event.Mode.HYBRID.value)
     page.fill("input[name=event-place]", f"Aula {event.host_office.name}")
     page.fill("input[name=event-meeting_link]", "https://zoom.us/j/91234567890")
@@ -241,10 +244,8 @@ def step8_event_team(can, lead, event) -> None:
 
 def step9_event_day(host, attendees, notulis, event, cast) -> None:
     """Check-in through the QR link, the Notulis's attendance, minutes and photo."""
-    page = host.go(event.get_absolute_url(), "event-day")
-    page.get_by_role("link", name="Tampilkan QR presensi").click()
-    page.wait_for_load_state()
-    host.look("checkin-qr")
+    page = to_event(host, event, "event-day")
+    follow(host, page.get_by_role("link", name="Tampilkan QR presensi"), "checkin-qr")
     assert page.locator(".qr-code svg").count() == 1
     link = page.locator("a[href*='/hadir/']").get_attribute("href")
     path = link.removeprefix(host.base)
@@ -286,22 +287,24 @@ def step9_event_day(host, attendees, notulis, event, cast) -> None:
 
 def step9_certificates(host, attendee_tab, event, attendee) -> None:
     """The host CA issues the certificates; an attendee downloads theirs and verifies it."""
-    host.go(event.get_absolute_url(), "event-held")
+    to_event(host, event, "event-held")
     with override_settings(SITE_URL=host.base):  # the QR code points at this live server
         text = press(host, "Terbitkan sertifikat peserta dan narasumber", "certificates-issued")
     assert "Sertifikat peserta dan narasumber diterbitkan." in text
     assert ledger(host) == {6: True, 7: True, 8: True, 9: True, 10: False, 11: False}
 
-    page = attendee_tab.go("/documents/certificates/mine/", "my-certificates")
+    page = nav(attendee_tab, "Sertifikat saya", "my-certificates", menu=attendee.full_name)
     row = page.locator("tr").filter(has_text=event.title)
     assert "Berlaku" in row.inner_text()
     data = fetch(attendee_tab, row.get_by_role("link", name="Unduh PDF").get_attribute("href"))
     text = pdf_text(data)
     assert attendee.full_name in text and "PESERTA" in text.upper() and event.title in text, text
     serial = re.search(r"Nomor: (\S+)", text).group(1)
-    verify = row.get_by_role("link", name="Halaman verifikasi").get_attribute("href")
-    assert pdf_qr_matches(data, host.base + verify), "the QR code is not the verification URL"
-    attendee_tab.go(verify, "certificate-verified")
+    verify = row.get_by_role("link", name="Halaman verifikasi")
+    url = host.base + verify.get_attribute("href")
+    assert pdf_qr_matches(data, url), "the QR code is not the verification URL"
+    follow(attendee_tab, verify, "certificate-verified")
+    assert attendee_tab.page.url == url
     text = body(attendee_tab)
     assert "SAH" in text and attendee.full_name in text and serial in text
 
@@ -313,11 +316,9 @@ def step11_ratings(attendees, event) -> None:
     """Each attendee rates the presenter once, anonymously; one of them on a phone."""
     for n, tab in enumerate(attendees):
         if n == 0:
-            tab.go("/evaluations/", "evaluations")
-            tab.page.get_by_role("link", name="Nilai narasumber").click()
-            tab.page.wait_for_load_state()
-            tab.look("rate-presenter")
-        else:
+            page = nav(tab, "Evaluasi", "evaluations")
+            follow(tab, page.get_by_role("link", name="Nilai narasumber"), "rate-presenter")
+        else:  # from the link of the notice that the form is open
             tab.go(f"/evaluations/events/{event.pk}/rate/", "rate-presenter")
         if tab.viewport == PHONE:
             assert tab.page_width() <= PHONE["width"], "the evaluation page scrolls sideways"
@@ -353,7 +354,7 @@ CHAPTERS = {
 def step10_report(host, cc, event) -> None:
     """The host CA writes and submits the report; the CC returns it, then approves the fix."""
     quarter = event.quarter
-    host.go("/reports/", "reports")
+    nav(host, "Laporan", "reports")
     with host.page.expect_navigation():
         host.page.locator(f"form[action$='/reports/open/{quarter}/'] button").click()
     host.page.wait_for_load_state()
@@ -362,13 +363,11 @@ def step10_report(host, cc, event) -> None:
     assert "draf kata sambutan belum diisi" in text and "belum ditulis" in text
     report_path = host.page.url.removeprefix(host.base)
 
-    host.page.get_by_role("link", name="Tulis bab laporan").click()
-    host.page.wait_for_load_state()
-    host.look("report-chapters")
+    follow(host, host.page.get_by_role("link", name="Tulis bab laporan"), "report-chapters")
     for name, value in CHAPTERS.items():
         host.page.fill(f"textarea[name={name}]", value)
     assert "Bab laporan disimpan." in press(host, "Simpan", "report-chapters-saved")
-    host.go(f"{report_path}speech/{event.pk}/", "report-speech")
+    follow(host, host.page.get_by_role("link", name="ubah", exact=True), "report-speech")
     host.page.fill("input[name=speaker]", f"Kepala {event.host_office.name}")
     host.page.fill("textarea[name=text]", "Assalamualaikum. Selamat datang di Serawai.")
     text = press(host, "Simpan", "report-speech-saved")
@@ -387,9 +386,7 @@ def step10_report(host, cc, event) -> None:
     host.go(report_path, "report-returned")
     text = body(host)
     assert "Dikembalikan dengan catatan" in text and f"Catatan CC: {comment}" in text
-    host.page.get_by_role("link", name="Tulis bab laporan").click()
-    host.page.wait_for_load_state()
-    host.look("report-fix")
+    follow(host, host.page.get_by_role("link", name="Tulis bab laporan"), "report-fix")
     fixed = CHAPTERS["closing"] + " Tindak lanjut: materi dibagikan lewat Portal Pintar."
     host.page.fill("textarea[name=closing]", fixed)
     press(host, "Simpan", "report-fixed")
@@ -406,7 +403,8 @@ def step10_report(host, cc, event) -> None:
 
     # The approved report carries the evaluation recap: steps 10 and 11 are done, and so is the
     # event's record: it is closed.
-    host.go(event.get_absolute_url(), "event-closed")
+    page = nav(host, "Kegiatan", "events")
+    follow(host, page.locator(f"a[href='{event.get_absolute_url()}']").first, "event-closed")
     assert ledger(host) == dict.fromkeys(range(6, 12), True)
     assert host.page.locator(".badge").filter(has_text="Ditutup").count() == 1
 
@@ -414,13 +412,12 @@ def step10_report(host, cc, event) -> None:
 def awards(employee, can, event) -> None:
     """Everyone sees the year's best presenter and organiser; the CAN issues the certificates."""
     speakers = event.committee.filter(role=CommitteeMember.Role.SPEAKER)
-    year = event.cycle.year
-    employee.go(f"/evaluations/{year}/awards/", "awards")
+    follow(employee, employee.page.get_by_role("link", name="Penghargaan"), "awards")
     text = body(employee)
     assert any(f"Terbaik: {s.display_name} " in text for s in speakers), text
     assert f"Terbaik: {event.host_office.name}" in text
 
-    can.go(f"/evaluations/{year}/awards/", "awards-can")
+    follow(can, can.page.get_by_role("link", name="Penghargaan"), "awards-can")
     for n in range(2):
         text = press(
             can,
