@@ -2,10 +2,12 @@ from auditlog.models import LogEntry
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 
+from organization.listing import filtered_page
+
+from .filters import TrailFilter
 from .registry import audited_models
 
 
@@ -79,17 +81,6 @@ def _display(field, value, names) -> str:
 def trail(request):
     if not request.user.has_perm("audit.view_trail"):
         raise PermissionDenied
-    models = sorted(audited_models(), key=lambda m: str(m._meta.verbose_name_plural))
-    choices = [(m._meta.label_lower, m._meta.verbose_name_plural) for m in models]
-    entries = trail_for(request.user)
-    chosen = request.GET.get("model", "")
-    if chosen in dict(choices):
-        app_label, model_name = chosen.split(".")
-        entries = entries.filter(content_type__app_label=app_label, content_type__model=model_name)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    rows = readable_rows(page.object_list)
-    return render(
-        request,
-        "audit/trail.html",
-        {"page": page, "rows": rows, "choices": choices, "chosen": chosen},
-    )
+    context = filtered_page(request, TrailFilter, trail_for(request.user))
+    context["rows"] = readable_rows(context["page"].object_list)
+    return render(request, "audit/trail.html", context)

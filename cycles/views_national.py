@@ -1,19 +1,18 @@
 """Headquarters' national overview and the read-only ledger of one province's cycle."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from organization.listing import filtered_page
 from organization.models import Office
 
+from .filters import NationalFilter
 from .models import Cycle, CycleStep
 from .national import cycle_years, cycles_with_progress
-
-PAGE_SIZE = 25
 
 
 @never_cache
@@ -33,12 +32,12 @@ def national_overview(request):
         year = timezone.localdate().year
     steps = Prefetch("steps", queryset=CycleStep.objects.order_by("number"))
     cycles = cycles_with_progress(year).prefetch_related(steps)
-    page = Paginator(cycles, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = filtered_page(request, NationalFilter, cycles)
     return render(
         request,
         "cycles/national.html",
         {
-            "page": page,
+            **context,
             "year": year,
             "years": years,
             "province_count": Office.objects.provinces().count(),

@@ -8,6 +8,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from organization.listing import filtered_page
+
+from .filters import MyCertificateFilter
 from .models import Certificate, CertificateBatch, Letter
 from .rendering import pdf_response
 
@@ -45,7 +48,8 @@ def certificate_download(request, pk):
 @require_GET
 def my_certificates(request):
     certificates = Certificate.objects.of_holder(request.user).select_related("issuer_office")
-    return render(request, "documents/my_certificates.html", {"certificates": certificates})
+    context = filtered_page(request, MyCertificateFilter, certificates)
+    return render(request, "documents/my_certificates.html", context)
 
 
 @require_GET

@@ -2,26 +2,26 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from organization.listing import filtered_page
+
 from . import kinds, services
+from .filters import NotificationFilter
 from .forms import EmailPreferencesForm
 from .models import EmailPreference, Notification
-
-PAGE_SIZE = 20
 
 
 @login_required
 @require_GET
 def notification_list(request):
     mine = Notification.objects.for_user(request.user)
-    page = Paginator(mine, PAGE_SIZE).get_page(request.GET.get("page"))
-    unread = mine.unread().count()
-    return render(request, "notifications/list.html", {"page": page, "unread": unread})
+    context = filtered_page(request, NotificationFilter, mine)
+    context["unread"] = mine.unread().count()
+    return render(request, "notifications/list.html", context)
 
 
 @login_required

@@ -12,7 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
 from .employee_import import COLUMNS, EmployeeImportError, import_employees, read_employees_xlsx
+from .filters import RoleFilter
 from .forms import EmployeeImportForm, LoginForm, RoleAssignmentForm
+from .listing import filtered_page
 from .models import Office, RoleAssignment
 
 
@@ -131,11 +133,9 @@ def roles(request):
         .select_related("employee", "office", "created_by", "ended_by")
         .order_by("role", "office__code", "employee__full_name", "-created_at")
     )
-    return render(
-        request,
-        "organization/roles.html",
-        {"form": form, "assignments": assignments, "year": year, "today": timezone.localdate()},
-    )
+    context = filtered_page(request, RoleFilter, assignments, province=province)
+    context.update(form=form, year=year, today=timezone.localdate())
+    return render(request, "organization/roles.html", context)
 
 
 @login_required

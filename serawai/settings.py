@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "django_celery_beat",
     "axes",

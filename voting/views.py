@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cycles.selectors import current_cycle
+from organization.listing import filtered_page
 from organization.models import Office
 from organization.roles import held_roles
 
 from . import ballots, exports, proposals, results
+from .filters import ProposalFilter
 from .forms import BallotForm, ProposalForm, ReopenForm, SelectionForm, TieForm
 from .models import ThemeProposal, TieDecision, Vote
 
@@ -65,7 +67,13 @@ def proposal_list(request):
     context = {
         "cycle": cycle,
         "vote": vote,
-        "proposals": rows.prefetch_related("speakers__employee"),
+        **filtered_page(
+            request,
+            ProposalFilter,
+            rows.prefetch_related("speakers__employee"),
+            province=cycle.province,
+            single_office=office is not None,
+        ),
         "office": office,
         "is_open": is_open,
         "closed_reason": why,

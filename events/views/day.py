@@ -10,7 +10,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from organization.listing import filtered_page
+
 from .. import checkin, services
+from ..filters import AttendanceFilter
 from ..forms import AttendeeForm, MinutesForm, PhotoForm, SignatoryForm
 from ..models import Minutes, Photo
 from ..selectors import attendance_rows, attendance_table
@@ -91,11 +94,10 @@ def attendance(request, pk):
             form,
         ):
             return redirect(request.path)
-    return render(
-        request,
-        "events/attendance.html",
-        {"event": event, "rows": attendance_rows(event), "form": form},
-    )
+    rows = event.attendances.select_related("employee__office").order_by("checked_in_at", "id")
+    context = filtered_page(request, AttendanceFilter, rows, province=event.cycle.province)
+    context.update(event=event, form=form, total=event.attendances.count())
+    return render(request, "events/attendance.html", context)
 
 
 @login_required

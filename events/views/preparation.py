@@ -7,7 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from organization.listing import filtered_page
+
 from .. import services
+from ..filters import EventFilter
 from ..forms import CommentForm, CommitteeMemberForm, EventPlaceForm, ReadinessForm, SignatoryForm
 from ..models import CommitteeMember, Event, Minutes, ReadinessLog
 from ..rules import _province_id
@@ -28,12 +31,14 @@ DETAIL_PERMS = (
 
 @login_required
 def event_list(request):
+    province_id = _province_id(request.user)
     events = (
-        Event.objects.filter(cycle__province_id=_province_id(request.user))
+        Event.objects.filter(cycle__province_id=province_id)
         .select_related("host_office", "cycle")
-        .order_by("-cycle__year", "date")
+        .order_by("-cycle__year", "date", "pk")
     )
-    return render(request, "events/list.html", {"events": events})
+    context = filtered_page(request, EventFilter, events, province_id=province_id)
+    return render(request, "events/list.html", context)
 
 
 @login_required

@@ -7,7 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from organization.listing import filtered_page
+
 from .. import services
+from ..filters import TeamHistoryFilter
 from ..forms import SwapForm, TeamNeedForm, UnavailableForm
 from ..models import EventTeamAssignment, EventTeamNeed
 from ..rules import _province_id
@@ -148,12 +151,14 @@ def team_unavailable(request, pk):
 def team_history(request):
     if not request.user.has_perm("events.view_team_history"):
         raise PermissionDenied
+    province_id = _province_id(request.user)
     rows = (
         EventTeamAssignment.objects.filter(
-            event__cycle__province_id=_province_id(request.user),
+            event__cycle__province_id=province_id,
             status=EventTeamAssignment.Status.CONFIRMED,
         )
         .select_related("employee", "event__host_office")
-        .order_by("-event__date", "role")
+        .order_by("-event__date", "role", "pk")
     )
-    return render(request, "events/team_history.html", {"rows": rows})
+    context = filtered_page(request, TeamHistoryFilter, rows, province_id=province_id)
+    return render(request, "events/team_history.html", context)

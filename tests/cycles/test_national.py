@@ -1,5 +1,6 @@
 """All of BPS in one deployment: each province sees only its own cycle; headquarters sees all."""
 
+import datetime
 import io
 
 import pytest
@@ -73,6 +74,25 @@ def test_headquarters_sees_every_province_cycle_read_only_and_paginated(client, 
     assert '<form method="post"' not in first.split("<main", 1)[1].split("</main>")[0]
     detail = client.get(reverse("cycles:cycle_detail", args=[cycles["9700"].pk]))
     assert detail.status_code == 200 and "Papua Pegunungan" in detail.content.decode()
+
+
+def test_headquarters_filters_the_national_view_by_province_and_lateness(client, hq_employee):
+    cycles = cycles_for(province_codes_all())
+    CycleStep.objects.filter(cycle__in=cycles.values()).update(completed_at=timezone.now())
+    CycleStep.objects.filter(cycle=cycles["1700"], number=5).update(
+        completed_at=None, due=timezone.localdate() - datetime.timedelta(days=3)
+    )
+    client.force_login(hq_employee)
+    url = reverse("cycles:national")
+    found = client.get(url, {"q": "bengkulu", "year": timezone.localdate().year}).content.decode()
+    assert "BPS Provinsi Bengkulu" in found and "BPS Provinsi Aceh" not in found
+    assert 'name="year"' in found and 'value="bengkulu"' in found  # the year and text kept
+    late = client.get(url, {"late": "on"}).content.decode()
+    assert "1 siklus provinsi dari 38 provinsi" in late and "Bengkulu" in late
+    refused = client.get(url, {"q": "x" * 101})
+    assert refused.status_code == 200
+    assert "Sebagian saringan tidak valid" in refused.content.decode()
+    assert "38 siklus provinsi" in refused.content.decode()
 
 
 def test_the_national_view_shows_step_progress(client, hq_employee):

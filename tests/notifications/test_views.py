@@ -41,14 +41,14 @@ def test_bell_partial_refreshes_the_count(client, employee):
 def test_list_shows_newest_first_with_unread_marked_and_pages(
     client, employee, django_assert_max_num_queries
 ):
-    _tell(employee, 25)
+    _tell(employee, 30)
     client.force_login(employee)
     with django_assert_max_num_queries(8):
         response = client.get(reverse("notifications:list"))
     page = response.content.decode()
-    assert page.index("Pengingat 25") < page.index("Pengingat 24")
-    assert "Pengingat 5<" not in page  # on page 2
-    assert page.count("notification-unread") == 20
+    assert page.index("Pengingat 30") < page.index("Pengingat 29")
+    assert "Pengingat 5<" not in page  # on page 2 (25 a page)
+    assert page.count("notification-unread") == 25
     assert "Halaman 1 dari 2" in page
     page2 = client.get(reverse("notifications:list") + "?page=2").content.decode()
     assert "Pengingat 5<" in page2
