@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
+
+from organization.confirm import confirm_page
 
 from . import services
 from .calendar import WorkingCalendar, national_holidays
@@ -73,10 +75,24 @@ def calendar_page(request):
 
 @login_required
 @permission_required("cycles.manage_calendar", raise_exception=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def calendar_remove(request, pk):
+    """GET asks "Yakin ...?", POST removes the office's day (due dates follow)."""
     entry = get_object_or_404(CalendarDay, pk=pk)
     day = entry.date
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Hapus catatan kalender"),
+            question=_("Yakin menghapus catatan %(day)s (%(kind)s: %(reason)s)?")
+            % {"day": date_format(day), "kind": entry.get_kind_display(), "reason": entry.reason},
+            consequences=[
+                _("Tanggal itu kembali mengikuti kalender nasional."),
+                _("Batas waktu langkah yang belum selesai dihitung ulang."),
+            ],
+            action_label=_("Ya, hapus catatan"),
+            cancel_url=f"{reverse('cycles:calendar')}?year={day.year}",
+        )
     moved = services.remove_calendar_day(entry, by=request.user)
     messages.success(
         request,

@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from organization.confirm import confirm_page, is_confirmed
 from organization.roles import held_roles
 
 from . import concept as service
@@ -29,6 +31,10 @@ def _cycle_for(request, *, can=False, cc=False):
 def concept_detail(request):
     cycle = _cycle_for(request, can=True, cc=True)
     concept = Concept.objects.filter(cycle=cycle).first()
+    return _detail(request, cycle, concept)
+
+
+def _detail(request, cycle, concept, decision_form=None, status=200):
     roles = held_roles(request.user, cycle.year)
     return render(
         request,
@@ -40,8 +46,9 @@ def concept_detail(request):
             "letter": service.socialisation_letter(concept) if concept else None,
             "is_can": roles.is_can,
             "is_cc": roles.is_cc,
-            "decision_form": ConceptDecisionForm(),
+            "decision_form": decision_form or ConceptDecisionForm(),
         },
+        status=status,
     )
 
 
@@ -108,11 +115,22 @@ def concept_decide(request):
     if concept is None:
         raise Http404
     form = ConceptDecisionForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("cycles:concept")
+    if not form.is_valid():  # the page again, with what was typed and why it was refused
+        return _detail(request, cycle, concept, decision_form=form, status=400)
+    if form.cleaned_data["decision"] == "return" and not is_confirmed(request):
+        return confirm_page(
+            request,
+            title=_("Kembalikan konsep"),
+            question=_("Yakin mengembalikan konsep Serawai %(year)d kepada CAN?")
+            % {"year": cycle.year},
+            consequences=[
+                _("Catatan Anda: %(comment)s") % {"comment": form.cleaned_data["comment"]},
+                _("Konsep kembali dapat diubah CAN dan harus diajukan lagi."),
+            ],
+            action_label=_("Ya, kembalikan konsep"),
+            cancel_url=reverse("cycles:concept"),
+            carry=request.POST,
+        )
     if form.cleaned_data["decision"] == "agree":
         if _transition(request, service.agree_concept, concept, by=request.user):
             messages.success(request, _("Konsep disepakati; langkah 1 selesai."))

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from . import services
+from .confirm import confirm_page
 from .employee_import import COLUMNS, EmployeeImportError, import_employees, read_employees_xlsx
 from .filters import RoleFilter
 from .forms import EmployeeImportForm, LoginForm, RoleAssignmentForm
@@ -140,14 +141,33 @@ def roles(request):
 
 @login_required
 @permission_required("organization.manage_roles", raise_exception=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def role_end(request, pk):
+    """GET asks "Yakin ...?", POST ends the role today (kept in the history)."""
     province = request.user.province
     assignment = get_object_or_404(
-        RoleAssignment.objects.select_related("employee"),
+        RoleAssignment.objects.select_related("employee", "office"),
         pk=pk,
         office__in=Office.objects.in_province(province) if province else Office.objects.none(),
     )
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Akhiri peran"),
+            question=_("Yakin mengakhiri peran %(role)s %(name)s (%(office)s, %(year)d)?")
+            % {
+                "role": assignment.get_role_display(),
+                "name": assignment.employee.full_name,
+                "office": assignment.office.short_name,
+                "year": assignment.year,
+            },
+            consequences=[
+                _("Peran berakhir hari ini; hak aksesnya sebagai pemegang peran ikut berakhir."),
+                _("Penugasan ini tetap tercatat dalam riwayat peran."),
+            ],
+            action_label=_("Ya, akhiri peran"),
+            cancel_url=f"{reverse('organization:roles')}?year={assignment.year}",
+        )
     services.end_role(assignment, by=request.user)
     messages.success(
         request,

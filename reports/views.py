@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cycles.selectors import current_cycle
+from organization.confirm import confirm_page, is_confirmed
 
 from . import assembly, services
 from .forms import ChaptersForm, DecisionForm, SpeechForm
@@ -80,6 +81,10 @@ def open_report(request, quarter):
 @require_GET
 def report_detail(request, pk):
     report = _report(request, pk)
+    return render(request, "reports/detail.html", _detail_context(request, report))
+
+
+def _detail_context(request, report, decision_form=None) -> dict:
     parts = assembly.assemble(report)
     can_change = request.user.has_perm("reports.change_report", report)
     can_decide = request.user.has_perm("reports.decide_report", report)
@@ -94,12 +99,12 @@ def report_detail(request, pk):
         and report.status == ActivityReport.Status.APPROVED
         and not hasattr(report, "next_revision"),
         "can_decide": can_decide and report.status == ActivityReport.Status.SUBMITTED,
-        "decision_form": DecisionForm(),
+        "decision_form": decision_form or DecisionForm(),
         "transitions": transitions,
         "last_transition": transitions[-1] if transitions else None,
         "revisions": revisions.only("pk", "revision", "status", "quarter", "cycle_id"),
     }
-    return render(request, "reports/detail.html", context)
+    return context
 
 
 @login_required
@@ -110,10 +115,10 @@ def edit_chapters(request, pk):
         try:
             services.update_chapters(report, by=request.user, **form.cleaned_data)
         except services.ReportError as exc:
-            messages.error(request, exc.message)
+            form.add_error(None, exc.message)  # the chapters stay as typed
         else:
             messages.success(request, _("Bab laporan disimpan."))
-        return redirect(report)
+            return redirect(report)
     return render(request, "reports/chapters.html", {"report": report, "form": form})
 
 
@@ -133,10 +138,10 @@ def edit_speech(request, pk, event_pk):
         try:
             services.set_opening_speech(report, event=event, by=request.user, **form.cleaned_data)
         except services.ReportError as exc:
-            messages.error(request, exc.message)
+            form.add_error(None, exc.message)  # the speech stays as typed
         else:
             messages.success(request, _("Draf kata sambutan disimpan."))
-        return redirect(report)
+            return redirect(report)
     context = {"report": report, "event": event, "speech": speech, "form": form}
     return render(request, "reports/speech.html", context)
 
@@ -169,11 +174,23 @@ def submit(request, pk):
 def decide(request, pk):
     report = _report(request, pk, "reports.decide_report")
     form = DecisionForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(report)
+    if not form.is_valid():  # the page again, with what was typed and why it was refused
+        context = _detail_context(request, report, decision_form=form)
+        return render(request, "reports/detail.html", context, status=400)
+    returning = form.cleaned_data["decision"] == DecisionForm.RETURN
+    if returning and not is_confirmed(request):
+        return confirm_page(
+            request,
+            title=_("Kembalikan laporan"),
+            question=_("Yakin mengembalikan %(report)s kepada penyusun?") % {"report": report},
+            consequences=[
+                _("Catatan Anda: %(comment)s") % {"comment": form.cleaned_data["comment"]},
+                _("Laporan kembali menjadi draf; penyusun memperbaiki lalu mengajukan lagi."),
+            ],
+            action_label=_("Ya, kembalikan laporan"),
+            cancel_url=report.get_absolute_url(),
+            carry=request.POST,
+        )
     try:
         if form.cleaned_data["decision"] == DecisionForm.APPROVE:
             services.approve_report(report, by=request.user, comment=form.cleaned_data["comment"])

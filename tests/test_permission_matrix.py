@@ -241,7 +241,8 @@ MATRIX = {
         "method": "post",
     },
     "cycles:concept": {"expect": only({"can": 200, "cc": 200}, default=404)},
-    "cycles:concept_decide": {"expect": only({"cc": REDIRECT}, default=404), "method": "post"},
+    # An empty decision is refused on the page itself (400, with the reason), not redirected.
+    "cycles:concept_decide": {"expect": only({"cc": 400}, default=404), "method": "post"},
     "cycles:concept_edit": {"expect": only({"can": REDIRECT}, default=404)},
     "cycles:concept_submit": {"expect": only({"can": REDIRECT}, default=404), "method": "post"},
     "cycles:cycle_create": {"expect": only({"can": 200, "superuser": 200})},
@@ -309,7 +310,7 @@ MATRIX = {
     "events:team_confirm": {"expect": only({"superuser": REDIRECT}), "method": "post"},
     "events:team_history": {"expect": only({"can": 200, "superuser": 200})},
     "events:team_need": {
-        "expect": only({"can": REDIRECT, "superuser": REDIRECT}),
+        "expect": only({"can": 400, "superuser": 400}),
         "method": "post",
     },
     "events:team_need_remove": {
@@ -321,7 +322,7 @@ MATRIX = {
         "method": "post",
     },
     "events:team_swap": {"expect": only({"superuser": 200})},
-    "events:team_unavailable": {"expect": only({"superuser": REDIRECT}), "method": "post"},
+    "events:team_unavailable": {"expect": only({"superuser": 400}), "method": "post"},
     "notifications:bell": {"expect": everyone(200)},
     "notifications:list": {"expect": everyone(200)},
     "notifications:mark_all_read": {"expect": everyone(REDIRECT), "method": "post"},
@@ -342,7 +343,7 @@ MATRIX = {
     },
     "organization:roles": {"expect": only({"can": 200, "superuser": 200})},
     "reports:chapters": {"expect": only({"ca_a": 200, "can": 200, "superuser": 200})},
-    "reports:decide": {"expect": only({"cc": REDIRECT, "superuser": REDIRECT}), "method": "post"},
+    "reports:decide": {"expect": only({"cc": 400, "superuser": 400}), "method": "post"},
     "reports:detail": {
         "expect": only({"employee": 403, "ca_b": 403, "event_team": 403}, default=200)
     },
@@ -392,7 +393,7 @@ MATRIX = {
     "voting:proposals": {"expect": only({"ca_a": 200, "ca_b": 200, "can": 200}, default=404)},
     "voting:proposals_pdf": {"expect": only({"can": 200, "superuser": 200}, default=404)},
     "voting:proposals_reopen": {
-        "expect": only({"can": REDIRECT, "superuser": REDIRECT}, default=404),
+        "expect": only({"can": 400, "superuser": 400}, default=404),
         "method": "post",
     },
     "voting:proposals_xlsx": {"expect": only({"can": 200, "superuser": 200}, default=404)},

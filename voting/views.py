@@ -4,10 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from cycles.selectors import current_cycle
+from organization.confirm import confirm_page
 from organization.listing import filtered_page
 from organization.models import Office
 from organization.roles import held_roles
@@ -54,7 +57,10 @@ def _proposal(request, cycle, pk, perm):
 
 @login_required
 def proposal_list(request):
-    cycle = _cycle(request)
+    return _proposal_list(request, _cycle(request))
+
+
+def _proposal_list(request, cycle, reopen_form=None, status=200):
     roles = held_roles(request.user, cycle.year)
     vote = _vote(cycle)
     rows = ThemeProposal.objects.filter(cycle=cycle).select_related("office")
@@ -79,10 +85,10 @@ def proposal_list(request):
         "closed_reason": why,
         "deadline": proposals.proposal_deadline(cycle),
         "is_can": roles.is_can,
-        "reopen_form": ReopenForm(),
+        "reopen_form": reopen_form or ReopenForm(),
         "reopenings": cycle.proposal_reopenings.select_related("created_by"),
     }
-    return render(request, "voting/proposal_list.html", context)
+    return render(request, "voting/proposal_list.html", context, status=status)
 
 
 def _save_proposal(request, cycle, office, proposal=None):
@@ -132,10 +138,24 @@ def proposal_edit(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def proposal_delete(request, pk):
+    """GET asks "Yakin ...?", POST withdraws the proposal."""
     cycle = _cycle(request)
     proposal = _proposal(request, cycle, pk, "voting.change_themeproposal")
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Hapus usulan tema"),
+            question=_("Yakin menghapus usulan tema \u201c%(title)s\u201d (%(office)s)?")
+            % {"title": proposal.title, "office": proposal.office.short_name},
+            consequences=[
+                _("Usulan dan narasumbernya dihapus; tidak ikut pemungutan suara."),
+                _("Selama pengusulan masih dibuka, kantor dapat mengusulkan tema lain."),
+            ],
+            action_label=_("Ya, hapus usulan"),
+            cancel_url=reverse("voting:proposals"),
+        )
     try:
         proposals.delete_proposal(proposal, by=request.user)
     except proposals.ProposalError as exc:
@@ -162,12 +182,12 @@ def proposals_reopen(request):
         try:
             proposals.reopen_proposals(cycle, by=request.user, **form.cleaned_data)
         except proposals.ProposalError as exc:
-            messages.error(request, str(exc))
+            messages.error(request, str(exc))  # shown even where the form is not
         else:
             messages.success(request, _("Pengusulan tema dibuka kembali."))
-    else:
-        messages.error(request, _("Isi tanggal dan alasan pembukaan kembali."))
-    return redirect("voting:proposals")
+            return redirect("voting:proposals")
+    # The list again, the date and reason as typed, with why they were refused.
+    return _proposal_list(request, cycle, reopen_form=form, status=400)
 
 
 @login_required
@@ -180,10 +200,24 @@ def proposals_export(request, fmt):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def vote_open(request):
+    """GET asks "Yakin ...?" (proposals close for good), POST opens the vote."""
     cycle = _cycle(request)
     _require(request, "voting.manage")
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Tutup pengusulan dan buka pemungutan suara"),
+            question=_("Yakin menutup pengusulan tema dan membuka pemungutan suara?"),
+            consequences=[
+                _("Usulan tema tidak dapat lagi ditambah, diubah atau dihapus."),
+                _("Surat Pemilihan Tema diterbitkan dan seluruh pemilih diberi tahu."),
+            ],
+            action_label=_("Ya, buka pemungutan suara"),
+            cancel_url=reverse("voting:proposals"),
+            danger=False,
+        )
     try:
         ballots.open_vote(cycle, by=request.user)
     except ballots.VoteError as exc:
@@ -255,13 +289,27 @@ def turnout(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def vote_close(request):
+    """GET asks "Yakin ...?", POST closes the vote (step 4 done)."""
     cycle = _cycle(request)
     _require(request, "voting.manage")
     vote = _vote(cycle)
     if vote is None:
         raise Http404
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Tutup pemungutan suara"),
+            question=_("Yakin menutup pemungutan suara sekarang (batas waktu %(date)s)?")
+            % {"date": date_format(vote.closes_on)},
+            consequences=[
+                _("Tidak ada lagi yang dapat memberikan atau mengubah suara."),
+                _("Hasil hitungan terlihat oleh semua orang dan langkah 4 dicatat selesai."),
+            ],
+            action_label=_("Ya, tutup pemungutan suara"),
+            cancel_url=reverse("voting:results"),
+        )
     try:
         results.close_vote(vote, by=request.user)
     except ballots.VoteError as exc:
@@ -273,7 +321,10 @@ def vote_close(request):
 
 @login_required
 def results_page(request):
-    cycle = _cycle(request)
+    return _results_page(request, _cycle(request))
+
+
+def _results_page(request, cycle, tie_form=None, status=200):
     vote = _vote(cycle)
     roles = held_roles(request.user, cycle.year)
     if vote is None and not roles.is_can:
@@ -294,10 +345,10 @@ def results_page(request):
             earlier = {"chosen": [str(pk) for pk in context["decided"]]} if decision else {}
             if decision:  # the form shows the decision taken, to change it
                 earlier["reason"] = decision.reason
-            context["tie_form"] = TieForm(
+            context["tie_form"] = tie_form or TieForm(
                 tied=tally.tied, seats=tally.open_seats, initial=earlier or None
             )
-    return render(request, "voting/results.html", context)
+    return render(request, "voting/results.html", context, status=status)
 
 
 @login_required
@@ -309,6 +360,9 @@ def tie_decide(request):
     if vote is None:
         raise Http404
     tally = results.tally(vote)
+    if not tally.has_tie:
+        messages.error(request, _("Tidak ada suara sama yang perlu diputuskan."))
+        return redirect("voting:results")
     form = TieForm(request.POST, tied=tally.tied, seats=tally.open_seats)
     if form.is_valid():
         try:
@@ -319,15 +373,12 @@ def tie_decide(request):
                 reason=form.cleaned_data["reason"],
             )
         except ballots.VoteError as exc:
-            messages.error(request, str(exc))
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("Keputusan suara sama dicatat."))
             return redirect("voting:results")
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return redirect("voting:results")
+    # The results again, the choices and reason as typed, with why they were refused.
+    return _results_page(request, cycle, tie_form=form, status=400)
 
 
 @login_required

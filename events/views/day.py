@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from organization.confirm import confirm_page
 from organization.listing import filtered_page
 
 from .. import checkin, services
@@ -150,9 +152,23 @@ def minutes(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def minutes_finalise(request, pk):
+    """GET asks "Yakin ...?", POST makes the minutes final (the event is then held)."""
     event = get_event(request, pk, "events.write_minutes")
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Finalkan notulensi"),
+            question=_("Yakin memfinalkan notulensi %(event)s?") % {"event": event},
+            consequences=[
+                _("Setelah difinalkan, notulensi tidak dapat diubah."),
+                _("Kegiatan dicatat terlaksana (langkah 9)."),
+            ],
+            action_label=_("Ya, finalkan notulensi"),
+            cancel_url=reverse("events:minutes", args=[event.pk]),
+            danger=False,
+        )
     run(
         request,
         lambda: services.finalise_minutes(event, by=request.user),

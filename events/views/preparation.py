@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from organization.confirm import confirm_page
 from organization.listing import filtered_page
 
 from .. import services
@@ -107,10 +109,21 @@ def committee(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def committee_remove(request, pk, member_pk):
+    """GET asks "Yakin ...?", POST removes the member."""
     event = get_event(request, pk, "events.manage_committee")
     member = get_object_or_404(CommitteeMember, pk=member_pk, event=event)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Hapus panitia"),
+            question=_("Yakin menghapus %(name)s (%(role)s) dari panitia %(event)s?")
+            % {"name": member.display_name, "role": member.get_role_display(), "event": event},
+            consequences=[_("Nama ini tidak lagi masuk Surat Daftar Nama Pelaksana Serawai.")],
+            action_label=_("Ya, hapus dari panitia"),
+            cancel_url=reverse("events:committee", args=[event.pk]),
+        )
     run(
         request,
         lambda: services.remove_committee_member(member, by=request.user),

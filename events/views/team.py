@@ -1,12 +1,13 @@
 """Step 8: the Event Team page (needs, rotation proposal, confirm/swap) and the history."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from organization.confirm import confirm_page, is_confirmed
 from organization.listing import filtered_page
 
 from .. import services
@@ -29,7 +30,11 @@ def _forms(event, data=None):
 
 @login_required
 def team(request, pk):
-    event = get_event(request, pk)
+    return _team_page(request, get_event(request, pk))
+
+
+def _team_page(request, event, status=200, **forms):
+    """The Event Team page; `forms`: a refused form shown again with what was typed."""
     user = request.user
     may_record = user.has_perm("events.record_team_needs", event)
     may_decide = user.has_perm("events.decide_team", event)
@@ -45,8 +50,9 @@ def team(request, pk):
         "may_propose": may_record or may_decide,
         "step": event.steps.select_related("completed_by").get(number=8),
         **_forms(event),
+        **forms,
     }
-    return render(request, "events/team.html", context)
+    return render(request, "events/team.html", context, status=status)
 
 
 @login_required
@@ -54,23 +60,36 @@ def team(request, pk):
 def team_need(request, pk):
     event = get_event(request, pk, "events.record_team_needs")
     form = TeamNeedForm(request.POST)
-    if form.is_valid():
-        run(
-            request,
-            lambda: services.record_need(event, by=request.user, **form.cleaned_data),
-            _("Kebutuhan Event Team dicatat."),
-        )
-    else:
-        errors = "; ".join(e for errs in form.errors.values() for e in errs)
-        messages.error(request, errors)
-    return redirect("events:team", pk=event.pk)
+    if form.is_valid() and run(
+        request,
+        lambda: services.record_need(event, by=request.user, **form.cleaned_data),
+        _("Kebutuhan Event Team dicatat."),
+        form,
+    ):
+        return redirect("events:team", pk=event.pk)
+    return _team_page(request, event, status=400, need_form=form)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def team_need_remove(request, pk, need_pk):
+    """GET asks "Yakin ...?", POST removes the need (and the members proposed for it)."""
     event = get_event(request, pk, "events.record_team_needs")
     need = get_object_or_404(EventTeamNeed, pk=need_pk, event=event)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Hapus kebutuhan Event Team"),
+            question=_("Yakin menghapus kebutuhan %(role)s untuk %(event)s?")
+            % {"role": need.get_role_display(), "event": event},
+            consequences=[
+                _("Anggota yang diusulkan atau ditugaskan untuk peran ini ikut dihapus.")
+                if need.assignments.exists()
+                else ""
+            ],
+            action_label=_("Ya, hapus kebutuhan"),
+            cancel_url=reverse("events:team", args=[event.pk]),
+        )
     run(request, lambda: services.remove_need(need, by=request.user), _("Kebutuhan dihapus."))
     return redirect("events:team", pk=event.pk)
 
@@ -139,12 +158,29 @@ def team_unavailable(request, pk):
     event = get_event(request, pk, "events.decide_team")
     form = UnavailableForm(request.POST, members=team_members(event))
     if form.is_valid():
-        run(
+        employee = form.cleaned_data["employee"]
+        if not is_confirmed(request):
+            return confirm_page(
+                request,
+                title=_("Catat berhalangan"),
+                question=_("Yakin mencatat %(name)s berhalangan pada %(event)s?")
+                % {"name": employee.full_name, "event": event},
+                consequences=[
+                    _("Alasan: %(reason)s") % {"reason": form.cleaned_data["reason"]},
+                    _("Usulan penugasannya untuk kegiatan ini ditarik dan tidak diusulkan lagi."),
+                ],
+                action_label=_("Ya, catat berhalangan"),
+                cancel_url=reverse("events:team", args=[event.pk]),
+                carry=request.POST,
+            )
+        if run(
             request,
             lambda: services.mark_unavailable(event, by=request.user, **form.cleaned_data),
             _("Anggota dicatat berhalangan."),
-        )
-    return redirect("events:team", pk=event.pk)
+            form,
+        ):
+            return redirect("events:team", pk=event.pk)
+    return _team_page(request, event, status=400, unavailable_form=form)
 
 
 @login_required

@@ -156,3 +156,20 @@ def test_swap_refuses_someone_already_serving(client, members, can_member, event
 def test_an_employee_cannot_see_the_team_history(client, employee):
     client.force_login(employee)
     assert client.get(reverse("events:team_history")).status_code == 403
+
+
+def test_marking_a_member_unavailable_asks_first_and_keeps_the_reason(
+    client, members, can_member, event_team_lead
+):
+    from events.models import TeamUnavailability
+
+    event = make_event()
+    client.force_login(event_team_lead)
+    data = {"employee": members["Ani"].pk, "reason": "Dinas luar ke Jakarta"}
+    asked = client.post(url("team_unavailable", event), data).content.decode()
+    assert "Yakin mencatat Ani Rahma, S.Si. berhalangan" in asked
+    assert 'value="Dinas luar ke Jakarta"' in asked and '<button type="submit"' in asked
+    assert not TeamUnavailability.objects.exists()  # asked, nothing recorded yet
+    done = client.post(url("team_unavailable", event), data | {"confirmed": "1"})
+    assert done.status_code == 302
+    assert TeamUnavailability.objects.get(event=event).reason == "Dinas luar ke Jakarta"

@@ -1,5 +1,7 @@
 """Draft -> submitted -> approved or returned by the CC; an approved report is locked."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -39,7 +41,10 @@ def test_returned_report_keeps_the_cc_comments(client, submitted_report, ca_1701
     client.force_login(cc)
     url = reverse("reports:decide", args=[submitted_report.pk])
     comment = "Lengkapi jumlah peserta per kabupaten pada Bab II."
-    client.post(url, {"decision": "return", "comment": comment})
+    asked = client.post(url, {"decision": "return", "comment": comment}).content.decode()
+    assert "Yakin mengembalikan" in asked and comment in asked  # asked first, nothing changed
+    assert ActivityReport.objects.get(pk=submitted_report.pk).status == Status.SUBMITTED
+    client.post(url, {"decision": "return", "comment": comment, "confirmed": "1"})
     report = ActivityReport.objects.get(pk=submitted_report.pk)
     assert report.status == Status.RETURNED
     returned = report.transitions.get(to_status=Status.RETURNED)
@@ -64,8 +69,11 @@ def test_returned_report_keeps_the_cc_comments(client, submitted_report, ca_1701
 def test_return_without_comment_is_refused(client, submitted_report, cc):
     client.force_login(cc)
     url = reverse("reports:decide", args=[submitted_report.pk])
-    response = client.post(url, {"decision": "return", "comment": " "}, follow=True)
-    assert "Tuliskan catatan perbaikan" in response.content.decode()
+    response = client.post(url, {"decision": "return", "comment": " "})
+    assert response.status_code == 400  # the page again, the choice kept, the reason shown
+    html = response.content.decode()
+    assert "Tuliskan catatan perbaikan" in html
+    assert re.search(r'value="return"[^>]*checked', html)
     submitted_report.refresh_from_db()
     assert submitted_report.status == Status.SUBMITTED
 

@@ -47,9 +47,11 @@ def test_steps_1_to_5_through_the_browser(client, can_member, cc, ca_1701, ca_17
     assert client.post(reverse("cycles:concept_edit"), data).status_code == 302
     client.post(reverse("cycles:concept_submit"))
     login(client, cc)
-    client.post(
-        reverse("cycles:concept_decide"), {"decision": "return", "comment": "Tambah jadwal"}
-    )
+    returning = {"decision": "return", "comment": "Tambah jadwal"}
+    asked = client.post(reverse("cycles:concept_decide"), returning).content.decode()
+    assert "Yakin mengembalikan konsep" in asked and "Tambah jadwal" in asked
+    assert Concept.objects.get().status == Concept.Status.SUBMITTED  # asked, not yet done
+    client.post(reverse("cycles:concept_decide"), returning | {"confirmed": "1"})
     assert Concept.objects.get().status == Concept.Status.RETURNED
     login(client, can_member)
     assert "Tambah jadwal" in client.get(reverse("cycles:concept")).content.decode()

@@ -156,8 +156,10 @@ def _plan_the_cycle(visit, world: YearWorld):
     assert page.locator("#concept-status").inner_text() == "Diajukan ke CC"
     page.select_option("#id_decision", "return")
     page.fill("#id_comment", "Tambahkan jadwal sosialisasi ke kabupaten/kota pada tujuan.")
+    page = _submit(cc, page.get_by_role("button", name="Simpan keputusan"), "concept-return-ask")
+    assert "Yakin mengembalikan konsep" in page.content()  # a return asks first (issue 9)
     page = _submit(
-        cc, page.get_by_role("button", name="Simpan keputusan"), "concept-returned-by-cc"
+        cc, page.get_by_role("button", name="Ya, kembalikan konsep"), "concept-returned-by-cc"
     )
     assert "Konsep dikembalikan kepada CAN." in _alerts(page)
 
@@ -290,8 +292,9 @@ def _vote(visit, world: YearWorld, can):
     page = _submit(
         can,
         page.get_by_role("button", name="Tutup pengusulan dan buka pemungutan suara"),
-        "vote-opened",
+        "vote-open-ask",
     )
+    page = _submit(can, page.get_by_role("button", name="Ya, buka pemungutan suara"), "vote-opened")
     assert "Pemungutan suara dibuka" in _alerts(page)
     assert page.locator("#vote-status").inner_text() == "Dibuka"
     text = pdf_text(can, page.get_by_role("link", name="Pemilihan Tema Serawai"))
@@ -332,7 +335,10 @@ def _announce(world: YearWorld, can, phone_tab) -> list[Event]:
     last_day_of_step(world.cycle, 4)  # the calendar jumps to the vote's closing day
     page = _nav(can, "Tema", "Hasil pemilihan", "results-before-close")
     assert "Hasil sementara, hanya terlihat oleh CAN." in page.content()
-    page = _submit(can, page.get_by_role("button", name="Tutup pemungutan suara"), "vote-closed")
+    page = _submit(can, page.get_by_role("button", name="Tutup pemungutan suara"), "vote-close-ask")
+    page = _submit(
+        can, page.get_by_role("button", name="Ya, tutup pemungutan suara"), "vote-closed"
+    )
     assert "Pemungutan suara ditutup; langkah 4 selesai." in _alerts(page)
     open_step(world.cycle, 5)  # the next working day: the CAN announces
     page = _nav(can, "Tema", "Hasil pemilihan", "results-closed")
