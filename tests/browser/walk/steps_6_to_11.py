@@ -271,7 +271,8 @@ def step9_event_day(host, attendees, notulis, event, cast) -> None:
     page.fill("textarea[name=questions_answers]", "T: Bagaimana menjaga mutu data? J: Uji silang.")
     page.fill("textarea[name=follow_ups]", "Materi dibagikan melalui Portal Pintar.")
     assert "Notulensi disimpan." in press(notulis, "Simpan draf", "minutes-draft")
-    text = press(notulis, "Finalkan notulensi", "minutes-final")
+    assert "Yakin memfinalkan" in press(notulis, "Finalkan notulensi", "minutes-final-ask")
+    text = press(notulis, "Ya, finalkan notulensi", "minutes-final")
     assert "Notulensi final. Kegiatan dicatat terlaksana." in text
     assert "hanya dapat dibaca" in text and "Uji silang" in text
 
@@ -380,7 +381,8 @@ def step10_report(host, cc, event) -> None:
     cc.go(report_path, "report-to-decide")
     cc.page.check("input[value=return]")
     cc.page.fill("textarea[name=comment]", comment)
-    text = press(cc, "Simpan keputusan", "report-returned")
+    assert comment in press(cc, "Simpan keputusan", "report-return-ask")  # asks first (issue 9)
+    text = press(cc, "Ya, kembalikan laporan", "report-returned")
     assert "Laporan dikembalikan kepada penyusun dengan catatan." in text
 
     host.go(report_path, "report-returned")
