@@ -147,7 +147,7 @@ def proposal_delete(request, pk):
         return confirm_page(
             request,
             title=_("Hapus usulan tema"),
-            question=_("Yakin menghapus usulan tema \u201c%(title)s\u201d (%(office)s)?")
+            question=_("Yakin menghapus usulan tema “%(title)s” (%(office)s)?")
             % {"title": proposal.title, "office": proposal.office.short_name},
             consequences=[
                 _("Usulan dan narasumbernya dihapus; tidak ikut pemungutan suara."),
