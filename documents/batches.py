@@ -8,6 +8,7 @@ files, and notifies every holder who is an employee with a link to their certifi
 
 import io
 import zipfile
+from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -21,8 +22,22 @@ from organization.models import Employee
 
 from .certificates import CertificateError, issue_certificates
 from .models import Certificate, CertificateBatch
+from .signals import batch_finished
 
 CHUNK = 50
+
+
+def requeue(batch: CertificateBatch) -> CertificateBatch:
+    """Hand a failed batch to the worker again: it resumes after its last committed chunk."""
+    from .tasks import issue_certificate_batch
+
+    with transaction.atomic():
+        CertificateBatch.objects.filter(pk=batch.pk).update(
+            status=CertificateBatch.Status.PENDING, error="", finished_at=None
+        )
+        transaction.on_commit(lambda: issue_certificate_batch.delay(batch.pk))
+    batch.refresh_from_db()
+    return batch
 
 
 def request_batch(
@@ -46,6 +61,7 @@ def request_batch(
             "nip": h.get("nip") or "",
             "employee_id": h["employee"].pk if h.get("employee") else h.get("employee_id"),
             "role_label": h.get("role_label") or "",
+            "kind": h.get("kind") or kind,
         }
         for h in holders
         if (h.get("name") or "").strip()
@@ -82,18 +98,20 @@ def _issue_chunk(batch_id: int) -> bool:
             {**r, "employee": employees.get(r["employee_id"]) if r["employee_id"] else None}
             for r in rows
         ]
-        issue_certificates(
-            holders=holders,
-            event_title=batch.event_title,
-            event_date=batch.event_date,
-            issuer_office=batch.issuer_office,
-            signatory=batch.signatory,
-            by=batch.requested_by,
-            related=batch.related,
-            kind=batch.kind,
-            award_title=batch.award_title,
-            batch=batch,
-        )
+        # A batch may mix kinds (an event's speakers and participants): one pass per kind.
+        for kind, group in groupby(holders, key=lambda h: h.get("kind") or batch.kind):
+            issue_certificates(
+                holders=list(group),
+                event_title=batch.event_title,
+                event_date=batch.event_date,
+                issuer_office=batch.issuer_office,
+                signatory=batch.signatory,
+                by=batch.requested_by,
+                related=batch.related,
+                kind=kind,
+                award_title=batch.award_title,
+                batch=batch,
+            )
         batch.done += len(rows)
         batch.status = CertificateBatch.Status.RUNNING
         batch.save(update_fields=["done", "status"])
@@ -136,4 +154,5 @@ def run_batch(batch_id: int) -> CertificateBatch:
             url=reverse("documents:my_certificates"),
             key=f"certificate-batch-{batch.pk}",
         )
+        batch_finished.send(sender=CertificateBatch, batch=batch)
     return batch

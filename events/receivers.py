@@ -7,10 +7,11 @@ Runs inside the announcement's transaction: an event that cannot be planned roll
 
 from django.dispatch import receiver
 
+from documents.signals import batch_finished
 from voting.signals import themes_announced
 
-from .models import CommitteeMember
-from .services import create_event
+from .models import CommitteeMember, Event
+from .services import certificate_batch_finished, create_event
 
 
 @receiver(themes_announced, dispatch_uid="events.create_events_for_selected_themes")
@@ -36,3 +37,9 @@ def create_events_for_selected_themes(sender, *, cycle, selections, by, **kwargs
             )
             for speaker in selection.proposal.speakers.all()
         )
+
+
+@receiver(batch_finished, dispatch_uid="events.certificate_batch_finished")
+def event_certificates_issued(sender, *, batch, **kwargs):
+    if batch.related_type_id and batch.related_type.model_class() is Event:
+        certificate_batch_finished(batch.related, batch)

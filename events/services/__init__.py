@@ -34,11 +34,16 @@ def create_event(
 
 
 from .eventday import (  # noqa: E402
+    SYNC_CERTIFICATES,
     add_attendee,
     add_photo,
+    certificate_batch_finished,
+    certificate_batch_running,
+    certificate_holders,
     check_in,
     finalise_minutes,
     issue_event_certificates,
+    request_event_certificates,
     save_minutes,
     send_invitation,
 )
@@ -76,7 +81,12 @@ __all__ = [
     "create_event",
     "finalise_minutes",
     "issue_committee_letter",
+    "SYNC_CERTIFICATES",
+    "certificate_batch_finished",
+    "certificate_holders",
+    "certificate_batch_running",
     "issue_event_certificates",
+    "request_event_certificates",
     "mark_held",
     "mark_unavailable",
     "missing_committee_roles",

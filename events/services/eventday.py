@@ -273,19 +273,58 @@ def certificate_holders(event) -> list[tuple[str, dict]]:
     return holders
 
 
+# Up to this many holders the certificates are issued while the user waits (one WeasyPrint pass,
+# about two seconds); a larger event's go to the worker and the user follows a progress bar.
+SYNC_CERTIFICATES = 50
+
+
+def _event_batches(event):
+    from django.contrib.contenttypes.models import ContentType
+
+    from documents.models import CertificateBatch
+
+    return CertificateBatch.objects.filter(
+        related_type=ContentType.objects.get_for_model(Event), related_id=event.pk
+    )
+
+
+def certificate_batch_running(event):
+    """The worker's batch still issuing this event's certificates, if any."""
+    from documents.models import CertificateBatch
+
+    return (
+        _event_batches(event)
+        .filter(status__in=[CertificateBatch.Status.PENDING, CertificateBatch.Status.RUNNING])
+        .first()
+    )
+
+
+def _issuable_holders(event) -> list[tuple[str, dict]]:
+    if event.status != Event.Status.HELD:
+        raise EventError(_("Sertifikat diterbitkan setelah kegiatan dicatat terlaksana."))
+    if event.certificates_issued_at:
+        raise EventError(_("Sertifikat kegiatan ini sudah diterbitkan."))
+    if certificate_batch_running(event):
+        raise EventError(_("Sertifikat kegiatan ini sedang diterbitkan."))
+    holders = certificate_holders(event)
+    if not holders:
+        raise EventError(_("Belum ada peserta maupun narasumber."))
+    return holders
+
+
+def _certificates_issued(event, by) -> None:
+    event.certificates_issued_at, event.certificates_issued_by = timezone.now(), by
+    event.save(update_fields=["certificates_issued_at", "certificates_issued_by"])
+    _maybe_finish_step9(event, by)
+
+
 @transaction.atomic
 def issue_event_certificates(event, *, signatory, by) -> list:
     """Step 9 output: certificates for the speakers and the attendees, and nobody else."""
     from documents.certificates import issue_certificates
 
     event = _lock(event)
-    if event.status != Event.Status.HELD:
-        raise EventError(_("Sertifikat diterbitkan setelah kegiatan dicatat terlaksana."))
-    if event.certificates_issued_at:
-        raise EventError(_("Sertifikat kegiatan ini sudah diterbitkan."))
-    holders = certificate_holders(event)
-    if not holders:
-        raise EventError(_("Belum ada peserta maupun narasumber."))
+    holders = _issuable_holders(event)
     issued = []
     for kind in ("speaker", "participant"):
         group = [h for k, h in holders if k == kind]
@@ -300,8 +339,6 @@ def issue_event_certificates(event, *, signatory, by) -> list:
                 related=event,
                 kind=kind,
             )
-    event.certificates_issued_at, event.certificates_issued_by = timezone.now(), by
-    event.save(update_fields=["certificates_issued_at", "certificates_issued_by"])
     notify(
         [h["employee"] for _k, h in holders if h["employee"] is not None],
         kind=kinds.CERTIFICATES_READY,
@@ -309,5 +346,40 @@ def issue_event_certificates(event, *, signatory, by) -> list:
         url=event.get_absolute_url(),
         key=f"event-certificates-{event.pk}",
     )
-    _maybe_finish_step9(event, by)
+    _certificates_issued(event, by)
     return issued
+
+
+@transaction.atomic
+def request_event_certificates(event, *, signatory, by):
+    """Step 9 output for a large event: the same certificates, issued by the worker in chunks.
+
+    Returns the batch whose progress page the user follows. A batch that failed earlier is
+    resumed (with its first signatory) rather than started again, so nobody gets two.
+    """
+    from documents.batches import request_batch, requeue
+    from documents.models import CertificateBatch
+
+    event = _lock(event)
+    holders = _issuable_holders(event)
+    failed = _event_batches(event).filter(status=CertificateBatch.Status.FAILED).first()
+    if failed is not None:
+        return requeue(failed)
+    return request_batch(
+        holders=[{**holder, "kind": kind} for kind, holder in holders],
+        event_title=event.title,
+        event_date=event.date,
+        issuer_office=signatory.office,
+        signatory=signatory,
+        by=by,
+        related=event,
+        kind="participant",
+    )
+
+
+def certificate_batch_finished(event, batch) -> None:
+    """The worker issued an event's batch (documents.signals.batch_finished): step 9's output is
+    there. Runs in the worker's transaction; the batch has notified the holders."""
+    event = _lock(event)
+    if not event.certificates_issued_at:
+        _certificates_issued(event, batch.requested_by)

@@ -64,9 +64,11 @@ def event_detail(request, pk):
     if can["send_invitation"] and not event.invitation_sent_at:
         context["invitation_form"] = SignatoryForm(offices=[event.host_office])
     if can["issue_certificates"] and not event.certificates_issued_at:
-        context["certificate_form"] = SignatoryForm(
-            offices=[event.cycle.province, event.host_office]
-        )
+        context["certificate_batch"] = services.certificate_batch_running(event)
+        if context["certificate_batch"] is None:
+            context["certificate_form"] = SignatoryForm(
+                offices=[event.cycle.province, event.host_office]
+            )
     return render(request, "events/detail.html", context)
 
 

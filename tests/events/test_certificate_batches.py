@@ -1,0 +1,129 @@
+"""A large event's certificates are issued by the worker while the host follows a progress bar.
+
+Up to services.SYNC_CERTIFICATES holders they are issued in the request (test_event_day_documents);
+here the limit is lowered so that a handful of attendees is "large". The worker's job
+(documents.batches.run_batch, which the Celery task calls) runs in the test's process; the real
+worker process runs batches in tests/services.
+"""
+
+import io
+import zipfile
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from documents import batches
+from documents.models import Certificate, CertificateBatch
+from events import services
+from events.models import CommitteeMember, Event, EventStep
+from notifications import kinds
+from notifications.models import Notification
+from tests.factories import EmployeeFactory
+
+from .conftest import url
+
+
+@pytest.fixture
+def held_event(ready_event, notulis, ca_1701):
+    Event.objects.filter(pk=ready_event.pk).update(
+        date=timezone.localdate(), start_time="00:00", end_time="23:59"
+    )
+    services.add_committee_member(
+        ready_event,
+        role=CommitteeMember.Role.SPEAKER,
+        external_name="Prof. Luar, Ph.D.",
+        external_institution="Universitas Bengkulu",
+        by=ca_1701,
+    )
+    for n in range(5):
+        services.add_attendee(
+            ready_event,
+            employee=EmployeeFactory(full_name=f"Peserta Ke-{n + 1}, S.ST."),
+            by=notulis,
+        )
+    services.save_minutes(
+        ready_event, summary="Ringkasan.", questions_answers="", follow_ups="", by=notulis
+    )
+    services.finalise_minutes(ready_event, by=notulis)
+    ready_event.refresh_from_db()
+    assert ready_event.status == Event.Status.HELD
+    return ready_event
+
+
+@pytest.fixture
+def small_limit(monkeypatch):
+    monkeypatch.setattr(services, "SYNC_CERTIFICATES", 3)
+
+
+def test_a_large_event_is_issued_in_the_background_with_progress(
+    client, held_event, ca_1701, cc, small_limit, django_capture_on_commit_callbacks
+):
+    client.force_login(ca_1701)
+    with django_capture_on_commit_callbacks() as queued:
+        response = client.post(url("certificates", held_event), {"signatory": cc.pk})
+    batch = CertificateBatch.objects.get()
+    assert response.status_code == 302 and response["Location"] == batch.get_absolute_url()
+    assert len(queued) == 1  # handed to the worker once the request's transaction commits
+    assert batch.total == 6 and batch.done == 0
+    assert not Certificate.objects.exists()
+
+    progress = client.get(batch.get_absolute_url()).content.decode()
+    assert "0 dari 6 sertifikat" in progress and 'role="progressbar"' in progress
+    page = client.get(held_event.get_absolute_url()).content.decode()
+    assert "Sertifikat sedang diterbitkan." in page
+    assert "Terbitkan sertifikat peserta dan narasumber" not in page  # no second request
+    again = client.post(url("certificates", held_event), {"signatory": cc.pk}, follow=True)
+    assert "sedang diterbitkan" in again.content.decode()
+    assert CertificateBatch.objects.count() == 1
+
+    batches.run_batch(batch.pk)  # what the worker does
+
+    issued = {(c.holder_name, c.kind) for c in Certificate.objects.all()}
+    assert ("Prof. Luar, Ph.D.", "speaker") in issued
+    assert {name for name, kind in issued if kind == "participant"} == {
+        f"Peserta Ke-{n}, S.ST." for n in range(1, 6)
+    }
+    held_event.refresh_from_db()
+    assert held_event.certificates_issued_at is not None
+    assert held_event.certificates_issued_by == ca_1701
+    assert EventStep.objects.get(event=held_event, number=9).completed_at is not None
+    participant = Certificate.objects.filter(kind="participant").first().holder
+    assert Notification.objects.filter(
+        kind=kinds.CERTIFICATES_READY, recipient=participant
+    ).exists()
+
+    done = client.get(batch.get_absolute_url()).content.decode()
+    assert "6 dari 6 sertifikat" in done and "Unduh semua sertifikat (zip)" in done
+    zipped = client.get(reverse("documents:batch_download", args=[batch.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(zipped.content))
+    assert len(archive.namelist()) == 6
+    page = client.get(held_event.get_absolute_url()).content.decode()
+    assert "Sertifikat sedang diterbitkan." not in page and "terbit" in page
+
+
+def test_a_failed_batch_resumes_and_nobody_gets_two(
+    client, held_event, ca_1701, cc, small_limit, monkeypatch
+):
+    monkeypatch.setattr(batches, "CHUNK", 4)
+    batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
+    assert batches._issue_chunk(batch.pk)  # the first 4 are issued, then the worker dies
+    CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.FAILED)
+
+    client.force_login(ca_1701)
+    response = client.post(url("certificates", held_event), {"signatory": cc.pk})
+    assert response["Location"] == batch.get_absolute_url()  # the same batch, resumed
+    assert CertificateBatch.objects.get().status == CertificateBatch.Status.PENDING
+    batches.run_batch(batch.pk)
+
+    assert Certificate.objects.count() == 6
+    assert Certificate.objects.values("holder_name").distinct().count() == 6
+    held_event.refresh_from_db()
+    assert held_event.certificates_issued_at is not None
+
+
+def test_a_small_event_is_still_issued_while_the_host_waits(client, held_event, ca_1701, cc):
+    client.force_login(ca_1701)
+    page = client.post(url("certificates", held_event), {"signatory": cc.pk}, follow=True)
+    assert "Sertifikat peserta dan narasumber diterbitkan." in page.content.decode()
+    assert Certificate.objects.count() == 6 and not CertificateBatch.objects.exists()
