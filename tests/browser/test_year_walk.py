@@ -4,11 +4,10 @@ steps 6-11 (tests/browser/walk/steps_6_to_11.py) take each of them to its report
 Every page visited is screenshotted under test-artifacts/screenshots/ and checked with axe-core.
 """
 
-import importlib.util
-
 import pytest
 
 from tests.browser.walk.steps_1_to_5 import WINNERS, walk_steps_1_to_5
+from tests.browser.walk.steps_6_to_11 import walk_steps_6_to_11
 from tests.browser.walk.world import year_world
 
 
@@ -20,8 +19,4 @@ def test_the_whole_year(visit, settings):
     world = year_world()
     events = walk_steps_1_to_5(visit, world)
     assert len(events) == len(WINNERS)
-    # TODO(lead): steps 6-11 land from the walk2 worktree; once they do, drop this guard.
-    if importlib.util.find_spec("tests.browser.walk.steps_6_to_11") is not None:
-        from tests.browser.walk.steps_6_to_11 import walk_steps_6_to_11
-
-        walk_steps_6_to_11(visit, world, events)
+    walk_steps_6_to_11(visit, world, events)
