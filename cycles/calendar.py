@@ -3,8 +3,9 @@ and cuti bersama (from the maintained `holidays` package), plus or minus the day
 records as `CalendarDay` (a revised decree, a regional holiday, a local closure).
 
 Every date the system computes goes through a `WorkingCalendar`, which reads the office's days
-once (one query) and answers in memory; the module-level functions build one per call, so a
-change to `CalendarDay` is seen by the next computation.
+once (one query, kept in the shared cache until a `CalendarDay` is saved or deleted) and answers
+in memory; the module-level functions load one per call, so a change to `CalendarDay` is seen by
+the next computation.
 """
 
 from datetime import date, timedelta
@@ -13,6 +14,7 @@ from functools import lru_cache
 import holidays
 
 HOLIDAY_CATEGORIES = ("public", "government")  # government = cuti bersama for civil servants
+TOPIC = "calendar"  # serawai.caching: renewed by every save or delete of a CalendarDay
 
 
 @lru_cache(maxsize=64)
@@ -31,6 +33,13 @@ class WorkingCalendar:
 
     @classmethod
     def load(cls) -> "WorkingCalendar":
+        """The office's days (one query, or none while the shared cache holds them)."""
+        from serawai import caching
+
+        return caching.cached(TOPIC, "calendar", cls._read)
+
+    @classmethod
+    def _read(cls) -> "WorkingCalendar":
         from .models import CalendarDay
 
         closed, opened = {}, set()

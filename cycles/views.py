@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from organization.models import RoleAssignment
+from organization.roles import role_labels
 
 from . import services
 from .forms import CycleCreateForm, ReplanForm
@@ -20,8 +21,8 @@ from .timeline import cycle_sections
 def home(request):
     cycle = current_cycle(request.user)
     rows = my_open_steps(request.user, cycle) if cycle else []
-    held = RoleAssignment.objects.current().filter(employee=request.user).select_related("office")
-    labels = [f"{a.get_role_display()} ({a.office.short_name})" for a in held]
+    Role = RoleAssignment.Role
+    labels = [f"{Role(role).label} ({office})" for role, office in role_labels(request.user)]
     return render(
         request, "cycles/home.html", {"cycle": cycle, "rows": rows, "my_role_labels": labels}
     )

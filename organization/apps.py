@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OrganizationConfig(AppConfig):
     name = "organization"
     verbose_name = _("Organisasi")
+
+    def ready(self):
+        from . import roles
+
+        roles.connect()

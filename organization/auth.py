@@ -26,6 +26,8 @@ class NipOrEmailBackend(ModelBackend):
         return None
 
     def get_user(self, user_id):
-        """The signed-in person with their office in one query: every page scopes by province."""
-        user = Employee._default_manager.select_related("office").filter(pk=user_id).first()
+        """The signed-in person with their office and its province in one query: every page
+        scopes by province."""
+        people = Employee._default_manager.select_related("office", "office__parent")
+        user = people.filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None

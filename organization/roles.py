@@ -1,10 +1,17 @@
-"""What programme roles a person holds now. Read once per request and cached on the user."""
+"""What programme roles a person holds now. Read once per request and cached on the user, and
+across requests in the shared cache until a role assignment changes (serawai.caching)."""
 
 from dataclasses import dataclass, field
 
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from .models import RoleAssignment
+from serawai import caching
+
+from .models import Office, RoleAssignment
+
+TOPIC = "roles"
+OFFICES_TOPIC = "offices"
 
 Role = RoleAssignment.Role
 CAN_ROLES = (Role.CAN_COORDINATOR, Role.CAN_MEMBER)
@@ -54,9 +61,41 @@ def held_roles(user, year=None) -> HeldRoles:
     """The roles `user` holds in `year` (default: the current year), cached on the user object."""
     if user is None or not user.is_authenticated:
         return HeldRoles()
-    year = year or timezone.localdate().year
+    today = timezone.localdate()
+    year = year or today.year
     cache = user.__dict__.setdefault("_serawai_roles", {})
     if year not in cache:
-        rows = RoleAssignment.objects.current(year=year).filter(employee=user)
-        cache[year] = HeldRoles(frozenset(rows.values_list("role", "office_id")))
+
+        def read():
+            rows = RoleAssignment.objects.current(year=year).filter(employee=user)
+            return HeldRoles(frozenset(rows.values_list("role", "office_id")))
+
+        # `today` in the key: an assignment ended "from tomorrow" stops counting at midnight.
+        cache[year] = caching.cached(TOPIC, f"roles:{user.pk}:{year}:{today}", read)
     return cache[year]
+
+
+def role_labels(user) -> list[tuple[str, str]]:
+    """(role, office short name) of the roles `user` holds today, for the home page."""
+    today = timezone.localdate()
+
+    def read():
+        held = RoleAssignment.objects.current().filter(employee=user).select_related("office")
+        return [(a.role, a.office.short_name) for a in held]
+
+    return caching.cached((TOPIC, OFFICES_TOPIC), f"role-labels:{user.pk}:{today}", read)
+
+
+def _roles_changed(sender, **kwargs):
+    caching.changed(TOPIC)
+
+
+def _offices_changed(sender, **kwargs):
+    caching.changed(OFFICES_TOPIC)
+
+
+def connect() -> None:
+    """Every save or delete of an assignment (services, admin, factories) renews the cache."""
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(_roles_changed, sender=RoleAssignment, dispatch_uid=f"roles-{name}")
+        signal.connect(_offices_changed, sender=Office, dispatch_uid=f"offices-{name}")

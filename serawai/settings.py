@@ -242,6 +242,24 @@ else:
     # The filesystem transport has no fan-out: remote control would not work across workers.
     CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+
+# Cache and sessions. With Redis (REDIS_URL, every production host shares it): Django's Redis
+# cache, sessions read from it and written through to the database (cached_db), and the
+# cross-request caches of serawai/caching.py. Without Redis: no shared cache (a per-process cache
+# could not be invalidated by the other web processes and the Celery worker), sessions in the
+# database, every page read from the database.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get("CACHE_REDIS_URL") or REDIS_URL,
+            "KEY_PREFIX": "serawai",
+            "TIMEOUT": 3600,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -1,6 +1,7 @@
 import pytest
 
 from organization.models import RoleAssignment
+from serawai import caching
 from tests.factories import EmployeeFactory, give_role, office
 
 Role = RoleAssignment.Role
@@ -11,6 +12,12 @@ def _files_in_tmp(settings, tmp_path):
     """Uploads, stored documents and e-mails of a test go to its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """No test reads values another test left in the shared cache (serawai.caching)."""
+    caching.reset_for_tests()
 
 
 @pytest.fixture

@@ -1,14 +1,14 @@
 from django import template
 
-from notifications.models import Notification
+from notifications.bell import unread_count
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def unread_notifications(context) -> int:
-    """The signed-in person's unread count for the bell (one query)."""
+    """The signed-in person's unread count for the bell (one query, or none when cached)."""
     user = getattr(context.get("request"), "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    return Notification.objects.for_user(user).unread().count()
+    return unread_count(user)

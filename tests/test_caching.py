@@ -1,0 +1,131 @@
+"""Cross-request caches (serawai.caching) never show what a write has changed.
+
+Production keeps them in Redis; here a local-memory cache stands in for it, so every page below
+is read twice through the cache: before and after the write a user would notice.
+"""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cycles.calendar import WorkingCalendar
+from cycles.selectors import current_cycle
+from cycles.services import create_cycle, remove_calendar_day, set_calendar_day
+from notifications.services import mark_all_read, notify
+from organization.models import RoleAssignment
+from organization.roles import held_roles
+from organization.services import assign_role, end_role
+from serawai import caching
+from tests.factories import EmployeeFactory, province
+
+Role = RoleAssignment.Role
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def shared_cache(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    assert caching.enabled()
+
+
+def _home(client) -> str:
+    response = client.get(reverse("cycles:home"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_cached_value_is_computed_once_until_its_topic_changes():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert caching.cached("t", "k", compute) == 1
+    assert caching.cached("t", "k", compute) == 1
+    caching.changed("other")
+    assert caching.cached("t", "k", compute) == 1
+    caching.changed("t")
+    assert caching.cached("t", "k", compute) == 2
+    caching.changed_everything()
+    assert caching.cached("t", "k", compute) == 3
+
+
+def test_none_is_cached_too():
+    calls = []
+    assert caching.cached("t", "none", lambda: calls.append(1)) is None
+    assert caching.cached("t", "none", lambda: calls.append(1)) is None
+    assert len(calls) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_value_read_before_the_writer_commits_is_renewed_at_commit():
+    from django.db import transaction
+
+    with transaction.atomic():
+        caching.changed("t")
+        # Another request reads now, before the commit, and stores the old rows.
+        assert caching.cached("t", "k", lambda: "before") == "before"
+    assert caching.cached("t", "k", lambda: "after") == "after"
+
+
+def test_without_a_shared_cache_nothing_is_kept(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert not caching.enabled()
+    values = iter([1, 2])
+    assert caching.cached("t", "k", lambda: next(values)) == 1
+    assert caching.cached("t", "k", lambda: next(values)) == 2
+
+
+def test_a_new_role_shows_on_the_next_page_and_an_ended_one_goes(client, employee):
+    client.force_login(employee)
+    assert "Anggota Event Team" not in _home(client)
+    assignment = assign_role(
+        employee=employee, role=Role.EVENT_TEAM, office=province(), year=timezone.localdate().year,
+        by=None,
+    )  # fmt: skip
+    assert "Anggota Event Team" in _home(client)
+    assert held_roles(type(employee).objects.get(pk=employee.pk)).is_event_team
+    end_role(assignment, by=None, on=timezone.localdate())
+    assert "Anggota Event Team" not in _home(client)
+    assert not held_roles(type(employee).objects.get(pk=employee.pk)).is_event_team
+
+
+def test_the_bell_counts_a_new_notification_and_forgets_it_once_read(client, employee):
+    client.force_login(employee)
+    assert "data-unread" not in _home(client)
+    notify([employee], kind="step_reminder", title="Pengingat")
+    assert 'data-unread="1"' in _home(client)
+    notify([employee], kind="step_reminder", title="Pengingat lagi")
+    assert 'data-unread="2"' in _home(client)
+    mark_all_read(by=employee)
+    assert "data-unread" not in _home(client)
+
+
+def test_another_persons_notification_leaves_my_count_alone(client, employee):
+    other = EmployeeFactory()
+    client.force_login(employee)
+    _home(client)
+    notify([other], kind="step_reminder", title="Pengingat")
+    assert "data-unread" not in _home(client)
+
+
+def test_an_office_day_changes_the_working_calendar_at_once(employee):
+    day = datetime.date(timezone.localdate().year, 12, 1)
+    while not WorkingCalendar.load().is_working_day(day):
+        day += datetime.timedelta(days=1)
+    entry, _moved = set_calendar_day(day=day, kind="closed", reason="Libur daerah", by=employee)
+    assert not WorkingCalendar.load().is_working_day(day)
+    remove_calendar_day(entry, by=employee)
+    assert WorkingCalendar.load().is_working_day(day)
+
+
+def test_a_new_cycle_is_the_current_one_at_once(employee):
+    year = timezone.localdate().year
+    assert current_cycle(employee) is None
+    cycle = create_cycle(province=province(), year=year, start_date=datetime.date(year, 1, 2))
+    assert current_cycle(employee) == cycle
