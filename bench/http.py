@@ -6,6 +6,8 @@
 1. (Re)creates the database serawai_bench (BENCH_DATABASE_URL overrides), migrates it and loads
    the national demo set (`seed_demo --scale national`: 38 provinces, 514 kab/kota, 16,000
    employees, a cycle per province and what the stage apps add).
+   Sessions and the shared cache are in Redis as in production (BENCH_REDIS_URL, default
+   database 13 of 127.0.0.1:6379, emptied first).
 2. Prepares the pages' state (bench/pages.py): which people the clients are, and an open vote.
 3. Starts gunicorn (2 workers, DEBUG off) on a free loopback port and logs the clients in through
    the real login form.
@@ -41,6 +43,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/serawai_bench"
+# Production keeps sessions and the cross-request caches in Redis (deploy/serawai.env.example):
+# the bench does too, in a Redis database of its own that it empties first.
+DEFAULT_REDIS = "redis://127.0.0.1:6379/13"
 WRK_THREADS = 2
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
@@ -223,10 +228,15 @@ def main():
         raise SystemExit("wrk is missing: apt-get install wrk")
 
     db_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    redis_url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS)
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
     var_dir = tempfile.mkdtemp(prefix="serawai-bench-")
     env = dict(
         os.environ,
         DATABASE_URL=db_url,
+        REDIS_URL=redis_url,
         SERAWAI_VAR_DIR=var_dir,
         DEBUG="0",
         ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -234,7 +244,7 @@ def main():
         LOG_LEVEL="ERROR",
     )
     env.pop("SERAWAI_ENV", None)
-    os.environ.update(DATABASE_URL=db_url, SERAWAI_VAR_DIR=var_dir, DEBUG="0")
+    os.environ.update(DATABASE_URL=db_url, REDIS_URL=redis_url, SERAWAI_VAR_DIR=var_dir, DEBUG="0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "serawai.settings")
     log(f"Load average at start: {loadavg()} ({os.cpu_count()} CPUs, shared machine)")
 

@@ -6,9 +6,10 @@ sessions minted directly in the session store, the way `login()` writes them.
 """
 
 from dataclasses import dataclass, field
+from importlib import import_module
 
+from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.urls import NoReverseMatch, reverse
 from django.utils.crypto import get_random_string
 
@@ -85,6 +86,7 @@ def prepare(clients: int) -> Plan:
 def mint_sessions(plan: Plan) -> None:
     """Sessions for pages that need many distinct people, written as login() writes them."""
     backend = "organization.auth.NipOrEmailBackend"
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
     for page in plan.pages:
         if page.mint is None:
             continue
