@@ -4,14 +4,13 @@ A cycle belongs to a province; every view finds "the current cycle" of the signe
 province here and never shows another province's data.
 """
 
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from organization.roles import OFFICES_TOPIC
 from serawai import caching
 
-from . import calendar
-from .models import CalendarDay, Cycle
+from . import calendar, timeline
+from .models import CalendarDay, Cycle, CycleStep
 
 TOPIC = "cycles"
 
@@ -33,17 +32,7 @@ def current_cycle(user, year: int | None = None) -> Cycle | None:
     return caching.cached((TOPIC, OFFICES_TOPIC), f"current-cycle:{province.pk}:{year}", read)
 
 
-def _cycles_changed(sender, **kwargs):
-    caching.changed(TOPIC)
-
-
-def _calendar_changed(sender, **kwargs):
-    caching.changed(calendar.TOPIC)
-
-
 def connect() -> None:
-    """Every save or delete of a cycle or a calendar day (services, admin, factories) renews the
-    cached current cycles and working calendar."""
-    for name, signal in (("save", post_save), ("delete", post_delete)):
-        signal.connect(_cycles_changed, sender=Cycle, dispatch_uid=f"cycles-{name}")
-        signal.connect(_calendar_changed, sender=CalendarDay, dispatch_uid=f"calendar-{name}")
+    caching.renew_on_write(TOPIC, Cycle)
+    caching.renew_on_write(calendar.TOPIC, CalendarDay)
+    caching.renew_on_write(timeline.TOPIC, CycleStep)

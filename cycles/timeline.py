@@ -13,6 +13,8 @@ from django.utils import timezone
 from . import ledger
 from .calendar import WorkingCalendar
 
+TOPIC = "steps"  # serawai.caching: renewed by every save or delete of a step or an event
+
 
 @dataclass(frozen=True)
 class StepRow:

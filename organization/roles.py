@@ -3,7 +3,6 @@ across requests in the shared cache until a role assignment changes (serawai.cac
 
 from dataclasses import dataclass, field
 
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from serawai import caching
@@ -86,16 +85,6 @@ def role_labels(user) -> list[tuple[str, str]]:
     return caching.cached((TOPIC, OFFICES_TOPIC), f"role-labels:{user.pk}:{today}", read)
 
 
-def _roles_changed(sender, **kwargs):
-    caching.changed(TOPIC)
-
-
-def _offices_changed(sender, **kwargs):
-    caching.changed(OFFICES_TOPIC)
-
-
 def connect() -> None:
-    """Every save or delete of an assignment (services, admin, factories) renews the cache."""
-    for name, signal in (("save", post_save), ("delete", post_delete)):
-        signal.connect(_roles_changed, sender=RoleAssignment, dispatch_uid=f"roles-{name}")
-        signal.connect(_offices_changed, sender=Office, dispatch_uid=f"offices-{name}")
+    caching.renew_on_write(TOPIC, RoleAssignment)
+    caching.renew_on_write(OFFICES_TOPIC, Office)

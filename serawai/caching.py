@@ -15,6 +15,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 DEFAULT_TIMEOUT = 300
 EVERYTHING = "*"  # a topic every cached value depends on: `changed(EVERYTHING)` after bulk loads
@@ -71,6 +72,19 @@ def changed(*topics: str) -> None:
 def changed_everything() -> None:
     """Bulk loads (the demo seeds, imports) that bypass the services' and signals' renewals."""
     changed(EVERYTHING)
+
+
+def renew_on_write(topic: str, *models) -> None:
+    """Every save or delete of a row of `models` (services, admin, tests' factories) changes
+    `topic`. Bulk writes send no signal: their service calls `changed(topic)` itself."""
+
+    def receiver(sender, **kwargs):
+        changed(topic)
+
+    for model in models:
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            uid = f"caching:{topic}:{model._meta.label}:{name}"
+            signal.connect(receiver, sender=model, weak=False, dispatch_uid=uid)
 
 
 def reset_for_tests() -> None:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from cycles.calendar import WorkingCalendar
 from cycles.selectors import current_cycle
-from cycles.services import create_cycle, remove_calendar_day, set_calendar_day
+from cycles.services import complete_step, create_cycle, remove_calendar_day, set_calendar_day
 from notifications.services import mark_all_read, notify
 from organization.models import RoleAssignment
 from organization.roles import held_roles
@@ -129,3 +129,34 @@ def test_a_new_cycle_is_the_current_one_at_once(employee):
     assert current_cycle(employee) is None
     cycle = create_cycle(province=province(), year=year, start_date=datetime.date(year, 1, 2))
     assert current_cycle(employee) == cycle
+
+
+def test_a_completed_step_leaves_the_home_page_at_once(client, can_member):
+    year = timezone.localdate().year
+    start = WorkingCalendar.load().first_working_day_on_or_after(timezone.localdate())
+    cycle = create_cycle(province=province(), year=year, start_date=start)
+    client.force_login(can_member)
+    step1 = "Langkah 1: Membuat konsep dan jadwal penyelenggaraan Serawai"
+    assert step1 in _home(client)
+    complete_step(cycle.steps.get(number=1), by=can_member)
+    assert step1 not in _home(client)
+
+
+def test_a_closed_vote_refuses_the_next_ballot_and_a_renamed_theme_shows(
+    client, can_member, employee
+):
+    from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
+    from voting.results import close_vote
+
+    cycle = open_proposals(make_cycle(), can_member)
+    themes = [make_proposal(cycle, code, f"Tema {code}") for code in ("1701", "1702")]
+    vote = make_open_vote(cycle, can_member)
+    client.force_login(employee)
+    assert "Tema 1701" in client.get(reverse("voting:ballot")).content.decode()
+    themes[0].title = "Tema baru"
+    themes[0].save()
+    assert "Tema baru" in client.get(reverse("voting:ballot")).content.decode()
+    close_vote(vote, by=can_member)
+    response = client.post(reverse("voting:ballot"), {"choices": [str(themes[1].pk)]})
+    assert response.status_code == 200
+    assert "Pemungutan suara sudah ditutup." in response.content.decode()
