@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class VotingConfig(AppConfig):
     name = "voting"
     verbose_name = _("Usulan dan pemilihan tema")
+
+    def ready(self):
+        from organization.models import Office
+        from serawai import caching
+
+        from . import selectors
+        from .models import ThemeProposal, Vote
+
+        caching.renew_on_write(selectors.VOTES_TOPIC, Vote)
+        caching.renew_on_write(selectors.PROPOSALS_TOPIC, ThemeProposal, Office)

@@ -29,6 +29,7 @@ from organization.models import Employee, Office
 from organization.roles import held_roles
 
 from .models import Ballot, BallotChoice, Electorate, ThemeProposal, Vote, VoterRecord
+from .selectors import cycle_proposals
 
 
 class VoteError(ValueError):
@@ -89,10 +90,10 @@ def voter_for(vote: Vote, user) -> Voter | None:
 
 def ballot_proposals(vote: Vote, voter: Voter) -> list[ThemeProposal]:
     """The proposals on `voter`'s ballot, in an order of its own (stable for that voter)."""
-    proposals = ThemeProposal.objects.filter(cycle=vote.cycle).select_related("office")
+    ordered = list(cycle_proposals(vote.cycle))  # by primary key
     if vote.exclude_own_office:
-        proposals = proposals.exclude(office=voter.office)
-    ordered = sorted(proposals, key=lambda p: p.pk)
+        own = getattr(voter.office, "pk", None)
+        ordered = [p for p in ordered if p.office_id != own]
     seed = receipt_for(vote, voter.key)  # per voter, not guessable by other voters
     random.Random(seed).shuffle(ordered)
     return ordered

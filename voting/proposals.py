@@ -22,24 +22,44 @@ class ProposalError(ValueError):
 
 def proposal_deadline(cycle: Cycle) -> date:
     """Step 3's due date, or the latest date the CAN reopened the proposals until."""
-    due = cycle.steps.get(number=3).due
+    return _deadline(cycle, cycle.steps.get(number=3).due)
+
+
+def _deadline(cycle: Cycle, step3_due: date) -> date:
     reopened = cycle.proposal_reopenings.order_by("-until").values_list("until", flat=True).first()
-    return max(due, reopened) if reopened else due
+    return max(step3_due, reopened) if reopened else step3_due
+
+
+def proposal_window(
+    cycle: Cycle, today: date | None = None, *, vote_exists: bool | None = None
+) -> tuple[bool, str, date | None]:
+    """(open?, why not, deadline) of the proposal window of `cycle` on `today`; the deadline is
+    None while it does not matter (no socialisation letter yet, or the vote has opened)."""
+    today = today or timezone.localdate()
+    steps = cycle.steps.filter(number__in=(2, 3)).values_list("number", "due", "completed_at")
+    step = {number: (step_due, done) for number, step_due, done in steps}
+    if step[2][1] is None:
+        why = _("Pengusulan tema dibuka setelah surat sosialisasi (langkah 2) terbit.")
+        return False, why, None
+    if vote_exists is None:
+        vote_exists = Vote.objects.filter(cycle=cycle).exists()
+    if vote_exists:
+        return False, _("Pemungutan suara sudah dibuka; usulan tidak dapat diubah lagi."), None
+    deadline = _deadline(cycle, step[3][0])
+    if today > deadline:
+        return (
+            False,
+            _("Batas waktu pengusulan tema (%(date)s) sudah lewat.")
+            % {"date": deadline.isoformat()},
+            deadline,
+        )
+    return True, "", deadline
 
 
 def proposals_state(cycle: Cycle, today: date | None = None) -> tuple[bool, str]:
     """(open?, why not) of the proposal window of `cycle` on `today`."""
-    today = today or timezone.localdate()
-    if not cycle.steps.filter(number=2, completed_at__isnull=False).exists():
-        return False, _("Pengusulan tema dibuka setelah surat sosialisasi (langkah 2) terbit.")
-    if Vote.objects.filter(cycle=cycle).exists():
-        return False, _("Pemungutan suara sudah dibuka; usulan tidak dapat diubah lagi.")
-    deadline = proposal_deadline(cycle)
-    if today > deadline:
-        return False, _("Batas waktu pengusulan tema (%(date)s) sudah lewat.") % {
-            "date": deadline.isoformat()
-        }
-    return True, ""
+    is_open, why, _deadline_ = proposal_window(cycle, today)
+    return is_open, why
 
 
 def _check_open(cycle: Cycle, today) -> None:

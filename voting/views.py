@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +19,8 @@ from organization.roles import held_roles
 from . import ballots, exports, proposals, results
 from .filters import ProposalFilter
 from .forms import BallotForm, ProposalForm, ReopenForm, SelectionForm, TieForm
-from .models import ThemeProposal, TieDecision, Vote
+from .models import ProposedSpeaker, ThemeProposal, TieDecision, Vote
+from .selectors import vote_of
 
 
 def _cycle(request):
@@ -43,10 +45,7 @@ def _ca_office(request, cycle):
 
 
 def _vote(cycle):
-    vote = Vote.objects.filter(cycle=cycle).first()
-    if vote is not None:
-        vote.cycle = cycle  # the same object: no second query for it
-    return vote
+    return vote_of(cycle)
 
 
 def _proposal(request, cycle, pk, perm):
@@ -69,21 +68,22 @@ def _proposal_list(request, cycle, reopen_form=None, status=200):
     else:
         office = _ca_office(request, cycle)
         rows = rows.filter(office=office)
-    is_open, why = proposals.proposals_state(cycle)
+    is_open, why, deadline = proposals.proposal_window(cycle, vote_exists=vote is not None)
+    speakers = Prefetch("speakers", queryset=ProposedSpeaker.objects.select_related("employee"))
     context = {
         "cycle": cycle,
         "vote": vote,
         **filtered_page(
             request,
             ProposalFilter,
-            rows.prefetch_related("speakers__employee"),
+            rows.prefetch_related(speakers),
             province=cycle.province,
             single_office=office is not None,
         ),
         "office": office,
         "is_open": is_open,
         "closed_reason": why,
-        "deadline": proposals.proposal_deadline(cycle),
+        "deadline": deadline,  # shown only while the window is open
         "is_can": roles.is_can,
         "reopen_form": reopen_form or ReopenForm(),
         "reopenings": cycle.proposal_reopenings.select_related("created_by"),
