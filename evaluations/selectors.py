@@ -22,14 +22,19 @@ same "n", "criteria", "overall_mean", "comments", "suggestions" over every ratin
 
 from collections import defaultdict
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from events.models import Attendance, CommitteeMember, Event, EventStep
+from serawai import caching
 
 from .criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
 from .models import OrganizerRating, PresenterEvaluation, PresenterRating, RaterRecord
 from .stats import criterion_summary, mean_of_means
+
+RECAP_TOPIC = "recap"  # serawai.caching: the year recap page, renewed by every write it reads
 
 REPORT_STEP = 10
 
@@ -178,3 +183,28 @@ def year_recap(cycle) -> dict:
         "comments": _texts(rows, "comment"),
         "suggestions": _texts(rows, "suggestion"),
     }
+
+
+def _employee_saved(sender, update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # a log-in changes no name the recap shows
+    caching.changed(RECAP_TOPIC)
+
+
+def connect() -> None:
+    """Every save or delete of what a recap reads renews the cached year recap."""
+    from organization.models import Office
+
+    caching.renew_on_write(
+        RECAP_TOPIC,
+        Event,
+        EventStep,
+        Attendance,
+        CommitteeMember,
+        PresenterEvaluation,
+        PresenterRating,
+        OrganizerRating,
+        RaterRecord,
+        Office,
+    )
+    post_save.connect(_employee_saved, sender=get_user_model(), dispatch_uid="recap-employee-save")

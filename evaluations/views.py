@@ -9,18 +9,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cycles.models import Cycle
 from cycles.selectors import current_cycle
 from events.models import Attendance, Event
+from serawai import caching
 
 from . import awards, exports, services
 from .charts import criterion_chart_svg
 from .forms import OrganizerRatingForm, PresenterRatingForm
 from .models import Award, OrganizerRating, PresenterEvaluation, RaterRecord
-from .selectors import event_recap, year_recap
+from .selectors import RECAP_TOPIC, event_recap, year_recap
 
 
 def _event_for(request, pk) -> Event:
@@ -176,13 +178,16 @@ def event_recap_pdf(request, pk):
 
 
 def _year_context(cycle) -> dict:
-    recap = year_recap(cycle)
-    return {
-        "cycle": cycle,
-        "recap": recap,
-        "chart": criterion_chart_svg(recap),
-        "event_charts": [(r, criterion_chart_svg(r)) for r in recap["events"]],
-    }
+    def build():
+        recap = year_recap(cycle)
+        return {
+            "recap": recap,
+            "chart": criterion_chart_svg(recap),
+            "event_charts": [(r, criterion_chart_svg(r)) for r in recap["events"]],
+        }
+
+    key = f"year-recap:{cycle.pk}:{get_language()}"  # the charts carry translated labels
+    return {"cycle": cycle, **caching.cached(RECAP_TOPIC, key, build)}
 
 
 @login_required

@@ -160,3 +160,21 @@ def test_a_closed_vote_refuses_the_next_ballot_and_a_renamed_theme_shows(
     response = client.post(reverse("voting:ballot"), {"choices": [str(themes[1].pk)]})
     assert response.status_code == 200
     assert "Pemungutan suara sudah ditutup." in response.content.decode()
+
+
+def test_a_new_rating_shows_in_the_year_recap_at_once(client, can_member):
+    from tests.evaluations.conftest import add_speaker, make_event
+    from tests.evaluations.helpers import rate_many
+
+    year = timezone.localdate().year
+    cycle = create_cycle(province=province(), year=year, start_date=datetime.date(year, 1, 5))
+    event = make_event(cycle)
+    add_speaker(event)
+    client.force_login(can_member)
+    url = reverse("evaluations:year_recap", args=[year])
+    assert "0 penilaian dari 0 penilai" in client.get(url).content.decode()
+    rate_many(event, [(5, 4, 3, 2, 1)])
+    assert "1 penilaian dari 1 penilai" in client.get(url).content.decode()
+    event.title = "Judul baru"
+    event.save()
+    assert "Judul baru" in client.get(url).content.decode()
