@@ -8,18 +8,27 @@ seconds: a bound on staleness for writes that bypass the services and signals (b
 
 Only with a shared cache (Redis, REDIS_URL): without one every call computes, because a cache in
 one process could not be invalidated by the other web processes and the Celery worker.
+
+Within one HTTP request the tokens are read once (the first read fetches every topic that
+`renew_on_write` knows in one round trip): a page sees the data as of its first cached read, or
+newer, as it would if its queries had all run at that moment.
 """
 
+import threading
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends import redis as django_redis
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 DEFAULT_TIMEOUT = 300
 EVERYTHING = "*"  # a topic every cached value depends on: `changed(EVERYTHING)` after bulk loads
 _generation = "0"  # tests replace it (tests/conftest.py) so no test reads another's values
+_known_topics = {EVERYTHING}  # global topics, fetched together at a request's first read
+_request = threading.local()  # .tokens: {topic: token} during a request in this thread
 
 
 def enabled() -> bool:
@@ -30,18 +39,41 @@ def _version_key(topic: str) -> str:
     return f"v:{_generation}:{topic}"
 
 
-def _tokens(topics) -> list[str]:
-    keys = [_version_key(t) for t in topics]
-    found = cache.get_many(keys)
-    tokens = []
-    for key in keys:
+def _fetch(topics) -> dict[str, str]:
+    keys = {_version_key(t): t for t in topics}
+    found = cache.get_many(list(keys))
+    tokens = {}
+    for key, topic in keys.items():
         token = found.get(key)
         if token is None:
             token = uuid.uuid4().hex
             if not cache.add(key, token, None):
                 token = cache.get(key) or token
-        tokens.append(token)
+        tokens[topic] = token
     return tokens
+
+
+def _tokens(topics) -> list[str]:
+    memo = getattr(_request, "tokens", None)
+    if memo is None:  # outside a request (a task, a command): read them every time
+        found = _fetch(topics)
+        return [found[t] for t in topics]
+    missing = [t for t in topics if t not in memo]
+    if missing:
+        memo.update(_fetch(set(missing) | (_known_topics - memo.keys())))
+    return [memo[t] for t in topics]
+
+
+def _request_started(**kwargs):
+    _request.tokens = {}
+
+
+def _request_finished(**kwargs):
+    _request.tokens = None
+
+
+request_started.connect(_request_started, dispatch_uid="serawai.caching.request_started")
+request_finished.connect(_request_finished, dispatch_uid="serawai.caching.request_finished")
 
 
 def cached(topics, key: str, compute, timeout: int = DEFAULT_TIMEOUT):
@@ -63,7 +95,11 @@ def changed(*topics: str) -> None:
         return
 
     def renew():
-        cache.set_many({_version_key(t): uuid.uuid4().hex for t in topics}, None)
+        tokens = {t: uuid.uuid4().hex for t in topics}
+        cache.set_many({_version_key(t): token for t, token in tokens.items()}, None)
+        memo = getattr(_request, "tokens", None)
+        if memo is not None:  # the writing request reads its own writes
+            memo.update(tokens)
 
     renew()
     transaction.on_commit(renew)
@@ -81,6 +117,7 @@ def renew_on_write(topic: str, *models) -> None:
     def receiver(sender, **kwargs):
         changed(topic)
 
+    _known_topics.add(topic)
     for model in models:
         for name, signal in (("save", post_save), ("delete", post_delete)):
             uid = f"caching:{topic}:{model._meta.label}:{name}"
@@ -90,3 +127,26 @@ def renew_on_write(topic: str, *models) -> None:
 def reset_for_tests() -> None:
     global _generation
     _generation = uuid.uuid4().hex[:12]
+    _request.tokens = None
+
+
+class _SharedClient(django_redis.RedisCacheClient):
+    """Django's Redis cache builds a new redis.Redis for every operation, and redis-py fills some
+    300 response callbacks into each: thousands of Python calls per page that reads the cache a
+    dozen times. One client per connection pool instead (a redis.Redis is safe across threads)."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_shared_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(django_redis.RedisCache):
+    """settings.CACHES backend with REDIS_URL: Django's RedisCache, one client per pool."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _SharedClient

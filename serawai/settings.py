@@ -251,7 +251,7 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "serawai.caching.RedisCache",  # Django's, one client per connection pool
             "LOCATION": os.environ.get("CACHE_REDIS_URL") or REDIS_URL,
             "KEY_PREFIX": "serawai",
             "TIMEOUT": 3600,

@@ -178,3 +178,27 @@ def test_a_new_rating_shows_in_the_year_recap_at_once(client, can_member):
     event.title = "Judul baru"
     event.save()
     assert "Judul baru" in client.get(url).content.decode()
+
+
+def test_a_request_reads_each_token_once_and_its_own_writes_at_once():
+    from django.core.signals import request_finished, request_started
+
+    values = iter(range(1, 10))
+    request_started.send(sender=None)
+    try:
+        assert caching.cached("t", "k", lambda: next(values)) == 1
+        caching.changed("t")  # this request's own write
+        assert caching.cached("t", "k", lambda: next(values)) == 2
+        # Another process renews the token: this request keeps what it has read.
+        cache_key = caching._version_key("t")
+        from django.core.cache import cache
+
+        cache.set(cache_key, "renewed-elsewhere", None)
+        assert caching.cached("t", "k", lambda: next(values)) == 2
+    finally:
+        request_finished.send(sender=None)
+    request_started.send(sender=None)
+    try:
+        assert caching.cached("t", "k", lambda: next(values)) == 3
+    finally:
+        request_finished.send(sender=None)

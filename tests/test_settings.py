@@ -90,5 +90,5 @@ def test_sessions_and_the_shared_cache_live_in_redis_only_when_redis_is_configur
     assert redis.returncode == 0, redis.stderr
     assert redis.stdout.split()[-2:] == [
         "django.contrib.sessions.backends.cached_db",
-        "django.core.cache.backends.redis.RedisCache",
+        "serawai.caching.RedisCache",
     ]
