@@ -22,9 +22,7 @@ same "n", "criteria", "overall_mean", "comments", "suggestions" over every ratin
 
 from collections import defaultdict
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count
-from django.db.models.signals import post_save
 from django.utils import timezone
 
 from events.models import Attendance, CommitteeMember, Event, EventStep
@@ -185,12 +183,6 @@ def year_recap(cycle) -> dict:
     }
 
 
-def _employee_saved(sender, update_fields=None, **kwargs):
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
-        return  # a log-in changes no name the recap shows
-    caching.changed(RECAP_TOPIC)
-
-
 def connect() -> None:
     """Every save or delete of what a recap reads renews the cached year recap."""
     from organization.models import Office
@@ -207,4 +199,4 @@ def connect() -> None:
         RaterRecord,
         Office,
     )
-    post_save.connect(_employee_saved, sender=get_user_model(), dispatch_uid="recap-employee-save")
+    caching.renew_on_name_change(RECAP_TOPIC)

@@ -124,6 +124,22 @@ def renew_on_write(topic: str, *models) -> None:
             signal.connect(receiver, sender=model, weak=False, dispatch_uid=uid)
 
 
+def renew_on_name_change(topic: str) -> None:
+    """Every save or delete of an employee but a log-in (which writes only last_login) changes
+    `topic`: for cached values that show people's names."""
+    from django.contrib.auth import get_user_model
+
+    def receiver(sender, update_fields=None, **kwargs):
+        if update_fields is not None and set(update_fields) <= {"last_login"}:
+            return
+        changed(topic)
+
+    _known_topics.add(topic)
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        uid = f"caching:{topic}:people:{name}"
+        signal.connect(receiver, sender=get_user_model(), weak=False, dispatch_uid=uid)
+
+
 def reset_for_tests() -> None:
     global _generation
     _generation = uuid.uuid4().hex[:12]

@@ -202,3 +202,25 @@ def test_a_request_reads_each_token_once_and_its_own_writes_at_once():
         assert caching.cached("t", "k", lambda: next(values)) == 3
     finally:
         request_finished.send(sender=None)
+
+
+def test_the_proposal_list_shows_a_new_proposal_a_renamed_speaker_and_a_vote_at_once(
+    client, can_member
+):
+    from tests.factories import office
+    from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
+
+    cycle = open_proposals(make_cycle(), can_member)
+    client.force_login(can_member)
+    url = reverse("voting:proposals")
+    assert "Belum ada usulan tema." in client.get(url).content.decode()
+    speaker = EmployeeFactory(full_name="Andi Narasumber, S.ST.", office=office("1701"))
+    make_proposal(cycle, "1701", "Tema satu", speaker=speaker)
+    page = client.get(url).content.decode()
+    assert "Tema satu" in page and "Andi Narasumber, S.ST." in page
+    speaker.full_name = "Andi Pembicara, S.ST."
+    speaker.save()
+    assert "Andi Pembicara, S.ST." in client.get(url).content.decode()
+    assert "Pemungutan suara sudah dibuka" not in client.get(url).content.decode()
+    make_open_vote(cycle, can_member)
+    assert "Pemungutan suara sudah dibuka" in client.get(url).content.decode()
