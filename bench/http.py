@@ -9,7 +9,8 @@
    Sessions and the shared cache are in Redis as in production (BENCH_REDIS_URL, default
    database 13 of 127.0.0.1:6379, emptied first).
 2. Prepares the pages' state (bench/pages.py): which people the clients are, and an open vote.
-3. Starts gunicorn (2 workers, DEBUG off) on a free loopback port and logs the clients in through
+3. Starts gunicorn with the production settings file gunicorn.conf.py (gthread workers, as
+   deploy/ runs it), 2 workers, DEBUG off, on a free loopback port and logs the clients in through
    the real login form.
 4. Drives each page with wrk (Debian package `wrk`: 50 connections, 2 threads, a fixed time),
    every connection a different signed-in person, and prints req/s, p50 and p95 beside the bare
@@ -268,8 +269,8 @@ def main():
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     gunicorn = subprocess.Popen(
-        [GUNICORN, "serawai.wsgi", "-w", str(args.workers), "-b", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
+        [GUNICORN, "serawai.wsgi", "--config", "gunicorn.conf.py", "-w", str(args.workers),
+         "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=ROOT, env=env,
     )  # fmt: skip
     try:
