@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -194,7 +195,12 @@ def _year_context(cycle) -> dict:
 def year_recap_page(request, year):
     _require(request, "evaluations.view_recap")
     cycle = _cycle_for(request, year)
-    return render(request, "evaluations/year_recap.html", _year_context(cycle))
+    body = caching.cached(
+        RECAP_TOPIC,
+        f"year-recap-html:{cycle.pk}:{get_language()}",
+        lambda: render_to_string("evaluations/_year_recap_body.html", _year_context(cycle)),
+    )
+    return render(request, "evaluations/year_recap.html", {"cycle": cycle, "body": body})
 
 
 @login_required
