@@ -27,7 +27,10 @@ class NipOrEmailBackend(ModelBackend):
 
     def get_user(self, user_id):
         """The signed-in person with their office and its province in one query: every page
-        scopes by province."""
+        scopes by province. (get(), not first(): no ORDER BY to build on every request.)"""
         people = Employee._default_manager.select_related("office", "office__parent")
-        user = people.filter(pk=user_id).first()
-        return user if user is not None and self.user_can_authenticate(user) else None
+        try:
+            user = people.get(pk=user_id)
+        except Employee.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
