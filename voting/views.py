@@ -235,9 +235,11 @@ def ballot(request):
     if voter is None:
         raise Http404
     on_ballot = ballots.ballot_proposals(vote, voter)
-    initial = {}
+    initial, has_voted = {}, None
     if request.method != "POST":  # the voter's own earlier choices, to change them
-        initial["choices"] = [str(pk) for pk in ballots.current_choices(vote, voter)]
+        has_voted = ballots.has_voted(vote, voter)  # no ballot without a voter record
+        choices = ballots.current_choices(vote, voter) if has_voted else ()
+        initial["choices"] = [str(pk) for pk in choices]
     form = BallotForm(
         request.POST if request.method == "POST" else None,
         proposals=on_ballot,
@@ -264,7 +266,7 @@ def ballot(request):
             "voter": voter,
             "form": form,
             "proposals": on_ballot,
-            "has_voted": ballots.has_voted(vote, voter),
+            "has_voted": ballots.has_voted(vote, voter) if has_voted is None else has_voted,
         },
     )
 
