@@ -154,7 +154,10 @@ def issue_certificates(
                     kind=kind,
                     holder=employee,
                     holder_name=holder["name"].strip(),
-                    holder_nip=holder.get("nip") or (employee.nip if employee else ""),
+                    # The 18 digits; callers may pass the spaced display form.
+                    holder_nip=re.sub(
+                        r"\D", "", holder.get("nip") or (employee.nip if employee else "")
+                    ),
                     role_label=holder.get("role_label") or Certificate.Kind(kind).label,
                     award_title=award_title,
                     event_title=event_title,

@@ -106,6 +106,7 @@ def test_certificates_go_only_to_attendees_and_speakers(
     }
     assert not Certificate.objects.filter(holder__in=[moderator, absent, notulis]).exists()
     budi = Certificate.objects.get(holder=employee)
+    assert budi.holder_nip == employee.nip  # 18 digits: PostgreSQL refuses the spaced form
     with budi.file.open("rb") as handle:
         assert "Budi Santoso, S.ST." in pdf_text(handle.read())
     assert Notification.objects.filter(kind=kinds.CERTIFICATES_READY, recipient=employee).exists()
