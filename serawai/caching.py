@@ -14,6 +14,8 @@ Within one HTTP request the tokens are read once (the first read fetches every t
 newer, as it would if its queries had all run at that moment.
 """
 
+import functools
+import logging
 import threading
 import uuid
 
@@ -23,7 +25,9 @@ from django.core.cache.backends import redis as django_redis
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from redis import exceptions as redis_errors
 
+logger = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 300
 EVERYTHING = "*"  # a topic every cached value depends on: `changed(EVERYTHING)` after bulk loads
 _generation = "0"  # tests replace it (tests/conftest.py) so no test reads another's values
@@ -160,9 +164,46 @@ class _SharedClient(django_redis.RedisCacheClient):
         return client
 
 
+def _degrade(method, fallback):
+    """A cache operation that, with Redis unreachable, logs and gives `fallback` instead of
+    failing the request: everything cached can be read again from the database, and sessions
+    (cached_db) live there too. Values expire (DEFAULT_TIMEOUT), which bounds what a renewal
+    lost while Redis was away can leave stale."""
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (redis_errors.ConnectionError, redis_errors.TimeoutError) as exc:
+            logger.warning("cache unavailable, %s skipped: %s", method.__name__, exc)
+            return fallback(*args, **kwargs)
+
+    return guarded
+
+
+def _default(key, default=None, *args, **kwargs):
+    return default
+
+
+def _returns(value):
+    return lambda *args, **kwargs: value
+
+
 class RedisCache(django_redis.RedisCache):
-    """settings.CACHES backend with REDIS_URL: Django's RedisCache, one client per pool."""
+    """settings.CACHES backend with REDIS_URL: Django's RedisCache, one client per pool, and a
+    miss instead of an error while Redis is down (the broker and the cache share it: a request
+    must still succeed, as the services tests check)."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _SharedClient
+
+    get = _degrade(django_redis.RedisCache.get, _default)
+    get_many = _degrade(django_redis.RedisCache.get_many, lambda *args, **kwargs: {})
+    has_key = _degrade(django_redis.RedisCache.has_key, _returns(False))
+    set = _degrade(django_redis.RedisCache.set, _returns(None))
+    set_many = _degrade(django_redis.RedisCache.set_many, lambda *args, **kwargs: [])
+    add = _degrade(django_redis.RedisCache.add, _returns(False))
+    touch = _degrade(django_redis.RedisCache.touch, _returns(False))
+    delete = _degrade(django_redis.RedisCache.delete, _returns(False))
+    delete_many = _degrade(django_redis.RedisCache.delete_many, _returns(None))

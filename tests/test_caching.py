@@ -226,3 +226,17 @@ def test_the_proposal_list_shows_a_new_proposal_a_renamed_speaker_and_a_vote_at_
     assert "Pemungutan suara sudah dibuka" not in client.get(url).content.decode()
     make_open_vote(cycle, can_member)
     assert "Pemungutan suara sudah dibuka" in client.get(url).content.decode()
+
+
+def test_with_redis_unreachable_the_cache_misses_instead_of_failing_the_request():
+    """The broker and the cache share Redis: while it is down a page still works from the
+    database (the services tests post a letter with Redis down)."""
+    from serawai.caching import RedisCache
+
+    down = RedisCache("redis://127.0.0.1:9/0", {})  # the discard port: nothing listens
+    assert down.get("home", "computed") == "computed"
+    assert down.get_many(["a", "b"]) == {}
+    assert down.add("token", "x") is False
+    down.set("home", "value")
+    down.set_many({"a": 1})
+    down.delete("home")
