@@ -24,6 +24,7 @@ from cycles.calendar import WorkingCalendar
 from events.models import Event
 from tests.browser.conftest import PHONE
 
+from .pages import follow, nav
 from .world import YearWorld, last_day_of_step, open_step, sign_in
 
 
@@ -81,25 +82,8 @@ def _alerts(page) -> str:
     return " ".join(page.locator("main [role=alert]").all_inner_texts())
 
 
-def _submit(tab, locator, label):
-    """Click a link or button that loads a new page; screenshot and axe-check that page."""
-    with tab.page.expect_navigation():
-        locator.click()
-    tab.page.wait_for_load_state()
-    tab.look(label)
-    return tab.page
-
-
 def _nav(tab, menu: str | None, item: str, label: str):
-    """Follow an item of the navigation bar (in `menu`, unless None), opening the collapsed bar
-    of a phone first."""
-    nav = tab.page.get_by_role("navigation", name="Navigasi utama")
-    toggler = nav.get_by_role("button", name="Buka menu")
-    if toggler.is_visible():
-        toggler.click()
-    if menu:
-        nav.get_by_role("button", name=menu).click()
-    return _submit(tab, nav.get_by_role("link", name=item, exact=True), label)
+    return nav(tab, item, label, menu)
 
 
 def pdf_text(tab, link) -> str:
@@ -123,19 +107,19 @@ def _plan_the_cycle(visit, world: YearWorld):
     can = sign_in(visit, world.can, "can")
     page = can.go("/", "home-no-cycle")
     assert "Belum ada siklus Serawai" in page.content()
-    page = _submit(can, page.get_by_role("link", name="Buat siklus tahun ini"), "cycle-form")
+    page = follow(can, page.get_by_role("link", name="Buat siklus tahun ini"), "cycle-form")
     today = WorkingCalendar.load().first_working_day_on_or_after(timezone.localdate())
     page.fill("#id_start_date", today.isoformat())
     page.fill("#id_themes_to_select", "3")
     page.fill("#id_proposals_per_office", "2")
-    page = _submit(can, page.get_by_role("button", name="Buat siklus"), "timeline-new-cycle")
+    page = follow(can, page.get_by_role("button", name="Buat siklus"), "timeline-new-cycle")
     assert f"Siklus Serawai {world.year} dibuat." in _alerts(page)
     assert world.cycle is not None
     open_step(world.cycle, 1)  # the calendar: step 1 is open today (it starts today anyway)
 
     page = _nav(can, "Siklus", "Konsep", "concept-empty")
     assert "Konsep belum ditulis." in page.content()
-    page = _submit(can, page.get_by_role("link", name="Tulis/ubah konsep"), "concept-form")
+    page = follow(can, page.get_by_role("link", name="Tulis/ubah konsep"), "concept-form")
     page.fill(
         "#id_background", "Arahan BPS RI tentang manajemen perubahan dan berbagi pengetahuan."
     )
@@ -146,9 +130,9 @@ def _plan_the_cycle(visit, world: YearWorld):
     page.fill("#id_choices_per_ballot", "3")
     page.fill("#id_themes_to_select", "3")
     page.fill("#id_proposals_per_office", "2")
-    page = _submit(can, page.get_by_role("button", name="Simpan"), "concept-saved")
+    page = follow(can, page.get_by_role("button", name="Simpan"), "concept-saved")
     assert "Konsep disimpan." in _alerts(page)
-    page = _submit(can, page.get_by_role("button", name="Ajukan ke CC"), "concept-submitted")
+    page = follow(can, page.get_by_role("button", name="Ajukan ke CC"), "concept-submitted")
     assert "Konsep diajukan kepada CC." in _alerts(page)
 
     cc = sign_in(visit, world.cc, "cc")
@@ -156,28 +140,28 @@ def _plan_the_cycle(visit, world: YearWorld):
     assert page.locator("#concept-status").inner_text() == "Diajukan ke CC"
     page.select_option("#id_decision", "return")
     page.fill("#id_comment", "Tambahkan jadwal sosialisasi ke kabupaten/kota pada tujuan.")
-    page = _submit(cc, page.get_by_role("button", name="Simpan keputusan"), "concept-return-ask")
+    page = follow(cc, page.get_by_role("button", name="Simpan keputusan"), "concept-return-ask")
     assert "Yakin mengembalikan konsep" in page.content()  # a return asks first (issue 9)
-    page = _submit(
+    page = follow(
         cc, page.get_by_role("button", name="Ya, kembalikan konsep"), "concept-returned-by-cc"
     )
     assert "Konsep dikembalikan kepada CAN." in _alerts(page)
 
     page = _nav(can, "Siklus", "Konsep", "concept-returned")
     assert "Tambahkan jadwal sosialisasi" in page.content()  # the CC's comment, shown to the CAN
-    page = _submit(can, page.get_by_role("link", name="Tulis/ubah konsep"), "concept-revise")
+    page = follow(can, page.get_by_role("link", name="Tulis/ubah konsep"), "concept-revise")
     page.fill(
         "#id_aims",
         "Pegawai saling berbagi praktik baik pengolahan data; sosialisasi ke BPS kabupaten/kota "
         "satu hari kerja setelah konsep disepakati.",
     )
-    page = _submit(can, page.get_by_role("button", name="Simpan"), "concept-revised")
-    page = _submit(can, page.get_by_role("button", name="Ajukan ke CC"), "concept-resubmitted")
+    page = follow(can, page.get_by_role("button", name="Simpan"), "concept-revised")
+    page = follow(can, page.get_by_role("button", name="Ajukan ke CC"), "concept-resubmitted")
 
     page = _nav(cc, "Siklus", "Konsep", "concept-resubmitted")
     assert "sosialisasi ke BPS kabupaten/kota" in page.content()
     page.select_option("#id_decision", "agree")
-    page = _submit(cc, page.get_by_role("button", name="Simpan keputusan"), "concept-agreed")
+    page = follow(cc, page.get_by_role("button", name="Simpan keputusan"), "concept-agreed")
     assert "Konsep disepakati; langkah 1 selesai." in _alerts(page)
     assert page.locator("#concept-status").inner_text() == "Disepakati"
     return can, cc
@@ -190,7 +174,7 @@ def _socialise(can, world: YearWorld) -> str:
     """Returns the letter's number."""
     open_step(world.cycle, 2)  # the calendar jumps to step 2's day
     page = _nav(can, "Siklus", "Konsep", "concept-agreed")
-    page = _submit(
+    page = follow(
         can, page.get_by_role("button", name="Terbitkan surat sosialisasi"), "letter-issued"
     )
     assert "pengusulan tema dibuka" in _alerts(page)
@@ -217,17 +201,17 @@ def _propose(visit, world: YearWorld, letter_number: str) -> None:
         if code == "1701":  # the socialisation reached the kab/kota CAs: two notices
             page = ca.go("/", "home")
             bell = page.get_by_role("link", name=re.compile(r"^Notifikasi, \d+ belum dibaca$"))
-            page = _submit(ca, bell, "notifications")
+            page = follow(ca, bell, "notifications")
             assert f"Nomor {letter_number}." in page.content()
             opened = page.get_by_role("button", name=f"Pengusulan tema Serawai {world.year} dibuka")
-            page = _submit(ca, opened, f"proposals-{code}")
+            page = follow(ca, opened, f"proposals-{code}")
         else:
             page = _nav(ca, "Tema", "Usulan tema", f"proposals-{code}")
         assert "Dibuka sampai" in page.content()
         for key, theme in THEMES.items():
             if theme.office != code:
                 continue
-            page = _submit(ca, page.get_by_role("link", name="Tambah usulan"), f"propose-{key}")
+            page = follow(ca, page.get_by_role("link", name="Tambah usulan"), f"propose-{key}")
             page.fill("#id_title", theme.title)
             page.fill("#id_abstract", f"Ringkasan materi: {theme.title.lower()}.")
             page.fill("#id_relevance", "Mempercepat pekerjaan statistik rutin di kantor.")
@@ -237,7 +221,7 @@ def _propose(visit, world: YearWorld, letter_number: str) -> None:
                 page.select_option("#id_speakers", str(speaker.pk))
             else:
                 page.fill("#id_external_speakers", theme.speaker)
-            page = _submit(ca, page.get_by_role("button", name="Simpan"), f"proposed-{key}")
+            page = follow(ca, page.get_by_role("button", name="Simpan"), f"proposed-{key}")
             assert "Usulan tema disimpan." in _alerts(page)
             assert theme.title in page.locator("table").inner_text()
         if code == "1701":  # the limit of the concept: two proposals per office
@@ -254,7 +238,7 @@ def _cast(tab, ballot, label):
     assert page.locator("input[name=choices]").count() == len(THEMES)
     for key, theme in THEMES.items():
         page.get_by_label(theme.title).set_checked(key in ballot)
-    page = _submit(tab, page.get_by_role("button", name="Simpan suara"), label)
+    page = follow(tab, page.get_by_role("button", name="Simpan suara"), label)
     assert "Suara Anda tersimpan." in _alerts(page)
     assert "Anda sudah memberikan suara" in page.content()
     checked = {key for key, theme in THEMES.items() if page.get_by_label(theme.title).is_checked()}
@@ -269,10 +253,10 @@ def _vote_on_a_phone(visit, voter, ballot):
     page = tab.go("/", "home")
     page.get_by_role("button", name="Buka menu").click()
     bell = page.get_by_role("link", name=re.compile(r"^Notifikasi, \d+ belum dibaca$"))
-    page = _submit(tab, bell, "notifications")
+    page = follow(tab, bell, "notifications")
     assert tab.page_width() <= PHONE["width"], "the notifications scroll sideways on a phone"
     opened = page.get_by_role("button", name=re.compile(r"Pemilihan tema Serawai \d+ dibuka"))
-    page = _submit(tab, opened, "ballot")
+    page = follow(tab, opened, "ballot")
     assert page.url.endswith("/voting/ballot/")
     assert tab.page_width() <= PHONE["width"], "the ballot scrolls sideways on a phone"
     _cast(tab, ballot, "ballot-receipt")
@@ -289,12 +273,12 @@ def _vote(visit, world: YearWorld, can):
     page = _nav(can, "Tema", "Usulan tema", "proposals-deadline-passed")
     assert "sudah lewat" in page.locator("#closed-reason").inner_text()
     assert page.locator("tbody tr").count() == len(THEMES)
-    page = _submit(
+    page = follow(
         can,
         page.get_by_role("button", name="Tutup pengusulan dan buka pemungutan suara"),
         "vote-open-ask",
     )
-    page = _submit(can, page.get_by_role("button", name="Ya, buka pemungutan suara"), "vote-opened")
+    page = follow(can, page.get_by_role("button", name="Ya, buka pemungutan suara"), "vote-opened")
     assert "Pemungutan suara dibuka" in _alerts(page)
     assert page.locator("#vote-status").inner_text() == "Dibuka"
     text = pdf_text(can, page.get_by_role("link", name="Pemilihan Tema Serawai"))
@@ -313,7 +297,7 @@ def _vote(visit, world: YearWorld, can):
         _cast(tab, ballot, "ballot-receipt")
         tab.close()
 
-    page = _submit(can, can.page.get_by_role("link", name="Partisipasi per kantor"), "turnout")
+    page = follow(can, can.page.get_by_role("link", name="Partisipasi per kantor"), "turnout")
     assert f"{len(BALLOTS)} dari {len(world.employees)} pemilih" in page.content()
     return phone_tab
 
@@ -335,10 +319,8 @@ def _announce(world: YearWorld, can, phone_tab) -> list[Event]:
     last_day_of_step(world.cycle, 4)  # the calendar jumps to the vote's closing day
     page = _nav(can, "Tema", "Hasil pemilihan", "results-before-close")
     assert "Hasil sementara, hanya terlihat oleh CAN." in page.content()
-    page = _submit(can, page.get_by_role("button", name="Tutup pemungutan suara"), "vote-close-ask")
-    page = _submit(
-        can, page.get_by_role("button", name="Ya, tutup pemungutan suara"), "vote-closed"
-    )
+    page = follow(can, page.get_by_role("button", name="Tutup pemungutan suara"), "vote-close-ask")
+    page = follow(can, page.get_by_role("button", name="Ya, tutup pemungutan suara"), "vote-closed")
     assert "Pemungutan suara ditutup; langkah 4 selesai." in _alerts(page)
     open_step(world.cycle, 5)  # the next working day: the CAN announces
     page = _nav(can, "Tema", "Hasil pemilihan", "results-closed")
@@ -350,12 +332,12 @@ def _announce(world: YearWorld, can, phone_tab) -> list[Event]:
     form = page.locator("form[action$='/results/tie/']")
     form.get_by_label(THEMES[TIE_CHOICE].title).check()
     form.get_by_label("Alasan keputusan").fill(TIE_REASON)
-    page = _submit(can, form.get_by_role("button", name="Simpan keputusan"), "tie-decided")
+    page = follow(can, form.get_by_role("button", name="Simpan keputusan"), "tie-decided")
     assert "Keputusan suara sama dicatat." in _alerts(page)
     assert TIE_REASON in page.locator(".alert-warning").inner_text()
     assert "terpilih oleh keputusan CAN" in page.locator("#tally").inner_text()
 
-    page = _submit(
+    page = follow(
         can, page.get_by_role("link", name="Tetapkan tuan rumah dan tanggal"), "selections"
     )
     cal = WorkingCalendar.load()
@@ -364,12 +346,12 @@ def _announce(world: YearWorld, can, phone_tab) -> list[Event]:
     earliest = datetime.date.fromisoformat(dates.nth(0).input_value())
     for i in range(1, dates.count()):  # the other two a week and two weeks later
         dates.nth(i).fill(cal.add_working_days(earliest, 1 + 5 * i).isoformat())
-    page = _submit(can, page.get_by_role("button", name="Simpan"), "selections-saved")
+    page = follow(can, page.get_by_role("button", name="Simpan"), "selections-saved")
     assert "Tuan rumah dan tanggal kegiatan disimpan." in _alerts(page)
     chosen = page.locator("#selections").inner_text()
     assert all(THEMES[key].title in chosen for key in WINNERS)
 
-    page = _submit(can, page.get_by_role("button", name="Umumkan hasil"), "announced")
+    page = follow(can, page.get_by_role("button", name="Umumkan hasil"), "announced")
     assert "Hasil diumumkan dengan surat" in _alerts(page)
     assert page.locator("#vote-status").inner_text() == "Diumumkan"
     text = pdf_text(can, page.get_by_role("link", name="Hasil Pemilihan Tema Serawai"))
