@@ -8,7 +8,6 @@ files, and notifies every holder who is an employee with a link to their certifi
 
 import io
 import zipfile
-from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -20,7 +19,7 @@ from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee
 
-from .certificates import CertificateError, issue_certificates
+from .certificates import CertificateError, issue_by_kind
 from .models import Certificate, CertificateBatch
 from .signals import batch_finished
 
@@ -98,20 +97,18 @@ def _issue_chunk(batch_id: int) -> bool:
             {**r, "employee": employees.get(r["employee_id"]) if r["employee_id"] else None}
             for r in rows
         ]
-        # A batch may mix kinds (an event's speakers and participants): one pass per kind.
-        for kind, group in groupby(holders, key=lambda h: h.get("kind") or batch.kind):
-            issue_certificates(
-                holders=list(group),
-                event_title=batch.event_title,
-                event_date=batch.event_date,
-                issuer_office=batch.issuer_office,
-                signatory=batch.signatory,
-                by=batch.requested_by,
-                related=batch.related,
-                kind=kind,
-                award_title=batch.award_title,
-                batch=batch,
-            )
+        issue_by_kind(
+            holders,
+            kind=batch.kind,
+            event_title=batch.event_title,
+            event_date=batch.event_date,
+            issuer_office=batch.issuer_office,
+            signatory=batch.signatory,
+            by=batch.requested_by,
+            related=batch.related,
+            award_title=batch.award_title,
+            batch=batch,
+        )
         batch.done += len(rows)
         batch.status = CertificateBatch.Status.RUNNING
         batch.save(update_fields=["done", "status"])

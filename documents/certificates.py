@@ -9,6 +9,7 @@ year) and a QR code to the public verification page with its unguessable code.
 import hashlib
 import io
 import re
+from itertools import groupby
 
 import segno
 from django.contrib.contenttypes.models import ContentType
@@ -194,3 +195,12 @@ def revoke_certificate(certificate: Certificate, *, by, reason: str = "") -> Cer
         certificate.revoke_reason = (reason or "").strip()[:250]
         certificate.save(update_fields=["revoked", "revoked_by", "revoked_at", "revoke_reason"])
     return certificate
+
+
+def issue_by_kind(holders: list[dict], *, kind: str, **common) -> list[Certificate]:
+    """issue_certificates for holders that may carry their own "kind" (else `kind`), such as an
+    event's speakers and participants: one pass per run of holders of the same kind, in order."""
+    issued = []
+    for each_kind, group in groupby(holders, key=lambda h: h.get("kind") or kind):
+        issued += issue_certificates(holders=list(group), kind=each_kind, **common)
+    return issued

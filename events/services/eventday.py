@@ -318,27 +318,29 @@ def _certificates_issued(event, by) -> None:
     _maybe_finish_step9(event, by)
 
 
+def _certificate_order(event, holders, signatory, by) -> dict:
+    """The arguments of an event's certificates, issued now or by the worker alike: speakers
+    first, then participants, each holder with its kind."""
+    return {
+        "holders": [{**holder, "kind": kind} for kind, holder in holders],
+        "kind": "participant",
+        "event_title": event.title,
+        "event_date": event.date,
+        "issuer_office": signatory.office,
+        "signatory": signatory,
+        "by": by,
+        "related": event,
+    }
+
+
 @transaction.atomic
 def issue_event_certificates(event, *, signatory, by) -> list:
     """Step 9 output: certificates for the speakers and the attendees, and nobody else."""
-    from documents.certificates import issue_certificates
+    from documents.certificates import issue_by_kind
 
     event = _lock(event)
     holders = _issuable_holders(event)
-    issued = []
-    for kind in ("speaker", "participant"):
-        group = [h for k, h in holders if k == kind]
-        if group:
-            issued += issue_certificates(
-                holders=group,
-                event_title=event.title,
-                event_date=event.date,
-                issuer_office=signatory.office,
-                signatory=signatory,
-                by=by,
-                related=event,
-                kind=kind,
-            )
+    issued = issue_by_kind(**_certificate_order(event, holders, signatory, by))
     notify(
         [h["employee"] for _k, h in holders if h["employee"] is not None],
         kind=kinds.CERTIFICATES_READY,
@@ -365,16 +367,7 @@ def request_event_certificates(event, *, signatory, by):
     failed = _event_batches(event).filter(status=CertificateBatch.Status.FAILED).first()
     if failed is not None:
         return requeue(failed)
-    return request_batch(
-        holders=[{**holder, "kind": kind} for kind, holder in holders],
-        event_title=event.title,
-        event_date=event.date,
-        issuer_office=signatory.office,
-        signatory=signatory,
-        by=by,
-        related=event,
-        kind="participant",
-    )
+    return request_batch(**_certificate_order(event, holders, signatory, by))
 
 
 def certificate_batch_finished(event, batch) -> None:
