@@ -1,6 +1,6 @@
 """The home page's "what I must do now": the open steps the signed-in person is responsible for."""
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from organization.models import Office
 from organization.roles import OFFICES_TOPIC, held_roles
@@ -24,18 +24,30 @@ def my_open_steps(user, cycle, today=None):
         f"regencies:{cycle.province_id}",
         lambda: list(Office.objects.filter(parent=cycle.province_id).values_list("pk", flat=True)),
     )
-    cal = WorkingCalendar.load()
-    horizon = cal.add_working_days(today, 10)
-    rows = []
-    sections = caching.cached(
-        (timeline.TOPIC, calendar.TOPIC, selectors.TOPIC, OFFICES_TOPIC),
-        f"sections:{cycle.pk}:{today}:{translation.get_language()}",
-        lambda: cycle_sections(cycle, today, cal),
-    )
-    for section in sections:
-        for row in section.rows:
-            if row.is_done or row.step.planned_start > horizon:
-                continue
-            if is_responsible(row.step, held, regencies, include_electorate=True):
-                rows.append(row)
+    rows = [
+        row
+        for row in _upcoming_rows(cycle, today)
+        if is_responsible(row.step, held, regencies, include_electorate=True)
+    ]
     return sorted(rows, key=lambda r: (r.step.due, r.number))
+
+
+def _upcoming_rows(cycle, today):
+    """Steps of `cycle` not done and started, or starting within ten working days: the same for
+    everyone in the province, so kept in the shared cache (each person's own are picked above)."""
+
+    def read():
+        cal = WorkingCalendar.load()
+        horizon = cal.add_working_days(today, 10)
+        return [
+            row
+            for section in cycle_sections(cycle, today, cal)
+            for row in section.rows
+            if not row.is_done and row.step.planned_start <= horizon
+        ]
+
+    return caching.cached(
+        (timeline.TOPIC, calendar.TOPIC, selectors.TOPIC, OFFICES_TOPIC),
+        f"upcoming-steps:{cycle.pk}:{today}",
+        read,
+    )

@@ -32,6 +32,32 @@ def current_cycle(user, year: int | None = None) -> Cycle | None:
     return caching.cached((TOPIC, OFFICES_TOPIC), f"current-cycle:{province.pk}:{year}", read)
 
 
+def cycle_of_year(user, year: int) -> Cycle | None:
+    """The cycle of `user`'s province for exactly `year` (None: there is none, or no province)."""
+    province = getattr(user, "province", None) if user is not None else None
+    if province is None:
+        return None
+
+    def read():
+        cycles = Cycle.objects.filter(province=province, year=year).select_related("province")
+        return cycles.first()
+
+    return caching.cached((TOPIC, OFFICES_TOPIC), f"cycle-of-year:{province.pk}:{year}", read)
+
+
+def cached_steps(cycle, numbers) -> list[tuple[int, object, object]]:
+    """(number, due, completed_at) of the steps `numbers` of `cycle`, for pages: kept until a
+    step of any cycle changes (timeline.TOPIC)."""
+    numbers = tuple(sorted(numbers))
+
+    def read():
+        rows = cycle.steps.filter(number__in=numbers).order_by("number")
+        return list(rows.values_list("number", "due", "completed_at"))
+
+    key = f"steps:{cycle.pk}:{','.join(map(str, numbers))}"
+    return caching.cached(timeline.TOPIC, key, read)
+
+
 def connect() -> None:
     caching.renew_on_write(TOPIC, Cycle)
     caching.renew_on_write(calendar.TOPIC, CalendarDay)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cycles.models import Cycle
-from cycles.selectors import current_cycle
+from cycles.selectors import current_cycle, cycle_of_year
 from events.models import Attendance, Event
 from serawai import caching
 
@@ -36,9 +36,10 @@ def _event_for(request, pk) -> Event:
 
 
 def _cycle_for(request, year) -> Cycle:
-    return get_object_or_404(
-        Cycle.objects.select_related("province"), province=request.user.province, year=year
-    )
+    cycle = cycle_of_year(request.user, year)
+    if cycle is None:
+        raise Http404
+    return cycle
 
 
 def _require(request, perm):

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def shared_cache(settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     assert caching.enabled()
@@ -74,7 +75,10 @@ def test_a_value_read_before_the_writer_commits_is_renewed_at_commit():
 
 
 def test_without_a_shared_cache_nothing_is_kept(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
     assert not caching.enabled()
     values = iter([1, 2])
     assert caching.cached("t", "k", lambda: next(values)) == 1
@@ -240,3 +244,73 @@ def test_with_redis_unreachable_the_cache_misses_instead_of_failing_the_request(
     down.set("home", "value")
     down.set_many({"a": 1})
     down.delete("home")
+
+
+def test_a_value_read_again_comes_from_this_process_and_is_a_fresh_copy(monkeypatch):
+    from django.core.cache import caches
+
+    assert caching.cached("t", "rows", lambda: [1, 2]) == [1, 2]
+    shared = caches["default"]
+    shared_reads = []
+    original_get = shared.get
+    monkeypatch.setattr(shared, "get", lambda *a, **k: shared_reads.append(a) or original_get(*a))
+    first = caching.cached("t", "rows", lambda: ["recomputed"])
+    first.append(3)  # a caller changing what it got changes nobody else's copy
+    assert caching.cached("t", "rows", lambda: ["recomputed"]) == [1, 2]
+    assert [a for a in shared_reads if a[0].startswith("c:")] == []  # no value read from Redis
+    caching.changed("t")
+    assert caching.cached("t", "rows", lambda: ["recomputed"]) == ["recomputed"]
+
+
+def test_the_local_copies_are_bounded_and_expire():
+    local = caching._Local(size=2)
+    for key in ("a", "b", "c"):
+        local.set(key, (key,), 60)
+    assert local.get("a") is None and local.get("b") == ("b",) and local.get("c") == ("c",)
+    local.set("d", ("d",), -1)  # already past its time
+    assert local.get("d") is None
+
+
+def _nav(client) -> str:
+    page = _home(client)
+    return page[page.index("<nav") : page.index("</nav>")]
+
+
+def test_the_kept_navigation_follows_each_persons_roles_and_language(client, can_member, employee):
+    """The navigation is rendered once per kind of person and language, then reused: a CAN
+    member's menu never reaches an employee, nor the Indonesian one an English reader."""
+    client.force_login(can_member)
+    assert "Atur siklus" in _nav(client)
+    client.force_login(employee)
+    nav = _nav(client)
+    assert "Atur siklus" not in nav and "Impor pegawai" not in nav
+    assert employee.full_name in nav
+    give_role = assign_role(
+        employee=employee, role=Role.CAN_MEMBER, office=province(),
+        year=timezone.localdate().year, by=None,
+    )  # fmt: skip
+    assert "Atur siklus" in _nav(client)
+    end_role(give_role, by=None, on=timezone.localdate())
+    client.cookies["django_language"] = "en"
+    nav = _nav(client)
+    assert "Home" in nav and "Beranda" not in nav and "Atur siklus" not in nav
+
+
+def test_the_kept_proposal_table_shows_edit_links_only_to_the_proposing_ca(client, can_member):
+    from tests.voting.helpers import make_ca, make_cycle, make_proposal, open_proposals
+
+    cycle = open_proposals(make_cycle(), can_member)
+    make_proposal(cycle, "1701", "Tema satu")
+    url = reverse("voting:proposals")
+    client.force_login(make_ca("1701"))
+    assert ">Ubah</a>" in client.get(url).content.decode()
+    client.force_login(can_member)
+    page = client.get(url).content.decode()
+    assert "Tema satu" in page and ">Ubah</a>" not in page
+    client.force_login(make_ca("1702"))
+    assert "Tema satu" not in client.get(url).content.decode()
+    client.force_login(can_member)
+    # A made-up parameter is rendered, not kept; a filter keeps its own copy.
+    assert "Tema satu" in client.get(url, {"utm": "x" * 300}).content.decode()
+    assert "Tema satu" not in client.get(url, {"q": "tidak ada"}).content.decode()
+    assert "Tema satu" in client.get(url, {"q": "satu"}).content.decode()

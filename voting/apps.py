@@ -11,7 +11,10 @@ class VotingConfig(AppConfig):
         from serawai import caching
 
         from . import selectors
-        from .models import ThemeProposal, Vote
+        from .models import ProposalReopening, ProposedSpeaker, ThemeProposal, Vote
 
         caching.renew_on_write(selectors.VOTES_TOPIC, Vote)
-        caching.renew_on_write(selectors.PROPOSALS_TOPIC, ThemeProposal, Office)
+        caching.renew_on_write(
+            selectors.PROPOSALS_TOPIC, ThemeProposal, ProposedSpeaker, ProposalReopening, Office
+        )
+        caching.renew_on_name_change(selectors.PROPOSALS_TOPIC)  # speakers' names on the list

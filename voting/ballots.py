@@ -15,7 +15,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, IntegerField, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -110,6 +110,25 @@ def current_choices(vote: Vote, voter: Voter) -> set[int]:
 
 def has_voted(vote: Vote, voter: Voter) -> bool:
     return VoterRecord.objects.filter(vote=vote, voter_key=voter.key).exists()
+
+
+def voter_state(vote: Vote, voter: Voter) -> tuple[bool, set[int]]:
+    """(has voted?, what they chose so far) in one query, for the voter's own ballot page: the
+    voter record (who) and the ballot (what, by receipt) stay apart, only the reply joins them."""
+    voted_row = (
+        VoterRecord.objects.filter(vote=vote, voter_key=voter.key)
+        .annotate(marker=Value(0, output_field=IntegerField()))
+        .order_by()  # no ORDER BY inside a UNION (SQLite refuses it)
+        .values_list("marker", flat=True)
+    )
+    chosen = (
+        BallotChoice.objects.filter(ballot__vote=vote, ballot__receipt=receipt_for(vote, voter.key))
+        .order_by()
+        .values_list("proposal_id", flat=True)
+    )
+    rows = set(chosen.union(voted_row, all=True))  # one voter record at most (unique)
+    voted = 0 in rows  # proposal ids start at 1
+    return voted, (rows - {0}) if voted else set()
 
 
 def _lock_vote_shared(vote: Vote) -> str:

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cycles.models import Cycle
+from cycles.selectors import cached_steps
 
 from .models import ProposalReopening, ProposedSpeaker, ThemeProposal, Vote
+from .selectors import proposal_reopenings
 
 
 class ProposalError(ValueError):
@@ -25,18 +27,29 @@ def proposal_deadline(cycle: Cycle) -> date:
     return _deadline(cycle, cycle.steps.get(number=3).due)
 
 
-def _deadline(cycle: Cycle, step3_due: date) -> date:
-    reopened = cycle.proposal_reopenings.order_by("-until").values_list("until", flat=True).first()
+def _deadline(cycle: Cycle, step3_due: date, reopenings=None) -> date:
+    if reopenings is None:
+        reopened = cycle.proposal_reopenings.order_by("-until").values_list("until", flat=True)
+        reopened = reopened.first()
+    else:
+        reopened = max((r.until for r in reopenings), default=None)
     return max(step3_due, reopened) if reopened else step3_due
 
 
 def proposal_window(
-    cycle: Cycle, today: date | None = None, *, vote_exists: bool | None = None
+    cycle: Cycle, today: date | None = None, *, vote_exists: bool | None = None, shown=False
 ) -> tuple[bool, str, date | None]:
     """(open?, why not, deadline) of the proposal window of `cycle` on `today`; the deadline is
-    None while it does not matter (no socialisation letter yet, or the vote has opened)."""
+    None while it does not matter (no socialisation letter yet, or the vote has opened).
+
+    `shown`: for a page, read through the shared cache (serawai.caching); the checks before a
+    write read the database."""
     today = today or timezone.localdate()
-    steps = cycle.steps.filter(number__in=(2, 3)).values_list("number", "due", "completed_at")
+    if shown:
+        steps, reopenings = cached_steps(cycle, (2, 3)), proposal_reopenings(cycle)
+    else:
+        steps = cycle.steps.filter(number__in=(2, 3)).values_list("number", "due", "completed_at")
+        reopenings = None
     step = {number: (step_due, done) for number, step_due, done in steps}
     if step[2][1] is None:
         why = _("Pengusulan tema dibuka setelah surat sosialisasi (langkah 2) terbit.")
@@ -45,7 +58,7 @@ def proposal_window(
         vote_exists = Vote.objects.filter(cycle=cycle).exists()
     if vote_exists:
         return False, _("Pemungutan suara sudah dibuka; usulan tidak dapat diubah lagi."), None
-    deadline = _deadline(cycle, step[3][0])
+    deadline = _deadline(cycle, step[3][0], reopenings)
     if today > deadline:
         return (
             False,

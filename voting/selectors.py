@@ -1,9 +1,13 @@
 """Reads of the voting pages kept in the shared cache (serawai.caching) until a write renews them:
 every save or delete of a vote, a proposal or an office (voting/apps.py)."""
 
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
 from serawai import caching
 
-from .models import ThemeProposal, Vote
+from .models import ProposalReopening, ThemeProposal, Vote
 
 VOTES_TOPIC = "votes"
 PROPOSALS_TOPIC = "proposals"
@@ -27,4 +31,32 @@ def cycle_proposals(cycle) -> list[ThemeProposal]:
         lambda: list(
             ThemeProposal.objects.filter(cycle=cycle).select_related("office").order_by("pk")
         ),
+    )
+
+
+def proposal_summaries(cycle) -> dict[int, str]:
+    """{proposal pk: its <dt>/<dd> on the ballot page (title, office, abstract cut at 40 words)},
+    the same for every voter: each ballot only orders them its own way."""
+
+    def build():
+        return {
+            p.pk: format_html(
+                '<dt><a href="{}">{}</a> — {}</dt><dd>{}</dd>',
+                reverse("voting:proposal_detail", args=[p.pk]),
+                p.title,
+                p.office.short_name,
+                Truncator(p.abstract).words(40, truncate=" …"),
+            )
+            for p in cycle_proposals(cycle)
+        }
+
+    return caching.cached(PROPOSALS_TOPIC, f"proposal-summaries:{cycle.pk}", build)
+
+
+def proposal_reopenings(cycle) -> list[ProposalReopening]:
+    """The CAN's reopenings of step 3 in `cycle`, latest first, with who reopened."""
+    return caching.cached(
+        PROPOSALS_TOPIC,
+        f"proposal-reopenings:{cycle.pk}",
+        lambda: list(cycle.proposal_reopenings.select_related("created_by")),
     )

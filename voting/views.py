@@ -5,22 +5,26 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cycles.selectors import current_cycle
 from organization.confirm import confirm_page
-from organization.listing import filtered_page
+from organization.listing import cacheable_query, filtered_page
 from organization.models import Office
 from organization.roles import held_roles
+from serawai import caching
 
 from . import ballots, exports, proposals, results
 from .filters import ProposalFilter
 from .forms import BallotForm, ProposalForm, ReopenForm, SelectionForm, TieForm
 from .models import ProposedSpeaker, ThemeProposal, TieDecision, Vote
-from .selectors import vote_of
+from .selectors import PROPOSALS_TOPIC, proposal_reopenings, proposal_summaries, vote_of
 
 
 def _cycle(request):
@@ -62,33 +66,53 @@ def proposal_list(request):
 def _proposal_list(request, cycle, reopen_form=None, status=200):
     roles = held_roles(request.user, cycle.year)
     vote = _vote(cycle)
-    rows = ThemeProposal.objects.filter(cycle=cycle).select_related("office")
-    if roles.is_can or vote is not None:
-        office = None
-    else:
-        office = _ca_office(request, cycle)
-        rows = rows.filter(office=office)
-    is_open, why, deadline = proposals.proposal_window(cycle, vote_exists=vote is not None)
-    speakers = Prefetch("speakers", queryset=ProposedSpeaker.objects.select_related("employee"))
+    office = None if roles.is_can or vote is not None else _ca_office(request, cycle)
+    is_open, why, deadline = proposals.proposal_window(
+        cycle, vote_exists=vote is not None, shown=True
+    )
     context = {
         "cycle": cycle,
         "vote": vote,
-        **filtered_page(
-            request,
-            ProposalFilter,
-            rows.prefetch_related(speakers),
-            province=cycle.province,
-            single_office=office is not None,
-        ),
+        "table": _proposal_table(request, cycle, office, editable=office is not None and is_open),
         "office": office,
         "is_open": is_open,
         "closed_reason": why,
         "deadline": deadline,  # shown only while the window is open
         "is_can": roles.is_can,
         "reopen_form": reopen_form or ReopenForm(),
-        "reopenings": cycle.proposal_reopenings.select_related("created_by"),
+        "reopenings": proposal_reopenings(cycle),
     }
     return render(request, "voting/proposal_list.html", context, status=status)
+
+
+def _proposal_table(request, cycle, office, *, editable):
+    """The filter form, one page of proposals and the page links: the same for everyone who
+    sees the same office's (or every office's) proposals with the same filter, so kept in the
+    shared cache until a proposal, speaker, office or name changes (serawai.caching)."""
+
+    def render_table():
+        rows = ThemeProposal.objects.filter(cycle=cycle).select_related("office")
+        if office is not None:
+            rows = rows.filter(office=office)
+        speakers = Prefetch("speakers", queryset=ProposedSpeaker.objects.select_related("employee"))
+        listing = filtered_page(
+            request,
+            ProposalFilter,
+            rows.prefetch_related(speakers),
+            province=cycle.province,
+            single_office=office is not None,
+        )
+        context = {**listing, "office": office, "editable": editable}
+        return render_to_string("voting/_proposal_table.html", context, request)
+
+    query = cacheable_query(request, ProposalFilter)
+    if query is None:  # parameters no list link makes: rendered, not kept
+        return render_table()
+    key = (
+        f"proposal-table:{cycle.pk}:{getattr(office, 'pk', '*')}:{int(editable)}:"
+        f"{get_language()}:{query}"
+    )
+    return caching.cached(PROPOSALS_TOPIC, key, render_table)
 
 
 def _save_proposal(request, cycle, office, proposal=None):
@@ -237,8 +261,7 @@ def ballot(request):
     on_ballot = ballots.ballot_proposals(vote, voter)
     initial, has_voted = {}, None
     if request.method != "POST":  # the voter's own earlier choices, to change them
-        has_voted = ballots.has_voted(vote, voter)  # no ballot without a voter record
-        choices = ballots.current_choices(vote, voter) if has_voted else ()
+        has_voted, choices = ballots.voter_state(vote, voter)
         initial["choices"] = [str(pk) for pk in choices]
     form = BallotForm(
         request.POST if request.method == "POST" else None,
@@ -265,10 +288,15 @@ def ballot(request):
             "vote": vote,
             "voter": voter,
             "form": form,
-            "proposals": on_ballot,
+            "summaries": _summaries(cycle, on_ballot),
             "has_voted": ballots.has_voted(vote, voter) if has_voted is None else has_voted,
         },
     )
+
+
+def _summaries(cycle, on_ballot):
+    summaries = proposal_summaries(cycle)
+    return mark_safe("".join(summaries[p.pk] for p in on_ballot))  # built by format_html
 
 
 @login_required

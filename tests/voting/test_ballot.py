@@ -55,6 +55,20 @@ def test_employee_votes_and_may_change_the_ballot_until_the_deadline(
     assert checked == [str(themes[2].pk)]
 
 
+def test_a_voter_sees_only_their_own_choices_ticked(client, vote, themes, employee):
+    other = EmployeeFactory(office=employee.office)
+    login(client, employee)
+    assert cast(client, themes[0], themes[3]).status_code == 302
+    login(client, other)
+    page = client.get(reverse("voting:ballot")).content.decode()
+    assert "Anda sudah memberikan suara" not in page
+    assert re.findall(r'<input[^>]*value="(\d+)"[^>]*checked', page) == []
+    login(client, employee)
+    page = client.get(reverse("voting:ballot")).content.decode()
+    ticked = re.findall(r'<input[^>]*value="(\d+)"[^>]*checked', page)
+    assert sorted(ticked) == sorted([str(themes[0].pk), str(themes[3].pk)])
+
+
 def test_employee_cannot_vote_twice_even_with_two_ballots_in_the_database(vote, themes, employee):
     from voting.ballots import cast_ballot
 
