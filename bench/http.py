@@ -9,9 +9,9 @@
    Sessions and the shared cache are in Redis as in production (BENCH_REDIS_URL, default
    database 13 of 127.0.0.1:6379, emptied first).
 2. Prepares the pages' state (bench/pages.py): which people the clients are, and an open vote.
-3. Starts gunicorn with the production settings file gunicorn.conf.py (gthread workers, as
-   deploy/ runs it), 2 workers, DEBUG off, on a free loopback port and logs the clients in through
-   the real login form.
+3. Starts gunicorn with the production settings file gunicorn.conf.py (sync workers, as
+   deploy/ runs it), cores + 1 of them, DEBUG off, on a free loopback port and logs the clients
+   in through the real login form.
 4. Drives each page with wrk (Debian package `wrk`: 50 connections, 2 threads, a fixed time),
    every connection a different signed-in person, and prints req/s, p50 and p95 beside the bare
    view (/healthz, served by the same gunicorn in the same run).
@@ -223,7 +223,10 @@ def main():
     parser.add_argument("--reuse", action="store_true", help="keep the existing database")
     parser.add_argument("--duration", type=int, default=8, help="seconds per page")
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
+    parser.add_argument(
+        "--only", action="append", default=[], help="measure only pages whose name has this text"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -266,6 +269,8 @@ def main():
     from bench import pages as bench_pages
 
     plan = bench_pages.prepare(args.clients)
+    if args.only:  # the bare view stays: every figure is read against it
+        plan.pages[1:] = [p for p in plan.pages[1:] if any(o in p.name for o in args.only)]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     gunicorn = subprocess.Popen(
@@ -306,7 +311,9 @@ def main():
                 warm, sessions = sessions[: len(sessions) // 8], sessions[len(sessions) // 8 :]
             else:
                 warm = sessions
-            run_wrk(base, page, warm, args.clients, 1)  # warm-up
+            # Warm-up: each worker process fills its copies of the cached values (serawai.caching)
+            # for the 50 people's provinces, as a running server has them.
+            run_wrk(base, page, warm, args.clients, 1 if page.method == "POST" else 3)
             if page.reset is not None:
                 page.reset()
             results[page.name] = run_wrk(base, page, sessions, args.clients, args.duration)

@@ -20,6 +20,22 @@ def unread_count(user) -> int:
     )
 
 
+class BellMiddleware:
+    """Every page shows the bell: its token is read with the page's other tokens (one round
+    trip to Redis instead of two)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        def topic():
+            user = request.user  # loaded by then: the view reads the cache after it
+            return _topic(user.pk) if user.is_authenticated else None
+
+        caching.expect(topic)
+        return self.get_response(request)
+
+
 def bell_changed(recipient_ids) -> None:
     caching.changed(*{_topic(pk) for pk in recipient_ids})
 

@@ -71,16 +71,32 @@ def _tokens(topics) -> list[str]:
         return [found[t] for t in topics]
     missing = [t for t in topics if t not in memo]
     if missing:
-        memo.update(_fetch(set(missing) | (_known_topics - memo.keys())))
+        wanted = set(missing) | (_known_topics - memo.keys()) | _expected_topics()
+        memo.update(_fetch(wanted - memo.keys()))
     return [memo[t] for t in topics]
+
+
+def _expected_topics() -> set[str]:
+    expected, _request.expected = getattr(_request, "expected", None) or [], []
+    return {topic for name in expected if (topic := name())}
+
+
+def expect(topic_of) -> None:
+    """This request will probably read a topic of its own (a person's bell, say), named by the
+    callable `topic_of` (None: none after all): its token comes with the first read's, in the
+    same round trip. Called before that read (from a middleware); the name is asked then."""
+    if getattr(_request, "tokens", None) is not None:
+        _request.expected.append(topic_of)
 
 
 def _request_started(**kwargs):
     _request.tokens = {}
+    _request.expected = []
 
 
 def _request_finished(**kwargs):
     _request.tokens = None
+    _request.expected = []
 
 
 request_started.connect(_request_started, dispatch_uid="serawai.caching.request_started")

@@ -314,3 +314,19 @@ def test_the_kept_proposal_table_shows_edit_links_only_to_the_proposing_ca(clien
     assert "Tema satu" in client.get(url, {"utm": "x" * 300}).content.decode()
     assert "Tema satu" not in client.get(url, {"q": "tidak ada"}).content.decode()
     assert "Tema satu" in client.get(url, {"q": "satu"}).content.decode()
+
+
+def test_a_page_reads_all_its_tokens_the_bell_included_in_one_round_trip(
+    client, employee, monkeypatch
+):
+    from django.core.cache import caches
+
+    client.force_login(employee)
+    notify([employee], kind="step_reminder", title="Pengingat")
+    _home(client)
+    shared = caches["default"]
+    reads = []
+    original = shared.get_many
+    monkeypatch.setattr(shared, "get_many", lambda keys, **k: reads.append(keys) or original(keys))
+    assert 'data-unread="1"' in _home(client)
+    assert len(reads) == 1 and caching._version_key(f"bell:{employee.pk}") in reads[0]

@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 from tests.factories import EmployeeFactory, office, province
 from tests.voting import helpers as voting_helpers
+from voting.selectors import BallotEntry
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -259,7 +260,7 @@ class World:
 FORM_KWARGS = {
     "organization.forms.LoginForm": lambda w: {"request": w.get("request")},
     "voting.forms.BallotForm": lambda w: {
-        "proposals": voting_helpers.fuzz_proposals(w.get("cycle")),
+        "proposals": [BallotEntry.of(p) for p in voting_helpers.fuzz_proposals(w.get("cycle"))],
         "max_choices": 3,
     },
     "voting.forms.TieForm": lambda w: {

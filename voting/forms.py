@@ -87,7 +87,8 @@ class BallotForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.max_choices = max_choices
         self.fields["choices"].choices = [
-            (str(p.pk), f"{p.title} — {p.office.short_name}") for p in proposals
+            (str(p.pk), f"{p.title} — {p.office_name}")
+            for p in proposals  # BallotEntry
         ]
         self.fields["choices"].help_text = _("Pilih paling banyak %(n)d tema.") % {"n": max_choices}
 

@@ -1,6 +1,8 @@
 """Reads of the voting pages kept in the shared cache (serawai.caching) until a write renews them:
 every save or delete of a vote, a proposal or an office (voting/apps.py)."""
 
+from typing import NamedTuple
+
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -31,6 +33,28 @@ def cycle_proposals(cycle) -> list[ThemeProposal]:
         lambda: list(
             ThemeProposal.objects.filter(cycle=cycle).select_related("office").order_by("pk")
         ),
+    )
+
+
+class BallotEntry(NamedTuple):
+    """A theme as the ballot shows it (light to keep and to read back: a page lists them all)."""
+
+    pk: int
+    office_id: int
+    title: str
+    office_name: str
+
+    @classmethod
+    def of(cls, proposal: ThemeProposal) -> "BallotEntry":
+        return cls(proposal.pk, proposal.office_id, proposal.title, proposal.office.short_name)
+
+
+def ballot_entries(cycle) -> list[BallotEntry]:
+    """Every proposal of `cycle` as a ballot entry, by primary key."""
+    return caching.cached(
+        PROPOSALS_TOPIC,
+        f"ballot-entries:{cycle.pk}",
+        lambda: [BallotEntry.of(p) for p in cycle_proposals(cycle)],
     )
 
 
