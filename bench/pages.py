@@ -37,6 +37,8 @@ class Page:
     reset: object = None  # called after the warm-up run
     check: object = None  # called with the result
     mint: object = None  # () -> list of employee pks that need a session for this page
+    opened_first: bool = False  # each person GETs the page (unmeasured) before the POSTs, as a
+    # browser does: nobody submits a form they have not loaded
 
 
 @dataclass
@@ -153,6 +155,7 @@ def _voting(plan: Plan) -> None:
             mint=lambda: list(province_of),
             reset=reset,
             check=check,
+            opened_first=True,
         )
     )
 

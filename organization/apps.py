@@ -7,6 +7,7 @@ class OrganizationConfig(AppConfig):
     verbose_name = _("Organisasi")
 
     def ready(self):
-        from . import roles
+        from . import auth, roles
 
         roles.connect()
+        auth.connect()

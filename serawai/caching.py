@@ -19,6 +19,8 @@ Within one HTTP request the tokens are read once (the first read fetches every t
 newer, as it would if its queries had all run at that moment.
 """
 
+import dataclasses
+import datetime
 import functools
 import logging
 import pickle
@@ -82,11 +84,36 @@ def _expected_topics() -> set[str]:
 
 
 def expect(topic_of) -> None:
-    """This request will probably read a topic of its own (a person's bell, say), named by the
-    callable `topic_of` (None: none after all): its token comes with the first read's, in the
-    same round trip. Called before that read (from a middleware); the name is asked then."""
+    """This request will probably read a topic of its own, named by the callable `topic_of`
+    (None: none after all): its token comes with the first read's, in the same round trip.
+    Called before that read (from a middleware); the name is asked then."""
     if getattr(_request, "tokens", None) is not None:
         _request.expected.append(topic_of)
+
+
+def person_topic(employee_id) -> str:
+    """The topic of what is one person's own (their account, their bell): whatever changes it
+    calls `changed(person_topic(id))`. Every request of that person reads its token with the
+    others (PersonTopicsMiddleware)."""
+    return f"person:{employee_id}"
+
+
+class PersonTopicsMiddleware:
+    """Reads the signed-in person's topic with the page's first token read. The person is known
+    from the session alone (no query), so that loading the person may itself be cached."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.contrib.auth import SESSION_KEY
+
+        def topic_of_person():
+            user_id = request.session.get(SESSION_KEY)
+            return person_topic(user_id) if user_id else None
+
+        expect(topic_of_person)
+        return self.get_response(request)
 
 
 def _request_started(**kwargs):
@@ -103,32 +130,50 @@ request_started.connect(_request_started, dispatch_uid="serawai.caching.request_
 request_finished.connect(_request_finished, dispatch_uid="serawai.caching.request_finished")
 
 
+_IMMUTABLE = (str, bytes, int, float, bool, type(None), datetime.date, datetime.time)
+
+
+def _shareable(value) -> bool:
+    """Whether `value` cannot be changed by whoever gets it: then every request may share one
+    object (strings, numbers, dates; tuples, frozensets and frozen dataclasses of such)."""
+    if isinstance(value, _IMMUTABLE):
+        return True
+    if isinstance(value, tuple | frozenset):
+        return all(_shareable(v) for v in value)
+    if dataclasses.is_dataclass(value) and value.__dataclass_params__.frozen:
+        return all(_shareable(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False
+
+
 class _Local:
     """This process's copies of values read from the shared cache, by their full (token-bearing,
-    hence never reused) key. Kept pickled, so that no two requests share a mutable object, and
-    dropped oldest first beyond `size` entries or after the shared copy's timeout."""
+    hence never reused) key; dropped oldest first beyond `size` entries or after the shared
+    copy's timeout. A value that can be changed (a list, a model instance) is kept pickled, so that
+    no two requests share it; an immutable one is kept as it is (`_shareable`)."""
 
     def __init__(self, size: int = 4096):
         self.size = size
         self._lock = threading.Lock()
-        self._items: dict[str, tuple[float, bytes]] = {}
+        self._items: dict[str, tuple[float, bool, object]] = {}
 
     def get(self, key: str):
         item = self._items.get(key)
         if item is None:
             return None
-        if item[0] < time.monotonic():
+        expires, pickled, value = item
+        if expires < time.monotonic():
             with self._lock:
                 self._items.pop(key, None)
             return None
-        return pickle.loads(item[1])
+        return pickle.loads(value) if pickled else value
 
     def set(self, key: str, boxed: tuple, timeout: int) -> None:
-        data = pickle.dumps(boxed, pickle.HIGHEST_PROTOCOL)
+        pickled = not _shareable(boxed)
+        value = pickle.dumps(boxed, pickle.HIGHEST_PROTOCOL) if pickled else boxed
         with self._lock:
             while len(self._items) >= self.size:
                 self._items.pop(next(iter(self._items)))
-            self._items[key] = (time.monotonic() + timeout, data)
+            self._items[key] = (time.monotonic() + timeout, pickled, value)
 
     def clear(self) -> None:
         with self._lock:

@@ -329,4 +329,40 @@ def test_a_page_reads_all_its_tokens_the_bell_included_in_one_round_trip(
     original = shared.get_many
     monkeypatch.setattr(shared, "get_many", lambda keys, **k: reads.append(keys) or original(keys))
     assert 'data-unread="1"' in _home(client)
-    assert len(reads) == 1 and caching._version_key(f"bell:{employee.pk}") in reads[0]
+    assert len(reads) == 1 and caching._version_key(f"person:{employee.pk}") in reads[0]
+
+
+def test_the_kept_account_follows_a_deactivation_a_new_password_and_a_new_name(client, employee):
+    other_browser = type(client)()
+    client.force_login(employee)
+    other_browser.force_login(employee)
+    assert employee.full_name in _home(client)
+    employee.full_name = "Nama Baru Sekali"
+    employee.save()
+    assert "Nama Baru Sekali" in _home(client)
+    employee.office.name = "BPS Kantor Berganti Nama"
+    employee.office.save()
+    assert "BPS Kantor Berganti Nama" in _home(client)
+    employee.set_password("sandi-baru-yang-panjang")
+    employee.save()  # another session of the person ends (Django's session hash)
+    assert other_browser.get(reverse("cycles:home")).status_code == 302
+    client.force_login(employee)
+    assert _home(client)
+    employee.is_active = False
+    employee.save()
+    response = client.get(reverse("cycles:home"))
+    assert response.status_code == 302 and reverse("organization:login") in response["Location"]
+
+
+def test_immutable_values_are_shared_and_changeable_ones_copied():
+    from organization.roles import HeldRoles
+
+    assert caching._shareable(("a", 1, None, datetime.date(2026, 1, 1), frozenset({(1, 2)})))
+    assert caching._shareable(HeldRoles(frozenset({("ca", 3)})))
+    assert not caching._shareable(("a", [1]))
+    assert not caching._shareable({"a": 1})
+    caching.cached("t", "entries", lambda: ("x", "y"))
+    first = caching.cached("t", "entries", lambda: ())
+    assert first == ("x", "y") and caching.cached("t", "entries", lambda: ()) is first
+    caching.cached("t", "rows", lambda: ["x"])
+    assert caching.cached("t", "rows", list) is not caching.cached("t", "rows", list)

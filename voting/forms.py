@@ -86,10 +86,11 @@ class BallotForm(forms.Form):
     def __init__(self, *args, proposals, max_choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.max_choices = max_choices
-        self.fields["choices"].choices = [
-            (str(p.pk), f"{p.title} — {p.office_name}")
-            for p in proposals  # BallotEntry
-        ]
+        # (value, label) of each BallotEntry, in the voter's order; the field checks a submitted
+        # ballot against them (set only then: normalising 20 choices is a cost a GET need not pay)
+        self.options = [(str(p.pk), f"{p.title} — {p.office_name}") for p in proposals]
+        if self.is_bound:
+            self.fields["choices"].choices = self.options
         self.fields["choices"].help_text = _("Pilih paling banyak %(n)d tema.") % {"n": max_choices}
 
     def checkboxes(self):
@@ -107,7 +108,7 @@ class BallotForm(forms.Form):
             "</label></div>",
             (
                 (css, value, i, invalid, " checked" if value in ticked else "", i, label)
-                for i, (value, label) in enumerate(self.fields["choices"].choices)
+                for i, (value, label) in enumerate(self.options)
             ),
         )
 

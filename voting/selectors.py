@@ -37,44 +37,36 @@ def cycle_proposals(cycle) -> list[ThemeProposal]:
 
 
 class BallotEntry(NamedTuple):
-    """A theme as the ballot shows it (light to keep and to read back: a page lists them all)."""
+    """A theme as the ballot page shows it: immutable, so every request of a process shares the
+    same copies (serawai.caching keeps them unpickled)."""
 
     pk: int
     office_id: int
     title: str
     office_name: str
+    summary: str  # the <dt>/<dd> of the page's summary list (title, office, abstract at 40 words)
 
     @classmethod
     def of(cls, proposal: ThemeProposal) -> "BallotEntry":
-        return cls(proposal.pk, proposal.office_id, proposal.title, proposal.office.short_name)
+        summary = format_html(
+            '<dt><a href="{}">{}</a> — {}</dt><dd>{}</dd>',
+            reverse("voting:proposal_detail", args=[proposal.pk]),
+            proposal.title,
+            proposal.office.short_name,
+            Truncator(proposal.abstract).words(40, truncate=" …"),
+        )
+        return cls(
+            proposal.pk, proposal.office_id, proposal.title, proposal.office.short_name, summary
+        )
 
 
-def ballot_entries(cycle) -> list[BallotEntry]:
+def ballot_entries(cycle) -> tuple[BallotEntry, ...]:
     """Every proposal of `cycle` as a ballot entry, by primary key."""
     return caching.cached(
         PROPOSALS_TOPIC,
         f"ballot-entries:{cycle.pk}",
-        lambda: [BallotEntry.of(p) for p in cycle_proposals(cycle)],
+        lambda: tuple(BallotEntry.of(p) for p in cycle_proposals(cycle)),
     )
-
-
-def proposal_summaries(cycle) -> dict[int, str]:
-    """{proposal pk: its <dt>/<dd> on the ballot page (title, office, abstract cut at 40 words)},
-    the same for every voter: each ballot only orders them its own way."""
-
-    def build():
-        return {
-            p.pk: format_html(
-                '<dt><a href="{}">{}</a> — {}</dt><dd>{}</dd>',
-                reverse("voting:proposal_detail", args=[p.pk]),
-                p.title,
-                p.office.short_name,
-                Truncator(p.abstract).words(40, truncate=" …"),
-            )
-            for p in cycle_proposals(cycle)
-        }
-
-    return caching.cached(PROPOSALS_TOPIC, f"proposal-summaries:{cycle.pk}", build)
 
 
 def proposal_reopenings(cycle) -> list[ProposalReopening]:

@@ -24,7 +24,7 @@ from . import ballots, exports, proposals, results
 from .filters import ProposalFilter
 from .forms import BallotForm, ProposalForm, ReopenForm, SelectionForm, TieForm
 from .models import ProposedSpeaker, ThemeProposal, TieDecision, Vote
-from .selectors import PROPOSALS_TOPIC, proposal_reopenings, proposal_summaries, vote_of
+from .selectors import PROPOSALS_TOPIC, proposal_reopenings, vote_of
 
 
 def _cycle(request):
@@ -288,15 +288,10 @@ def ballot(request):
             "vote": vote,
             "voter": voter,
             "form": form,
-            "summaries": _summaries(cycle, on_ballot),
+            "summaries": mark_safe("".join(p.summary for p in on_ballot)),  # format_html
             "has_voted": ballots.has_voted(vote, voter) if has_voted is None else has_voted,
         },
     )
-
-
-def _summaries(cycle, on_ballot):
-    summaries = proposal_summaries(cycle)
-    return mark_safe("".join(summaries[p.pk] for p in on_ballot))  # built by format_html
 
 
 @login_required
