@@ -161,10 +161,10 @@ def cast_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = 
         raise BallotError(_("Pilih sedikitnya satu tema."))
     if len(chosen) > vote.choices_per_ballot:
         raise BallotError(_("Pilih paling banyak %(n)d tema.") % {"n": vote.choices_per_ballot})
-    allowed = ThemeProposal.objects.filter(cycle_id=vote.cycle_id).order_by()
-    if vote.exclude_own_office:
-        allowed = allowed.exclude(office=voter.office)
-    allowed = set(allowed.values_list("pk", flat=True))
+    # The ballot's themes as the voter's page listed them (kept until any proposal changes;
+    # proposals are frozen while the vote is open, and a choice must name one: foreign key).
+    own = voter.office.pk if vote.exclude_own_office else None
+    allowed = {entry.pk for entry in ballot_entries(vote.cycle) if entry.office_id != own}
     if not chosen <= allowed:
         raise BallotError(_("Pilihan tidak dikenal atau tidak boleh Anda pilih."))
     _store_ballot(vote, voter, sorted(chosen))
@@ -172,9 +172,9 @@ def cast_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = 
 
 def _store_ballot(vote: Vote, voter: Voter, proposal_ids: list[int]) -> None:
     """Who voted (once), and the ballot found again by its receipt (created, or locked and
-    reused) with its choices replaced: four statements, written in SQL that PostgreSQL and
-    SQLite both run, because the ORM's version (six, and building them) cost more than the
-    whole rest of a vote's request (bench/http.py)."""
+    reused) with its choices replaced: three statements for a first ballot, four for a changed
+    one, written in SQL that PostgreSQL and SQLite both run, because the ORM's version (six, and
+    building them) cost more than the whole rest of a vote's request (bench/http.py)."""
     ballot_id = Ballot._meta.pk
     choice_id = BallotChoice._meta.pk
 
@@ -194,11 +194,12 @@ def _store_ballot(vote: Vote, voter: Voter, proposal_ids: list[int]) -> None:
             f"INSERT INTO {Ballot._meta.db_table} (id, vote_id, receipt) VALUES (%s, %s, %s)"
             " ON CONFLICT (vote_id, receipt) DO UPDATE SET receipt = excluded.receipt"
             " RETURNING id",
-            [uuid_param(ballot_id, uuid.uuid4()), vote.pk, receipt_for(vote, voter.key)],
+            [new_id := uuid_param(ballot_id, uuid.uuid4()), vote.pk, receipt_for(vote, voter.key)],
         )
         ballot = cursor.fetchone()[0]
         table = BallotChoice._meta.db_table
-        cursor.execute(f"DELETE FROM {table} WHERE ballot_id = %s", [ballot])
+        if ballot != new_id:  # an earlier ballot of this voter: its choices go
+            cursor.execute(f"DELETE FROM {table} WHERE ballot_id = %s", [ballot])
         rows = ", ".join(["(%s, %s, %s)"] * len(proposal_ids))
         params = []
         for pk in proposal_ids:

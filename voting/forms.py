@@ -1,7 +1,8 @@
 """Forms of steps 3-5: a proposal, reopening, the ballot, the tie decision, hosts and dates."""
 
 from django import forms
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from organization.models import Employee, Office
@@ -99,7 +100,7 @@ class BallotForm(forms.Form):
         the rest of the page with 20 themes on the ballot (bench/cpu.py)."""
         field = self["choices"]
         ticked = {str(v) for v in (field.value() or ())}
-        invalid = format_html(' aria-invalid="true"') if field.errors else ""
+        invalid = mark_safe(' aria-invalid="true"') if field.errors else ""
         css = "form-check-input is-invalid" if field.errors else "form-check-input"
         return format_html_join(
             "",
