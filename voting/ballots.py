@@ -100,15 +100,6 @@ def ballot_proposals(vote: Vote, voter: Voter) -> list[BallotEntry]:
     return ordered
 
 
-def current_choices(vote: Vote, voter: Voter) -> set[int]:
-    """What the voter chose so far (shown to that voter only, to change it)."""
-    return set(
-        BallotChoice.objects.filter(
-            ballot__vote=vote, ballot__receipt=receipt_for(vote, voter.key)
-        ).values_list("proposal_id", flat=True)
-    )
-
-
 def has_voted(vote: Vote, voter: Voter) -> bool:
     return VoterRecord.objects.filter(vote=vote, voter_key=voter.key).exists()
 
