@@ -54,16 +54,7 @@ def _version_key(topic: str) -> str:
 
 def _fetch(topics) -> dict[str, str]:
     keys = {_version_key(t): t for t in topics}
-    found = cache.get_many(list(keys))
-    tokens = {}
-    for key, topic in keys.items():
-        token = found.get(key)
-        if token is None:
-            token = uuid.uuid4().hex
-            if not cache.add(key, token, None):
-                token = cache.get(key) or token
-        tokens[topic] = token
-    return tokens
+    return _fill(keys, cache.get_many(list(keys)))
 
 
 def _tokens(topics) -> list[str]:
@@ -76,6 +67,39 @@ def _tokens(topics) -> list[str]:
         wanted = set(missing) | (_known_topics - memo.keys()) | _expected_topics()
         memo.update(_fetch(wanted - memo.keys()))
     return [memo[t] for t in topics]
+
+
+def read_with_tokens(key: str, person=None):
+    """`(found, value)` of `cache.get(key)`, read in the same round trip as the request's tokens
+    (every global topic, and `person`'s topic when given): the session, read at the start of
+    nearly every request, then costs no round trip of its own (serawai/sessions.py)."""
+    memo = getattr(_request, "tokens", None)
+    if memo is None or not enabled():
+        value = cache.get(key, _MISSING)
+        return value is not _MISSING, (None if value is _MISSING else value)
+    wanted = _known_topics - memo.keys()
+    if person is not None:
+        wanted.add(person_topic(person))
+    keys = {_version_key(t): t for t in wanted}
+    found = cache.get_many([*keys, key])
+    memo.update(_fill(keys, found))
+    return key in found, found.get(key)
+
+
+def _fill(keys: dict[str, str], found: dict) -> dict[str, str]:
+    """{topic: token} for version keys {key: topic}, a new token for each that is missing."""
+    tokens = {}
+    for key, topic in keys.items():
+        token = found.get(key)
+        if token is None:
+            token = uuid.uuid4().hex
+            if not cache.add(key, token, None):
+                token = cache.get(key) or token
+        tokens[topic] = token
+    return tokens
+
+
+_MISSING = object()
 
 
 def _expected_topics() -> set[str]:

@@ -263,7 +263,7 @@ if REDIS_URL:
             "TIMEOUT": 3600,
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "serawai.sessions"  # cached_db, read in the same round trip as the tokens
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 # Rendered template fragments that depend only on what their {% cache %} tag varies on (the

@@ -366,3 +366,68 @@ def test_immutable_values_are_shared_and_changeable_ones_copied():
     assert first == ("x", "y") and caching.cached("t", "entries", lambda: ()) is first
     caching.cached("t", "rows", lambda: ["x"])
     assert caching.cached("t", "rows", list) is not caching.cached("t", "rows", list)
+
+
+@pytest.fixture
+def cached_sessions(settings):
+    settings.SESSION_ENGINE = "serawai.sessions"
+
+
+def _count_reads(monkeypatch):
+    from django.core.cache import caches
+
+    shared, reads, inside = caches["default"], [], []
+    for name in ("get", "get_many"):
+        original = getattr(shared, name)
+
+        def counting(*args, _original=original, _name=name, **kwargs):
+            if not inside:  # the local-memory stand-in's get_many calls its get: one read
+                reads.append((_name, args[0]))
+            inside.append(1)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(shared, name, counting)
+    return reads
+
+
+def test_a_signed_in_page_reads_its_session_and_tokens_in_one_round_trip(
+    client, employee, monkeypatch, cached_sessions
+):
+    client.force_login(employee)
+    notify([employee], kind="step_reminder", title="Pengingat")
+    _home(client)  # this process learns whose session it is
+    reads = _count_reads(monkeypatch)
+    assert 'data-unread="1"' in _home(client)
+    assert len(reads) == 1 and reads[0][0] == "get_many"
+    session_key = client.cookies["sessionid"].value
+    assert any(session_key in key for key in reads[0][1])
+    assert caching._version_key(f"person:{employee.pk}") in reads[0][1]
+
+
+def test_a_wrong_guess_of_whose_session_it_is_still_shows_the_persons_own_page(
+    client, employee, monkeypatch, cached_sessions
+):
+    from serawai import sessions
+
+    other = EmployeeFactory(office=employee.office)
+    client.force_login(employee)
+    notify([employee], kind="step_reminder", title="Pengingat")
+    _home(client)
+    monkeypatch.setitem(sessions._people, client.cookies["sessionid"].value, str(other.pk))
+    page = _home(client)
+    assert employee.full_name in page and 'data-unread="1"' in page
+
+
+def test_a_session_gone_from_the_cache_is_read_from_the_database(client, employee, cached_sessions):
+    from django.core.cache import cache
+
+    client.force_login(employee)
+    assert employee.full_name in _home(client)
+    cache.clear()  # Redis restarted empty, or evicted the session
+    assert employee.full_name in _home(client)
+    client.logout()
+    response = client.get(reverse("cycles:home"))
+    assert response.status_code == 302

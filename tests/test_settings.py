@@ -89,6 +89,6 @@ def test_sessions_and_the_shared_cache_live_in_redis_only_when_redis_is_configur
     redis = manage("shell", "-c", code, env_extra=env, tmp_path=tmp_path)
     assert redis.returncode == 0, redis.stderr
     assert redis.stdout.split()[-2:] == [
-        "django.contrib.sessions.backends.cached_db",
+        "serawai.sessions",
         "serawai.caching.RedisCache",
     ]

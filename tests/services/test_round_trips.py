@@ -1,18 +1,22 @@
 """A page's round trips to PostgreSQL and Redis (issue 8: page speed), on the real servers.
 
 A reused database connection is not asked `SELECT 1` before each request's first query unless
-the server has closed it (serawai/postgresql).
+the server has closed it (serawai/postgresql), and a signed-in page reads its session with the
+cache tokens in one Redis command (serawai/sessions.py).
 """
 
 import time
 
 import psycopg
 import pytest
+import redis
 from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import connection
+from django.urls import reverse
 
 from organization.models import Employee
+from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -58,3 +62,23 @@ def test_a_connection_the_server_closed_is_replaced_before_the_next_request(empl
     request_started.send(sender=None)
     assert Employee.objects.count() >= 1  # no error reaches the page
     assert connection.connection.info.backend_pid != backend
+
+
+def _commands(client) -> dict[str, int]:
+    stats = client.info("commandstats")
+    return {name.removeprefix("cmdstat_"): v["calls"] for name, v in stats.items()}
+
+
+def test_a_signed_in_page_reads_its_session_and_tokens_in_one_redis_command(client):
+    assert settings.SESSION_ENGINE == "serawai.sessions"
+    person = EmployeeFactory()
+    client.force_login(person)
+    home = reverse("cycles:home")
+    assert client.get(home).status_code == 200  # this process learns whose session it is
+    server = redis.Redis.from_url(settings.REDIS_URL)
+    before = _commands(server)
+    response = client.get(home)
+    after = _commands(server)
+    assert response.status_code == 200 and person.full_name in response.content.decode()
+    reads = {c: after.get(c, 0) - before.get(c, 0) for c in ("get", "mget")}
+    assert reads == {"get": 0, "mget": 1}
