@@ -1,7 +1,7 @@
 """Forms of steps 3-5: a proposal, reopening, the ballot, the tie decision, hosts and dates."""
 
 from django import forms
-from django.utils.html import format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -87,30 +87,28 @@ class BallotForm(forms.Form):
     def __init__(self, *args, proposals, max_choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.max_choices = max_choices
-        # (value, label) of each BallotEntry, in the voter's order; the field checks a submitted
-        # ballot against them (set only then: normalising 20 choices is a cost a GET need not pay)
-        self.options = [(str(p.pk), f"{p.title} — {p.office_name}") for p in proposals]
-        if self.is_bound:
-            self.fields["choices"].choices = self.options
+        self.proposals = proposals  # BallotEntry tuples, in the voter's order
+        if self.is_bound:  # the field checks a submitted ballot against them
+            self.fields["choices"].choices = [(str(p.pk), p.label) for p in proposals]
         self.fields["choices"].help_text = _("Pilih paling banyak %(n)d tema.") % {"n": max_choices}
 
     def checkboxes(self):
         """The ballot's check boxes, in the voter's order, with what they ticked (or were shown
-        before): written out here rather than through the widget templates, which cost more than
-        the rest of the page with 20 themes on the ballot (bench/cpu.py)."""
+        before), in crispy-bootstrap5's markup: written here rather than through the widget
+        templates, which cost more than the rest of the page with 20 themes on the ballot, and
+        from labels escaped once when the ballot's entries were cached (bench/cpu.py)."""
         field = self["choices"]
         ticked = {str(v) for v in (field.value() or ())}
-        invalid = mark_safe(' aria-invalid="true"') if field.errors else ""
+        invalid = ' aria-invalid="true"' if field.errors else ""
         css = "form-check-input is-invalid" if field.errors else "form-check-input"
-        return format_html_join(
-            "",
-            '<div class="form-check"><input type="checkbox" class="{}" name="choices" value="{}"'
-            ' id="id_choices_{}"{}{}><label for="id_choices_{}" class="form-check-label">{}'
-            "</label></div>",
-            (
-                (css, value, i, invalid, " checked" if value in ticked else "", i, label)
-                for i, (value, label) in enumerate(self.options)
-            ),
+        return mark_safe(  # noqa: S308 (every part is a constant, an int or an escaped label)
+            "".join(
+                f'<div class="form-check"><input type="checkbox" class="{css}" name="choices"'
+                f' value="{int(p.pk)}" id="id_choices_{i}"{invalid}'
+                f'{" checked" if str(p.pk) in ticked else ""}><label for="id_choices_{i}"'
+                f' class="form-check-label">{conditional_escape(p.label)}</label></div>'
+                for i, p in enumerate(self.proposals)
+            )
         )
 
     def clean_choices(self):

@@ -45,6 +45,7 @@ class BallotEntry(NamedTuple):
     title: str
     office_name: str
     summary: str  # the <dt>/<dd> of the page's summary list (title, office, abstract at 40 words)
+    label: str  # the check box's label, escaped: "title — office"
 
     @classmethod
     def of(cls, proposal: ThemeProposal) -> "BallotEntry":
@@ -55,8 +56,14 @@ class BallotEntry(NamedTuple):
             proposal.office.short_name,
             Truncator(proposal.abstract).words(40, truncate=" …"),
         )
+        label = format_html("{} — {}", proposal.title, proposal.office.short_name)
         return cls(
-            proposal.pk, proposal.office_id, proposal.title, proposal.office.short_name, summary
+            proposal.pk,
+            proposal.office_id,
+            proposal.title,
+            proposal.office.short_name,
+            summary,
+            label,
         )
 
 
@@ -64,7 +71,7 @@ def ballot_entries(cycle) -> tuple[BallotEntry, ...]:
     """Every proposal of `cycle` as a ballot entry, by primary key."""
     return caching.cached(
         PROPOSALS_TOPIC,
-        f"ballot-entries:{cycle.pk}",
+        f"ballot-entries:v2:{cycle.pk}",  # v2: entries carry their escaped label
         lambda: tuple(BallotEntry.of(p) for p in cycle_proposals(cycle)),
     )
 
