@@ -14,8 +14,10 @@
    in through the real login form.
 4. Drives each page with wrk (Debian package `wrk`: 50 connections, 2 threads, a fixed time),
    every connection a different signed-in person, and prints req/s, p50 and p95 beside the bare
-   view (/healthz, served by the same gunicorn in the same run). Ballot submission: each voter
-   opens the ballot first (not measured), as a browser does, then wrk posts the ballots.
+   view (/healthz, served by the same gunicorn in the same run), and the machine's busy CPU time
+   per request (all processes: gunicorn, PostgreSQL, Redis, wrk), which varies less between runs
+   than req/s on a shared machine and says where a change moved the cost. Ballot submission:
+   each voter opens the ballot first (not measured), as a browser does, then wrk posts them.
 
 Targets (issue 8): GET pages >= 0.4 of the bare view's throughput; p95 < 200 ms at 50 clients
 on 2 cores. Only loopback addresses are used. The machine may be shared: the load average before
@@ -171,6 +173,18 @@ def lua_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def busy_seconds() -> float:
+    """CPU time the whole machine has spent busy (all cores, all processes: gunicorn,
+    PostgreSQL, Redis and wrk alike), from /proc/stat; None where there is no /proc."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+    except OSError:
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def run_wrk(base, page, sessions, clients, duration) -> dict:
     """One wrk run against `page` with one signed-in person per request slot."""
     entries = []
@@ -196,6 +210,7 @@ def run_wrk(base, page, sessions, clients, duration) -> dict:
     }
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
+    busy_before = busy_seconds()
     try:
         out = subprocess.run(
             ["wrk", f"-t{WRK_THREADS}", f"-c{clients}", f"-d{duration}s", "--timeout", "10s", "-s",
@@ -204,6 +219,7 @@ def run_wrk(base, page, sessions, clients, duration) -> dict:
         ).stdout  # fmt: skip
     finally:
         os.unlink(handle.name)
+    busy = busy_seconds() - busy_before if busy_before is not None else float("nan")
     match = re.search(
         r"RESULT requests=(\d+) seconds=([\d.]+) p50_us=(\d+) p95_us=(\d+) errors=(\d+)", out
     )
@@ -216,6 +232,7 @@ def run_wrk(base, page, sessions, clients, duration) -> dict:
         "p95": int(p95) / 1000,
         "errors": int(errors),
         "requests": int(requests),
+        "cpu_ms": busy * 1000 / max(int(requests), 1),
     }
 
 
@@ -336,7 +353,8 @@ def main():
 
     bare = results[plan.pages[0].name]["rps"]
     log("")
-    log(f"{'page':34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x bare':>7} {'errors':>7}  target")
+    log(f"{'page':34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x bare':>7} {'cpu ms':>7} "
+        f"{'errors':>7}  target")  # fmt: skip
     for page in plan.pages:
         r = results[page.name]
         ratio = r["rps"] / bare if bare else 0
@@ -346,7 +364,7 @@ def main():
             ok = r["p95"] < 200 and (page.method != "GET" or ratio >= 0.4)
             verdict = "ok" if ok else "MISSED"
         log(f"{page.name:34} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {ratio:7.2f} "
-            f"{r['errors']:7d}  {verdict} {r.get('note', '')}")  # fmt: skip
+            f"{r['cpu_ms']:7.2f} {r['errors']:7d}  {verdict} {r.get('note', '')}")  # fmt: skip
     log(f"\n{args.clients} clients, {args.workers} gunicorn workers, {args.duration} s per page; "
         f"load average at end: {loadavg()}")  # fmt: skip
 
