@@ -117,8 +117,21 @@ def _voting(plan: Plan) -> None:
     from voting.models import ThemeProposal, Vote, VoterRecord
 
     plan.pages.append(Page("proposal list", reverse("voting:proposals"), expect="<table"))
-    plan.pages.append(Page("voting form", reverse("voting:ballot"), expect="<form"))
     open_votes = list(Vote.objects.filter(status=Vote.Status.OPEN).select_related("cycle"))
+    # The ballot as its voters see it while their vote is open (most provinces of the national
+    # set have announced theirs): people of those provinces, some of whom have voted already.
+    electorate = Employee.objects.filter(
+        office__parent_id__in=[v.cycle.province_id for v in open_votes], is_active=True
+    )
+    ballot_viewers = _spread(electorate, len(plan.people))
+    plan.pages.append(
+        Page(
+            "voting form",
+            reverse("voting:ballot"),
+            expect='name="choices"',  # the open ballot's check boxes
+            mint=lambda: [p.pk for p in ballot_viewers],
+        )
+    )
     picks = {
         v.cycle.province_id: [
             str(pk)
