@@ -214,3 +214,16 @@ def test_the_ballot_is_found_again_only_through_the_server_secret(vote, themes, 
         f.name for f in BallotChoice._meta.get_fields()
     }
     assert not field_names & {"voter", "voter_key", "created_at", "updated_at", "office"}
+
+
+def test_a_theme_title_with_markup_is_shown_as_text_on_the_ballot(client, cycle, can_member):
+    hostile = make_proposal(cycle, "1702", '<script>alert(1)</script> & "Tema"')
+    make_proposal(cycle, "1703", "Tema biasa")
+    make_open_vote(cycle, can_member)
+    login(client, EmployeeFactory(office=office("1701")))
+    page = client.get(reverse("voting:ballot")).content.decode()
+    assert "<script>alert(1)" not in page
+    label = re.search(
+        rf'value="{hostile.pk}" id="id_choices_(\d+)"[^>]*><label[^>]*>([^<]*)<', page
+    )
+    assert label and label.group(2).startswith("&lt;script&gt;alert(1)&lt;/script&gt; &amp; ")
