@@ -173,7 +173,7 @@ def lua_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def busy_seconds() -> float:
+def busy_seconds() -> float | None:
     """CPU time the whole machine has spent busy (all cores, all processes: gunicorn,
     PostgreSQL, Redis and wrk alike), from /proc/stat; None where there is no /proc."""
     try:
