@@ -115,7 +115,10 @@ def voter_state(vote: Vote, voter: Voter) -> tuple[bool, set[int]]:
         f" UNION ALL SELECT 0 FROM {VoterRecord._meta.db_table}"
         " WHERE vote_id = %s AND voter_key = %s"  # one row at most (unique)
     )
-    with connection.cursor() as cursor:
+    # On PostgreSQL the statement is prepared once per connection (serawai/postgresql): planning
+    # it cost the server more than running it, and this page is the one every voter opens.
+    prepared = getattr(connection, "prepared_cursor", connection.cursor)
+    with prepared() as cursor:
         cursor.execute(sql, [vote.pk, receipt_for(vote, voter.key), vote.pk, voter.key])
         rows = {row[0] for row in cursor.fetchall()}
     voted = 0 in rows  # proposal ids start at 1
