@@ -15,8 +15,9 @@ server parses and plans each of them once per connection instead of on every req
 prepared statements). Django turns those off (OPTIONS prepare_threshold None) so that connection
 poolers in transaction mode keep working; its own cursors bind parameters on the client and are
 never prepared in any case, so here the threshold is left on unless OPTIONS sets it, and only the
-statements of prepared_cursor() are prepared. Behind such a pooler, set OPTIONS prepare_threshold
-to None: the same statements then run unprepared.
+statements of prepared_cursor() are prepared. A pooler in transaction mode must then support
+protocol-level prepared statements (PgBouncer 1.21 or later, max_prepared_statements set); with
+OPTIONS prepare_threshold None the same statements run unprepared.
 """
 
 import select
