@@ -120,6 +120,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "organization.context_processors.roles",
             ],
+            # {% fragment %}: parts of pages rendered once per process (serawai/fragments.py).
+            "libraries": {"fragments": "serawai.fragments"},
         },
     }
 ]
@@ -266,14 +268,6 @@ if REDIS_URL:
     SESSION_ENGINE = "serawai.sessions"  # cached_db, read in the same round trip as the tokens
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-# Rendered template fragments that depend only on what their {% cache %} tag varies on (the
-# language, a person's kind of roles) and on the code: kept in each process, never invalidated.
-CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "serawai-fragments",
-    "TIMEOUT": None,
-    "OPTIONS": {"MAX_ENTRIES": 2000},
-}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -1,0 +1,53 @@
+"""`{% fragment name value ... %}...{% endfragment %}`: a part of every page rendered once per
+process for each combination of the values it varies on, then kept (the navigation per language
+and kind of roles, the bell per unread count, the language menu).
+
+Such parts depend on nothing else but the code, so they are never invalidated: a deploy restarts
+the processes. Django's `{% cache %}` on a local-memory cache did the same at several times the
+cost per use (an md5 key, a lock and an unpickling each time), which every page paid half a dozen
+times (bench/cpu.py). The values varied on are compared as text, as `{% cache %}` compares them.
+"""
+
+import threading
+
+from django import template
+
+register = template.Library()
+
+_KEPT_AT_MOST = 5000  # distinct fragments kept per process; the oldest goes first
+_kept: dict[tuple, str] = {}
+_lock = threading.Lock()
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        key = (self.name, *(str(value.resolve(context)) for value in self.vary_on))
+        html = _kept.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            with _lock:
+                while len(_kept) >= _KEPT_AT_MOST:
+                    del _kept[next(iter(_kept))]
+                _kept[key] = html
+        return html
+
+
+@register.tag
+def fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs a name.")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+def forget_all() -> None:
+    """Drop every kept fragment (tests that change what the fragments show)."""
+    with _lock:
+        _kept.clear()
