@@ -14,7 +14,9 @@
    in through the real login form.
 4. Drives each page with wrk (Debian package `wrk`: 50 connections, 2 threads, a fixed time),
    every connection a different signed-in person, and prints req/s, p50 and p95 beside the bare
-   view (/healthz, served by the same gunicorn in the same run), and the machine's busy CPU time
+   view (/healthz, served by the same gunicorn in the same run; each GET page and the bare view
+   take turns, --rounds times, so that a drift of the machine's speed meets both alike, and the
+   ratio is read against the bare view's runs of those turns), and the machine's busy CPU time
    per request (all processes: gunicorn, PostgreSQL, Redis, wrk), which varies less between runs
    than req/s on a shared machine and says where a change moved the cost. Ballot submission:
    each voter opens the ballot first (not measured), as a browser does, then wrk posts them.
@@ -232,7 +234,28 @@ def run_wrk(base, page, sessions, clients, duration) -> dict:
         "p95": int(p95) / 1000,
         "errors": int(errors),
         "requests": int(requests),
+        "seconds": float(seconds),
+        "busy": busy,
         "cpu_ms": busy * 1000 / max(int(requests), 1),
+    }
+
+
+def combined(runs: list[dict]) -> dict:
+    """Several wrk runs of one page as one: requests over the summed time, the slowest run's p95
+    (histograms cannot be merged from wrk's summary, so the p95 is not flattered), p50 weighted
+    by requests."""
+    requests = sum(r["requests"] for r in runs)
+    busy = sum(r["busy"] for r in runs)
+    return {
+        "rps": requests / sum(r["seconds"] for r in runs),
+        "p50": sum(r["p50"] * r["requests"] for r in runs) / max(requests, 1),
+        "p95": max(r["p95"] for r in runs),
+        "errors": sum(r["errors"] for r in runs),
+        "requests": requests,
+        "seconds": sum(r["seconds"] for r in runs),
+        "busy": busy,
+        "cpu_ms": busy * 1000 / max(requests, 1),
+        "runs": len(runs),
     }
 
 
@@ -241,6 +264,10 @@ def main():
     parser.add_argument("--reuse", action="store_true", help="keep the existing database")
     parser.add_argument("--duration", type=int, default=8, help="seconds per page")
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument(
+        "--rounds", type=int, default=4,
+        help="a GET page and the bare view take turns this many times (duration split evenly)",
+    )  # fmt: skip
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
     parser.add_argument(
         "--only", action="append", default=[], help="measure only pages whose name has this text"
@@ -315,7 +342,9 @@ def main():
             f"{time.monotonic() - started:.1f} s")  # fmt: skip
         bench_pages.mint_sessions(plan)
 
-        results = {}
+        results, paired_bare = {}, {}
+        bare_page = plan.pages[0]
+        bare_runs = []
         for page in plan.pages:
             sessions = page.sessions or plan.people
             probe = Client(base)
@@ -344,19 +373,36 @@ def main():
             run_wrk(base, page, warm, args.clients, 1 if page.method == "POST" else 3)
             if page.reset is not None:
                 page.reset()
-            results[page.name] = run_wrk(base, page, sessions, args.clients, args.duration)
+            if page is bare_page:
+                continue  # measured in turns with each GET page, below
+            if page.method == "GET":
+                # The page and the bare view take turns, so that both meet the same machine: on a
+                # shared one, the speed of everything drifts by a third within minutes.
+                slice_ = max(1, round(args.duration / max(args.rounds, 1)))
+                runs, bare = [], []
+                for _ in range(max(args.rounds, 1)):
+                    bare.append(run_wrk(base, bare_page, plan.people, args.clients, slice_))
+                    runs.append(run_wrk(base, page, sessions, args.clients, slice_))
+                results[page.name], paired_bare[page.name] = combined(runs), combined(bare)
+                bare_runs += bare
+            else:  # voters are used up: one run
+                results[page.name] = run_wrk(base, page, sessions, args.clients, args.duration)
             if page.check is not None:
                 page.check(results[page.name])
+        if not bare_runs:  # only the bare view was asked for
+            bare_runs.append(run_wrk(base, bare_page, plan.people, args.clients, args.duration))
+        results[bare_page.name] = combined(bare_runs)
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
 
-    bare = results[plan.pages[0].name]["rps"]
+    bare_all = results[plan.pages[0].name]["rps"]
     log("")
     log(f"{'page':34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x bare':>7} {'cpu ms':>7} "
         f"{'errors':>7}  target")  # fmt: skip
     for page in plan.pages:
         r = results[page.name]
+        bare = paired_bare[page.name]["rps"] if page.name in paired_bare else bare_all
         ratio = r["rps"] / bare if bare else 0
         if page is plan.pages[0]:
             verdict = "reference"
@@ -367,6 +413,11 @@ def main():
             f"{r['cpu_ms']:7.2f} {r['errors']:7d}  {verdict} {r.get('note', '')}")  # fmt: skip
     log(f"\n{args.clients} clients, {args.workers} gunicorn workers, {args.duration} s per page; "
         f"load average at end: {loadavg()}")  # fmt: skip
+    if paired_bare:
+        log(f"x bare: each GET page against the bare view's runs taken in turn with it "
+            f"({args.rounds} rounds; the bare view's row is all its runs together):")  # fmt: skip
+        for name, bare in paired_bare.items():
+            log(f"  {name:32} bare {bare['rps']:8.1f} req/s, {bare['cpu_ms']:.2f} cpu ms")
 
 
 def _cookie(name, value):
