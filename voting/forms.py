@@ -1,6 +1,8 @@
 """Forms of steps 3-5: a proposal, reopening, the ballot, the tie decision, hosts and dates."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.functional import lazy
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +76,13 @@ class ReopenForm(forms.Form):
     reason = forms.CharField(label=_("Alasan"), max_length=250)
 
 
+def _at_most(n: int) -> str:
+    return _("Pilih paling banyak %(n)d tema.") % {"n": n}
+
+
+_at_most_lazy = lazy(_at_most, str)
+
+
 class BallotForm(forms.Form):
     choices = forms.MultipleChoiceField(
         label=_("Tema pilihan Anda"),
@@ -90,17 +99,27 @@ class BallotForm(forms.Form):
         self.proposals = proposals  # BallotEntry tuples, in the voter's order
         if self.is_bound:  # the field checks a submitted ballot against them
             self.fields["choices"].choices = [(str(p.pk), p.label) for p in proposals]
-        self.fields["choices"].help_text = _("Pilih paling banyak %(n)d tema.") % {"n": max_choices}
+        # Translated when shown (a ballot page keeps it rendered: voting/_ballot_choices.html).
+        self.fields["choices"].help_text = _at_most_lazy(max_choices)
+
+    @property
+    def choice_errors(self):
+        """The errors of the choices (None when there are none), for the template."""
+        return self.errors.get("choices")
+
+    @property
+    def general_errors(self):
+        """The errors of the ballot as a whole (None when there are none)."""
+        return self.errors.get(NON_FIELD_ERRORS)
 
     def checkboxes(self):
         """The ballot's check boxes, in the voter's order, with what they ticked (or were shown
         before), in crispy-bootstrap5's markup: written here rather than through the widget
         templates, which cost more than the rest of the page with 20 themes on the ballot, and
         from labels escaped once when the ballot's entries were cached (bench/cpu.py)."""
-        field = self["choices"]
-        ticked = {str(v) for v in (field.value() or ())}
-        invalid = ' aria-invalid="true"' if field.errors else ""
-        css = "form-check-input is-invalid" if field.errors else "form-check-input"
+        ticked = {str(v) for v in (self["choices"].value() or ())}
+        invalid = ' aria-invalid="true"' if self.choice_errors else ""
+        css = "form-check-input is-invalid" if self.choice_errors else "form-check-input"
         return mark_safe(  # noqa: S308 (every part is a constant, an int or an escaped label)
             "".join(
                 f'<div class="form-check"><input type="checkbox" class="{css}" name="choices"'

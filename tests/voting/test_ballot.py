@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from cycles.models import Concept
 from tests.factories import EmployeeFactory, office
@@ -227,3 +228,24 @@ def test_a_theme_title_with_markup_is_shown_as_text_on_the_ballot(client, cycle,
         rf'value="{hostile.pk}" id="id_choices_(\d+)"[^>]*><label[^>]*>([^<]*)<', page
     )
     assert label and label.group(2).startswith("&lt;script&gt;alert(1)&lt;/script&gt; &amp; ")
+
+
+def test_the_ballots_kept_parts_follow_the_language_and_the_votes_terms(client, vote, employee):
+    """The intro, legend, help text and button are kept rendered per process (serawai/fragments):
+    a new deadline, another number of choices or another language shows at once."""
+    login(client, employee)
+    url = reverse("voting:ballot")
+    page = client.get(url).content.decode()
+    assert "Pilih paling banyak 3 tema." in page and "Simpan suara" in page
+    assert date_format(vote.closes_on) in page
+    vote.closes_on += timedelta(days=3)
+    vote.choices_per_ballot = 2
+    vote.save()
+    page = client.get(url).content.decode()
+    assert date_format(vote.closes_on) in page
+    assert "pilih paling banyak 2 tema sampai" in page and "Pilih paling banyak 2 tema." in page
+    client.cookies["django_language"] = "en"
+    page = client.get(url).content.decode()
+    assert "Choose at most 2 themes." in page and "Save vote" in page
+    assert "Your chosen themes" in page and "Participation per office" in page
+    assert "Pilih paling banyak" not in page
