@@ -1,11 +1,12 @@
-"""`{% fragment name value ... %}...{% endfragment %}`: a part of every page rendered once per
-process for each combination of the values it varies on, then kept (the navigation per language
-and kind of roles, the bell per unread count, the language menu).
+"""`{% fragment name value ... %}...{% endfragment %}`: a part of a page rendered once per process
+for each combination of the values it varies on, then kept (the navigation per language and kind
+of roles, the bell per unread count, the language menu, the ballot's intro per vote's terms).
 
-Such parts depend on nothing else but the code, so they are never invalidated: a deploy restarts
-the processes. Django's `{% cache %}` on a local-memory cache did the same at several times the
-cost per use (an md5 key, a lock and an unpickling each time), which every page paid half a dozen
-times (bench/cpu.py). The values varied on are compared as text, as `{% cache %}` compares them.
+A fragment must vary on everything it shows; beyond those values it depends only on the code, so
+it is never invalidated: a deploy restarts the processes. Django's `{% cache %}` on a local-memory
+cache did the same at several times the cost per use (an md5 key, a lock and an unpickling each
+time), which every page paid half a dozen times (bench/cpu.py). The values varied on are compared
+as text, as `{% cache %}` compares them.
 """
 
 import threading
