@@ -169,6 +169,23 @@ def _shareable(value) -> bool:
     return False
 
 
+class BoundedDict(dict):
+    """A dict that `put` keeps to `size` entries, the oldest dropped first: one process's memory
+    of what it read (cached values, whose session is whose, rendered fragments). Reads are plain
+    dict reads; writes take a lock, so that two threads never drop past each other."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+        self._lock = threading.Lock()
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            while len(self) >= self.size:
+                self.pop(next(iter(self)), None)
+            self[key] = value
+
+
 class _Local:
     """This process's copies of values read from the shared cache, by their full (token-bearing,
     hence never reused) key; dropped oldest first beyond `size` entries or after the shared
@@ -176,9 +193,7 @@ class _Local:
     no two requests share it; an immutable one is kept as it is (`_shareable`)."""
 
     def __init__(self, size: int = 4096):
-        self.size = size
-        self._lock = threading.Lock()
-        self._items: dict[str, tuple[float, bool, object]] = {}
+        self._items = BoundedDict(size)  # key -> (expires, pickled?, value)
 
     def get(self, key: str):
         item = self._items.get(key)
@@ -186,22 +201,17 @@ class _Local:
             return None
         expires, pickled, value = item
         if expires < time.monotonic():
-            with self._lock:
-                self._items.pop(key, None)
+            self._items.pop(key, None)
             return None
         return pickle.loads(value) if pickled else value
 
     def set(self, key: str, boxed: tuple, timeout: int) -> None:
         pickled = not _shareable(boxed)
         value = pickle.dumps(boxed, pickle.HIGHEST_PROTOCOL) if pickled else boxed
-        with self._lock:
-            while len(self._items) >= self.size:
-                self._items.pop(next(iter(self._items)))
-            self._items[key] = (time.monotonic() + timeout, pickled, value)
+        self._items.put(key, (time.monotonic() + timeout, pickled, value))
 
     def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
+        self._items.clear()
 
 
 _local = _Local()

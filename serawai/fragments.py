@@ -9,15 +9,13 @@ time), which every page paid half a dozen times (bench/cpu.py). The values varie
 as text, as `{% cache %}` compares them.
 """
 
-import threading
-
 from django import template
+
+from serawai.caching import BoundedDict
 
 register = template.Library()
 
-_KEPT_AT_MOST = 5000  # distinct fragments kept per process; the oldest goes first
-_kept: dict[tuple, str] = {}
-_lock = threading.Lock()
+_kept = BoundedDict(5000)  # distinct fragments kept per process; the oldest goes first
 
 
 class FragmentNode(template.Node):
@@ -31,10 +29,7 @@ class FragmentNode(template.Node):
         html = _kept.get(key)
         if html is None:
             html = self.nodelist.render(context)
-            with _lock:
-                while len(_kept) >= _KEPT_AT_MOST:
-                    del _kept[next(iter(_kept))]
-                _kept[key] = html
+            _kept.put(key, html)
         return html
 
 
@@ -50,5 +45,4 @@ def fragment(parser, token):
 
 def forget_all() -> None:
     """Drop every kept fragment (tests that change what the fragments show)."""
-    with _lock:
-        _kept.clear()
+    _kept.clear()

@@ -8,24 +8,14 @@ guess costs only the second round trip, never a wrong token: the person's topic 
 name once the session says who it is (caching.PersonTopicsMiddleware).
 """
 
-import threading
-
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends import cached_db
 
 from serawai import caching
 
-_PEOPLE_KEPT = 10_000
-_people: dict[str, str] = {}  # session key -> the signed-in person's id, in this process
-_lock = threading.Lock()
-
-
-def _remember(session_key: str, person) -> None:
-    with _lock:
-        while len(_people) >= _PEOPLE_KEPT:
-            _people.pop(next(iter(_people)))
-        _people[session_key] = person
+# session key -> the signed-in person's id, in this process
+_people = caching.BoundedDict(10_000)
 
 
 class SessionStore(cached_db.SessionStore):
@@ -37,5 +27,5 @@ class SessionStore(cached_db.SessionStore):
             return super().load()
         person = data.get(SESSION_KEY)
         if person is not None and _people.get(self.session_key) != person:
-            _remember(self.session_key, person)
+            _people.put(self.session_key, person)
         return data

@@ -46,7 +46,7 @@ def test_values_compare_as_text_as_the_cache_tag_compares_them():
 
 
 def test_the_oldest_fragment_goes_first_beyond_the_bound(monkeypatch):
-    monkeypatch.setattr(fragments, "_KEPT_AT_MOST", 2)
+    monkeypatch.setattr(fragments._kept, "size", 2)
     ticks = itertools.count(1)
     source = "{% fragment f v %}{{ v }}{{ tick }}{% endfragment %}"
     for v in ("a", "b", "c"):
