@@ -118,8 +118,9 @@ class BallotForm(forms.Form):
         templates, which cost more than the rest of the page with 20 themes on the ballot, and
         from labels escaped once when the ballot's entries were cached (bench/cpu.py)."""
         ticked = {str(v) for v in (self["choices"].value() or ())}
-        invalid = ' aria-invalid="true"' if self.choice_errors else ""
-        css = "form-check-input is-invalid" if self.choice_errors else "form-check-input"
+        errors = self.choice_errors
+        invalid = ' aria-invalid="true"' if errors else ""
+        css = "form-check-input is-invalid" if errors else "form-check-input"
         return mark_safe(  # noqa: S308 (every part is a constant, an int or an escaped label)
             "".join(
                 f'<div class="form-check"><input type="checkbox" class="{css}" name="choices"'
