@@ -18,6 +18,10 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshot
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+# How long a wait for a page, a navigation or an element may last before the test gives up. Every
+# wait returns as soon as its condition holds, so this only decides when a loaded CI machine is
+# declared stuck; Playwright's default (30 s) was reached there by a navigation that did finish.
+WAIT_LIMIT_MS = 120_000
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the test itself are
 # still synchronous and safe.
@@ -74,6 +78,8 @@ class Visitor:
         self, chromium, live_server, name: str, folder: Path, viewport=DESKTOP, numbers=None
     ):
         self.context = chromium.new_context(viewport=viewport, locale="id-ID")
+        self.context.set_default_timeout(WAIT_LIMIT_MS)
+        self.context.set_default_navigation_timeout(WAIT_LIMIT_MS)
         self.page = self.context.new_page()
         self.base = live_server.url
         self.name = name

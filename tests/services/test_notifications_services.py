@@ -139,11 +139,13 @@ def test_worker_killed_mid_send_and_restarted_delivers_each_message_once(
     )
     today = sweep_day().isoformat()
     sweep_deadlines.delay(today)
-    assert wait_until(lambda: len(mailed(var)) >= 3, timeout=30), celery_worker_process.log()
+    assert wait_until(lambda: len(mailed(var)) >= 3, timeout=120), celery_worker_process.log()
     celery_worker_process.kill()
-    sent_before = len(mailed(var))
-    assert sent_before < len(cas)
-    assert OutboxMail.objects.filter(status="sending").count() == 1  # claimed, never finished
+    # The kill lands mid-drain: some mails are out, the rest are not. Whether it caught a row
+    # claimed ("sending") or fell between two rows depends on the machine's load; either way
+    # the promise below (each mail once, none lost) must hold.
+    assert len(mailed(var)) < len(cas)
+    assert OutboxMail.objects.filter(status="sending").count() <= 1
 
     time.sleep(2.5)  # the claimed row is now "stuck" (SERAWAI_OUTBOX_STUCK_SECONDS=2)
     restarted = start(
@@ -155,8 +157,8 @@ def test_worker_killed_mid_send_and_restarted_delivers_each_message_once(
     try:
         # The worker drains the outbox when it starts; beat would also re-run the sweep.
         sweep_deadlines.delay(today)
-        assert wait_until(all_sent, timeout=40), restarted.log()[-3000:]
-        assert wait_until(lambda: succeeded(restarted, "cycles.sweep_deadlines") == 1, timeout=20)
+        assert wait_until(all_sent, timeout=120), restarted.log()[-3000:]
+        assert wait_until(lambda: succeeded(restarted, "cycles.sweep_deadlines") == 1, timeout=120)
         time.sleep(1.5)
     finally:
         restarted.stop()

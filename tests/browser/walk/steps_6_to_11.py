@@ -140,7 +140,6 @@ def walk_steps_6_to_11(visit, world, events) -> None:
         if person.pk not in tabs:
             name = f"ev-{name}"  # apart from the first half's tabs' screenshots
             tab = visit(name, viewport=viewport) if viewport else visit(name)
-            tab.page.set_default_timeout(10_000)
             tabs[person.pk] = signs_in_on_the_way(tab, person, world.password)
         return tabs[person.pk]
 
