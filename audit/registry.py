@@ -32,7 +32,15 @@ AUDITED = [
 ]
 
 # Never audited, whatever is added above: they would link a voter to a choice.
-SECRET_MODELS = {"voting.ballot", "voting.ballotchoice", "voting.voterrecord"}
+SECRET_MODELS = {
+    "voting.ballot",
+    "voting.ballotchoice",
+    "voting.ballotboxentry",
+    "voting.voterrecord",
+    "evaluations.presenterrating",
+    "evaluations.ratingboxentry",
+    "evaluations.raterrecord",
+}
 
 
 def _lookup(model_label: str):

@@ -148,7 +148,7 @@ def _voting(plan: Plan) -> None:
     province_of = dict(voters.values_list("pk", "office__parent_id"))
 
     def body(index, person):
-        return {"body": {"choices": picks[province_of[person.pk]]}}
+        return {"body": {"choices": picks[province_of[person.pk]], "confirmed": "yes"}}
 
     stored = {}
 

@@ -1,9 +1,10 @@
 """Step 11: presenter and organiser evaluation of each event, and the year's awards.
 
-Presenter ratings are anonymous by construction: `RaterRecord` says who has rated an event (so
-each attendee rates once, enforced by the database) and `PresenterRating` holds what was given,
-with no link to the rater, no timestamp and a random primary key, so neither the order nor the
-time of the rows can be matched back to a person.
+Presenter ratings are anonymous by construction (common.secrecy): `RaterRecord` says who has
+rated an event (so each attendee rates once, enforced by the database), with the day only; what
+they gave waits sealed in `RatingBoxEntry` until a mix moves at least five raters' ratings at once
+into `PresenterRating`, shuffled, with random ids and no link to the rater. When the form closes,
+the rater records and the ratings are rewritten in shuffled order.
 """
 
 import uuid
@@ -47,6 +48,8 @@ class PresenterEvaluation(models.Model):
     opened_at = models.DateTimeField(_("dibuka"), default=timezone.now)
     opened_by = actor_field(_("dibuka oleh"))
     closes_on = models.DateField(_("ditutup setelah tanggal"))
+    # When the closed form's box was emptied and its raters and ratings rewritten shuffled.
+    mixed_at = models.DateTimeField(_("penilaian dicampur"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("formulir evaluasi narasumber")
@@ -79,6 +82,21 @@ class RaterRecord(models.Model):
 
     def __str__(self):
         return f"{self.employee} @ {self.event}"
+
+
+class RatingBoxEntry(models.Model):
+    """One rater's presenter ratings, sealed, waiting to be mixed into `PresenterRating`."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rating_box")
+    sealed = models.TextField(editable=False)
+
+    class Meta:
+        verbose_name = _("penilaian menunggu")
+        verbose_name_plural = _("penilaian menunggu")
+
+    def __str__(self):
+        return str(_("Penilaian menunggu"))
 
 
 class PresenterRating(models.Model):

@@ -20,7 +20,7 @@ same "n", "criteria", "overall_mean", "comments", "suggestions" over every ratin
 `distribution[i]` counts the ratings that gave score i + 1.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.db.models import Count
 from django.utils import timezone
@@ -29,12 +29,22 @@ from events.models import Attendance, CommitteeMember, Event, EventStep
 from serawai import caching
 
 from .criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
-from .models import OrganizerRating, PresenterEvaluation, PresenterRating, RaterRecord
+from .models import (
+    OrganizerRating,
+    PresenterEvaluation,
+    PresenterRating,
+    RaterRecord,
+    RatingBoxEntry,
+)
 from .stats import criterion_summary, mean_of_means
 
 RECAP_TOPIC = "recap"  # serawai.caching: the year recap page, renewed by every write it reads
 
 REPORT_STEP = 10
+
+# Figures and comments of a presenter or an organiser show only once this many people rated
+# (SOP.md "Evaluation"): below it, one person's rating could be read off the aggregate.
+MIN_RATERS_SHOWN = 3
 
 
 def _summaries(criteria, rows) -> list[dict]:
@@ -42,7 +52,20 @@ def _summaries(criteria, rows) -> list[dict]:
 
 
 def _texts(rows, field) -> list[str]:
-    return sorted((row[field].strip() for row in rows if row[field].strip()), key=str.casefold)
+    """The texts without names, in alphabetical order; identical texts once, with a count."""
+    counts = Counter(row[field].strip() for row in rows if row[field].strip())
+    return [
+        text if n == 1 else f"{text} (×{n})" for text, n in sorted(counts.items(), key=_casefold)
+    ]
+
+
+def _casefold(item) -> str:
+    return item[0].casefold()
+
+
+def _more_needed(raters: int) -> int:
+    """How many more people must rate before the figures show (0: they show)."""
+    return max(0, MIN_RATERS_SHOWN - raters)
 
 
 def report_on_time(step) -> bool | None:
@@ -56,13 +79,16 @@ def report_on_time(step) -> bool | None:
 
 
 def _organizer(event, rows, step) -> dict:
-    criteria = _summaries(ORGANIZER_CRITERIA, rows)
+    more_needed = _more_needed(len(rows))
+    shown = [] if more_needed else rows
+    criteria = _summaries(ORGANIZER_CRITERIA, shown)
     return {
         "office": event.host_office.name,
         "n": len(rows),
+        "more_needed": more_needed,
         "criteria": criteria,
         "overall_mean": mean_of_means(criteria),
-        "comments": _texts(rows, "comment"),
+        "comments": _texts(shown, "comment"),
         "report_due": step.due if step else None,
         "report_completed_on": (
             timezone.localdate(step.completed_at) if step and step.completed_at else None
@@ -105,24 +131,37 @@ def _recaps(events: list[Event]) -> list[dict]:
         s.event_id: s for s in EventStep.objects.filter(event_id__in=ids, number=REPORT_STEP)
     }
     windows = {w.event_id: w for w in PresenterEvaluation.objects.filter(event_id__in=ids)}
+    waiting = dict(
+        RatingBoxEntry.objects.filter(event_id__in=ids)
+        .values("event_id")
+        .annotate(n=Count("id"))
+        .values_list("event_id", "n")
+    )
 
     recaps = []
     for event in events:
         rows = ratings[event.pk]
-        criteria = _summaries(PRESENTER_CRITERIA, rows)
         window = windows.get(event.pk)
         presenters = []
         for member in speakers[event.pk]:
             own = [r for r in rows if r["presenter_id"] == member.pk]
-            own_criteria = _summaries(PRESENTER_CRITERIA, own)
+            hidden = _more_needed(len(own))
+            own_criteria = _summaries(PRESENTER_CRITERIA, [] if hidden else own)
             presenters.append(
                 {
                     "name": member.display_name,
                     "n": len(own),
+                    "more_needed": hidden,
                     "criteria": own_criteria,
                     "overall_mean": mean_of_means(own_criteria),
                 }
             )
+        # The people whose ratings are counted: each rates every presenter but themself.
+        counted = max((p["n"] for p in presenters), default=len(rows))
+        more_needed = _more_needed(counted)
+        if more_needed:
+            rows = []
+        criteria = _summaries(PRESENTER_CRITERIA, rows)
         recaps.append(
             {
                 "event": {
@@ -139,6 +178,8 @@ def _recaps(events: list[Event]) -> list[dict]:
                 },
                 "attendees": attendees.get(event.pk, 0),
                 "raters": raters.get(event.pk, 0),
+                "waiting": waiting.get(event.pk, 0),
+                "more_needed": more_needed,
                 "n": len(rows),
                 "criteria": criteria,
                 "overall_mean": mean_of_means(criteria),
@@ -164,8 +205,9 @@ def year_recap(cycle) -> dict:
     """The evaluation recap of a year's cycle: every event's recap and the year's totals."""
     events = list(cycle.events.select_related("host_office").order_by("date", "pk"))
     recaps = _recaps(events)
+    shown = [r["event"]["id"] for r in recaps if not r["more_needed"]]
     rows = list(
-        PresenterRating.objects.filter(event__cycle=cycle).values(
+        PresenterRating.objects.filter(event_id__in=shown).values(
             "comment", "suggestion", *PRESENTER_KEYS
         )
     )

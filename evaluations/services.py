@@ -16,7 +16,7 @@ from notifications import kinds
 from notifications.services import notify
 from organization.models import Office, RoleAssignment
 
-from . import awards
+from . import awards, rating_box
 from .criteria import ORGANIZER_KEYS, PRESENTER_KEYS
 from .models import Award, OrganizerRating, PresenterEvaluation, PresenterRating, RaterRecord
 
@@ -62,7 +62,10 @@ def complete_evaluation(event: Event, *, by, when=None) -> bool:
     quarter's activity report (reports.services.approve_report calls this). The ledger links
     the recap page. An event nobody rated stays open. Returns whether the step is complete."""
     step = event.steps.filter(number=EVALUATION_STEP).first()
-    if step is None or not PresenterRating.objects.filter(event=event).exists():
+    rated = PresenterRating.objects.filter(event=event).exists() or (
+        RaterRecord.objects.filter(event=event).exists()
+    )
+    if step is None or not rated:
         return False
     start_step(step, when=when)
     complete_step(
@@ -92,7 +95,7 @@ def check_can_rate_presenters(event: Event, rater, today=None) -> None:
     evaluation = PresenterEvaluation.objects.filter(event=event).first()
     if evaluation is None:
         raise EvaluationError(_("Formulir evaluasi kegiatan ini belum dibuka."))
-    if not evaluation.is_open(today):
+    if not evaluation.is_open(today) or evaluation.mixed_at is not None:
         raise EvaluationError(_("Formulir evaluasi kegiatan ini sudah ditutup."))
     if not Attendance.objects.filter(event=event, employee=rater).exists():
         raise EvaluationError(_("Hanya peserta yang hadir yang dapat menilai narasumber."))
@@ -104,9 +107,10 @@ def rate_presenters(*, event: Event, rater, ratings: dict, today=None) -> int:
     """An attendee rates the event's presenters once (SOP step 11a), anonymously.
 
     `ratings` maps each rateable presenter (CommitteeMember) to a dict with the five criteria
-    (1-5) and optional "comment" and "suggestion". Records that `rater` rated (RaterRecord) and,
-    apart from it, what was given (PresenterRating, without the rater). A second rating is
-    refused by the database even when two requests race. Returns the number of ratings stored.
+    (1-5) and optional "comment" and "suggestion". Records that `rater` rated (RaterRecord) and
+    drops what was given, sealed, into the event's box (evaluations.rating_box), from which it
+    is mixed into PresenterRating with no link to the rater. A second rating is refused by the
+    database even when two requests race. Returns the number of ratings given.
     """
     check_can_rate_presenters(event, rater, today)
     allowed = {m.pk for m in rateable_presenters(event, rater)}
@@ -115,19 +119,19 @@ def rate_presenters(*, event: Event, rater, ratings: dict, today=None) -> int:
     for values in ratings.values():
         if any(values.get(key) not in (1, 2, 3, 4, 5) for key in PRESENTER_KEYS):
             raise EvaluationError(_("Setiap kriteria harus dinilai dengan angka 1 sampai 5."))
+    sealed = [
+        {
+            "presenter_id": member.pk,
+            "comment": (values.get("comment") or "").strip(),
+            "suggestion": (values.get("suggestion") or "").strip(),
+            **{key: values[key] for key in PRESENTER_KEYS},
+        }
+        for member, values in ratings.items()
+    ]
     try:
         with transaction.atomic():
             RaterRecord.objects.create(event=event, employee=rater)
-            PresenterRating.objects.bulk_create(
-                PresenterRating(
-                    event=event,
-                    presenter=member,
-                    comment=(values.get("comment") or "").strip(),
-                    suggestion=(values.get("suggestion") or "").strip(),
-                    **{key: values[key] for key in PRESENTER_KEYS},
-                )
-                for member, values in ratings.items()
-            )
+            rating_box.drop_in_box(event, sealed)
     except IntegrityError as exc:
         raise EvaluationError(_("Anda sudah memberikan penilaian untuk kegiatan ini.")) from exc
     return len(ratings)

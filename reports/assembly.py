@@ -183,6 +183,6 @@ def _missing_of(item: EventParts, today: date) -> list[Missing]:
         lack("minutes", _("notulensi belum ditulis"))
     elif not getattr(item.minutes, "is_final", True):
         lack("minutes", _("notulensi belum difinalkan"))
-    if item.recap is None or not item.recap["n"]:
+    if item.recap is None or not item.recap["raters"]:
         lack("evaluation", _("rekap evaluasi narasumber belum ada (belum ada penilaian)"))
     return out

@@ -143,6 +143,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;"
+            # Deleted rows are zeroed: a mixed ballot box leaves no readable remains.
+            " PRAGMA secure_delete=ON;"
         ),
         "transaction_mode": "IMMEDIATE",
     }
@@ -278,6 +280,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # again; the send delay exists only so that tests can kill a worker mid-send.
 SERAWAI_OUTBOX_STUCK_SECONDS = int(os.environ.get("SERAWAI_OUTBOX_STUCK_SECONDS", "600"))
 SERAWAI_TEST_SEND_DELAY = float(os.environ.get("SERAWAI_TEST_SEND_DELAY", "0"))
+SERAWAI_TEST_MIX_DELAY = float(os.environ.get("SERAWAI_TEST_MIX_DELAY", "0"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

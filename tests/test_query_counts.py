@@ -74,7 +74,7 @@ def first_held_event(cycle):
 
 def three_choices(cycle):
     picks = ThemeProposal.objects.filter(cycle=cycle).order_by("pk")[:3]
-    return {"choices": [str(p.pk) for p in picks]}
+    return {"choices": [str(p.pk) for p in picks], "confirmed": "yes"}
 
 
 def this_year():

@@ -1,6 +1,7 @@
-"""Admin of steps 3-5. Secrecy: the admin shows who voted (VoterRecord) and ballots' choices,
-never both together, never a ballot's receipt; ballots are read-only and cannot be searched by a
-person. Nothing in it can be sorted by time or id to line ballots up with voters (UUID keys)."""
+"""Admin of steps 3-5. Secrecy: the admin shows who voted (VoterRecord, the day only) and, once
+mixed, ballots' choices, never both together; the sealed box is not shown at all. Ballots are
+read-only and cannot be searched by a person; nothing in the admin can be sorted by time or id to
+line ballots up with voters (UUID keys, rows rewritten in shuffled order at the close)."""
 
 from django.contrib import admin
 
@@ -50,7 +51,7 @@ class VoteAdmin(ReadOnlyAdmin):
 
 @admin.register(VoterRecord)
 class VoterRecordAdmin(ReadOnlyAdmin):
-    list_display = ["voter", "office", "vote", "voted_at"]
+    list_display = ["voter", "office", "vote", "voted_on"]
     list_filter = ["vote", "office"]
     search_fields = ["voter__full_name", "voter__nip"]
 

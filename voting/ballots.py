@@ -1,26 +1,25 @@
-"""Step 4 writes and reads: opening the vote, who may vote, casting (and changing) a secret ballot.
+"""Step 4 writes and reads: opening the vote, who may vote, casting a secret ballot, mixing.
 
-Secrecy (SOP.md "Voting"): who voted goes to VoterRecord, what was chosen to Ballot/BallotChoice,
-and the two are joined only through `receipt_for()`, an HMAC under SECRET_KEY (see voting.models).
-One ballot per voter is enforced by two unique constraints (VoterRecord: vote + voter key;
-Ballot: vote + receipt); concurrent submits of one voter insert with ON CONFLICT DO NOTHING and
-then update the single ballot under a row lock, so twenty at once still leave exactly one.
+Secrecy (SOP.md "Voting", common.secrecy): casting writes who voted (VoterRecord, the day only)
+and drops the sealed choices into the vote's box, in one transaction; `mix_ballots` moves them
+into Ballot/BallotChoice in shuffled batches of at least MIX_BATCH, in a transaction of its own.
+A cast ballot is final. One ballot per voter is the VoterRecord's unique constraint: twenty
+submits of one voter at once leave one record and one entry in the box.
 """
 
-import hashlib
-import hmac
+import logging
 import random
-import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from common import secrecy
 from cycles import services as cycle_services
 from cycles.concept import regency_cas
 from cycles.models import Concept, Cycle
@@ -29,8 +28,21 @@ from notifications.services import notify
 from organization.models import Employee, Office
 from organization.roles import held_roles
 
-from .models import Ballot, BallotChoice, Electorate, ThemeProposal, Vote, VoterRecord
+from .models import (
+    Ballot,
+    BallotBoxEntry,
+    BallotChoice,
+    Electorate,
+    ThemeProposal,
+    Vote,
+    VoterRecord,
+)
 from .selectors import BallotEntry, ballot_entries
+
+logger = logging.getLogger(__name__)
+
+# How often the number of voters shown during the vote may change.
+VOTERS_SHOWN_EVERY = timedelta(hours=1)
 
 
 class VoteError(ValueError):
@@ -48,16 +60,6 @@ class Voter:
     key: str
     person: object
     office: Office
-
-
-def receipt_for(vote: Vote, voter_key: str) -> str:
-    """The ballot's only link to its voter: HMAC-SHA256(SECRET_KEY, vote id + voter key).
-
-    Deterministic, so the server finds the voter's ballot again to change it; unguessable and
-    irreversible without SECRET_KEY, so the database, the admin and any export cannot.
-    """
-    message = f"serawai-ballot:v1:{vote.pk}:{voter_key}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
 
 
 def electorate(vote_or_cycle):
@@ -90,115 +92,174 @@ def voter_for(vote: Vote, user) -> Voter | None:
 
 
 def ballot_proposals(vote: Vote, voter: Voter) -> list[BallotEntry]:
-    """The proposals on `voter`'s ballot, in an order of its own (stable for that voter)."""
+    """The proposals on `voter`'s ballot, in an order of its own (stable for that voter, not
+    guessable by another; the order is never stored)."""
     ordered = list(ballot_entries(vote.cycle))  # by primary key
     if vote.exclude_own_office:
         own = getattr(voter.office, "pk", None)
         ordered = [p for p in ordered if p.office_id != own]
-    seed = receipt_for(vote, voter.key)  # per voter, not guessable by other voters
+    seed = salted_hmac("serawai-ballot-order", f"{vote.pk}:{voter.key}").hexdigest()
     random.Random(seed).shuffle(ordered)
     return ordered
 
 
-def has_voted(vote: Vote, voter: Voter) -> bool:
-    return VoterRecord.objects.filter(vote=vote, voter_key=voter.key).exists()
-
-
-def voter_state(vote: Vote, voter: Voter) -> tuple[bool, set[int]]:
-    """(has voted?, what they chose so far) in one query, for the voter's own ballot page: the
-    voter record (who) and the ballot (what, by receipt) stay apart, only the reply joins them.
-    Written in SQL: the ORM's union costs more to build than the rest of the page."""
-    sql = (
-        f"SELECT c.proposal_id FROM {BallotChoice._meta.db_table} c"
-        f" JOIN {Ballot._meta.db_table} b ON c.ballot_id = b.id"
-        " WHERE b.vote_id = %s AND b.receipt = %s"
-        f" UNION ALL SELECT 0 FROM {VoterRecord._meta.db_table}"
-        " WHERE vote_id = %s AND voter_key = %s"  # one row at most (unique)
+def voted_on(vote: Vote, voter: Voter) -> date | None:
+    """The day `voter` cast their ballot, or None."""
+    return (
+        VoterRecord.objects.filter(vote=vote, voter_key=voter.key)
+        .values_list("voted_on", flat=True)
+        .first()
     )
-    # On PostgreSQL the statement is prepared once per connection (serawai/postgresql): planning
-    # it cost the server more than running it, and this page is the one every voter opens.
-    prepared = getattr(connection, "prepared_cursor", connection.cursor)
-    with prepared() as cursor:
-        cursor.execute(sql, [vote.pk, receipt_for(vote, voter.key), vote.pk, voter.key])
-        rows = {row[0] for row in cursor.fetchall()}
-    voted = 0 in rows  # proposal ids start at 1
-    return voted, (rows - {0}) if voted else set()
 
 
-def _lock_vote_shared(vote: Vote) -> str:
-    """Read the vote's status under a lock that close_vote()'s FOR UPDATE waits for, so a ballot
-    is either counted in the tally or refused, never lost in between."""
-    table = Vote._meta.db_table
-    suffix = " FOR KEY SHARE" if connection.vendor == "postgresql" else ""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT status, closes_on FROM {table} WHERE id = %s{suffix}", [vote.pk])
-        status, closes_on = cursor.fetchone()
-    if isinstance(closes_on, str):
-        closes_on = date.fromisoformat(closes_on)
-    return status, closes_on
+def has_voted(vote: Vote, voter: Voter) -> bool:
+    return voted_on(vote, voter) is not None
 
 
-@transaction.atomic
-def cast_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = None) -> None:
-    """Step 4: store `voter`'s choices, replacing an earlier ballot of theirs; nothing on error."""
+def check_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = None) -> list:
+    """The chosen proposal ids, sorted, or BallotError with the reason a person can act on."""
     today = today or timezone.localdate()
-    status, closes_on = _lock_vote_shared(vote)
-    if status != Vote.Status.OPEN:
+    if vote.status != Vote.Status.OPEN:
         raise BallotError(_("Pemungutan suara sudah ditutup."))
-    if today > closes_on:
+    if today > vote.closes_on:
         raise BallotError(
             _("Batas waktu pemungutan suara (%(date)s) sudah lewat.")
-            % {"date": closes_on.isoformat()}
+            % {"date": vote.closes_on.isoformat()}
         )
     chosen = {int(pk) for pk in proposal_ids}
     if not chosen:
         raise BallotError(_("Pilih sedikitnya satu tema."))
     if len(chosen) > vote.choices_per_ballot:
         raise BallotError(_("Pilih paling banyak %(n)d tema.") % {"n": vote.choices_per_ballot})
-    # The ballot's themes as the voter's page listed them (kept until any proposal changes;
-    # proposals are frozen while the vote is open, and a choice must name one: foreign key).
     own = voter.office.pk if vote.exclude_own_office else None
     allowed = {entry.pk for entry in ballot_entries(vote.cycle) if entry.office_id != own}
     if not chosen <= allowed:
         raise BallotError(_("Pilihan tidak dikenal atau tidak boleh Anda pilih."))
-    _store_ballot(vote, voter, sorted(chosen))
+    if has_voted(vote, voter):
+        raise BallotError(_("Anda sudah memberikan suara; suara tidak dapat diubah."))
+    return sorted(chosen)
 
 
-def _store_ballot(vote: Vote, voter: Voter, proposal_ids: list[int]) -> None:
-    """Who voted (once), and the ballot found again by its receipt (created, or locked and
-    reused) with its choices replaced: three statements for a first ballot, four for a changed
-    one, written in SQL that PostgreSQL and SQLite both run, because the ORM's version (six, and
-    building them) cost more than the whole rest of a vote's request (bench/http.py)."""
-    ballot_id = Ballot._meta.pk
-    choice_id = BallotChoice._meta.pk
+def cast_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = None) -> None:
+    """Step 4: record that `voter` voted and drop their sealed choices into the box; final.
 
-    def uuid_param(field, value):
-        return field.get_db_prep_value(value, connection)
+    The vote row is read under a lock the close waits for, so a ballot is either in the box
+    before the close mixes it, or refused. A second ballot of the same voter, even one racing
+    this one, is refused by the voter record's unique constraint. A worker is then asked to mix.
+    """
+    with transaction.atomic():
+        secrecy.lock_for_casting(Vote, vote.pk)
+        vote = Vote.objects.select_related("cycle").get(pk=vote.pk)
+        chosen = check_ballot(vote, voter=voter, proposal_ids=proposal_ids, today=today)
+        try:
+            with transaction.atomic():
+                VoterRecord.objects.create(
+                    vote=vote,
+                    voter_key=voter.key,
+                    voter=voter.person,
+                    office=voter.office,
+                    voted_on=today or timezone.localdate(),
+                )
+        except IntegrityError as exc:
+            raise BallotError(_("Anda sudah memberikan suara; suara tidak dapat diubah.")) from exc
+        BallotBoxEntry.objects.create(vote=vote, sealed=secrecy.seal(chosen))
+        transaction.on_commit(lambda: kick_mix(vote.pk))
 
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {VoterRecord._meta.db_table}"
-            " (vote_id, voter_key, voter_id, office_id, voted_at) VALUES (%s, %s, %s, %s, %s)"
-            " ON CONFLICT DO NOTHING",
-            [vote.pk, voter.key, voter.person.pk, voter.office.pk, timezone.now()],
-        )
-        # ON CONFLICT DO UPDATE locks an existing ballot (as SELECT FOR UPDATE would) and
-        # RETURNING gives its id: two requests of one voter replace the choices in turn.
-        cursor.execute(
-            f"INSERT INTO {Ballot._meta.db_table} (id, vote_id, receipt) VALUES (%s, %s, %s)"
-            " ON CONFLICT (vote_id, receipt) DO UPDATE SET receipt = excluded.receipt"
-            " RETURNING id",
-            [new_id := uuid_param(ballot_id, uuid.uuid4()), vote.pk, receipt_for(vote, voter.key)],
-        )
-        ballot = cursor.fetchone()[0]
-        table = BallotChoice._meta.db_table
-        if ballot != new_id:  # an earlier ballot of this voter: its choices go
-            cursor.execute(f"DELETE FROM {table} WHERE ballot_id = %s", [ballot])
-        rows = ", ".join(["(%s, %s, %s)"] * len(proposal_ids))
-        params = []
-        for pk in proposal_ids:
-            params += [uuid_param(choice_id, uuid.uuid4()), ballot, pk]
-        cursor.execute(f"INSERT INTO {table} (id, ballot_id, proposal_id) VALUES {rows}", params)
+
+def kick_mix(vote_id: int) -> None:
+    """Ask a worker to mix the vote's box; never fails the voter when the broker is down (the
+    periodic mix and the close mix what waits)."""
+    from serawai.celery import app
+
+    from .tasks import mix_ballot_box
+
+    try:
+        with app.connection_for_write(
+            connect_timeout=2, transport_options={"max_retries": 0}
+        ) as conn:
+            mix_ballot_box.apply_async((vote_id,), retry=False, connection=conn)
+    except Exception:  # noqa: BLE001 - any broker failure: the periodic mix takes over
+        logger.warning("Broker unreachable: the periodic mix moves the ballots", exc_info=True)
+
+
+def _mix_locked(vote: Vote, *, everything: bool) -> int:
+    """Move the box's entries into the counted ballots, shuffled, in the caller's transaction.
+    Fewer than MIX_BATCH entries wait, unless `everything` (the close)."""
+    if everything:
+        entries = list(BallotBoxEntry.objects.select_for_update().filter(vote=vote))
+    else:
+        entries = list(BallotBoxEntry.objects.select_for_update(skip_locked=True).filter(vote=vote))
+        if len(entries) < secrecy.MIX_BATCH:
+            return 0
+    ballots, choices = [], []
+    for entry in secrecy.shuffled(entries):
+        ballot = Ballot(vote=vote)
+        ballots.append(ballot)
+        choices += [
+            BallotChoice(ballot=ballot, proposal_id=pk) for pk in secrecy.unseal(entry.sealed)
+        ]
+    Ballot.objects.bulk_create(ballots)
+    BallotChoice.objects.bulk_create(secrecy.shuffled(choices))
+    BallotBoxEntry.objects.filter(pk__in=[e.pk for e in entries]).delete()
+    secrecy.pause_for_tests("SERAWAI_TEST_MIX_DELAY")
+    return len(entries)
+
+
+def mix_ballots(vote: Vote) -> int:
+    """Mix the vote's waiting ballots when at least MIX_BATCH wait; returns how many moved.
+    Its own transaction; the box table is rewritten afterwards (common.secrecy)."""
+    with transaction.atomic():
+        moved = _mix_locked(vote, everything=False)
+    if moved:
+        secrecy.purge_dead_rows(BallotBoxEntry)
+    return moved
+
+
+def mix_open_votes() -> int:
+    """The periodic mix: every open vote's box, in batches of at least MIX_BATCH."""
+    return sum(mix_ballots(vote) for vote in Vote.objects.filter(status=Vote.Status.OPEN))
+
+
+def close_ballot_box(vote: Vote) -> int:
+    """At the close, in the closing transaction: mix every waiting ballot, then write the voter
+    records and the counted ballots again in shuffled order, so neither keeps the order or the
+    transactions in which people voted. Returns the number of voters."""
+    _mix_locked(vote, everything=True)
+    voters = secrecy.rewrite_shuffled(
+        VoterRecord.objects.filter(vote=vote),
+        ["vote_id", "voter_key", "voter_id", "office_id", "voted_on"],
+    )
+    chosen = {}
+    for ballot_id, proposal_id in BallotChoice.objects.filter(ballot__vote=vote).values_list(
+        "ballot_id", "proposal_id"
+    ):
+        chosen.setdefault(ballot_id, []).append(proposal_id)
+    Ballot.objects.filter(vote=vote).delete()  # and their choices
+    ballots, choices = [], []
+    for proposals in secrecy.shuffled(chosen.values()):
+        ballot = Ballot(vote=vote)
+        ballots.append(ballot)
+        choices += [BallotChoice(ballot=ballot, proposal_id=pk) for pk in proposals]
+    Ballot.objects.bulk_create(ballots)
+    BallotChoice.objects.bulk_create(secrecy.shuffled(choices))
+    return voters
+
+
+def purge_after_close() -> None:
+    """After the closing transaction: no dead row of the box, the ballots or the voter records
+    keeps the order of the rows it replaced."""
+    secrecy.purge_dead_rows(BallotBoxEntry, VoterRecord, Ballot, BallotChoice)
+
+
+def voters_so_far(vote: Vote, now=None) -> tuple[int, object]:
+    """The number of voters shown while the vote is open, counted at most once an hour, with
+    the time it was counted: two readings close together never tell whose ballot came between."""
+    now = now or timezone.now()
+    if vote.shown_voters_at is None or now - vote.shown_voters_at >= VOTERS_SHOWN_EVERY:
+        counted = VoterRecord.objects.filter(vote=vote).count()
+        Vote.objects.filter(pk=vote.pk).update(shown_voters=counted, shown_voters_at=now)
+        vote.shown_voters, vote.shown_voters_at = counted, now
+    return vote.shown_voters, vote.shown_voters_at
 
 
 @transaction.atomic
@@ -266,7 +327,8 @@ class OfficeTurnout:
 
 
 def turnout(vote: Vote) -> list[OfficeTurnout]:
-    """Who has voted, per office (never what): shown while the vote runs. Two queries."""
+    """Who has voted, per office (never what): shown once the vote is closed, never while it
+    runs (a reading before and after one ballot would give its office). Two queries."""
     province = vote.cycle.province
     voted = dict(
         VoterRecord.objects.filter(vote=vote)

@@ -3,8 +3,8 @@
 For every cycle without proposals: an agreed concept, one or two theme proposals per kab/kota
 office (with a proposed speaker), and, once step 4 has started, the vote: ballots of about two
 thirds of the province's employees (a third where the vote is still open, so that people are
-left to vote), written the way voting.ballots.cast_ballot writes them (VoterRecord apart from
-Ballot, joined only by the HMAC receipt). A vote whose step 5 is done is announced with its
+left to vote), written as a mix leaves them (VoterRecord apart from Ballot, each in an order of
+its own; common.secrecy). A vote whose step 5 is done is announced with its
 three winners as SelectedThemes, which events.demo_national turns into events. Bulk writes.
 """
 
@@ -14,11 +14,11 @@ from collections import Counter, defaultdict
 
 from django.utils import timezone
 
+from common import secrecy
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
 from organization.models import Employee, Office, RoleAssignment
 
-from .ballots import receipt_for
 from .models import (
     Ballot,
     BallotChoice,
@@ -170,10 +170,10 @@ def seed_activity(cycles, stdout=None) -> None:
                     voter_key=key,
                     voter_id=pk,
                     office_id=office_id,
-                    voted_at=vote.opened_at,
+                    voted_on=vote.opened_at.date(),
                 )
             )
-            ballot = Ballot(vote=vote, receipt=receipt_for(vote, key))
+            ballot = Ballot(vote=vote)
             ballots.append(ballot)
             for proposal in rng.sample(options, min(len(options), 1 + i % 3)):
                 choices.append(BallotChoice(ballot=ballot, proposal=proposal))
@@ -199,9 +199,10 @@ def seed_activity(cycles, stdout=None) -> None:
                         updated_by_id=by or proposal.created_by_id,
                     )
                 )
+    # Written as a mix writes them: the ballots in an order of their own, not the voters'.
     VoterRecord.objects.bulk_create(records, batch_size=2000)
-    Ballot.objects.bulk_create(ballots, batch_size=2000)
-    BallotChoice.objects.bulk_create(choices, batch_size=2000)
+    Ballot.objects.bulk_create(secrecy.shuffled(ballots), batch_size=2000)
+    BallotChoice.objects.bulk_create(secrecy.shuffled(choices), batch_size=2000)
     SelectedTheme.objects.bulk_create(selected)
     if stdout is not None:
         stdout.write(

@@ -1,10 +1,7 @@
 """Forms of steps 3-5: a proposal, reopening, the ballot, the tie decision, hosts and dates."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.functional import lazy
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from organization.models import Employee, Office
@@ -84,6 +81,8 @@ _at_most_lazy = lazy(_at_most, str)
 
 
 class BallotForm(forms.Form):
+    """The secret ballot: the themes in the voter's own order, at most `max_choices` ticked."""
+
     choices = forms.MultipleChoiceField(
         label=_("Tema pilihan Anda"),
         widget=forms.CheckboxSelectMultiple,
@@ -97,39 +96,8 @@ class BallotForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.max_choices = max_choices
         self.proposals = proposals  # BallotEntry tuples, in the voter's order
-        if self.is_bound:  # the field checks a submitted ballot against them
-            self.fields["choices"].choices = [(str(p.pk), p.label) for p in proposals]
-        # Translated when shown (a ballot page keeps it rendered: voting/_ballot_choices.html).
+        self.fields["choices"].choices = [(str(p.pk), p.label) for p in proposals]
         self.fields["choices"].help_text = _at_most_lazy(max_choices)
-
-    @property
-    def choice_errors(self):
-        """The errors of the choices (None when there are none), for the template."""
-        return self.errors.get("choices")
-
-    @property
-    def general_errors(self):
-        """The errors of the ballot as a whole (None when there are none)."""
-        return self.errors.get(NON_FIELD_ERRORS)
-
-    def checkboxes(self):
-        """The ballot's check boxes, in the voter's order, with what they ticked (or were shown
-        before), in crispy-bootstrap5's markup: written here rather than through the widget
-        templates, which cost more than the rest of the page with 20 themes on the ballot, and
-        from labels escaped once when the ballot's entries were cached (bench/cpu.py)."""
-        ticked = {str(v) for v in (self["choices"].value() or ())}
-        errors = self.choice_errors
-        invalid = ' aria-invalid="true"' if errors else ""
-        css = "form-check-input is-invalid" if errors else "form-check-input"
-        return mark_safe(  # noqa: S308 (every part is a constant, an int or an escaped label)
-            "".join(
-                f'<div class="form-check"><input type="checkbox" class="{css}" name="choices"'
-                f' value="{int(p.pk)}" id="id_choices_{i}"{invalid}'
-                f'{" checked" if str(p.pk) in ticked else ""}><label for="id_choices_{i}"'
-                f' class="form-check-label">{conditional_escape(p.label)}</label></div>'
-                for i, p in enumerate(self.proposals)
-            )
-        )
 
     def clean_choices(self):
         chosen = self.cleaned_data["choices"]
@@ -139,6 +107,11 @@ class BallotForm(forms.Form):
                 % {"n": self.max_choices, "k": len(chosen)}
             )
         return [int(pk) for pk in chosen]
+
+    def chosen_entries(self):
+        """The ticked themes, in the order of the ballot (for the confirmation)."""
+        chosen = set(self.cleaned_data.get("choices") or ())
+        return [p for p in self.proposals if p.pk in chosen]
 
 
 class TieForm(forms.Form):

@@ -1,12 +1,11 @@
 """Steps 3-5: theme proposals of the kab/kota offices, the secret vote and the selected themes.
 
-The vote is secret by construction. `VoterRecord` says WHO voted (for turnout and to stop a second
-ballot); `Ballot` and `BallotChoice` say WHAT was chosen and carry nothing that leads back to a
-person: no voter key, no timestamp, and random UUID primary keys (a sequential id would follow
-the order of the VoterRecords). The only way from a voter to a ballot is `Ballot.receipt`, an
-HMAC-SHA256 of the vote and the voter under the server's SECRET_KEY (voting.ballots.receipt_for):
-the server can find a voter's ballot again to let them change it until the deadline, but the
-database alone (a dump, the admin, an export) cannot, and the key never leaves the server.
+The vote is secret by construction (common.secrecy). `VoterRecord` says WHO voted (for turnout
+and to stop a second ballot), with the day only. What was chosen waits sealed in the
+`BallotBoxEntry` box until a mix moves at least five ballots at once into `Ballot` and
+`BallotChoice`, in a random order, with random ids, in a transaction of its own. Nothing stored
+with a ballot is computable from the voter, so no reader of the database, the admin or an export,
+not even one holding SECRET_KEY, can find a voter's ballot once it is mixed. A cast ballot is final.
 """
 
 import uuid
@@ -153,6 +152,10 @@ class Vote(models.Model):
     announced_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
+    # While the vote is open only the number of voters shows, and only as counted at most once
+    # an hour: two readings a minute apart would tell whose ballot came in between.
+    shown_voters = models.PositiveIntegerField(_("jumlah pemilih yang ditampilkan"), default=0)
+    shown_voters_at = models.DateTimeField(_("jumlah pemilih dihitung"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pemungutan suara")
@@ -183,7 +186,8 @@ class VoterRecord(models.Model):
     office = models.ForeignKey(
         Office, on_delete=models.PROTECT, related_name="+", verbose_name=_("kantor")
     )
-    voted_at = models.DateTimeField(_("memilih pada"), default=timezone.now)
+    # The day only: an exact time could be matched against the order of the mixed ballots.
+    voted_on = models.DateField(_("memilih pada tanggal"), default=timezone.localdate)
 
     class Meta:
         ordering = ["office__code", "voter__full_name"]
@@ -197,19 +201,30 @@ class VoterRecord(models.Model):
         return f"{self.voter} ({self.office.short_name})"
 
 
+class BallotBoxEntry(models.Model):
+    """A cast ballot waiting, sealed, to be mixed into `Ballot` (see common.secrecy)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="box")
+    sealed = models.TextField(editable=False)
+
+    class Meta:
+        verbose_name = _("surat suara menunggu")
+        verbose_name_plural = _("surat suara menunggu")
+
+    def __str__(self):
+        return str(_("Surat suara menunggu"))
+
+
 class Ballot(models.Model):
     """WHAT was chosen, with no link to who chose it (see the module docstring)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="ballots")
-    receipt = models.CharField(max_length=64, editable=False)
 
     class Meta:
         verbose_name = _("surat suara")
         verbose_name_plural = _("surat suara")
-        constraints = [
-            models.UniqueConstraint(fields=["vote", "receipt"], name="one_ballot_per_receipt")
-        ]
 
     def __str__(self):
         return str(_("Surat suara"))

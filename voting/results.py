@@ -18,6 +18,7 @@ from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee, RoleAssignment
 
+from . import ballots
 from . import tally as tally_rule
 from .ballots import VoteError
 from .models import BallotChoice, SelectedTheme, ThemeProposal, TieDecision, Vote
@@ -76,10 +77,17 @@ def winners(vote: Vote) -> list[Winner] | None:
     ]
 
 
-@transaction.atomic
 def close_vote(vote: Vote, *, by) -> Vote:
-    """Step 4 done: the CAN closes the vote; counts become visible to everyone."""
-    # FOR UPDATE waits for ballots being cast (they hold FOR KEY SHARE, see ballots.py).
+    """Step 4 done: the CAN closes the vote; every waiting ballot is mixed, who voted and what
+    was chosen are rewritten in shuffled order, and the counts become visible to everyone."""
+    vote = _close_vote(vote, by=by)
+    ballots.purge_after_close()
+    return vote
+
+
+@transaction.atomic
+def _close_vote(vote: Vote, *, by) -> Vote:
+    # FOR UPDATE waits for ballots being cast (they hold FOR KEY SHARE, common.secrecy).
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
     if vote.status != Vote.Status.OPEN:
         raise VoteError(_("Pemungutan suara tidak sedang dibuka."))
@@ -87,7 +95,7 @@ def close_vote(vote: Vote, *, by) -> Vote:
     vote.closed_by, vote.closed_at = by, timezone.now()
     vote.save(update_fields=["status", "closed_by", "closed_at"])
     cycle = vote.cycle
-    voters = vote.voter_records.count()
+    voters = ballots.close_ballot_box(vote)
     cycle_services.complete_step(
         cycle.steps.get(number=4),
         by=by,

@@ -31,5 +31,6 @@ rules.add_perm("voting.manage", is_can)
 rules.add_perm("voting.propose", is_ca)
 rules.add_perm("voting.change_themeproposal", is_proposer)
 rules.add_perm("voting.view_themeproposal", is_can | is_proposer | proposals_published)
-# Counts before the close: the CAN only (issue 4); everyone once the vote is closed.
-rules.add_perm("voting.view_counts", is_can | (rules.is_authenticated & vote_closed))
+# Counts, per-office turnout and results: nobody while the vote is open, the CAN included
+# (a reading before and after one ballot would give its choices); everyone once it is closed.
+rules.add_perm("voting.view_counts", rules.is_authenticated & vote_closed)

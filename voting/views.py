@@ -253,34 +253,40 @@ def vote_open(request):
 
 @login_required
 def ballot(request):
+    """Step 4: tick the themes, check them once more on a confirmation, cast (final)."""
     cycle = _cycle(request)
     vote = _vote(cycle)
     voter = ballots.voter_for(vote, request.user) if vote else None
     if voter is None:
         raise Http404
     on_ballot = ballots.ballot_proposals(vote, voter)
-    initial, has_voted = {}, None
-    if request.method != "POST":  # the voter's own earlier choices, to change them
-        has_voted, choices = ballots.voter_state(vote, voter)
-        initial["choices"] = [str(pk) for pk in choices]
+    cast_on = ballots.voted_on(vote, voter)
+    posted = request.method == "POST"
     form = BallotForm(
-        request.POST if request.method == "POST" else None,
-        proposals=on_ballot,
-        max_choices=vote.choices_per_ballot,
-        initial=initial,
+        request.POST if posted else None, proposals=on_ballot, max_choices=vote.choices_per_ballot
     )
-    if request.method == "POST" and vote.is_open and form.is_valid():
+    confirming = False
+    if posted and cast_on is not None:
+        messages.info(request, _("Anda sudah memberikan suara; suara tidak dapat diubah."))
+        return redirect("voting:ballot")
+    if posted and not vote.is_open:
+        form.add_error(None, _("Pemungutan suara sudah ditutup."))
+    elif posted and form.is_valid() and not request.POST.get("back"):
+        chosen = form.cleaned_data["choices"]
         try:
-            ballots.cast_ballot(vote, voter=voter, proposal_ids=form.cleaned_data["choices"])
+            if request.POST.get("confirmed") == "yes":
+                ballots.cast_ballot(vote, voter=voter, proposal_ids=chosen)
+            else:
+                ballots.check_ballot(vote, voter=voter, proposal_ids=chosen)
+                confirming = True
         except ballots.BallotError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(
-                request, _("Suara Anda tersimpan. Anda dapat mengubahnya sampai batas waktu.")
-            )
-            return redirect("voting:ballot")
-    elif request.method == "POST" and not vote.is_open:
-        form.add_error(None, _("Pemungutan suara sudah ditutup."))
+            if not confirming:
+                messages.success(
+                    request, _("Suara Anda tersimpan secara rahasia. Terima kasih telah memilih.")
+                )
+                return redirect("voting:ballot")
     return render(
         request,
         "voting/ballot.html",
@@ -288,29 +294,33 @@ def ballot(request):
             "vote": vote,
             "voter": voter,
             "form": form,
+            "confirming": confirming,
+            "chosen": form.chosen_entries() if confirming else [],
             "summaries": mark_safe("".join(p.summary for p in on_ballot)),  # format_html
-            "has_voted": ballots.has_voted(vote, voter) if has_voted is None else has_voted,
+            "voted_on": cast_on,
         },
     )
 
 
 @login_required
 def turnout(request):
+    """Per-office turnout, once the vote is closed; while it is open, only the number of
+    voters, counted at most once an hour."""
     cycle = _cycle(request)
     vote = _vote(cycle)
     if vote is None:
         raise Http404
-    rows = ballots.turnout(vote)
-    return render(
-        request,
-        "voting/turnout.html",
-        {
-            "vote": vote,
-            "rows": rows,
-            "voted": sum(r.voted for r in rows),
-            "eligible": sum(r.eligible for r in rows),
-        },
-    )
+    context = {"vote": vote}
+    if vote.is_open:
+        context["voters"], context["counted_at"] = ballots.voters_so_far(vote)
+    else:
+        rows = ballots.turnout(vote)
+        context.update(
+            rows=rows,
+            voted=sum(r.voted for r in rows),
+            eligible=sum(r.eligible for r in rows),
+        )
+    return render(request, "voting/turnout.html", context)
 
 
 @login_required
@@ -355,6 +365,9 @@ def _results_page(request, cycle, tie_form=None, status=200):
     if vote is None and not roles.is_can:
         raise Http404
     context = {"cycle": cycle, "vote": vote, "is_can": roles.is_can}
+    if vote is not None and vote.is_open:
+        context["voters"], context["counted_at"] = ballots.voters_so_far(vote)
+        context["letters"] = exports.letters_of(vote)
     if vote is not None and request.user.has_perm("voting.view_counts", vote):
         tally = results.tally(vote)
         context.update(

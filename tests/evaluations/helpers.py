@@ -1,5 +1,7 @@
 """Ratings through the real services, for the recap and award tests."""
 
+from evaluations.models import PresenterEvaluation
+from evaluations.rating_box import close_form
 from evaluations.services import open_presenter_evaluation, rate_presenters
 
 from .conftest import attend
@@ -7,8 +9,9 @@ from .conftest import attend
 KEYS = ("mastery", "delivery", "relevance", "time_management", "interaction")
 
 
-def rate_many(event, score_rows, speaker=None) -> list:
-    """One attendee per row of five scores; each rates `speaker` (default: the only one)."""
+def rate_many(event, score_rows, speaker=None, *, close=True) -> list:
+    """One attendee per row of five scores; each rates `speaker` (default: the only one). Then
+    the rating form closes (unless `close` is False): every rating is mixed and counted."""
     speaker = speaker or event.committee.get(role="speaker")
     people = attend(event, len(score_rows))
     open_presenter_evaluation(event)
@@ -16,4 +19,6 @@ def rate_many(event, score_rows, speaker=None) -> list:
         rate_presenters(
             event=event, rater=person, ratings={speaker: dict(zip(KEYS, scores, strict=True))}
         )
+    if close:
+        close_form(PresenterEvaluation.objects.get(event=event))
     return people

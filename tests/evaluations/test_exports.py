@@ -18,7 +18,7 @@ def two_events(cycle, event):
     second = make_event(cycle, title="Teknik Wawancara CAPI", code="1702")
     add_speaker(second, "Rahmat Hidayat, S.ST.", external=True)
     first_raters = rate_many(event, [(5, 4, 3, 2, 1), (3, 4, 5, 2, 2), (4, 4, 4, 4, 4)])
-    second_raters = rate_many(second, [(2, 3, 2, 3, 2), (4, 5, 4, 5, 4)])
+    second_raters = rate_many(second, [(2, 3, 2, 3, 2), (4, 5, 4, 5, 4), (3, 3, 3, 3, 3)])
     return event, second, first_raters + second_raters
 
 
@@ -41,14 +41,14 @@ def test_recap_xlsx_has_a_summary_and_a_sheet_per_event_with_the_figures(
     assert first["Penguasaan materi"] == 4.0  # (5 + 3 + 4) / 3
     assert first["Interaksi dengan peserta"] == round((1 + 2 + 4) / 3, 2)
     total = dict(zip(header, summary[-1], strict=True))
-    assert total["Jumlah penilaian"] == 5
-    assert total["Penguasaan materi"] == round((5 + 3 + 4 + 2 + 4) / 5, 2)
+    assert total["Jumlah penilaian"] == 6
+    assert total["Penguasaan materi"] == round((5 + 3 + 4 + 2 + 4 + 3) / 6, 2)
 
     rows = list(book["2. Teknik Wawancara CAPI"].iter_rows(values_only=True))
     assert rows[0][:5] == ("Kriteria", "n", "Rata-rata", "Median", "Skor 1")
     delivery = rows[2]
-    assert delivery[:4] == ("Cara penyampaian", 2, 4.0, 4.0)
-    assert delivery[4:9] == (0, 0, 1, 0, 1)
+    assert delivery[:4] == ("Cara penyampaian", 3, round(11 / 3, 2), 3)  # 3, 5 and 3
+    assert delivery[4:9] == (0, 0, 2, 0, 1)
     # Nobody's name or NIP anywhere in the workbook.
     cells = " ".join(
         str(v) for ws in book for row in ws.iter_rows(values_only=True) for v in row if v

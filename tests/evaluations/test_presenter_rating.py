@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cycles.planning import quarter_end
-from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord
+from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
+from evaluations.rating_box import close_form
 from evaluations.services import EvaluationError, open_presenter_evaluation, rate_presenters
 from events.models import Event
 from events.signals import event_held
@@ -59,6 +60,8 @@ def test_attendee_rates_through_the_form(client, event):
     response = client.post(reverse("evaluations:rate", args=[event.pk]), _post(event))
 
     assert response.status_code == 302
+    assert not PresenterRating.objects.exists()  # sealed in the box until a mix
+    close_form(PresenterEvaluation.objects.get(event=event))
     rating = PresenterRating.objects.get()
     assert (rating.mastery, rating.time_management) == (5, 3)
     assert rating.comment == "Contoh kasus dari lapangan sangat membantu"
@@ -110,7 +113,7 @@ def test_second_rating_is_refused(client, event):
 
     assert again.status_code == 403
     assert "sudah memberikan penilaian" in again.content.decode()
-    assert PresenterRating.objects.get().mastery == 5
+    assert RatingBoxEntry.objects.count() == 1
     with pytest.raises(EvaluationError):
         rate_presenters(
             event=event, rater=person, ratings={event.committee.get(role="speaker"): GOOD}

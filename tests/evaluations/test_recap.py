@@ -3,6 +3,8 @@
 import pytest
 
 from evaluations.charts import criterion_chart_svg
+from evaluations.models import PresenterEvaluation
+from evaluations.rating_box import close_form
 from evaluations.selectors import event_recap, year_recap
 from evaluations.services import open_presenter_evaluation, rate_presenters
 
@@ -34,6 +36,7 @@ def test_event_recap_gives_n_mean_median_and_distribution_per_criterion(event):
     rate(event, b, 5, 4, 4, 2, 2, suggestion="Tambah sesi praktik")
     rate(event, c, 4, 3, 5, 2, 3)
     rate(event, d, 2, 3, 5, 3, 3, comment="Agak cepat")
+    close_form(PresenterEvaluation.objects.get(event=event))
 
     recap = event_recap(event)
 
@@ -56,10 +59,11 @@ def test_year_recap_totals_every_event_of_the_cycle(cycle, event):
     second = make_event(cycle, title="Teknik Wawancara CAPI", code="1702")
     add_speaker(second, "Rahmat Hidayat, S.ST.", external=True)
     for ev, score in ((event, 5), (second, 3)):
-        people = attend(ev, 2)
+        people = attend(ev, 3)
         open_presenter_evaluation(ev)
         for person in people:
             rate(ev, person, score, score, score, score, score)
+        close_form(PresenterEvaluation.objects.get(event=ev))
 
     recap = year_recap(cycle)
 
@@ -67,16 +71,18 @@ def test_year_recap_totals_every_event_of_the_cycle(cycle, event):
         event.title,
         "Teknik Wawancara CAPI",
     ]
-    assert recap["n"] == 4
+    assert recap["n"] == 6
     assert recap["criteria"][1]["mean"] == 4.0
-    assert recap["criteria"][1]["distribution"] == [0, 0, 2, 0, 2]
+    assert recap["criteria"][1]["distribution"] == [0, 0, 3, 0, 3]
 
 
 def test_chart_is_svg_with_every_criterion_and_escaped_text(event):
-    people = attend(event, 2)
+    people = attend(event, 3)
     open_presenter_evaluation(event)
     rate(event, people[0], 5, 5, 4, 4, 3)
     rate(event, people[1], 3, 5, 4, 4, 3)
+    rate(event, people[2], 4, 5, 4, 4, 3)
+    close_form(PresenterEvaluation.objects.get(event=event))
     recap = event_recap(event)
     recap["criteria"][0]["label"] = "Penguasaan <materi> & isi"
 
@@ -86,7 +92,7 @@ def test_chart_is_svg_with_every_criterion_and_escaped_text(event):
     assert "Penguasaan &lt;materi&gt; &amp; isi" in svg
     assert "Cara penyampaian" in svg
     assert svg.count("<rect") >= 5 + 5  # bars of the five criteria and the legend
-    assert "n=2" in svg
+    assert "n=3" in svg
 
 
 def test_chart_of_an_unrated_event_says_so(event):

@@ -20,13 +20,13 @@ def test_employee_without_a_programme_role_cannot_see_the_recap(client, event, e
 def test_event_recap_page_shows_figures_and_the_chart(client, event, can_member):
     rate_many(
         event,
-        [(5, 4, 3, 2, 1), (3, 4, 5, 2, 1)],
+        [(5, 4, 3, 2, 1), (3, 4, 5, 2, 1), (4, 4, 4, 4, 4)],
     )
     client.force_login(can_member)
     page = client.get(reverse("evaluations:event_recap", args=[event.pk])).content.decode()
     assert "<svg" in page and "serawai-chart" in page
     assert "Penguasaan materi" in page and "4,00" in page  # mean of 5 and 3
-    assert "2 penilaian dari 2 penilai" in page
+    assert "3 penilaian dari 3 penilai" in page
 
 
 def test_year_recap_query_count_does_not_grow_with_events(

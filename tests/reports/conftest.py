@@ -108,8 +108,8 @@ SPEECH = (
 
 def complete_parts(report, event, *, author, signatory):
     """Give the report every part SOP step 10 asks for, through each stage's own services:
-    chapters and speech (here), invitation letter, minutes, photos (events) and two presenter
-    ratings (evaluations)."""
+    chapters and speech (here), invitation letter, minutes, photos (events) and three presenter
+    ratings (evaluations), counted as the closed rating form counts them."""
     from evaluations.services import open_presenter_evaluation, rate_presenters
     from events import services as event_services
     from events.models import CommitteeMember, Event
@@ -133,13 +133,17 @@ def complete_parts(report, event, *, author, signatory):
     event_services.add_photo(event, upload=png_upload(), caption="Pembukaan acara", by=author)
     event_services.finalise_minutes(event, by=author)
     open_presenter_evaluation(event, by=author)
-    for n, (score, suggestion) in enumerate([(5, "Tambah sesi praktik"), (4, "")]):
+    for n, (score, suggestion) in enumerate([(5, "Tambah sesi praktik"), (4, ""), (4, "")]):
         rater = event.attendances.all()[n].employee
         values = dict.fromkeys(
             ("mastery", "delivery", "relevance", "time_management", "interaction"), score
         )
         values["suggestion"] = suggestion
         rate_presenters(event=event, rater=rater, ratings={speaker: values}, today=EVENT_DATE)
+    from evaluations.models import PresenterEvaluation
+    from evaluations.rating_box import close_form
+
+    close_form(PresenterEvaluation.objects.get(event=event))
     report = write_chapters(report, author)
     services.set_opening_speech(
         report, event=event, by=author, speaker="Kepala BPS Kab. Bengkulu Selatan", text=SPEECH

@@ -9,7 +9,8 @@ from django.db import connection
 from django.utils import timezone
 
 from cycles.services import create_cycle
-from evaluations.models import PresenterRating, RaterRecord
+from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
+from evaluations.rating_box import close_form
 from evaluations.services import EvaluationError, open_presenter_evaluation, rate_presenters
 from tests.evaluations.conftest import add_speaker, attend, make_event
 from tests.factories import ensure_offices, province
@@ -51,4 +52,6 @@ def test_ten_concurrent_submits_of_one_attendee_store_exactly_one_rating():
     assert errors == []
     assert len(refused) == THREADS - 1
     assert RaterRecord.objects.filter(event=event, employee=person).count() == 1
+    assert RatingBoxEntry.objects.filter(event=event).count() == 1
+    close_form(PresenterEvaluation.objects.get(event=event))  # mixed: counted once
     assert PresenterRating.objects.filter(event=event).count() == 1

@@ -4,16 +4,19 @@ import re
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from common import secrecy
 from cycles.models import Concept
 from tests.factories import EmployeeFactory, office
 from tests.voting.helpers import make_open_vote, make_proposal
 from tests.voting.test_proposals import login
-from voting.ballots import receipt_for, voter_for
-from voting.models import Ballot, BallotChoice, VoterRecord
+from voting import results
+from voting.ballots import BallotError, cast_ballot, mix_ballots, voter_for
+from voting.models import Ballot, BallotBoxEntry, BallotChoice, VoterRecord
 
 pytestmark = pytest.mark.django_db
 
@@ -32,52 +35,64 @@ def vote(cycle, can_member, themes):
 
 
 def cast(client, *proposals):
-    return client.post(reverse("voting:ballot"), {"choices": [str(p.pk) for p in proposals]})
+    """Tick the themes, confirm them on the page that shows them once more: the ballot is cast."""
+    return client.post(
+        reverse("voting:ballot"),
+        {"choices": [str(p.pk) for p in proposals], "confirmed": "yes"},
+    )
 
 
 def nothing_stored():
     return not (
-        VoterRecord.objects.exists() or Ballot.objects.exists() or BallotChoice.objects.exists()
+        VoterRecord.objects.exists()
+        or BallotBoxEntry.objects.exists()
+        or Ballot.objects.exists()
+        or BallotChoice.objects.exists()
     )
 
 
-def test_employee_votes_and_may_change_the_ballot_until_the_deadline(
+def test_the_ballot_shows_the_choices_once_more_and_says_a_cast_ballot_is_final(
     client, vote, themes, employee
 ):
     login(client, employee)
-    assert cast(client, themes[0], themes[1]).status_code == 302
-    assert cast(client, themes[2]).status_code == 302
-    assert VoterRecord.objects.get().voter == employee
-    ballot = Ballot.objects.get()
-    assert [c.proposal for c in ballot.choices.all()] == [themes[2]]
-    page = client.get(reverse("voting:ballot")).content.decode()
-    assert "Anda sudah memberikan suara" in page
-    checked = re.findall(r'<input[^>]*value="(\d+)"[^>]*checked', page)
-    assert checked == [str(themes[2].pk)]
-
-
-def test_a_voter_sees_only_their_own_choices_ticked(client, vote, themes, employee):
-    other = EmployeeFactory(office=employee.office)
-    login(client, employee)
+    response = client.post(
+        reverse("voting:ballot"), {"choices": [str(themes[0].pk), str(themes[3].pk)]}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "Periksa pilihan Anda" in page
+    confirm = page[page.index('id="ballot-confirm"') : page.index("</section>")]
+    assert "Tema 1701" in confirm and "Tema 1704" in confirm and "Tema 1702" not in confirm
+    assert "tidak dapat diubah" in confirm
+    assert nothing_stored()  # nothing is cast before the confirmation
+    back = client.post(
+        reverse("voting:ballot"), {"choices": [str(themes[0].pk)], "back": "yes"}
+    ).content.decode()
+    assert re.findall(r'<input[^>]*value="(\d+)"[^>]*checked', back) == [str(themes[0].pk)]
+    assert nothing_stored()
     assert cast(client, themes[0], themes[3]).status_code == 302
-    login(client, other)
-    page = client.get(reverse("voting:ballot")).content.decode()
-    assert "Anda sudah memberikan suara" not in page
-    assert re.findall(r'<input[^>]*value="(\d+)"[^>]*checked', page) == []
+    assert VoterRecord.objects.get().voter == employee
+    assert BallotBoxEntry.objects.count() == 1  # waits sealed for a mix
+
+
+def test_a_cast_ballot_is_final_and_its_choices_are_shown_to_nobody(client, vote, themes, employee):
     login(client, employee)
+    cast(client, themes[0], themes[1])
+    response = cast(client, themes[2])
+    assert response.status_code == 302
+    assert VoterRecord.objects.count() == 1 and BallotBoxEntry.objects.count() == 1
     page = client.get(reverse("voting:ballot")).content.decode()
-    ticked = re.findall(r'<input[^>]*value="(\d+)"[^>]*checked', page)
-    assert sorted(ticked) == sorted([str(themes[0].pk), str(themes[3].pk)])
+    assert "Anda sudah memberikan suara pada" in page and "tidak dapat diubah" in page
+    assert 'name="choices"' not in page  # no form, and the voter's choices are not shown
+    assert "Tema 1701 —" not in page.split('id="ballot-cast"')[1].split("</div>")[0]
 
 
-def test_employee_cannot_vote_twice_even_with_two_ballots_in_the_database(vote, themes, employee):
-    from voting.ballots import cast_ballot
-
+def test_employee_cannot_vote_twice_even_when_the_service_is_called_twice(vote, themes, employee):
     voter = voter_for(vote, employee)
     cast_ballot(vote, voter=voter, proposal_ids=[themes[0].pk])
-    cast_ballot(vote, voter=voter, proposal_ids=[themes[1].pk])
+    with pytest.raises(BallotError, match="sudah memberikan suara"):
+        cast_ballot(vote, voter=voter, proposal_ids=[themes[1].pk])
     assert VoterRecord.objects.count() == 1
-    assert Ballot.objects.count() == 1
+    assert BallotBoxEntry.objects.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -170,27 +185,78 @@ def test_one_ballot_per_office_cast_by_its_ca(client, cycle, can_member, themes,
     login(client, ca_1701)
     cast(client, themes[1])
     login(client, second_ca)
+    page = client.get(reverse("voting:ballot")).content.decode()
+    assert "Anda sudah memberikan suara pada" in page  # their office has voted
     cast(client, themes[2])
     record = VoterRecord.objects.get()
-    assert record.office.code == "1701"
-    assert [c.proposal for c in Ballot.objects.get().choices.all()] == [themes[2]]
+    assert record.office.code == "1701" and record.voter == ca_1701
+    assert BallotBoxEntry.objects.count() == 1
 
 
-def test_turnout_is_visible_to_all_while_counts_stay_hidden(
-    client, vote, themes, employee, can_member
+def test_while_the_vote_is_open_nobody_sees_counts_or_turnout_per_office(
+    client, vote, themes, employee, can_member, can_coordinator
 ):
     voter = EmployeeFactory(office=office("1702"))
     login(client, voter)
     cast(client, themes[0])
-    login(client, employee)
-    turnout = client.get(reverse("voting:turnout")).content.decode()
-    assert "1 dari" in turnout and "BPS Kab. Rejang Lebong" in turnout
-    results = client.get(reverse("voting:results")).content.decode()
-    assert "dirahasiakan" in results
-    assert 'id="tally"' not in results
+    for person in (employee, can_member, can_coordinator):
+        login(client, person)
+        turnout = client.get(reverse("voting:turnout")).content.decode()
+        assert "1 pemilih telah memberikan suara" in turnout
+        assert "BPS Kab. Rejang Lebong" not in turnout  # no office while it is open
+        results_page = client.get(reverse("voting:results")).content.decode()
+        assert "dirahasiakan" in results_page and 'id="tally"' not in results_page
+        assert reverse("voting:turnout") not in results_page
+
+
+def test_the_number_of_voters_shown_changes_at_most_once_an_hour(client, vote, themes, can_member):
+    for person in EmployeeFactory.create_batch(2):
+        login(client, person)
+        cast(client, themes[0])
+        if VoterRecord.objects.count() == 1:
+            login(client, can_member)
+            page = client.get(reverse("voting:results")).content.decode()
+            assert "1 pemilih telah memberikan suara" in page
     login(client, can_member)
-    results = client.get(reverse("voting:results")).content.decode()
-    assert 'id="tally"' in results and "Hasil sementara, hanya terlihat oleh CAN." in results
+    page = client.get(reverse("voting:results")).content.decode()
+    assert "1 pemilih telah memberikan suara" in page  # the second ballot does not show yet
+    with time_machine.travel(timezone.now() + timedelta(minutes=61)):
+        page = client.get(reverse("voting:results")).content.decode()
+    assert "2 pemilih telah memberikan suara" in page
+
+
+def test_ballots_wait_sealed_until_five_can_be_mixed_at_once(vote, themes):
+    people = EmployeeFactory.create_batch(5)
+    for person in people[:4]:
+        cast_ballot(vote, voter=voter_for(vote, person), proposal_ids=[themes[1].pk])
+    assert mix_ballots(vote) == 0 and not Ballot.objects.exists()
+    sealed = BallotBoxEntry.objects.first().sealed
+    assert f"[{themes[1].pk}]" not in sealed  # the box holds no readable choice
+    assert secrecy.unseal(sealed) == [themes[1].pk]
+    cast_ballot(vote, voter=voter_for(vote, people[4]), proposal_ids=[themes[2].pk])
+    assert mix_ballots(vote) == 5
+    assert not BallotBoxEntry.objects.exists()
+    assert Ballot.objects.filter(vote=vote).count() == 5
+    assert sorted(BallotChoice.objects.values_list("proposal_id", flat=True)) == sorted(
+        [themes[1].pk] * 4 + [themes[2].pk]
+    )
+
+
+def test_the_close_mixes_every_waiting_ballot_and_writes_who_voted_anew(vote, themes, can_member):
+    people = EmployeeFactory.create_batch(3)
+    for n, person in enumerate(people):
+        cast_ballot(vote, voter=voter_for(vote, person), proposal_ids=[themes[n].pk])
+    before = set(VoterRecord.objects.values_list("pk", flat=True))
+    results.close_vote(vote, by=can_member)
+    assert not BallotBoxEntry.objects.exists()
+    assert {row.proposal.pk: row.votes for row in results.tally(vote).rows if row.votes} == {
+        themes[0].pk: 1,
+        themes[1].pk: 1,
+        themes[2].pk: 1,
+    }
+    records = VoterRecord.objects.filter(vote=vote)
+    assert {r.voter for r in records} == set(people)
+    assert not before & set(records.values_list("pk", flat=True))  # rewritten, new ids
 
 
 def test_only_the_can_closes_the_vote(client, vote, employee, ca_1701, cc):
@@ -201,20 +267,24 @@ def test_only_the_can_closes_the_vote(client, vote, employee, ca_1701, cc):
     assert vote.is_open
 
 
-def test_the_ballot_is_found_again_only_through_the_server_secret(vote, themes, employee, settings):
-    from voting.ballots import cast_ballot
-
-    voter = voter_for(vote, employee)
-    cast_ballot(vote, voter=voter, proposal_ids=[themes[0].pk])
-    ballot = Ballot.objects.get()
-    assert ballot.receipt == receipt_for(vote, voter.key)
-    assert len(ballot.receipt) == 64 and employee.nip not in ballot.receipt
-    settings.SECRET_KEY = "another-server-secret-" + "x" * 40
-    assert receipt_for(vote, voter.key) != ballot.receipt
-    field_names = {f.name for f in Ballot._meta.get_fields()} | {
-        f.name for f in BallotChoice._meta.get_fields()
+def test_nothing_stored_with_a_ballot_is_computable_from_the_voter(vote, themes, employee):
+    cast_ballot(vote, voter=voter_for(vote, employee), proposal_ids=[themes[0].pk])
+    entry = BallotBoxEntry.objects.get()
+    assert employee.nip not in entry.sealed
+    assert secrecy.unseal(entry.sealed) == [themes[0].pk]  # the choices, nothing of the voter
+    field_names = set()
+    for model in (Ballot, BallotChoice, BallotBoxEntry):
+        field_names |= {f.name for f in model._meta.get_fields()}
+    assert not field_names & {
+        "voter",
+        "voter_key",
+        "receipt",
+        "created_at",
+        "updated_at",
+        "office",
     }
-    assert not field_names & {"voter", "voter_key", "created_at", "updated_at", "office"}
+    assert {f.name for f in VoterRecord._meta.get_fields()} >= {"voted_on"}
+    assert "voted_at" not in {f.name for f in VoterRecord._meta.get_fields()}
 
 
 def test_a_theme_title_with_markup_is_shown_as_text_on_the_ballot(client, cycle, can_member):
@@ -224,19 +294,16 @@ def test_a_theme_title_with_markup_is_shown_as_text_on_the_ballot(client, cycle,
     login(client, EmployeeFactory(office=office("1701")))
     page = client.get(reverse("voting:ballot")).content.decode()
     assert "<script>alert(1)" not in page
-    label = re.search(
-        rf'value="{hostile.pk}" id="id_choices_(\d+)"[^>]*><label[^>]*>([^<]*)<', page
-    )
-    assert label and label.group(2).startswith("&lt;script&gt;alert(1)&lt;/script&gt; &amp; ")
+    box = page[page.index(f'value="{hostile.pk}"') :]
+    label = box[box.index("<label") : box.index("</label>")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; " in label
 
 
-def test_the_ballots_kept_parts_follow_the_language_and_the_votes_terms(client, vote, employee):
-    """The intro, legend, help text and button are kept rendered per process (serawai/fragments):
-    a new deadline, another number of choices or another language shows at once."""
+def test_the_ballot_follows_the_language_and_the_votes_terms(client, vote, employee):
     login(client, employee)
     url = reverse("voting:ballot")
     page = client.get(url).content.decode()
-    assert "Pilih paling banyak 3 tema." in page and "Simpan suara" in page
+    assert "Pilih paling banyak 3 tema." in page and "Lanjutkan" in page
     assert date_format(vote.closes_on) in page
     vote.closes_on += timedelta(days=3)
     vote.choices_per_ballot = 2
@@ -246,6 +313,6 @@ def test_the_ballots_kept_parts_follow_the_language_and_the_votes_terms(client, 
     assert "pilih paling banyak 2 tema sampai" in page and "Pilih paling banyak 2 tema." in page
     client.cookies["django_language"] = "en"
     page = client.get(url).content.decode()
-    assert "Choose at most 2 themes." in page and "Save vote" in page
-    assert "Your chosen themes" in page and "Participation per office" in page
+    assert "Choose at most 2 themes." in page and "Continue" in page
+    assert "Your chosen themes" in page
     assert "Pilih paling banyak" not in page

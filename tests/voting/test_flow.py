@@ -101,7 +101,10 @@ def test_steps_1_to_5_through_the_browser(client, can_member, cc, ca_1701, ca_17
     ]
     for chosen in ballots:
         login(client, EmployeeFactory(office=office("1705")))
-        client.post(reverse("voting:ballot"), {"choices": [themes[t].pk for t in chosen]})
+        client.post(
+            reverse("voting:ballot"),
+            {"choices": [themes[t].pk for t in chosen], "confirmed": "yes"},
+        )
     login(client, employee)
     assert "dirahasiakan" in client.get(reverse("voting:results")).content.decode()
     login(client, can_member)

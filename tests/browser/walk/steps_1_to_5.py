@@ -6,7 +6,8 @@
 3. The CAs of four kab/kota offices propose six themes (the first comes from the notification
    that the letter sent).
 4. The CAN closes the proposals and opens the vote; five employees vote (one on a phone, from
-   the notification; one changes their ballot); results stay hidden while the vote is open.
+   the notification; one changes their mind on the confirmation); results and turnout per office
+   stay hidden from everyone, the CAN included, while the vote is open.
 5. The calendar jumps past the vote's deadline; the CAN closes the vote, decides the tie at the
    cut-off with a reason, sets hosts and dates and announces: three events are created.
 
@@ -61,7 +62,7 @@ BALLOTS = [
     ("padi", "susenas", "wawancara"),
     ("infografis",),
 ]
-FIRST_THOUGHT = ("padi", "dashboard")  # the second voter's first ballot, changed to BALLOTS[1]
+FIRST_THOUGHT = ("padi", "dashboard")  # the second voter's first ticks, changed before casting
 EXPECTED_COUNTS = {
     "padi": 4,
     "susenas": 3,
@@ -232,17 +233,28 @@ def _propose(visit, world: YearWorld, letter_number: str) -> None:
 # --- step 4 ---------------------------------------------------------------------------------
 
 
-def _cast(tab, ballot, label):
-    """Tick exactly the themes of `ballot`, save, and check the receipt the voter is shown."""
+def _cast(tab, ballot, label, first_thought=None):
+    """Tick the themes of `ballot` (after `first_thought`, taken back on the confirmation),
+    confirm them, and check what the voter is shown: that they voted, never what they chose."""
     page = tab.page
     assert page.locator("input[name=choices]").count() == len(THEMES)
     for key, theme in THEMES.items():
-        page.get_by_label(theme.title).set_checked(key in ballot)
-    page = follow(tab, page.get_by_role("button", name="Simpan suara"), label)
-    assert "Suara Anda tersimpan." in _alerts(page)
-    assert "Anda sudah memberikan suara" in page.content()
-    checked = {key for key, theme in THEMES.items() if page.get_by_label(theme.title).is_checked()}
-    assert checked == set(ballot)  # the voter sees their own choices, to change them
+        page.get_by_label(theme.title).set_checked(key in (first_thought or ballot))
+    page = follow(tab, page.get_by_role("button", name="Lanjutkan"), f"{label}-confirm")
+    if first_thought:
+        confirm = page.locator("#ballot-confirm").inner_text()
+        assert all(THEMES[key].title in confirm for key in first_thought)
+        page = follow(tab, page.get_by_role("button", name="Ubah pilihan"), f"{label}-change")
+        for key, theme in THEMES.items():
+            page.get_by_label(theme.title).set_checked(key in ballot)
+        page = follow(tab, page.get_by_role("button", name="Lanjutkan"), f"{label}-confirm-2")
+    confirm = page.locator("#ballot-confirm").inner_text()
+    assert "tidak dapat diubah" in confirm
+    assert {k for k, t in THEMES.items() if t.title in confirm} == set(ballot)
+    page = follow(tab, page.get_by_role("button", name="Ya, berikan suara"), label)
+    assert "Suara Anda tersimpan secara rahasia." in _alerts(page)
+    assert "Anda sudah memberikan suara pada" in page.content()
+    assert page.locator("input[name=choices]").count() == 0  # final: nothing to change
     return page
 
 
@@ -292,13 +304,12 @@ def _vote(visit, world: YearWorld, can):
             continue
         tab = sign_in(visit, voter, f"voter-{n + 1}")
         page = _nav(tab, "Tema", "Pemilihan tema", "ballot")
-        if n == 1:  # a first thought, changed before the deadline: still one ballot
-            _cast(tab, FIRST_THOUGHT, "ballot-first-thought")
-        _cast(tab, ballot, "ballot-receipt")
+        # The second voter changes their mind on the confirmation, before casting.
+        _cast(tab, ballot, "ballot-receipt", FIRST_THOUGHT if n == 1 else None)
         tab.close()
 
-    page = follow(can, can.page.get_by_role("link", name="Partisipasi per kantor"), "turnout")
-    assert f"{len(BALLOTS)} dari {len(world.employees)} pemilih" in page.content()
+    page = _nav(can, "Tema", "Hasil pemilihan", "results-while-open")
+    assert "dirahasiakan" in page.content() and page.locator("#tally").count() == 0
     return phone_tab
 
 
@@ -318,13 +329,16 @@ def _counts_on(page) -> dict[str, int]:
 def _announce(world: YearWorld, can, phone_tab) -> list[Event]:
     last_day_of_step(world.cycle, 4)  # the calendar jumps to the vote's closing day
     page = _nav(can, "Tema", "Hasil pemilihan", "results-before-close")
-    assert "Hasil sementara, hanya terlihat oleh CAN." in page.content()
+    assert page.locator("#tally").count() == 0  # hidden from the CAN too until the close
     page = follow(can, page.get_by_role("button", name="Tutup pemungutan suara"), "vote-close-ask")
     page = follow(can, page.get_by_role("button", name="Ya, tutup pemungutan suara"), "vote-closed")
     assert "Pemungutan suara ditutup; langkah 4 selesai." in _alerts(page)
     open_step(world.cycle, 5)  # the next working day: the CAN announces
     page = _nav(can, "Tema", "Hasil pemilihan", "results-closed")
     assert f"{len(BALLOTS)} pemilih telah memberikan suara." in page.content()
+    turnout = follow(can, page.get_by_role("link", name="Partisipasi per kantor"), "turnout")
+    assert f"{len(BALLOTS)} dari {len(world.employees)} pemilih" in turnout.content()
+    page = _nav(can, "Tema", "Hasil pemilihan", "results-closed-again")
     assert _counts_on(page) == EXPECTED_COUNTS
     tied = page.locator("#tally tr.table-warning").all_inner_texts()
     assert len(tied) == 2 and all("Suara sama pada batas" in row for row in tied)

@@ -84,6 +84,14 @@ def the_calendar_jumps_past_the_other_themes(walked, others) -> None:
         Event.objects.filter(pk=event.pk).update(date=day)
 
 
+def the_worker_mixes_the_rating_box() -> None:
+    """What the Celery worker does after each rating (the walk runs none): the ratings waiting
+    sealed in the box are mixed into the counted ones, five raters or more at once."""
+    from evaluations.rating_box import mix_waiting
+
+    assert mix_waiting() >= 5
+
+
 # --- who is who -----------------------------------------------------------------------------
 
 
@@ -158,6 +166,7 @@ def walk_steps_6_to_11(visit, world, events) -> None:
     step9_certificates(host, attendees[1], event, cast.attendees[1])
 
     step11_ratings(attendees, event)
+    the_worker_mixes_the_rating_box()
     can_tabs = [tab_of(p, f"can{n}") for n, p in enumerate(cast.can[:MIN_ORGANIZER_RATINGS])]
     step11_organiser_ratings(can_tabs, event)
 
