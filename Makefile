@@ -27,7 +27,8 @@ run: $(STAMP)
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0 || true
 	$(BIN)/python manage.py seed_demo --if-empty
 	@echo "Serawai: http://$(HOST):$(PORT)/  (web, Celery worker and beat below; Ctrl-C stops all)"
-	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) $(BIN)/honcho -f Procfile start -p $(PORT)
+	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
+	  $(BIN)/honcho -f Procfile start -p $(PORT)
 
 # Two runs: the suite on SQLite, then tests/services on real PostgreSQL, Redis and a Celery
 # worker process (they skip with the reason where those are not reachable, and fail when CI=true).

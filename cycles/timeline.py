@@ -8,12 +8,24 @@ one for the cycle's steps and one per registered step model, whatever the number
 from dataclasses import dataclass
 from datetime import date
 
+from django.urls import reverse
 from django.utils import timezone
 
 from . import ledger
 from .calendar import WorkingCalendar
 
 TOPIC = "steps"  # serawai.caching: renewed by every save or delete of a step or an event
+
+# Where each step is done (URL names; steps 6-9 on their event's own page).
+WORK_PAGES = {
+    1: "cycles:concept",
+    2: "cycles:concept",
+    3: "voting:proposals",
+    4: "voting:ballot",
+    5: "voting:results",
+    10: "reports:list",
+    11: "evaluations:index",
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,12 @@ class StepRow:
     @property
     def is_done(self) -> bool:
         return self.step.is_done
+
+    @property
+    def work_url(self) -> str:
+        """The page where this step is done."""
+        name = WORK_PAGES.get(self.number)
+        return reverse(name) if name else self.owner.get_absolute_url()
 
     @property
     def is_overdue(self) -> bool:

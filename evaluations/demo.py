@@ -9,6 +9,7 @@ import random
 from events.models import Attendance, CommitteeMember
 from organization.models import Employee, RoleAssignment
 
+from . import rating_box
 from .models import OrganizerRating, RaterRecord
 from .services import open_presenter_evaluation, rate_organizer, rate_presenters
 
@@ -71,6 +72,7 @@ def seed(cycle, stdout) -> None:
             }
             rate_presenters(event=event, rater=person, ratings=ratings, today=event.date)
             rated += 1
+        rating_box.mix_ratings(event.pk)  # as the worker does: five raters or more at once
         judged = set(OrganizerRating.objects.filter(event=event).values_list("rater_id", flat=True))
         for member in can:
             if member.pk in judged:

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.utils import timezone
 
+from common import secrecy
 from cycles import planning
 from events.models import Attendance, CommitteeMember, Event
 from organization.models import RoleAssignment
@@ -73,8 +74,9 @@ def seed_activity(cycles, stdout=None) -> None:
             scores = {key: _score(i, n, event.pk, 1) for n, key in enumerate(ORGANIZER_KEYS)}
             organizer.append(OrganizerRating(event=event, rater_id=pk, **scores))
     PresenterEvaluation.objects.bulk_create(windows)
+    # Written as a mix leaves them: the ratings in an order of their own, not the raters'.
     RaterRecord.objects.bulk_create(records, batch_size=2000)
-    PresenterRating.objects.bulk_create(ratings, batch_size=2000)
+    PresenterRating.objects.bulk_create(secrecy.shuffled(ratings), batch_size=2000)
     OrganizerRating.objects.bulk_create(organizer)
     if stdout is not None:
         stdout.write(

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "reports",
     "evaluations",
     "audit",
+    "common",
 ]
 
 MIDDLEWARE = [
@@ -92,7 +93,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions: the signed-in person's own cache topics are read with the page's others.
     "serawai.caching.PersonTopicsMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language the person chose, else Indonesian; never the browser's Accept-Language.
+    "common.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -292,6 +294,7 @@ SERAWAI_PHOTO_MAX_BYTES = int(os.environ.get("SERAWAI_PHOTO_MAX_BYTES", str(8 * 
 
 # Where links in e-mails and on certificates (QR codes) point.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL_SET = bool(os.environ.get("SITE_URL"))  # production refuses the default (common.checks)
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -24,3 +24,5 @@ if settings.SERAWAI_OIDC_ENABLED:
 if settings.DEBUG:
     # Uploaded photos in development; production serves MEDIA_ROOT from the proxy (deploy/).
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler500 = "common.views.server_error"

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def manage(*args, env_extra, tmp_path):
     # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a production check.
-    dropped = {"DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {"DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "SITE_URL"}
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(SERAWAI_VAR_DIR=str(tmp_path / "var"), **env_extra)
     return subprocess.run(
@@ -25,6 +25,7 @@ def production_env(**overrides):
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "serawai.bengkulu.bps.go.id",
         "DATABASE_URL": "postgres://serawai@127.0.0.1:5432/serawai",
+        "SITE_URL": "https://serawai.bengkulu.bps.go.id",
     }
     env.update(overrides)
     return env
@@ -49,6 +50,14 @@ def test_production_settings_pass_the_deploy_check_without_warnings(tmp_path):
     result = manage(*args, env_extra=production_env(), tmp_path=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_fails_without_the_sites_address(tmp_path):
+    env = production_env()
+    del env["SITE_URL"]
+    result = manage("check", "--deploy", env_extra=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "SITE_URL is not set" in result.stderr + result.stdout
 
 
 def test_default_settings_use_sqlite_in_wal_mode_under_the_var_folder(tmp_path):

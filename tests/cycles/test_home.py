@@ -92,3 +92,16 @@ def test_home_page_agrees_with_the_reminder_recipients(
             person.__dict__.pop("_serawai_roles", None)
             held = held_roles(person, fresh_cycle.year)
             assert is_responsible(step, held, regencies) == (person in expected), (step, person)
+
+
+def test_every_to_do_links_to_the_page_where_it_is_done(client, can_member, ca_1701, fresh_cycle):
+    import re
+
+    for person, step, url in (
+        (can_member, STEP1, reverse("cycles:concept")),
+        (ca_1701, STEP3, reverse("voting:proposals")),
+    ):
+        page = _home(client, person)
+        link = re.search(rf'<a class="fw-bold" href="([^"]+)">{re.escape(step)}</a>', page)
+        assert link and link.group(1) == url, step
+        assert client.get(url).status_code == 200
