@@ -29,8 +29,15 @@ def _cycle_for(request, *, can=False, cc=False):
 
 @login_required
 def concept_detail(request):
-    cycle = _cycle_for(request, can=True, cc=True)
+    """The CAN and the CC work on the concept here; once agreed, everyone of the province reads
+    it (the timeline links it as step 1's output)."""
+    cycle = current_cycle(request.user)
+    if cycle is None:
+        raise Http404
     concept = Concept.objects.filter(cycle=cycle).first()
+    roles = held_roles(request.user, cycle.year)
+    if not (roles.is_can or roles.is_cc or (concept is not None and concept.is_agreed)):
+        raise Http404
     return _detail(request, cycle, concept)
 
 

@@ -58,6 +58,7 @@ def report_list(request):
             "roman": ["I", "II", "III", "IV"][q - 1],
             "events": counts[q],
             "report": reports.get(q),
+            "viewable": q in reports and request.user.has_perm("reports.view_report", reports[q]),
         }
         for q in (1, 2, 3, 4)
     ]

@@ -240,7 +240,8 @@ MATRIX = {
         "expect": only({"can": REDIRECT, "superuser": REDIRECT}),
         "method": "post",
     },
-    "cycles:concept": {"expect": only({"can": 200, "cc": 200}, default=404)},
+    # The CAN and the CC work on it; once agreed (as in this world), the province reads it.
+    "cycles:concept": {"expect": everyone(200)},
     # An empty decision is refused on the page itself (400, with the reason), not redirected.
     "cycles:concept_decide": {"expect": only({"cc": 400}, default=404), "method": "post"},
     "cycles:concept_edit": {"expect": only({"can": REDIRECT}, default=404)},

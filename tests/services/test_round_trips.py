@@ -6,7 +6,6 @@ cache tokens in one Redis command (serawai/sessions.py). The ballot page's own s
 planned once per connection (a prepared statement), Django's queries are not prepared at all.
 """
 
-import re
 import time
 
 import psycopg
@@ -18,9 +17,7 @@ from django.db import connection
 from django.urls import reverse
 
 from organization.models import Employee
-from tests.factories import EmployeeFactory, ensure_offices
-from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
-from voting.ballots import cast_ballot, voter_for
+from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -86,34 +83,3 @@ def test_a_signed_in_page_reads_its_session_and_tokens_in_one_redis_command(clie
     assert response.status_code == 200 and person.full_name in response.content.decode()
     reads = {c: after.get(c, 0) - before.get(c, 0) for c in ("get", "mget")}
     assert reads == {"get": 0, "mget": 1}
-
-
-def test_the_ballot_statement_is_prepared_once_and_each_voter_sees_their_own_choices(
-    client, can_member
-):
-    ensure_offices()
-    cycle = open_proposals(make_cycle(), can_member)
-    themes = [make_proposal(cycle, code, f"Tema {code}") for code in ("1701", "1702", "1703")]
-    vote = make_open_vote(cycle, can_member)
-    voted, other = EmployeeFactory(), EmployeeFactory()
-    cast_ballot(vote, voter=voter_for(vote, voted), proposal_ids=[themes[0].pk, themes[2].pk])
-    with connection.cursor() as cursor:
-        cursor.execute("DEALLOCATE ALL")  # what earlier tests left on this connection
-    expected = {voted: {themes[0].pk, themes[2].pk}, other: set()}
-    for person in (voted, other, voted, other):
-        client.force_login(person)
-        page = client.get(reverse("voting:ballot")).content.decode()
-        ticked = re.findall(r'<input[^>]*value="(\d+)"[^>]*checked', page)
-        assert {int(pk) for pk in ticked} == expected[person]
-        assert ("Anda sudah memberikan suara" in page) == bool(expected[person])
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements"
-            " WHERE from_sql IS FALSE"
-        )
-        prepared = cursor.fetchall()
-    # One statement, run by all four pages; the log-ins' and pages' ORM queries not prepared.
-    assert len(prepared) == 1, prepared
-    statement, runs = prepared[0]
-    assert "voting_voterrecord" in statement and "voting_ballot" in statement
-    assert runs == 4
