@@ -7,6 +7,7 @@ Each function is one transaction, checks that the transition is allowed and reco
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from notifications import kinds
@@ -194,7 +195,7 @@ def publish_socialisation_letter(concept: Concept, *, by):
         kind=kinds.PROPOSALS_OPEN,
         title=_("Pengusulan tema Serawai %(year)s dibuka") % {"year": cycle.year},
         body=_("Usulkan paling banyak %(n)d tema untuk kantor Anda sampai %(due)s.")
-        % {"n": cycle.proposals_per_office, "due": proposals_step.due.isoformat()},
+        % {"n": cycle.proposals_per_office, "due": date_format(proposals_step.due, "j F Y")},
         url=url,
         key=f"cycle:{cycle.pk}:proposals-open",
     )

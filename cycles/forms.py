@@ -26,6 +26,11 @@ class CalendarDayForm(forms.ModelForm):
             "reason": _("Mis. SKB revisi cuti bersama, libur daerah, penutupan kantor."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A kind must be chosen: no "---------" radio button, none ticked before the person does.
+        self.fields["kind"].choices = CalendarDay.Kind.choices
+
     def clean(self):
         data = super().clean()
         day, kind = data.get("date"), data.get("kind")

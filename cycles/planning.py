@@ -10,6 +10,7 @@ import calendar as std_calendar
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import sop
@@ -87,7 +88,7 @@ def plan_event(
     if not cal.is_working_day(event_date):
         raise PlanningError(
             _("%(date)s bukan hari kerja; pilih hari kerja untuk kegiatan.")
-            % {"date": event_date.isoformat()}
+            % {"date": date_format(event_date, "j F Y")}
         )
     backwards, day = [], event_date
     for item in reversed(sop.PREPARATION_STEPS):
@@ -102,7 +103,7 @@ def plan_event(
                 "Tanggal kegiatan terlalu awal: langkah 6-8 memerlukan %(n)d hari kerja sebelum "
                 "kegiatan. Tanggal paling awal yang dapat dipilih: %(earliest)s."
             )
-            % {"n": preparation_working_days(), "earliest": earliest.isoformat()}
+            % {"n": preparation_working_days(), "earliest": date_format(earliest, "j F Y")}
         )
     planned = list(reversed(backwards))
     held = sop.step(9)

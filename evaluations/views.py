@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -223,6 +224,9 @@ def awards_page(request, year):
     _require(request, "evaluations.view_awards")
     cycle = _cycle_for(request, year)
     issued = {a.kind: a for a in Award.objects.filter(cycle=cycle)}
+    still_open = PresenterEvaluation.objects.filter(
+        event__cycle=cycle, closes_on__gte=timezone.localdate(), mixed_at__isnull=True
+    ).order_by("-closes_on")
     sections = [
         (Award.Kind.PRESENTER, awards.best_presenter(cycle)),
         (Award.Kind.ORGANIZER, awards.best_organizer(cycle)),
@@ -237,6 +241,8 @@ def awards_page(request, year):
                 for kind, r in sections
             ],
             "can_issue": request.user.has_perm("evaluations.issue_award_certificates"),
+            "open_forms": still_open.count(),
+            "last_closing": still_open.values_list("closes_on", flat=True).first(),
         },
     )
 

@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from common import secrecy
@@ -124,7 +125,7 @@ def check_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None =
     if today > vote.closes_on:
         raise BallotError(
             _("Batas waktu pemungutan suara (%(date)s) sudah lewat.")
-            % {"date": vote.closes_on.isoformat()}
+            % {"date": date_format(vote.closes_on, "j F Y")}
         )
     chosen = {int(pk) for pk in proposal_ids}
     if not chosen:
@@ -306,7 +307,7 @@ def open_vote(cycle: Cycle, *, by, today: date | None = None) -> Vote:
         body=_("Pilih paling banyak %(n)d tema sampai %(date)s. Surat %(number)s.")
         % {
             "n": vote.choices_per_ballot,
-            "date": vote.closes_on.isoformat(),
+            "date": date_format(vote.closes_on, "j F Y"),
             "number": letter.number,
         },
         url=reverse("voting:ballot"),

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cycles.models import Cycle
@@ -63,7 +64,7 @@ def proposal_window(
         return (
             False,
             _("Batas waktu pengusulan tema (%(date)s) sudah lewat.")
-            % {"date": deadline.isoformat()},
+            % {"date": date_format(deadline, "j F Y")},
             deadline,
         )
     return True, "", deadline

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cycles.calendar import WorkingCalendar
@@ -29,7 +30,7 @@ def remind_vote_closing(today: date | None = None) -> int:
             people,
             kind=kinds.VOTE_CLOSING,
             title=_("Pemilihan tema Serawai %(year)s ditutup %(date)s")
-            % {"year": vote.cycle.year, "date": vote.closes_on.isoformat()},
+            % {"year": vote.cycle.year, "date": date_format(vote.closes_on, "j F Y")},
             body=_("Anda belum memberikan suara. Pilih paling banyak %(n)d tema.")
             % {"n": vote.choices_per_ballot},
             url=reverse("voting:ballot"),

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cycles import planning
@@ -232,7 +233,9 @@ def announce_results(vote: Vote, *, by, today: date | None = None):
         .select_related("proposal", "host_office")
         .prefetch_related("proposal__speakers__employee")
     )
-    if chosen is None or {w.proposal.pk for w in chosen} != {s.proposal_id for s in selections}:
+    if chosen is None:
+        raise VoteError(_("Putuskan dulu usulan yang bersuara sama."))
+    if {w.proposal.pk for w in chosen} != {s.proposal_id for s in selections}:
         raise VoteError(_("Tetapkan dulu tuan rumah dan tanggal setiap tema terpilih."))
     cal = WorkingCalendar.load()
     start = not_before(vote, today, cal)
@@ -259,7 +262,7 @@ def announce_results(vote: Vote, *, by, today: date | None = None):
         kind=kinds.RESULTS_ANNOUNCED,
         title=_("Tema Serawai %(year)s terpilih diumumkan") % {"year": cycle.year},
         body="\n".join(
-            f"{s.title} — {s.host_office.short_name}, {s.event_date.isoformat()}"
+            f"{s.title} — {s.host_office.short_name}, {date_format(s.event_date, 'j F Y')}"
             for s in selections
         ),
         url=reverse("voting:results"),

@@ -179,3 +179,12 @@ def test_event_steps_follow_a_closed_day_and_an_event_on_a_closed_day_is_left_al
     client.post(reverse("cycles:calendar"), {"date": "2025-03-20", "kind": "closed", "reason": "y"})
     step8.refresh_from_db()
     assert step8.planned_start == D(2025, 3, 5)  # its owner must move the event first
+
+
+def test_the_kind_of_day_is_chosen_by_the_person_not_preselected(client, can_member):
+    client.force_login(can_member)
+    page = client.get(reverse("cycles:calendar")).content.decode()
+    form = page[page.index('name="kind"') - 400 :]
+    assert "---------" not in page
+    assert 'name="kind" value="closed"' in form or 'value="closed"' in form
+    assert "checked" not in form.split("</fieldset>")[0]

@@ -92,6 +92,18 @@ def test_nobody_wins_when_no_one_has_the_minimum(client, cycle, employee):
     assert "Rumus" in page and "median penilaian lebih tinggi" in page
 
 
+def test_the_awards_page_says_why_to_wait_while_a_rating_form_is_open(client, cycle, employee):
+    closed = _event(cycle, "Tema A", "Ani Lestari, S.ST.")
+    rate_many(closed, [(5, 5, 5, 5, 5)] * 3)  # its form is closed and counted
+    client.force_login(employee)
+    url = reverse("evaluations:awards", args=[cycle.year])
+    assert 'id="forms-still-open"' not in client.get(url).content.decode()
+    still = _event(cycle, "Tema B", "Budi Hartono, S.Si.", offset=14)
+    rate_many(still, [(4, 4, 4, 4, 4)] * 3, close=False)
+    page = client.get(url).content.decode()
+    assert 'id="forms-still-open"' in page and "peringkat di bawah dapat berubah" in page
+
+
 def _can(n):
     people = [EmployeeFactory() for _ in range(n)]
     for p in people:

@@ -34,6 +34,21 @@ def test_can_member_rates_the_host_office_once(client, event, can_member):
     assert rating.created_at is not None
 
 
+def test_a_comment_over_2000_characters_is_refused_with_a_message_keeping_the_input(
+    client, event, can_member
+):
+    open_presenter_evaluation(event)
+    client.force_login(can_member)
+    url = reverse("evaluations:rate_organizer", args=[event.pk])
+    long_comment = "Persiapan baik. " * 130  # 2,080 characters
+    response = client.post(url, {**SCORES, "comment": long_comment})
+    page = response.content.decode()
+    assert response.status_code == 200 and not OrganizerRating.objects.exists()
+    assert 'id="comment-error"' in page and "2000" in page.split('id="comment-error"')[1]
+    assert long_comment.strip() in page  # what the person typed is still there
+    assert 'maxlength="2000"' in page
+
+
 def test_only_can_members_rate_organisers(client, event, employee):
     open_presenter_evaluation(event)
     client.force_login(employee)

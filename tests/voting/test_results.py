@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from cycles.calendar import WorkingCalendar
 from notifications import kinds
@@ -58,6 +59,14 @@ def test_closing_completes_step_4_and_shows_a_tie_for_the_can_to_decide(cycle, c
     assert [w.proposal for w in results.winners(vote)] == [themes[0], themes[1], themes[3]]
 
 
+def test_an_undecided_tie_is_named_as_the_reason_the_announcement_waits(cycle, can_member, themes):
+    vote = vote_with(cycle, can_member, themes, [[0, 1], [0, 2], [0, 3], [1, 2, 3]])
+    results.close_vote(vote, by=can_member)
+    assert results.tally(vote).has_tie
+    with pytest.raises(VoteError, match="Putuskan dulu usulan yang bersuara sama"):
+        results.announce_results(vote, by=can_member)
+
+
 def test_the_tie_form_shows_the_decision_taken_to_change_it(client, cycle, can_member, themes):
     vote = vote_with(cycle, can_member, themes, [[0, 1], [0, 2], [0, 3], [1, 2, 3]])
     results.close_vote(vote, by=can_member)
@@ -79,7 +88,7 @@ def test_event_date_too_early_is_refused_naming_the_earliest_date(cycle, can_mem
     with pytest.raises(results.SelectionError) as caught:
         results.save_selections(vote, by=can_member, entries=entries)
     message = caught.value.errors[themes[0].pk]["event_date"]
-    assert earliest.isoformat() in message and "terlalu awal" in message
+    assert date_format(earliest, "j F Y") in message and "terlalu awal" in message
     assert not SelectedTheme.objects.exists()
 
 
@@ -110,7 +119,7 @@ def test_selection_page_refuses_a_too_early_date_in_the_form(client, cycle, can_
         data[f"p{t.pk}-event_date"] = (earliest - timedelta(days=7)).isoformat()
     response = client.post(reverse("voting:selections"), data)
     assert response.status_code == 200
-    assert earliest.isoformat() in response.content.decode()
+    assert date_format(earliest, "j F Y") in response.content.decode()
     assert not SelectedTheme.objects.exists()
 
 
