@@ -10,7 +10,7 @@ submits of one voter at once leave one record and one entry in the box.
 import logging
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -295,6 +295,7 @@ def open_vote(cycle: Cycle, *, by, today: date | None = None) -> Vote:
     cycle_services.complete_step(
         cycle.steps.get(number=3),
         by=by,
+        when=_proposals_closed_at(cycle),
         output_note=_("Daftar usulan tema: %(n)d usulan") % {"n": count},
         output_url=reverse("voting:proposals"),
     )
@@ -314,6 +315,16 @@ def open_vote(cycle: Cycle, *, by, today: date | None = None) -> Vote:
         key=f"vote:{vote.pk}:opened",
     )
     return vote
+
+
+def _proposals_closed_at(cycle: Cycle):
+    """When step 3's output, the list of proposals, became final: the end of the proposal
+    window's last day, or now when the vote opens before it (a cycle run on plan is on time)."""
+    from .proposals import proposal_deadline
+
+    last_day = proposal_deadline(cycle)
+    end = timezone.make_aware(datetime.combine(last_day, time(23, 59, 59)))
+    return min(timezone.now(), end)
 
 
 @dataclass(frozen=True)

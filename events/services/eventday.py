@@ -43,15 +43,19 @@ def _maybe_finish_step9(event, by) -> None:
 
 @transaction.atomic
 def send_invitation(event, *, signatory, by):
-    """Step 9 input: the invitation letter to all employees, and a notification to each."""
+    """Step 9 input: the invitation letter to all employees, and a notification to each.
+
+    An event held without one may still get it afterwards, dated the day it is issued, for the
+    record the quarterly report needs (step 10); nobody is told to come to a past event."""
     from documents.letters import issue_letter
     from documents.models import Letter
 
     event = _lock(event)
     if event.invitation_sent_at:
         raise EventError(_("Undangan kegiatan ini sudah dikirim."))
-    if event.status not in (Event.Status.PLANNED, Event.Status.READY):
-        raise EventError(_("Kegiatan sudah terlaksana; undangan tidak dapat dikirim lagi."))
+    if event.status == Event.Status.CLOSED:
+        raise EventError(_("Kegiatan sudah ditutup; undangan tidak dapat diterbitkan lagi."))
+    late = event.status == Event.Status.HELD
     province = event.cycle.province
     letter = issue_letter(
         office=event.host_office,
@@ -78,6 +82,8 @@ def send_invitation(event, *, signatory, by):
     event.invitation_sent_at, event.invitation_sent_by = now, by
     event.save(update_fields=["invitation_letter_url", "invitation_sent_at", "invitation_sent_by"])
     Readiness.objects.update_or_create(event=event, defaults={"invitation_sent": True})
+    if late:
+        return letter
     when = formats.date_format(event.date, "j F Y")
     notify(
         Employee.objects.active().in_province(province),

@@ -55,3 +55,23 @@ def test_quarter_without_events_cannot_be_submitted(cycle, can_member):
     report = write_chapters(report, can_member)
     with pytest.raises(services.ReportError, match="tidak ada kegiatan Serawai"):
         services.submit_report(report, by=can_member)
+
+
+def test_an_event_held_without_an_invitation_gets_it_late_and_its_report_completes(
+    client, report, event, ca_1701, cc
+):
+    from events.models import Event
+    from reports.assembly import assemble
+
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.HELD)
+    assert "invitation" in {m.part for m in assemble(report).missing}
+    client.force_login(ca_1701)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert 'id="late-invitation"' in page and "Terbitkan surat undangan (terlambat)" in page
+    response = client.post(
+        reverse("events:send_invitation", args=[event.pk]), {"signatory": ca_1701.pk}, follow=True
+    )
+    assert response.status_code == 200
+    event.refresh_from_db()
+    assert event.invitation_sent_at is not None
+    assert "invitation" not in {m.part for m in assemble(report).missing}

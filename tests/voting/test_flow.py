@@ -184,3 +184,27 @@ def test_a_regency_ca_cannot_agree_the_concept_or_publish_the_letter(client, ca_
     assert client.post(reverse("cycles:socialisation_letter")).status_code == 404
     assert Concept.objects.get().status == Concept.Status.SUBMITTED
     assert not Letter.objects.exists()
+
+
+def test_a_cycle_run_on_plan_completes_step_3_on_time(can_member, cc):
+    """Step 3's output, the list of proposals, is final when the window closes, not when the
+    vote opens on step 4's first day: the timeline does not call it late."""
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from cycles.timeline import cycle_sections
+    from tests.voting.helpers import make_cycle, make_proposal, open_proposals
+    from voting.ballots import open_vote
+
+    cycle = open_proposals(make_cycle(), can_member)
+    make_proposal(cycle, "1701", "Big Data Harga")
+    step3, step4 = cycle.steps.get(number=3), cycle.steps.get(number=4)
+    morning = datetime.combine(step4.planned_start, time(9), tzinfo=ZoneInfo("Asia/Jakarta"))
+    with time_machine.travel(morning, tick=False):
+        open_vote(cycle, by=can_member)
+        step3.refresh_from_db()
+        row = next(r for s in cycle_sections(cycle) for r in s.rows if r.number == 3)
+        assert timezone.localdate(step3.completed_at) == step3.due
+        assert row.is_done and not row.completed_late
