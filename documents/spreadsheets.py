@@ -3,6 +3,13 @@
 A sheet has Indonesian headers in bold on a frozen first row, column widths that fit the content
 (or the widths given), and dates written as real dates so that the spreadsheet can sort and
 filter them.
+
+Every value passes through `_cell`, which is the only place that decides what a cell is: text
+that a spreadsheet would read as a formula (a leading =, +, -, @, tab or carriage return) is
+stored as a text cell marked with Excel's own quote prefix, exactly as if a person had typed an
+apostrophe before it. The text stays as the user wrote it (an archived title must not change),
+it is shown, never evaluated, and it stays text when someone edits the cell. Numbers share one
+format with two decimals, as the PDFs print them.
 """
 
 import datetime
@@ -21,6 +28,9 @@ from openpyxl.utils import get_column_letter
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+DECIMAL_FORMAT = "0.00"
+# What Excel, LibreOffice and Google Sheets read as the start of a formula or a DDE command.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Widths are measured on the first rows only: a 16,000-row sheet must not be scanned twice.
 WIDTH_SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH = 6, 60
@@ -58,9 +68,32 @@ def _cell(ws, value):
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = DATE_FORMAT
         return cell
+    if isinstance(value, float):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = DECIMAL_FORMAT
+        return cell
     if value is not None and not isinstance(value, int | float | bool | str):
         value = str(value)
+    if isinstance(value, str):
+        return _text_cell(ws, value)
     return WriteOnlyCell(ws, value=value)
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_TRIGGERS)
+
+
+def _text_cell(ws, text: str):
+    """A cell that holds `text` as text, whatever its first character."""
+    cell = WriteOnlyCell(ws, value=text)
+    if looks_like_formula(text):
+        # openpyxl turns a leading "=" into a formula; a text cell with the quote prefix is what
+        # the spreadsheet itself stores when a person types '=... and keeps it text on edit.
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    if len(text) > MAX_WIDTH or "\n" in text:
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    return cell
 
 
 def _write_sheet(workbook, sheet: Sheet) -> None:
@@ -84,7 +117,7 @@ def _write_sheet(workbook, sheet: Sheet) -> None:
     fill = PatternFill("solid", fgColor="DDE7F3")
     header_cells = []
     for header in headers:
-        cell = WriteOnlyCell(ws, value=header)
+        cell = _text_cell(ws, header)
         cell.font = bold
         cell.fill = fill
         cell.alignment = Alignment(vertical="center", wrap_text=True)

@@ -3,6 +3,7 @@
 from django import template
 
 from documents.dates import hari_tanggal, tanggal
+from documents.texts import grouped_texts
 from organization.nip import format_nip
 
 register = template.Library()
@@ -24,3 +25,9 @@ def region_line(office) -> str:
     if name.lower().startswith(prefix):
         name = name[len(prefix) :].strip()
     return name.upper()
+
+
+@register.filter
+def grouped(texts) -> list[tuple[str, int]]:
+    """Remarks grouped with their count (documents.texts.grouped_texts)."""
+    return grouped_texts(texts or [])
