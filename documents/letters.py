@@ -12,6 +12,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from serawai.text import one_line
+
 from .models import Letter, LetterSequence
 from .numbering import take_numbers
 from .rendering import render_pdf
@@ -56,7 +58,7 @@ def issue_letter(
     """
     if kind not in Letter.Kind.values:
         raise LetterError(f"Jenis surat tidak dikenal: {kind}")
-    subject = (subject or "").strip()
+    subject = one_line(subject)
     addressees = [a.strip() for a in addressees if a and a.strip()]
     if not subject:
         raise LetterError("Hal surat wajib diisi.")

@@ -14,6 +14,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 
+from serawai.text import safe_filename
+
 STYLES = Path(__file__).resolve().parent / "styles"
 ARCHIVAL_VARIANT = "pdf/a-3u"
 
@@ -74,7 +76,8 @@ def render_pdf(
 
 def pdf_response(data: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    disposition = content_disposition_header(not inline, safe_filename(filename))
+    response["Content-Disposition"] = disposition
     response["Content-Length"] = str(len(data))
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -25,6 +25,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from serawai.text import safe_filename
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
@@ -143,5 +145,5 @@ def xlsx_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
     if not filename.endswith(".xlsx"):
         filename += ".xlsx"
     response = HttpResponse(build_workbook(sheets), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = content_disposition_header(True, safe_filename(filename))
     return response
