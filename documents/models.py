@@ -301,6 +301,11 @@ class CertificateBatch(models.Model):
     )
     requested_at = models.DateTimeField(_("diminta pada"), auto_now_add=True)
     finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    # Set when the batch is handed over and after each committed chunk: a pending or running
+    # batch whose heartbeat is old has no worker on it (broker down, worker killed).
+    heartbeat_at = models.DateTimeField(_("terakhir aktif"), null=True, blank=True)
+    retried_at = models.DateTimeField(_("diulang pada"), null=True, blank=True)
+    retried_by = actor_field(_("diulang oleh"))
 
     class Meta:
         ordering = ["-requested_at"]
@@ -320,3 +325,23 @@ class CertificateBatch(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def is_stuck(self) -> bool:
+        """Waiting or running with no sign of a worker for longer than a chunk ever takes."""
+        from django.utils import timezone
+
+        if self.status not in (self.Status.PENDING, self.Status.RUNNING):
+            return False
+        last = self.heartbeat_at or self.requested_at
+        return last is not None and timezone.now() - last > stuck_after()
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == self.Status.FAILED or self.is_stuck
+
+
+def stuck_after():
+    import datetime
+
+    return datetime.timedelta(seconds=settings.SERAWAI_BATCH_STUCK_SECONDS)

@@ -58,3 +58,4 @@ def is_can_of_batch_province(user, batch):
 rules.add_perm(
     "documents.view_batch", rules.is_superuser | requested_batch | is_can_of_batch_province
 )
+rules.add_perm("documents.retry_batch", rules.is_superuser | is_can_of_batch_province)

@@ -14,4 +14,5 @@ urlpatterns = [
     path("certificates/mine/", views.my_certificates, name="my_certificates"),
     path("certificates/batches/<int:pk>/", views.batch_detail, name="batch_detail"),
     path("certificates/batches/<int:pk>/zip/", views.batch_download, name="batch_download"),
+    path("certificates/batches/<int:pk>/retry/", views.batch_retry, name="batch_retry"),
 ]

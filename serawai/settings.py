@@ -278,6 +278,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # again; the send delay exists only so that tests can kill a worker mid-send.
 SERAWAI_OUTBOX_STUCK_SECONDS = int(os.environ.get("SERAWAI_OUTBOX_STUCK_SECONDS", "600"))
 SERAWAI_TEST_SEND_DELAY = float(os.environ.get("SERAWAI_TEST_SEND_DELAY", "0"))
+# Certificate batches (documents.batches): a batch with no worker activity this long is taken up
+# again by the periodic resume and may be retried by the CAN. A chunk takes a few seconds.
+SERAWAI_BATCH_STUCK_SECONDS = int(os.environ.get("SERAWAI_BATCH_STUCK_SECONDS", "300"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

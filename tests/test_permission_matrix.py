@@ -206,6 +206,7 @@ ARGS = {
     "documents:certificate_download": lambda w: {"pk": w.certificate.pk},
     "documents:batch_detail": lambda w: {"pk": w.batch.pk},
     "documents:batch_download": lambda w: {"pk": w.batch.pk},
+    "documents:batch_retry": lambda w: {"pk": w.batch.pk},
     "verify": lambda w: {"code": w.certificate.code},
     "events:committee_remove": lambda w: {"pk": w.event.pk, "member_pk": w.speaker.pk},
     "events:team_need_remove": lambda w: {"pk": w.event.pk, "need_pk": w.need.pk},
@@ -258,6 +259,11 @@ MATRIX = {
     "cycles:timeline": {"expect": everyone(200)},
     "documents:batch_detail": {"expect": only({"can": 200, "superuser": 200}, default=404)},
     "documents:batch_download": {"expect": only({"can": 200, "superuser": 200}, default=404)},
+    # The world's batch is done: the CAN is told so on the batch page, nothing is run again.
+    "documents:batch_retry": {
+        "expect": only({"can": REDIRECT, "superuser": REDIRECT}, default=404),
+        "method": "post",
+    },
     "documents:certificate_download": {
         "expect": only({"employee": 200, "can": 200, "superuser": 200}, default=404)
     },

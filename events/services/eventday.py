@@ -304,7 +304,8 @@ def _issuable_holders(event) -> list[tuple[str, dict]]:
         raise EventError(_("Sertifikat diterbitkan setelah kegiatan dicatat terlaksana."))
     if event.certificates_issued_at:
         raise EventError(_("Sertifikat kegiatan ini sudah diterbitkan."))
-    if certificate_batch_running(event):
+    running = certificate_batch_running(event)
+    if running is not None and not running.is_stuck:
         raise EventError(_("Sertifikat kegiatan ini sedang diterbitkan."))
     holders = certificate_holders(event)
     if not holders:
@@ -356,17 +357,22 @@ def issue_event_certificates(event, *, signatory, by) -> list:
 def request_event_certificates(event, *, signatory, by):
     """Step 9 output for a large event: the same certificates, issued by the worker in chunks.
 
-    Returns the batch whose progress page the user follows. A batch that failed earlier is
-    resumed (with its first signatory) rather than started again, so nobody gets two.
+    Returns the batch whose progress page the user follows. A batch that failed or stuck earlier
+    is resumed (with its first signatory) rather than started again, so nobody gets two.
     """
     from documents.batches import request_batch, requeue
     from documents.models import CertificateBatch
 
     event = _lock(event)
     holders = _issuable_holders(event)
-    failed = _event_batches(event).filter(status=CertificateBatch.Status.FAILED).first()
-    if failed is not None:
-        return requeue(failed)
+    earlier = (
+        _event_batches(event)
+        .exclude(status=CertificateBatch.Status.DONE)
+        .order_by("-requested_at")
+        .first()
+    )
+    if earlier is not None and earlier.can_retry:
+        return requeue(earlier, by=by)
     return request_batch(**_certificate_order(event, holders, signatory, by))
 
 
