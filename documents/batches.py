@@ -99,6 +99,7 @@ def request_batch(
     related=None,
     kind: str = Certificate.Kind.PARTICIPANT,
     award_title: str = "",
+    organiser_name: str = "",
 ) -> CertificateBatch:
     """Queue a bulk issue (same arguments as issue_certificates); returns the batch to follow."""
     if kind not in Certificate.Kind.values:
@@ -120,6 +121,7 @@ def request_batch(
             event_title=event_title,
             event_date=event_date,
             award_title=award_title,
+            organiser_name=organiser_name,
             issuer_office=issuer_office,
             signatory=signatory,
             holders=rows,
@@ -155,6 +157,7 @@ def _issue_chunk(batch_id: int) -> bool:
             by=batch.requested_by,
             related=batch.related,
             award_title=batch.award_title,
+            organiser_name=batch.organiser_name,
             batch=batch,
         )
         batch.done += len(rows)

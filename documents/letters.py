@@ -116,6 +116,8 @@ def issue_letter(
 
 def cancel_letter(letter: Letter, *, by, reason: str = "") -> Letter:
     """Mark a letter cancelled: it stays in the register and its number is never given again."""
+    if not (reason or "").strip():
+        raise LetterError("Tuliskan alasan pembatalan.")
     with transaction.atomic():
         letter = Letter.objects.select_for_update().get(pk=letter.pk)
         if letter.is_cancelled:

@@ -207,6 +207,9 @@ class Certificate(StoredDocument):
     award_title = models.CharField(_("nama penghargaan"), max_length=150, blank=True)
     event_title = models.CharField(_("kegiatan"), max_length=250)
     event_date = models.DateField(_("tanggal kegiatan"))
+    # The office that hosted the event, as printed ("diselenggarakan oleh ..."): it may differ from
+    # the issuing office, whose head signs. Copied at issue like the signatory.
+    organiser_name = models.CharField(_("penyelenggara"), max_length=150, blank=True)
     issuer_office = models.ForeignKey(
         "organization.Office",
         on_delete=models.PROTECT,
@@ -255,6 +258,10 @@ class Certificate(StoredDocument):
         return settings.SITE_URL + self.verify_path
 
     @property
+    def organiser(self) -> str:
+        return self.organiser_name or self.issuer_office.short_name
+
+    @property
     def download_name(self) -> str:
         return "sertifikat-" + self.serial.replace("/", "-") + ".pdf"
 
@@ -276,6 +283,7 @@ class CertificateBatch(models.Model):
     event_title = models.CharField(_("kegiatan"), max_length=250)
     event_date = models.DateField(_("tanggal kegiatan"))
     award_title = models.CharField(_("nama penghargaan"), max_length=150, blank=True)
+    organiser_name = models.CharField(_("penyelenggara"), max_length=150, blank=True)
     issuer_office = models.ForeignKey(
         "organization.Office", on_delete=models.PROTECT, related_name="+"
     )

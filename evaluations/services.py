@@ -216,11 +216,11 @@ def issue_award_certificates(*, cycle, kind: str, by):
         decided_by=by,
     )
     title = Award.Kind(kind).label
-    last_event = cycle.events.order_by("-date").first()
     certificates = issue_certificates(
         holders=[{"name": winner["name"], "employee": employee, "role_label": str(title)}],
-        event_title=_("Serawai Tahun %(year)d") % {"year": cycle.year},
-        event_date=last_event.date if last_event else timezone.localdate(),
+        # Official documents are Indonesian whoever issues them; dated the day of the award.
+        event_title=f"Serawai Tahun {cycle.year}",
+        event_date=timezone.localdate(award.decided_at),
         issuer_office=cycle.province,
         signatory=_signatory(cycle, by),
         by=by,

@@ -207,6 +207,8 @@ ARGS = {
     "documents:batch_detail": lambda w: {"pk": w.batch.pk},
     "documents:batch_download": lambda w: {"pk": w.batch.pk},
     "documents:batch_retry": lambda w: {"pk": w.batch.pk},
+    "documents:letter_cancel": lambda w: {"pk": w.letter.pk},
+    "documents:certificate_revoke": lambda w: {"pk": w.certificate.pk},
     "verify": lambda w: {"code": w.certificate.code},
     "events:committee_remove": lambda w: {"pk": w.event.pk, "member_pk": w.speaker.pk},
     "events:team_need_remove": lambda w: {"pk": w.event.pk, "need_pk": w.need.pk},
@@ -268,6 +270,16 @@ MATRIX = {
         "expect": only({"employee": 200, "can": 200, "superuser": 200}, default=404)
     },
     "documents:letter_download": {"expect": everyone(200)},
+    # An empty reason is refused on the page itself (400, with the message), nothing changes.
+    "documents:letter_cancel": {
+        "expect": only({"can": 400, "superuser": 400}, default=404),
+        "method": "post",
+    },
+    "documents:certificate_revoke": {
+        "expect": only({"can": 400, "superuser": 400}, default=404),
+        "method": "post",
+    },
+    "documents:register": {"expect": only({"can": 200, "superuser": 200}, default=404)},
     "documents:my_certificates": {"expect": everyone(200)},
     "evaluations:awards": {"expect": everyone(200)},
     "evaluations:event_recap": {"expect": only({"employee": 403}, default=200)},

@@ -327,6 +327,7 @@ def _certificate_order(event, holders, signatory, by) -> dict:
         "kind": "participant",
         "event_title": event.title,
         "event_date": event.date,
+        "organiser_name": event.host_office.short_name,
         "issuer_office": signatory.office,
         "signatory": signatory,
         "by": by,
