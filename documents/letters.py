@@ -33,6 +33,30 @@ def format_number(*, sifat: str, sequence: int, office, classification: str, yea
     return f"{nature}-{sequence:03d}/{office.satker_code}/{classification}/{year}"
 
 
+def tembusan_for(*, office, signatory, addressees, given=()) -> list[str]:
+    """The copies (Tembusan) of a letter: those given, and the head of the province, who leads
+    the programme as its Change Champion, on every letter he neither signs nor receives (a
+    kab/kota office's letters, a letter signed on the CAN's behalf), as Tata Naskah Dinas asks
+    of a letter that concerns a superior."""
+    copies = [t.strip() for t in given if t and t.strip()]
+    province = getattr(office, "province", None)
+    if province is None:
+        return copies
+    head = f"Kepala {province.name}"
+    signed_by_head = signatory.office_id == province.pk and (
+        signatory.position or ""
+    ).strip().lower().startswith("kepala")
+    names = {province.name.lower(), province.short_name.lower()}
+    addressed_to_head = any(
+        a.lower().startswith("kepala") and a.lower().removeprefix("kepala").strip() in names
+        for a in addressees
+    )
+    known = {c.lower() for c in copies}
+    if not signed_by_head and not addressed_to_head and head.lower() not in known:
+        copies.append(head)
+    return copies
+
+
 def issue_letter(
     *,
     office,
@@ -85,7 +109,9 @@ def issue_letter(
             date=letter_date,
             subject=subject,
             addressees=addressees,
-            tembusan=[t for t in tembusan if t],
+            tembusan=tembusan_for(
+                office=office, signatory=signatory, addressees=addressees, given=tembusan
+            ),
             signatory=signatory,
             signatory_name=signatory.full_name,
             signatory_position=signatory.position,

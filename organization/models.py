@@ -45,6 +45,11 @@ class Office(models.Model):
     phone = models.CharField(_("telepon"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.CharField(_("situs web"), max_length=100, blank=True)
+    # The letterhead's emblem, uploaded by the admin (re-encoded as PNG in the admin form);
+    # without one, documents use the BPS emblem shipped with Serawai.
+    logo = models.ImageField(
+        _("logo kop surat"), upload_to="offices/logos/", max_length=200, blank=True
+    )
 
     objects = OfficeQuerySet.as_manager()
 
