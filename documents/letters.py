@@ -74,11 +74,14 @@ def issue_letter(
     attachment_templates: list[str] = (),
     letter_date=None,
     related=None,
+    template: str = LETTER_TEMPLATE,
 ) -> Letter:
     """Number, render and store an outgoing letter of `office`; one transaction, no gap.
 
     The number is taken under a row lock and the PDF rendered in the same transaction, so a
     failure to render hands the number back instead of leaving a hole in the register.
+    `template` other than the letter's: a numbered record of the office (the minutes), which
+    has no addressee.
     """
     if kind not in Letter.Kind.values:
         raise LetterError(f"Jenis surat tidak dikenal: {kind}")
@@ -86,7 +89,7 @@ def issue_letter(
     addressees = [a.strip() for a in addressees if a and a.strip()]
     if not subject:
         raise LetterError("Hal surat wajib diisi.")
-    if not addressees:
+    if not addressees and template == LETTER_TEMPLATE:
         raise LetterError("Surat harus memiliki sekurang-kurangnya satu penerima.")
     letter_date = letter_date or timezone.localdate()
     with transaction.atomic():
@@ -111,7 +114,9 @@ def issue_letter(
             addressees=addressees,
             tembusan=tembusan_for(
                 office=office, signatory=signatory, addressees=addressees, given=tembusan
-            ),
+            )
+            if template == LETTER_TEMPLATE
+            else list(tembusan),
             signatory=signatory,
             signatory_name=signatory.full_name,
             signatory_position=signatory.position,
@@ -122,7 +127,7 @@ def issue_letter(
             letter.related_type = ContentType.objects.get_for_model(related)
             letter.related_id = related.pk
         pdf = render_pdf(
-            LETTER_TEMPLATE,
+            template,
             {
                 **context,
                 "letter": letter,

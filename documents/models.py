@@ -109,6 +109,7 @@ class Letter(StoredDocument):
         INVITATION = "invitation", _("Surat undangan kegiatan (langkah 9)")
         REPORT = "report", _("Surat laporan kegiatan (langkah 10)")
         EVALUATION = "evaluation", _("Surat hasil evaluasi (langkah 11)")
+        MINUTES = "minutes", _("Notulensi kegiatan (langkah 9)")
         OTHER = "other", _("Surat lainnya")
 
     class Status(models.TextChoices):
@@ -165,7 +166,8 @@ class Letter(StoredDocument):
 
     @property
     def download_name(self) -> str:
-        return "surat-" + self.number.replace("/", "-") + ".pdf"
+        prefix = "notulensi-" if self.kind == self.Kind.MINUTES else "surat-"
+        return prefix + self.number.replace("/", "-") + ".pdf"
 
 
 class CertificateQuerySet(models.QuerySet):

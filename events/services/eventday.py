@@ -180,9 +180,58 @@ def finalise_minutes(event, *, by, now=None) -> Minutes:
         raise EventError(_("Tulis ringkasan notulensi sebelum memfinalkan."))
     event = mark_held(event, by=by, now=now)
     minutes.finalised_at, minutes.finalised_by = now or timezone.now(), by
-    minutes.save(update_fields=["finalised_at", "finalised_by"])
+    document = _minutes_document(event, minutes, by=by)
+    minutes.document_number = document.number
+    minutes.document_url = document.get_absolute_url()
+    minutes.save(update_fields=["finalised_at", "finalised_by", "document_number", "document_url"])
     _maybe_finish_step9(event, by)
     return minutes
+
+
+def minutes_signers(event):
+    """(notulis, chair): the Notulis who writes the minutes and the Koordinator who leads the
+    event (the Moderator/MC when no Koordinator is an employee) sign them."""
+    members = {
+        m.role: m.employee
+        for m in event.committee.filter(employee__isnull=False)
+        .select_related("employee")
+        .order_by("-pk")
+    }
+    chair = members.get(CommitteeMember.Role.COORDINATOR) or members.get(
+        CommitteeMember.Role.MODERATOR
+    )
+    return members.get(CommitteeMember.Role.NOTULIS), chair
+
+
+def _minutes_document(event, minutes, *, by):
+    """SOP step 9's minutes as a signed, numbered PDF in the host office's register."""
+    from documents.letters import issue_letter
+    from documents.models import Letter
+
+    notulis, chair = minutes_signers(event)
+    notulis = notulis or by
+    return issue_letter(
+        office=event.host_office,
+        kind=Letter.Kind.MINUTES,
+        subject=f"Notulensi Kegiatan Serawai: {event.title}",
+        addressees=[],
+        body_template="",
+        context={
+            "event": event,
+            "minutes": minutes,
+            "notulis": notulis,
+            "chair": chair,
+            "speakers": list(
+                event.committee.filter(role=CommitteeMember.Role.SPEAKER).select_related("employee")
+            ),
+            "attendees": event.attendances.count(),
+        },
+        signatory=chair or notulis,
+        by=by,
+        letter_date=event.date,
+        related=minutes,
+        template="documents/events/minutes.html",
+    )
 
 
 def _reencode(upload) -> tuple[bytes, bytes, int, int]:
