@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.http import content_disposition_header
 
 from serawai.text import safe_filename
@@ -40,7 +41,12 @@ def _base_url() -> str:
 def render_document(template_name: str, context: dict, *, title="", author="", language="id"):
     """The laid-out WeasyPrint document (pages can be counted before writing)."""
     weasyprint, fonts, css, fetcher = _weasyprint()
-    html = render_to_string(template_name, {"doc_title": title, "doc_lang": language, **context})
+    # Official documents are Indonesian whoever renders them (a person reading in English, a
+    # worker): the template's own words follow the document's language, not the request's.
+    with translation.override(language):
+        html = render_to_string(
+            template_name, {"doc_title": title, "doc_lang": language, **context}
+        )
     document = weasyprint.HTML(string=html, base_url=_base_url(), url_fetcher=fetcher).render(
         stylesheets=[css], font_config=fonts
     )

@@ -10,10 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cycles.concept import signatory_for
 from cycles.models import Cycle
 from cycles.selectors import current_cycle, cycle_of_year
 from events.models import Attendance, Event
@@ -208,7 +210,19 @@ def year_recap_page(request, year):
 def year_recap_pdf(request, year):
     _require(request, "evaluations.view_recap")
     cycle = _cycle_for(request, year)
-    return exports.year_recap_pdf_response(_year_context(cycle))
+    # An official record of the province: its letterhead, the best presenter and organiser with
+    # the published formula, and the signature of the head (the CC).
+    context = {
+        **_year_context(cycle),
+        "office": cycle.province,
+        "signatory": signatory_for(cycle, fallback=request.user),
+        "printed": timezone.localdate(),
+        "standings": [
+            (Award.Kind.PRESENTER.label, awards.best_presenter(cycle)),
+            (Award.Kind.ORGANIZER.label, awards.best_organizer(cycle)),
+        ],
+    }
+    return exports.year_recap_pdf_response(context)
 
 
 @login_required

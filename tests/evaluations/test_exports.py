@@ -7,6 +7,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from organization.models import RoleAssignment
+from tests.factories import EmployeeFactory, give_role
+
 from .conftest import add_speaker, make_event
 from .helpers import rate_many
 
@@ -83,3 +86,38 @@ def test_event_recap_pdf_renders_with_its_chart(client, two_events, can_member):
     squeezed = "".join(text.split())
     assert "Distribusipenilaianperkriteria" in squeezed
     assert "Penilaianpenyelenggara" in squeezed
+
+
+def test_year_recap_pdf_is_an_official_record_with_organisers_and_the_best(
+    client, cycle, two_events, can_member, cc
+):
+    from evaluations import awards
+    from evaluations.services import rate_organizer
+    from tests.documents.pdftext import page_texts, squeeze
+
+    event, second, _raters = two_events
+    raters = [can_member] + [EmployeeFactory() for _ in range(awards.MIN_ORGANIZER_RATINGS - 1)]
+    for rater in raters[1:]:
+        give_role(rater, RoleAssignment.Role.CAN_MEMBER)
+    for rater in raters:
+        rate_organizer(
+            event=second,
+            rater=rater,
+            scores=dict.fromkeys(
+                ("preparation", "punctuality", "technical_quality", "documentation"), 4
+            ),
+            comment="Persiapan rapi.",
+        )
+    client.force_login(can_member)
+
+    response = client.get(reverse("evaluations:year_recap_pdf", args=[cycle.year]))
+
+    text = squeeze("\n".join(page_texts(response.content)))
+    assert text.startswith("BADAN PUSAT STATISTIK PROVINSI BENGKULU")  # the letterhead
+    assert "Penilaian penyelenggara oleh CAN Provinsi: Badan Pusat Statistik Kabupaten" in text
+    assert "Narasumber terbaik Rumus:" in text
+    assert "Penyelenggara kabupaten/kota terbaik Rumus:" in text
+    assert "Rumus: Skor = rata-rata dari rata-rata setiap kriteria" in text
+    assert "Terbaik: Badan Pusat Statistik Kabupaten Rejang Lebong" in text
+    assert "Persiapan rapi. (3)" in text  # the organiser's remarks grouped with their count
+    assert "Ir. Win Rizal, M.E." in text and "Kepala BPS Provinsi Bengkulu," in text
