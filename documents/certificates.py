@@ -91,6 +91,8 @@ def split_pages(pdf: bytes) -> list[bytes]:
         for key in _ARCHIVAL_CATALOG_KEYS:
             if key in root:
                 writer._root_object[NameObject(key)] = root.raw_get(key).clone(writer)
+        # PDF/A-2 and -3 require the file identifier in the trailer of every file.
+        writer.generate_file_identifiers()
         buffer = io.BytesIO()
         writer.write(buffer)
         parts.append(buffer.getvalue())

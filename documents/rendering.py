@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 
 from serawai.text import safe_filename
@@ -50,6 +50,10 @@ def render_document(template_name: str, context: dict, *, title="", author="", l
     document = weasyprint.HTML(string=html, base_url=_base_url(), url_fetcher=fetcher).render(
         stylesheets=[css], font_config=fonts
     )
+    # PDF/A asks for the creation and modification dates in the XMP packet as well as in the
+    # document information; WeasyPrint writes both from these.
+    stamp = timezone.localtime().replace(microsecond=0).isoformat()
+    document.metadata.created = document.metadata.modified = stamp
     if title:
         document.metadata.title = title
     if author:
@@ -58,7 +62,7 @@ def render_document(template_name: str, context: dict, *, title="", author="", l
     return document
 
 
-def write_pdf(document, *, archival=False) -> bytes:
+def write_pdf(document, *, archival=True) -> bytes:
     if archival:
         return document.write_pdf(pdf_variant=ARCHIVAL_VARIANT)
     return document.write_pdf()
@@ -68,12 +72,13 @@ def render_pdf(
     template_name: str,
     context: dict,
     *,
-    archival: bool = False,
+    archival: bool = True,
     title: str = "",
     author: str = "",
     language: str = "id",
 ) -> bytes:
-    """Render a printable template (templates/documents/...) to PDF; PDF/A-3u when archival."""
+    """Render a printable template (templates/documents/...) to PDF; PDF/A-3u unless told not
+    to: every document a person may file is archival."""
     document = render_document(
         template_name, context, title=title, author=author, language=language
     )

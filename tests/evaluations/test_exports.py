@@ -121,3 +121,24 @@ def test_year_recap_pdf_is_an_official_record_with_organisers_and_the_best(
     assert "Terbaik: Badan Pusat Statistik Kabupaten Rejang Lebong" in text
     assert "Persiapan rapi. (3)" in text  # the organiser's remarks grouped with their count
     assert "Ir. Win Rizal, M.E." in text and "Kepala BPS Provinsi Bengkulu," in text
+
+
+def test_event_and_year_recaps_are_filed_as_pdfa(client, cycle, two_events, can_member, tmp_path):
+    from tests.documents.archival import assert_archival
+
+    event, _second, _raters = two_events
+    client.force_login(can_member)
+
+    assert_archival(
+        client.get(reverse("evaluations:event_recap_pdf", args=[event.pk])).content,
+        tmp_path / "event",
+        expect=[event.title, "Penguasaan materi 3 4,00 4,00"],
+    )
+    assert_archival(
+        client.get(reverse("evaluations:year_recap_pdf", args=[cycle.year])).content,
+        tmp_path / "year",
+        expect=[
+            "BADAN PUSAT STATISTIK PROVINSI BENGKULU",
+            f"Rekap Evaluasi Serawai Tahun {cycle.year}",
+        ],
+    )

@@ -72,3 +72,40 @@ def test_finalised_minutes_are_a_signed_numbered_pdf_on_the_event_page(
     assert "Koordinator Kegiatan," in text and "Hendra Saputra, S.ST., M.Si." in text
     assert "NIP. 19820314 200502 1 003" in text
     assert "KABUPATEN BENGKULU SELATAN" in text  # the host office's letterhead
+
+
+def test_minutes_and_attendance_list_are_filed_as_pdfa(
+    client, ready_event, notulis, coordinator, employee, tmp_path
+):
+    from tests.documents.archival import assert_archival
+
+    Event.objects.filter(pk=ready_event.pk).update(
+        date=timezone.localdate(), start_time="00:00", end_time="23:59"
+    )
+    ready_event.refresh_from_db()
+    services.add_attendee(ready_event, employee=employee, by=notulis)
+    services.save_minutes(
+        ready_event, summary="Ringkasan materi.", questions_answers="", follow_ups="", by=notulis
+    )
+    minutes = services.finalise_minutes(ready_event, by=notulis)
+    client.force_login(employee)
+
+    assert_archival(
+        client.get(minutes.document_url).content,
+        tmp_path / "minutes",
+        expect=[
+            "NOTULENSI KEGIATAN SERAWAI",
+            f"Nomor: {minutes.document_number}",
+            "Ringkasan materi.",
+            "NIP. 19820314 200502 1 003",
+        ],
+    )
+    assert_archival(
+        client.get(url("attendance_pdf", ready_event)).content,
+        tmp_path / "attendance",
+        expect=[
+            "DAFTAR HADIR KEGIATAN SERAWAI",
+            f"Budi Santoso, S.ST. {employee.nip_display}",
+            "Mengetahui, Koordinator Kegiatan, Hendra Saputra, S.ST., M.Si.",
+        ],
+    )
