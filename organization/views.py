@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from . import import_jobs, services
 from .confirm import confirm_page
 from .employee_import import COLUMNS, EmployeeImportError, import_employees, read_employees_xlsx
 from .filters import RoleFilter
 from .forms import EmployeeImportForm, LoginForm, RoleAssignmentForm
 from .listing import filtered_page
-from .models import Office, RoleAssignment
+from .models import EmployeeImport, Office, RoleAssignment
 
 
 class LoginView(auth_views.LoginView):
@@ -41,6 +41,9 @@ def employee_import(request):
     """Import employees from a spreadsheet: all rows or none, with a row-by-row report."""
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
     errors = []
+    if form.is_valid() and import_jobs.runs_in_background(form.cleaned_data["file"]):
+        job = import_jobs.request_import(form.cleaned_data["file"], by=request.user)
+        return redirect("organization:employee_import_job", pk=job.pk)
     if form.is_valid():
         try:
             rows = read_employees_xlsx(form.cleaned_data["file"])
@@ -55,6 +58,22 @@ def employee_import(request):
             )
             return redirect("organization:employee_import")
     return render(request, "organization/employee_import.html", {"form": form, "errors": errors})
+
+
+@login_required
+@permission_required("organization.import_employees", raise_exception=True)
+@require_http_methods(["GET"])
+def employee_import_job(request, pk):
+    """Progress of a large sheet imported by the worker; the bar refreshes itself (htmx)."""
+    job = get_object_or_404(EmployeeImport, pk=pk)
+    if job.requested_by_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    template = (
+        "organization/_employee_import_progress.html"
+        if request.htmx
+        else "organization/employee_import_job.html"
+    )
+    return render(request, template, {"job": job})
 
 
 @login_required

@@ -187,6 +187,11 @@ def build_world():
         by=can,
     )
     run_batch(w.batch.pk)
+    from organization.models import EmployeeImport
+
+    w.employee_import = EmployeeImport.objects.create(
+        original_name="pegawai.xlsx", file="imports/employees/pegawai.xlsx", requested_by=can
+    )
     w.notification = Notification.objects.create(
         recipient=people["employee"], kind="letter_published", title="Pemberitahuan"
     )
@@ -208,6 +213,7 @@ ARGS = {
     "documents:batch_download": lambda w: {"pk": w.batch.pk},
     "documents:batch_retry": lambda w: {"pk": w.batch.pk},
     "documents:letter_cancel": lambda w: {"pk": w.letter.pk},
+    "organization:employee_import_job": lambda w: {"pk": w.employee_import.pk},
     "documents:certificate_revoke": lambda w: {"pk": w.certificate.pk},
     "verify": lambda w: {"code": w.certificate.code},
     "events:committee_remove": lambda w: {"pk": w.event.pk, "member_pk": w.speaker.pk},
@@ -352,6 +358,7 @@ MATRIX = {
     "notifications:send_test": {"expect": everyone(REDIRECT), "method": "post"},
     "organization:employee_import": {"expect": only({"can": 200, "superuser": 200})},
     "organization:employee_import_template": {"expect": only({"can": 200, "superuser": 200})},
+    "organization:employee_import_job": {"expect": only({"can": 200, "superuser": 200})},
     "organization:login": {"expect": everyone(REDIRECT, anonymous=200)},
     "organization:logout": {"expect": everyone(LOGIN), "method": "post"},
     "organization:password_change": {"expect": everyone(200)},
