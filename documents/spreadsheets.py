@@ -45,6 +45,9 @@ class Sheet:
     headers: Sequence[str]
     rows: Iterable[Sequence]
     widths: Sequence[float] | None = None
+    # 0-based columns formatted as text, so that a number typed in later (an 18-digit NIP)
+    # keeps every digit instead of becoming 1.98609E+17.
+    text_columns: Sequence[int] = ()
 
 
 def _text_length(value) -> int:
@@ -114,6 +117,8 @@ def _write_sheet(workbook, sheet: Sheet) -> None:
         ]
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
+    for index in sheet.text_columns:
+        ws.column_dimensions[get_column_letter(index + 1)].number_format = "@"
     ws.freeze_panes = "A2"
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDE7F3")

@@ -1,9 +1,7 @@
-import io
-
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -80,33 +78,19 @@ def employee_import_job(request, pk):
 @permission_required("organization.import_employees", raise_exception=True)
 def employee_import_template(request):
     """An empty sheet with the expected columns and one example row."""
-    from openpyxl import Workbook
+    from documents.spreadsheets import Sheet, xlsx_response
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Pegawai"
-    sheet.append(list(COLUMNS))
-    sheet.append(
-        [
-            "198609262015051001",
-            "Ani Lestari, S.ST., M.Si.",
-            "Statistisi Ahli Muda",
-            "1701",
-            "ani.lestari@bps.go.id",
-        ]
+    example = (
+        "198609262015051001",
+        "Ani Lestari, S.ST., M.Si.",
+        "Statistisi Ahli Muda",
+        "1701",
+        "ani.lestari@bps.go.id",
     )
-    for column, width in zip("ABCDE", (22, 34, 28, 12, 30), strict=True):
-        sheet.column_dimensions[column].width = width
-    for cell in sheet["A"]:
-        cell.number_format = "@"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    sheet = Sheet(
+        "Pegawai", list(COLUMNS), [example], widths=(22, 34, 28, 12, 30), text_columns=(0, 3)
     )
-    response["Content-Disposition"] = 'attachment; filename="contoh-impor-pegawai.xlsx"'
-    return response
+    return xlsx_response("contoh-impor-pegawai.xlsx", [sheet])
 
 
 def _year(request) -> int:

@@ -61,3 +61,13 @@ def test_text_that_starts_like_a_formula_is_kept_as_quoted_text():
     assert all(c.data_type == "s" and c.quotePrefix for c in cells[:-1])
     # One number format for every figure: two decimals, as the PDFs print them.
     assert cells[-1].number_format == "0.00"
+
+
+def test_text_columns_keep_numbers_typed_in_later_as_text():
+    data = build_workbook(
+        [Sheet("Pegawai", ["NIP", "Nama"], [["198609262015051001", "Ani"]], text_columns=[0])]
+    )
+
+    sheet = load_workbook(io.BytesIO(data))["Pegawai"]
+    assert sheet.column_dimensions["A"].number_format == "@"
+    assert sheet["A2"].value == "198609262015051001"
