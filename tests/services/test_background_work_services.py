@@ -1,5 +1,5 @@
-"""A large event's certificates with the broker down: the request succeeds at once, the batch
-waits in PostgreSQL, and a real worker issues it as soon as Redis is back."""
+"""Long work with the broker down: a large event's certificates and a large employee sheet are
+accepted at once, wait in PostgreSQL, and a real worker does them as soon as Redis is back."""
 
 import json
 import shutil
@@ -30,17 +30,20 @@ from organization.models import Employee
 client = Client(HTTP_HOST="localhost")
 client.force_login(Employee.objects.get(pk=int(sys.argv[1])))
 started = time.monotonic()
-response = client.post(sys.argv[2], json.loads(sys.argv[3]))
+data = json.loads(sys.argv[3])
+if "file" in data:
+    data["file"] = open(data["file"], "rb")
+response = client.post(sys.argv[2], data)
 print(json.dumps({"status": response.status_code, "seconds": time.monotonic() - started}))
 """
 
 
-def post_with_the_broker_down(worker, redis_server, var, person, url, data):
+def post_with_the_broker_down(worker, redis_server, var, person, url, data, **env_extra):
     """POST the form in a fresh process while Redis is stopped; returns it and its result."""
     redis_server.start()
     redis_server.stop()
     env = worker.env()
-    env.update(REDIS_URL=redis_server.url, SERAWAI_VAR_DIR=str(var))
+    env.update(REDIS_URL=redis_server.url, SERAWAI_VAR_DIR=str(var), **env_extra)
     done = subprocess.run(
         [sys.executable, "-c", POST_SCRIPT, str(person.pk), url, json.dumps(data)],
         cwd=ROOT,
@@ -127,3 +130,42 @@ def test_certificates_requested_with_the_broker_down_are_issued_when_it_is_back(
     assert Certificate.objects.values("holder_name").distinct().count() == holders
     event.refresh_from_db()
     assert event.certificates_issued_at is not None
+
+
+def test_a_large_employee_sheet_uploaded_with_the_broker_down_is_imported_when_it_is_back(
+    celery_worker_process, own_redis, tmp_path
+):
+    from organization.models import Employee, EmployeeImport
+    from tests.organization.test_employee_import import GOOD, xlsx
+
+    ensure_offices()
+    can = EmployeeFactory(full_name="Rina Marlina, S.Si., M.Stat.")
+    give_role(can, RoleAssignment.Role.CAN_MEMBER)
+    sheet = tmp_path / "pegawai.xlsx"
+    sheet.write_bytes(xlsx(GOOD).read())
+    var = tmp_path / "var"
+
+    done, result = post_with_the_broker_down(
+        celery_worker_process,
+        own_redis,
+        var,
+        can,
+        reverse("organization:employee_import"),
+        {"file": str(sheet)},
+        SERAWAI_IMPORT_IN_REQUEST_BYTES="0",  # this small sheet counts as large
+    )
+    assert result["status"] == 302 and result["seconds"] < 10
+    job = EmployeeImport.objects.get()
+    assert job.status == EmployeeImport.Status.PENDING
+    assert not Employee.objects.filter(nip="198609262015051001").exists()
+
+    own_redis.start()  # the broker is back; a worker comes up against it
+    start(celery_worker_process, var, REDIS_URL=own_redis.url)
+
+    def finished():
+        job.refresh_from_db()
+        return job.status == EmployeeImport.Status.DONE
+
+    assert wait_until(finished, timeout=120), celery_worker_process.log()[-3000:]
+    assert job.created == 3
+    assert Employee.objects.get(nip="198609262015051001").office.code == "1701"
