@@ -31,6 +31,12 @@ def _region(office) -> str:
 
 
 @register.filter
+def region(office) -> str:
+    """'Badan Pusat Statistik Provinsi Bengkulu' -> 'Provinsi Bengkulu' (read from the record)."""
+    return _region(office)
+
+
+@register.filter
 def region_line(office) -> str:
     """'Badan Pusat Statistik Kabupaten Rejang Lebong' -> 'KABUPATEN REJANG LEBONG'."""
     return _region(office).upper()
