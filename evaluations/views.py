@@ -178,7 +178,9 @@ def event_recap_page(request, pk):
 def event_recap_pdf(request, pk):
     _require(request, "evaluations.view_recap")
     event = _event_for(request, pk)
-    return exports.event_recap_pdf_response(_event_recap_context(event))
+    # Issued by the province that runs the evaluation (SOP step 11): its letterhead heads it.
+    context = {**_event_recap_context(event), "office": event.cycle.province}
+    return exports.event_recap_pdf_response(context)
 
 
 def _year_context(cycle) -> dict:

@@ -132,7 +132,11 @@ def test_event_and_year_recaps_are_filed_as_pdfa(client, cycle, two_events, can_
     assert_archival(
         client.get(reverse("evaluations:event_recap_pdf", args=[event.pk])).content,
         tmp_path / "event",
-        expect=[event.title, "Penguasaan materi 3 4,00 4,00"],
+        expect=[
+            "BADAN PUSAT STATISTIK PROVINSI BENGKULU",
+            event.title,
+            "Penguasaan materi 3 4,00 4,00",
+        ],
     )
     assert_archival(
         client.get(reverse("evaluations:year_recap_pdf", args=[cycle.year])).content,
