@@ -2,6 +2,7 @@
 go to the head of the province wherever Tata Naskah Dinas expects them."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -128,3 +129,40 @@ def test_the_heads_own_letters_and_letters_to_him_carry_no_copy_to_him(letter_kw
         }
     )
     assert to_him.tembusan == []
+
+
+def test_a_long_table_in_a_letter_keeps_each_row_on_one_page(letter_kwargs):
+    from .pdftext import page_texts
+
+    rows = [
+        [
+            n,
+            f"Tema usulan nomor {n} tentang pemanfaatan data administrasi untuk statistik "
+            + "sektoral yang uraiannya panjang sehingga terlipat ke beberapa baris " * (1 + n % 4)
+            + f"akhir-{n}",
+            "BPS Kabupaten Rejang Lebong",
+        ]
+        for n in range(1, 41)
+    ]
+    letter = issue_letter(
+        **{
+            **letter_kwargs,
+            "attachment_templates": ["documents/letters/attachment_table.html"],
+            "context": {
+                **letter_kwargs["context"],
+                "attachment_title": "Daftar Usulan Tema",
+                "attachment_headers": ["No", "Tema", "Pengusul"],
+                "attachment_rows": rows,
+            },
+        }
+    )
+    with letter.file.open("rb") as handle:
+        pages = page_texts(handle.read())
+
+    assert len(pages) >= 3
+    for n in range(1, 41):
+        # The row's first words and its last word on the same page: never cut in two.
+        holding = [p for p in pages if re.search(rf"akhir-{n}\b", p)]
+        assert len(holding) == 1 and f"Tema usulan nomor {n} " in holding[0], n
+    for page in pages[2:]:
+        assert "Pengusul" in page  # the header row repeats on every page of the table
