@@ -94,8 +94,16 @@ def test_the_approved_report_is_filed_as_pdfa_with_one_font_family(
     with report.pdf.open("rb") as handle:
         data = handle.read()
 
+    event.minutes.refresh_from_db()
     assert_archival(
         data,
         tmp_path,
-        expect=["LAPORAN KEGIATAN SERAWAI", "LEMBAR PENGESAHAN", cc.full_name, "DAFTAR HADIR"],
+        expect=[
+            "LAPORAN KEGIATAN SERAWAI",
+            "LEMBAR PENGESAHAN",
+            cc.full_name,
+            "DAFTAR HADIR",
+            # The signed minutes document, cited by its number in the results chapter.
+            f"Notulensi resmi Nomor {event.minutes.document_number}",
+        ],
     )
