@@ -3,7 +3,7 @@
 Nothing here reads ballots: exports carry proposals and totals, never who chose what.
 """
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -51,6 +51,7 @@ def proposals_xlsx(cycle):
     return xlsx_response(f"daftar-usulan-tema-serawai-{cycle.year}.xlsx", [sheet])
 
 
+@translation.override("id")  # an official document: Indonesian whoever prints it
 def proposals_pdf(cycle, *, by):
     from documents.rendering import pdf_response, render_pdf
 

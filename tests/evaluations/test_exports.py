@@ -146,3 +146,19 @@ def test_event_and_year_recaps_are_filed_as_pdfa(client, cycle, two_events, can_
             f"Rekap Evaluasi Serawai Tahun {cycle.year}",
         ],
     )
+
+
+def test_a_person_reading_in_english_still_gets_an_indonesian_recap(
+    client, cycle, two_events, can_member, settings
+):
+    client.force_login(can_member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert 'lang="en"' in client.get(reverse("evaluations:index")).content.decode()
+
+    response = client.get(reverse("evaluations:year_recap_pdf", args=[cycle.year]))
+
+    text = "".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split()
+    )
+    assert f"RekapEvaluasiSerawaiTahun{cycle.year}" in text
+    assert "Distribusipenilaianperkriteria" in text and "Komentar(tanpanama)" in text
