@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents.language import in_indonesian
 from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee, Office, RoleAssignment
@@ -138,6 +139,7 @@ def socialisation_letter(concept: Concept):
     )
 
 
+@in_indonesian
 @transaction.atomic
 def publish_socialisation_letter(concept: Concept, *, by):
     """Step 2: the letter "Surat Penyelenggaraan dan Kolaborasi Kegiatan Serawai Tahun YYYY" to

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from cycles import planning
 from cycles.services import complete_step, start_step
 from documents.certificates import issue_certificates
+from documents.language import in_indonesian
 from events.models import Attendance, CommitteeMember, Event
 from notifications import kinds
 from notifications.services import notify
@@ -176,6 +177,7 @@ def _signatory(cycle, by):
     return assignment.employee if assignment else by
 
 
+@in_indonesian
 @transaction.atomic
 def issue_award_certificates(*, cycle, kind: str, by):
     """Record the year's winner of an award (SOP step 11) and issue the award certificate.

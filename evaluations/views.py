@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from cycles.concept import signatory_for
 from cycles.models import Cycle
 from cycles.selectors import current_cycle, cycle_of_year
+from documents.language import in_indonesian
 from events.models import Attendance, Event
 from serawai import caching
 
@@ -175,7 +176,7 @@ def event_recap_page(request, pk):
 
 
 @login_required
-@translation.override("id")  # an official document: Indonesian, charts and headings alike
+@in_indonesian
 def event_recap_pdf(request, pk):
     _require(request, "evaluations.view_recap")
     event = _event_for(request, pk)
@@ -210,7 +211,7 @@ def year_recap_page(request, year):
 
 
 @login_required
-@translation.override("id")  # an official document: Indonesian, charts and headings alike
+@in_indonesian
 def year_recap_pdf(request, year):
     _require(request, "evaluations.view_recap")
     cycle = _cycle_for(request, year)

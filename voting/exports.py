@@ -3,9 +3,11 @@
 Nothing here reads ballots: exports carry proposals and totals, never who chose what.
 """
 
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from documents.language import in_indonesian
 
 from .models import ThemeProposal
 
@@ -51,7 +53,7 @@ def proposals_xlsx(cycle):
     return xlsx_response(f"daftar-usulan-tema-serawai-{cycle.year}.xlsx", [sheet])
 
 
-@translation.override("id")  # an official document: Indonesian whoever prints it
+@in_indonesian
 def proposals_pdf(cycle, *, by):
     from documents.rendering import pdf_response, render_pdf
 

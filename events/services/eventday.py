@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from documents.language import in_indonesian
 from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee
@@ -41,6 +42,7 @@ def _maybe_finish_step9(event, by) -> None:
         )
 
 
+@in_indonesian
 @transaction.atomic
 def send_invitation(event, *, signatory, by):
     """Step 9 input: the invitation letter to all employees, and a notification to each."""
@@ -171,6 +173,7 @@ def save_minutes(event, *, summary: str, questions_answers: str, follow_ups: str
     return minutes
 
 
+@in_indonesian
 @transaction.atomic
 def finalise_minutes(event, *, by, now=None) -> Minutes:
     """The Notulis finalises the minutes; they become read-only and the event is held."""
@@ -384,6 +387,7 @@ def _certificate_order(event, holders, signatory, by) -> dict:
     }
 
 
+@in_indonesian
 @transaction.atomic
 def issue_event_certificates(event, *, signatory, by) -> list:
     """Step 9 output: certificates for the speakers and the attendees, and nobody else."""
@@ -403,6 +407,7 @@ def issue_event_certificates(event, *, signatory, by) -> list:
     return issued
 
 
+@in_indonesian
 @transaction.atomic
 def request_event_certificates(event, *, signatory, by):
     """Step 9 output for a large event: the same certificates, issued by the worker in chunks.
