@@ -11,6 +11,7 @@ every minute and when a worker starts, takes up every batch that no worker is ru
 that failed or shows no sign of a worker can be retried by the CAN (`retry_batch`).
 """
 
+import datetime
 import io
 import logging
 import zipfile
@@ -214,7 +215,7 @@ def run_batch(batch_id: int) -> CertificateBatch:
 def waiting_batches(*, grace_seconds: int = PUBLISH_GRACE_SECONDS):
     """Batches no worker is running: pending past the grace, or running with an old heartbeat."""
     now = timezone.now()
-    pending_since = now - timezone.timedelta(seconds=grace_seconds)
+    pending_since = now - datetime.timedelta(seconds=grace_seconds)
     return CertificateBatch.objects.filter(
         Q(status=CertificateBatch.Status.PENDING, heartbeat_at__lte=pending_since)
         | Q(status=CertificateBatch.Status.PENDING, heartbeat_at__isnull=True)

@@ -5,6 +5,7 @@ download today gives the same file as the day it was signed. Nothing here is eve
 letter is cancelled and a certificate revoked, and both keep their number or serial.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organization.fields import actor_field
@@ -339,8 +341,6 @@ class CertificateBatch(models.Model):
     @property
     def is_stuck(self) -> bool:
         """Waiting or running with no sign of a worker for longer than a chunk ever takes."""
-        from django.utils import timezone
-
         if self.status not in (self.Status.PENDING, self.Status.RUNNING):
             return False
         last = self.heartbeat_at or self.requested_at
@@ -351,7 +351,5 @@ class CertificateBatch(models.Model):
         return self.status == self.Status.FAILED or self.is_stuck
 
 
-def stuck_after():
-    import datetime
-
+def stuck_after() -> datetime.timedelta:
     return datetime.timedelta(seconds=settings.SERAWAI_BATCH_STUCK_SECONDS)
