@@ -392,9 +392,14 @@ def _certificate_order(event, holders, signatory, by) -> dict:
 def issue_event_certificates(event, *, signatory, by) -> list:
     """Step 9 output: certificates for the speakers and the attendees, and nobody else."""
     from documents.certificates import issue_by_kind
+    from documents.models import CertificateBatch
 
     event = _lock(event)
     holders = _issuable_holders(event)
+    # A batch left unfinished (even stuck) still holds some of these certificates: issuing them
+    # here too would give people two; the CAN resumes it from its page instead.
+    if _event_batches(event).exclude(status=CertificateBatch.Status.DONE).exists():
+        raise EventError(_("Sertifikat kegiatan ini sedang diterbitkan."))
     issued = issue_by_kind(**_certificate_order(event, holders, signatory, by))
     notify(
         [h["employee"] for _k, h in holders if h["employee"] is not None],

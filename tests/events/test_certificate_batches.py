@@ -196,3 +196,18 @@ def test_only_the_can_may_retry_a_batch(client, held_event, ca_1701, cc, employe
         client.force_login(person)
         assert client.post(reverse("documents:batch_retry", args=[batch.pk])).status_code == 404
     assert CertificateBatch.objects.get().status == CertificateBatch.Status.FAILED
+
+
+def test_an_unfinished_batch_is_never_issued_again_in_the_request(
+    client, held_event, ca_1701, cc, small_limit, monkeypatch
+):
+    monkeypatch.setattr(batches, "CHUNK", 4)
+    batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
+    assert batches._issue_chunk(batch.pk)  # 4 issued, then the worker vanishes
+    monkeypatch.setattr(services, "SYNC_CERTIFICATES", 50)  # the event now counts as small
+
+    client.force_login(ca_1701)
+    page = client.post(url("certificates", held_event), {"signatory": cc.pk}, follow=True)
+
+    assert "sedang diterbitkan" in page.content.decode()
+    assert Certificate.objects.count() == 4  # nobody got a second certificate
