@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from documents.language import in_indonesian
 from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee, Office, RoleAssignment
@@ -139,6 +140,7 @@ def socialisation_letter(concept: Concept):
     )
 
 
+@in_indonesian
 @transaction.atomic
 def publish_socialisation_letter(concept: Concept, *, by):
     """Step 2: the letter "Surat Penyelenggaraan dan Kolaborasi Kegiatan Serawai Tahun YYYY" to

@@ -91,6 +91,8 @@ def split_pages(pdf: bytes) -> list[bytes]:
         for key in _ARCHIVAL_CATALOG_KEYS:
             if key in root:
                 writer._root_object[NameObject(key)] = root.raw_get(key).clone(writer)
+        # PDF/A-2 and -3 require the file identifier in the trailer of every file.
+        writer.generate_file_identifiers()
         buffer = io.BytesIO()
         writer.write(buffer)
         parts.append(buffer.getvalue())
@@ -125,12 +127,14 @@ def issue_certificates(
     related=None,
     kind: str = Certificate.Kind.PARTICIPANT,
     award_title: str = "",
+    organiser_name: str = "",
     batch=None,
 ) -> list[Certificate]:
     """Issue one certificate per holder (dicts: name, role_label, nip and employee optional).
 
     Serials are taken, the batch rendered and split, and the records stored in one transaction:
-    a failed render leaves neither records nor used serials behind.
+    a failed render leaves neither records nor used serials behind. `organiser_name` is the
+    office that hosted the event (default: the issuing office).
     """
     if kind not in Certificate.Kind.values:
         raise CertificateError(f"Jenis sertifikat tidak dikenal: {kind}")
@@ -161,6 +165,7 @@ def issue_certificates(
                     ),
                     role_label=holder.get("role_label") or Certificate.Kind(kind).label,
                     award_title=award_title,
+                    organiser_name=organiser_name or issuer_office.short_name,
                     event_title=event_title,
                     event_date=event_date,
                     issuer_office=issuer_office,
@@ -185,6 +190,8 @@ def issue_certificates(
 
 def revoke_certificate(certificate: Certificate, *, by, reason: str = "") -> Certificate:
     """Revoke: the record and its file stay, the verification page says 'dicabut'."""
+    if not (reason or "").strip():
+        raise CertificateError("Tuliskan alasan pencabutan.")
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if certificate.revoked:

@@ -12,6 +12,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from serawai.text import one_line
+
 from .models import Letter, LetterSequence
 from .numbering import take_numbers
 from .rendering import render_pdf
@@ -31,6 +33,30 @@ def format_number(*, sifat: str, sequence: int, office, classification: str, yea
     return f"{nature}-{sequence:03d}/{office.satker_code}/{classification}/{year}"
 
 
+def tembusan_for(*, office, signatory, addressees, given=()) -> list[str]:
+    """The copies (Tembusan) of a letter: those given, and the head of the province, who leads
+    the programme as its Change Champion, on every letter he neither signs nor receives (a
+    kab/kota office's letters, a letter signed on the CAN's behalf), as Tata Naskah Dinas asks
+    of a letter that concerns a superior."""
+    copies = [t.strip() for t in given if t and t.strip()]
+    province = getattr(office, "province", None)
+    if province is None:
+        return copies
+    head = f"Kepala {province.name}"
+    signed_by_head = signatory.office_id == province.pk and (
+        signatory.position or ""
+    ).strip().lower().startswith("kepala")
+    names = {province.name.lower(), province.short_name.lower()}
+    addressed_to_head = any(
+        a.lower().startswith("kepala") and a.lower().removeprefix("kepala").strip() in names
+        for a in addressees
+    )
+    known = {c.lower() for c in copies}
+    if not signed_by_head and not addressed_to_head and head.lower() not in known:
+        copies.append(head)
+    return copies
+
+
 def issue_letter(
     *,
     office,
@@ -48,19 +74,22 @@ def issue_letter(
     attachment_templates: list[str] = (),
     letter_date=None,
     related=None,
+    template: str = LETTER_TEMPLATE,
 ) -> Letter:
     """Number, render and store an outgoing letter of `office`; one transaction, no gap.
 
     The number is taken under a row lock and the PDF rendered in the same transaction, so a
     failure to render hands the number back instead of leaving a hole in the register.
+    `template` other than the letter's: a numbered record of the office (the minutes), which
+    has no addressee.
     """
     if kind not in Letter.Kind.values:
         raise LetterError(f"Jenis surat tidak dikenal: {kind}")
-    subject = (subject or "").strip()
+    subject = one_line(subject)
     addressees = [a.strip() for a in addressees if a and a.strip()]
     if not subject:
         raise LetterError("Hal surat wajib diisi.")
-    if not addressees:
+    if not addressees and template == LETTER_TEMPLATE:
         raise LetterError("Surat harus memiliki sekurang-kurangnya satu penerima.")
     letter_date = letter_date or timezone.localdate()
     with transaction.atomic():
@@ -83,7 +112,11 @@ def issue_letter(
             date=letter_date,
             subject=subject,
             addressees=addressees,
-            tembusan=[t for t in tembusan if t],
+            tembusan=tembusan_for(
+                office=office, signatory=signatory, addressees=addressees, given=tembusan
+            )
+            if template == LETTER_TEMPLATE
+            else list(tembusan),
             signatory=signatory,
             signatory_name=signatory.full_name,
             signatory_position=signatory.position,
@@ -94,7 +127,7 @@ def issue_letter(
             letter.related_type = ContentType.objects.get_for_model(related)
             letter.related_id = related.pk
         pdf = render_pdf(
-            LETTER_TEMPLATE,
+            template,
             {
                 **context,
                 "letter": letter,
@@ -114,6 +147,8 @@ def issue_letter(
 
 def cancel_letter(letter: Letter, *, by, reason: str = "") -> Letter:
     """Mark a letter cancelled: it stays in the register and its number is never given again."""
+    if not (reason or "").strip():
+        raise LetterError("Tuliskan alasan pembatalan.")
     with transaction.atomic():
         letter = Letter.objects.select_for_update().get(pk=letter.pk)
         if letter.is_cancelled:

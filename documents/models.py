@@ -5,6 +5,7 @@ download today gives the same file as the day it was signed. Nothing here is eve
 letter is cancelled and a certificate revoked, and both keep their number or serial.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organization.fields import actor_field
@@ -109,6 +111,7 @@ class Letter(StoredDocument):
         INVITATION = "invitation", _("Surat undangan kegiatan (langkah 9)")
         REPORT = "report", _("Surat laporan kegiatan (langkah 10)")
         EVALUATION = "evaluation", _("Surat hasil evaluasi (langkah 11)")
+        MINUTES = "minutes", _("Notulensi kegiatan (langkah 9)")
         OTHER = "other", _("Surat lainnya")
 
     class Status(models.TextChoices):
@@ -165,7 +168,8 @@ class Letter(StoredDocument):
 
     @property
     def download_name(self) -> str:
-        return "surat-" + self.number.replace("/", "-") + ".pdf"
+        prefix = "notulensi-" if self.kind == self.Kind.MINUTES else "surat-"
+        return prefix + self.number.replace("/", "-") + ".pdf"
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -207,6 +211,9 @@ class Certificate(StoredDocument):
     award_title = models.CharField(_("nama penghargaan"), max_length=150, blank=True)
     event_title = models.CharField(_("kegiatan"), max_length=250)
     event_date = models.DateField(_("tanggal kegiatan"))
+    # The office that hosted the event, as printed ("diselenggarakan oleh ..."): it may differ from
+    # the issuing office, whose head signs. Copied at issue like the signatory.
+    organiser_name = models.CharField(_("penyelenggara"), max_length=150, blank=True)
     issuer_office = models.ForeignKey(
         "organization.Office",
         on_delete=models.PROTECT,
@@ -255,6 +262,10 @@ class Certificate(StoredDocument):
         return settings.SITE_URL + self.verify_path
 
     @property
+    def organiser(self) -> str:
+        return self.organiser_name or self.issuer_office.short_name
+
+    @property
     def download_name(self) -> str:
         return "sertifikat-" + self.serial.replace("/", "-") + ".pdf"
 
@@ -276,6 +287,7 @@ class CertificateBatch(models.Model):
     event_title = models.CharField(_("kegiatan"), max_length=250)
     event_date = models.DateField(_("tanggal kegiatan"))
     award_title = models.CharField(_("nama penghargaan"), max_length=150, blank=True)
+    organiser_name = models.CharField(_("penyelenggara"), max_length=150, blank=True)
     issuer_office = models.ForeignKey(
         "organization.Office", on_delete=models.PROTECT, related_name="+"
     )
@@ -301,6 +313,11 @@ class CertificateBatch(models.Model):
     )
     requested_at = models.DateTimeField(_("diminta pada"), auto_now_add=True)
     finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    # Set when the batch is handed over and after each committed chunk: a pending or running
+    # batch whose heartbeat is old has no worker on it (broker down, worker killed).
+    heartbeat_at = models.DateTimeField(_("terakhir aktif"), null=True, blank=True)
+    retried_at = models.DateTimeField(_("diulang pada"), null=True, blank=True)
+    retried_by = actor_field(_("diulang oleh"))
 
     class Meta:
         ordering = ["-requested_at"]
@@ -320,3 +337,19 @@ class CertificateBatch(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def is_stuck(self) -> bool:
+        """Waiting or running with no sign of a worker for longer than a chunk ever takes."""
+        if self.status not in (self.Status.PENDING, self.Status.RUNNING):
+            return False
+        last = self.heartbeat_at or self.requested_at
+        return last is not None and timezone.now() - last > stuck_after()
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == self.Status.FAILED or self.is_stuck
+
+
+def stuck_after() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.SERAWAI_BATCH_STUCK_SECONDS)

@@ -12,7 +12,10 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
+
+from serawai.text import safe_filename
 
 STYLES = Path(__file__).resolve().parent / "styles"
 ARCHIVAL_VARIANT = "pdf/a-3u"
@@ -38,10 +41,19 @@ def _base_url() -> str:
 def render_document(template_name: str, context: dict, *, title="", author="", language="id"):
     """The laid-out WeasyPrint document (pages can be counted before writing)."""
     weasyprint, fonts, css, fetcher = _weasyprint()
-    html = render_to_string(template_name, {"doc_title": title, "doc_lang": language, **context})
+    # Official documents are Indonesian whoever renders them (a person reading in English, a
+    # worker): the template's own words follow the document's language, not the request's.
+    with translation.override(language):
+        html = render_to_string(
+            template_name, {"doc_title": title, "doc_lang": language, **context}
+        )
     document = weasyprint.HTML(string=html, base_url=_base_url(), url_fetcher=fetcher).render(
         stylesheets=[css], font_config=fonts
     )
+    # PDF/A asks for the creation and modification dates in the XMP packet as well as in the
+    # document information; WeasyPrint writes both from these.
+    stamp = timezone.localtime().replace(microsecond=0).isoformat()
+    document.metadata.created = document.metadata.modified = stamp
     if title:
         document.metadata.title = title
     if author:
@@ -50,7 +62,7 @@ def render_document(template_name: str, context: dict, *, title="", author="", l
     return document
 
 
-def write_pdf(document, *, archival=False) -> bytes:
+def write_pdf(document, *, archival=True) -> bytes:
     if archival:
         return document.write_pdf(pdf_variant=ARCHIVAL_VARIANT)
     return document.write_pdf()
@@ -60,12 +72,13 @@ def render_pdf(
     template_name: str,
     context: dict,
     *,
-    archival: bool = False,
+    archival: bool = True,
     title: str = "",
     author: str = "",
     language: str = "id",
 ) -> bytes:
-    """Render a printable template (templates/documents/...) to PDF; PDF/A-3u when archival."""
+    """Render a printable template (templates/documents/...) to PDF; PDF/A-3u unless told not
+    to: every document a person may file is archival."""
     document = render_document(
         template_name, context, title=title, author=author, language=language
     )
@@ -74,7 +87,8 @@ def render_pdf(
 
 def pdf_response(data: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    disposition = content_disposition_header(not inline, safe_filename(filename))
+    response["Content-Disposition"] = disposition
     response["Content-Length"] = str(len(data))
     response["X-Content-Type-Options"] = "nosniff"
     return response

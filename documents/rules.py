@@ -58,3 +58,13 @@ def is_can_of_batch_province(user, batch):
 rules.add_perm(
     "documents.view_batch", rules.is_superuser | requested_batch | is_can_of_batch_province
 )
+rules.add_perm("documents.retry_batch", rules.is_superuser | is_can_of_batch_province)
+
+
+@rules.predicate
+def is_can_of_letter_province(user, letter):
+    return _province_id(letter.office) in held_roles(user).offices_for(*CAN_ROLES)
+
+
+rules.add_perm("documents.cancel_letter", rules.is_superuser | is_can_of_letter_province)
+rules.add_perm("documents.revoke_certificate", rules.is_superuser | is_can_of_issuer_province)

@@ -3,6 +3,13 @@
 A sheet has Indonesian headers in bold on a frozen first row, column widths that fit the content
 (or the widths given), and dates written as real dates so that the spreadsheet can sort and
 filter them.
+
+Every value passes through `_cell`, which is the only place that decides what a cell is: text
+that a spreadsheet would read as a formula (a leading =, +, -, @, tab or carriage return) is
+stored as a text cell marked with Excel's own quote prefix, exactly as if a person had typed an
+apostrophe before it. The text stays as the user wrote it (an archived title must not change),
+it is shown, never evaluated, and it stays text when someone edits the cell. Numbers share one
+format with two decimals, as the PDFs print them.
 """
 
 import datetime
@@ -18,9 +25,14 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from serawai.text import safe_filename
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+DECIMAL_FORMAT = "0.00"
+# What Excel, LibreOffice and Google Sheets read as the start of a formula or a DDE command.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Widths are measured on the first rows only: a 16,000-row sheet must not be scanned twice.
 WIDTH_SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH = 6, 60
@@ -33,6 +45,9 @@ class Sheet:
     headers: Sequence[str]
     rows: Iterable[Sequence]
     widths: Sequence[float] | None = None
+    # 0-based columns formatted as text, so that a number typed in later (an 18-digit NIP)
+    # keeps every digit instead of becoming 1.98609E+17.
+    text_columns: Sequence[int] = ()
 
 
 def _text_length(value) -> int:
@@ -58,9 +73,32 @@ def _cell(ws, value):
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = DATE_FORMAT
         return cell
+    if isinstance(value, float):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = DECIMAL_FORMAT
+        return cell
     if value is not None and not isinstance(value, int | float | bool | str):
         value = str(value)
+    if isinstance(value, str):
+        return _text_cell(ws, value)
     return WriteOnlyCell(ws, value=value)
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_TRIGGERS)
+
+
+def _text_cell(ws, text: str):
+    """A cell that holds `text` as text, whatever its first character."""
+    cell = WriteOnlyCell(ws, value=text)
+    if looks_like_formula(text):
+        # openpyxl turns a leading "=" into a formula; a text cell with the quote prefix is what
+        # the spreadsheet itself stores when a person types '=... and keeps it text on edit.
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    if len(text) > MAX_WIDTH or "\n" in text:
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    return cell
 
 
 def _write_sheet(workbook, sheet: Sheet) -> None:
@@ -79,12 +117,14 @@ def _write_sheet(workbook, sheet: Sheet) -> None:
         ]
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
+    for index in sheet.text_columns:
+        ws.column_dimensions[get_column_letter(index + 1)].number_format = "@"
     ws.freeze_panes = "A2"
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDE7F3")
     header_cells = []
     for header in headers:
-        cell = WriteOnlyCell(ws, value=header)
+        cell = _text_cell(ws, header)
         cell.font = bold
         cell.fill = fill
         cell.alignment = Alignment(vertical="center", wrap_text=True)
@@ -110,5 +150,5 @@ def xlsx_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
     if not filename.endswith(".xlsx"):
         filename += ".xlsx"
     response = HttpResponse(build_workbook(sheets), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = content_disposition_header(True, safe_filename(filename))
     return response

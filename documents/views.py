@@ -2,14 +2,18 @@
 
 import hashlib
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
 from organization.listing import filtered_page
 
+from .batches import retry_batch
+from .certificates import CertificateError
 from .filters import MyCertificateFilter
 from .models import Certificate, CertificateBatch, Letter
 from .rendering import pdf_response
@@ -76,7 +80,26 @@ def batch_detail(request, pk):
     """Progress of a bulk issue; the bar refreshes itself (htmx) until the zip is ready."""
     batch = _batch_for(request, pk)
     template = "documents/_batch_progress.html" if request.htmx else "documents/batch.html"
-    return render(request, template, {"batch": batch})
+    can_retry = request.user.has_perm("documents.retry_batch", batch)
+    return render(request, template, {"batch": batch, "can_retry": can_retry})
+
+
+@login_required
+@require_POST
+def batch_retry(request, pk):
+    """The CAN hands a failed or stuck batch to the worker again."""
+    batch = _batch_for(request, pk)
+    if not request.user.has_perm("documents.retry_batch", batch):
+        raise Http404
+    try:
+        retry_batch(batch, by=request.user)
+    except CertificateError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Penerbitan diulang; sertifikat yang sudah terbit tidak diulang.")
+        )
+    return redirect(batch)
 
 
 @login_required

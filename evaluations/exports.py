@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from documents.rendering import pdf_response, render_pdf
 from documents.spreadsheets import Sheet, xlsx_response
+from documents.texts import grouped_texts
 
 from .criteria import PRESENTER_CRITERIA, SCORES
 
@@ -87,11 +88,17 @@ def event_sheet(index: int, r: dict):
     rows.append(
         [_("Laporan kegiatan tepat waktu"), None, _on_time_label(r["organizer"]["report_on_time"])]
     )
-    rows.append([])
-    rows += [[_("Komentar"), text] for text in r["comments"]]
-    rows += [[_("Saran"), text] for text in r["suggestions"]]
+    for label, texts in (
+        (_("Komentar"), r["comments"]),
+        (_("Saran"), r["suggestions"]),
+        (_("Komentar untuk penyelenggara"), r["organizer"]["comments"]),
+    ):
+        rows.append([])
+        rows.append([label, _("Jumlah")])
+        rows += [[text, count] for text, count in grouped_texts(texts)] or [["–"]]
     title = f"{index}. {r['event']['title']}"
-    return Sheet(title[:31], headers, rows, widths=[34, 6, 10, 10, 8, 8, 8, 8, 8])
+    # The first column carries the criteria and the remarks: wide enough to read a remark.
+    return Sheet(title[:31], headers, rows, widths=[60, 8, 10, 10, 8, 8, 8, 8, 8])
 
 
 def year_recap_xlsx_response(recap: dict):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from cycles import planning
 from cycles.services import complete_step, start_step
 from documents.certificates import issue_certificates
+from documents.language import in_indonesian
 from events.models import Attendance, CommitteeMember, Event
 from notifications import kinds
 from notifications.services import notify
@@ -180,6 +181,7 @@ def _signatory(cycle, by):
     return assignment.employee if assignment else by
 
 
+@in_indonesian
 @transaction.atomic
 def issue_award_certificates(*, cycle, kind: str, by):
     """Record the year's winner of an award (SOP step 11) and issue the award certificate.
@@ -220,11 +222,11 @@ def issue_award_certificates(*, cycle, kind: str, by):
         decided_by=by,
     )
     title = Award.Kind(kind).label
-    last_event = cycle.events.order_by("-date").first()
     certificates = issue_certificates(
         holders=[{"name": winner["name"], "employee": employee, "role_label": str(title)}],
-        event_title=_("Serawai Tahun %(year)d") % {"year": cycle.year},
-        event_date=last_event.date if last_event else timezone.localdate(),
+        # Official documents are Indonesian whoever issues them; dated the day of the award.
+        event_title=f"Serawai Tahun {cycle.year}",
+        event_date=timezone.localdate(award.decided_at),
         issuer_office=cycle.province,
         signatory=_signatory(cycle, by),
         by=by,

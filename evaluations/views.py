@@ -15,8 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cycles.concept import signatory_for
 from cycles.models import Cycle
 from cycles.selectors import current_cycle, cycle_of_year
+from documents.language import in_indonesian
 from events.models import Attendance, Event
 from serawai import caching
 
@@ -174,10 +176,13 @@ def event_recap_page(request, pk):
 
 
 @login_required
+@in_indonesian
 def event_recap_pdf(request, pk):
     _require(request, "evaluations.view_recap")
     event = _event_for(request, pk)
-    return exports.event_recap_pdf_response(_event_recap_context(event))
+    # Issued by the province that runs the evaluation (SOP step 11): its letterhead heads it.
+    context = {**_event_recap_context(event), "office": event.cycle.province}
+    return exports.event_recap_pdf_response(context)
 
 
 def _year_context(cycle) -> dict:
@@ -206,10 +211,23 @@ def year_recap_page(request, year):
 
 
 @login_required
+@in_indonesian
 def year_recap_pdf(request, year):
     _require(request, "evaluations.view_recap")
     cycle = _cycle_for(request, year)
-    return exports.year_recap_pdf_response(_year_context(cycle))
+    # An official record of the province: its letterhead, the best presenter and organiser with
+    # the published formula, and the signature of the head (the CC).
+    context = {
+        **_year_context(cycle),
+        "office": cycle.province,
+        "signatory": signatory_for(cycle, fallback=request.user),
+        "printed": timezone.localdate(),
+        "standings": [
+            (Award.Kind.PRESENTER.label, awards.best_presenter(cycle)),
+            (Award.Kind.ORGANIZER.label, awards.best_organizer(cycle)),
+        ],
+    }
+    return exports.year_recap_pdf_response(context)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organization.models import Employee
 from organization.nip import normalize_nip
+from serawai.text import validate_one_line
 
 from .models import CommitteeMember, Event, EventTeamNeed, Minutes, Readiness, TeamRole
 
@@ -27,11 +28,22 @@ class CommitteeMemberForm(forms.Form):
     employee = EmployeeChoiceField(
         label=_("Pegawai"), queryset=Employee.objects.none(), required=False
     )
+    # Names and duties are printed on certificates and letters: one line each.
     external_name = forms.CharField(
-        label=_("Nama pihak luar (khusus narasumber)"), max_length=150, required=False
+        label=_("Nama pihak luar (khusus narasumber)"),
+        max_length=150,
+        required=False,
+        validators=[validate_one_line],
     )
-    external_institution = forms.CharField(label=_("Instansi"), max_length=150, required=False)
-    duty = forms.CharField(label=_("Tugas (untuk peran lain)"), max_length=150, required=False)
+    external_institution = forms.CharField(
+        label=_("Instansi"), max_length=150, required=False, validators=[validate_one_line]
+    )
+    duty = forms.CharField(
+        label=_("Tugas (untuk peran lain)"),
+        max_length=150,
+        required=False,
+        validators=[validate_one_line],
+    )
 
     def __init__(self, *args, province, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,6 +99,10 @@ class EventPlaceForm(forms.ModelForm):
             "start_time": forms.TimeInput(attrs={"type": "time"}),
             "end_time": forms.TimeInput(attrs={"type": "time"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].validators.append(validate_one_line)
 
     def clean(self):
         data = super().clean()

@@ -394,6 +394,9 @@ class Minutes(models.Model):
     updated_by = actor_field(_("diperbarui oleh"), required=True)
     finalised_at = models.DateTimeField(_("difinalkan"), null=True, blank=True)
     finalised_by = actor_field(_("difinalkan oleh"))
+    # The signed, numbered PDF stored when the minutes are finalised (documents.Letter).
+    document_number = models.CharField(_("nomor notulensi"), max_length=60, blank=True)
+    document_url = models.CharField(_("berkas notulensi"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("notulensi")

@@ -1,6 +1,5 @@
 """Reads shared by several views: the attendance list (page, .xlsx and PDF)."""
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
@@ -21,7 +20,7 @@ def attendance_table(event):
             a.employee.nip_display,
             a.employee.position,
             a.employee.office.short_name if a.employee.office_id else "",
-            timezone.localtime(a.checked_in_at).strftime("%d-%m-%Y %H.%M"),
+            a.checked_in_at,
             a.get_source_display(),
         )
         for n, a in enumerate(attendance_rows(event), start=1)
@@ -38,5 +37,5 @@ def attendance_table(event):
             _("Cara"),
         ],
         rows=rows,
-        widths=[5, 36, 24, 30, 22, 18, 20],
+        widths=[5, 36, 24, 36, 26, 18, 20],
     )

@@ -10,12 +10,15 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from serawai.text import one_line
+
 from . import kinds
 from .models import Notification
 
 
 def subject_for(notification: Notification) -> str:
-    return f"[Serawai] {notification.title}"[:250]
+    """One line whatever the title holds: a line break in a header is refused when sending."""
+    return one_line(f"[Serawai] {notification.title}")[:250]
 
 
 def render_email(notification: Notification) -> tuple[str, str]:

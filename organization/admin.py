@@ -1,17 +1,79 @@
 """Admin pages of offices, employees (the login accounts) and role assignments."""
 
+import io
+import warnings
+
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Employee, Office, RoleAssignment
 from .nip import normalize_nip
 
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MAX_SIDE = 1200
+
+
+def reencode_logo(upload) -> ContentFile:
+    """The uploaded letterhead logo checked by its content and re-encoded as an opaque PNG
+    (on white, as printed): nothing of the uploaded file but its pixels reaches a document."""
+    from PIL import Image, UnidentifiedImageError
+
+    if upload.size > LOGO_MAX_BYTES:
+        raise ValidationError(_("Logo terlalu besar; batasnya 2 MB."))
+    data = upload.read()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:
+                if probe.format not in {"PNG", "JPEG", "WEBP"}:
+                    raise ValidationError(_("Logo harus berupa gambar PNG, JPEG atau WebP."))
+                probe.verify()
+            image = Image.open(io.BytesIO(data))
+            image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Warning) as exc:
+        raise ValidationError(_("Logo harus berupa gambar PNG, JPEG atau WebP.")) from exc
+    image.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
+    rgba = image.convert("RGBA")
+    flat = Image.new("RGB", rgba.size, "white")
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    out = io.BytesIO()
+    flat.save(out, "PNG", optimize=True)
+    return ContentFile(out.getvalue(), name="logo.png")
+
+
+class OfficeForm(forms.ModelForm):
+    class Meta:
+        model = Office
+        fields = [
+            "code",
+            "name",
+            "short_name",
+            "level",
+            "parent",
+            "city",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "logo",
+        ]
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):  # a new upload, not the stored file
+            return reencode_logo(logo)
+        return logo
+
 
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin):
+    form = OfficeForm
     list_display = ["code", "short_name", "level", "parent", "city"]
     list_filter = ["level"]
     search_fields = ["code", "name", "short_name"]

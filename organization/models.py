@@ -45,6 +45,11 @@ class Office(models.Model):
     phone = models.CharField(_("telepon"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.CharField(_("situs web"), max_length=100, blank=True)
+    # The letterhead's emblem, uploaded by the admin (re-encoded as PNG in the admin form);
+    # without one, documents use the BPS emblem shipped with Serawai.
+    logo = models.ImageField(
+        _("logo kop surat"), upload_to="offices/logos/", max_length=200, blank=True
+    )
 
     objects = OfficeQuerySet.as_manager()
 
@@ -255,3 +260,53 @@ class RoleAssignment(models.Model):
     def is_current(self) -> bool:
         today = timezone.localdate()
         return self.year == today.year and (self.ended_on is None or self.ended_on > today)
+
+
+def _import_path(instance, filename):
+    return f"imports/employees/{timezone.now():%Y/%m}/{filename}"
+
+
+class EmployeeImport(models.Model):
+    """A large employee sheet, stored when uploaded and imported by a Celery worker.
+
+    The row is the job: the worker reads the stored file, checks and stores every row (all or
+    none, organization.employee_import), and records the outcome here for the progress page.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu")
+        RUNNING = "running", _("Berjalan")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Ditolak")
+
+    file = models.FileField(_("berkas"), upload_to=_import_path, max_length=255)
+    original_name = models.CharField(_("nama berkas"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    percent = models.PositiveSmallIntegerField(_("kemajuan"), default=0)
+    stage = models.CharField(_("tahap"), max_length=120, blank=True)
+    rows = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    created = models.PositiveIntegerField(_("pegawai baru"), default=0)
+    updated = models.PositiveIntegerField(_("diperbarui"), default=0)
+    unchanged = models.PositiveIntegerField(_("tidak berubah"), default=0)
+    # [[row number, reason], ...] when the sheet was refused; nothing was stored then.
+    errors = models.JSONField(_("baris bermasalah"), default=list, blank=True)
+    requested_by = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, related_name="+", verbose_name=_("diunggah oleh")
+    )
+    requested_at = models.DateTimeField(_("diunggah pada"), default=timezone.now)
+    heartbeat_at = models.DateTimeField(_("terakhir aktif"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("impor pegawai")
+        verbose_name_plural = _("impor pegawai")
+
+    def __str__(self):
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("employees/import/", views.employee_import, name="employee_import"),
+    path("employees/import/<int:pk>/", views.employee_import_job, name="employee_import_job"),
     path("roles/", views.roles, name="roles"),
     path("roles/<int:pk>/end/", views.role_end, name="role_end"),
     path(

@@ -1,22 +1,20 @@
-import io
-
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from . import import_jobs, services
 from .confirm import confirm_page
 from .employee_import import COLUMNS, EmployeeImportError, import_employees, read_employees_xlsx
 from .filters import RoleFilter
 from .forms import EmployeeImportForm, LoginForm, RoleAssignmentForm
 from .listing import filtered_page
-from .models import Office, RoleAssignment
+from .models import EmployeeImport, Office, RoleAssignment
 
 
 class LoginView(auth_views.LoginView):
@@ -41,6 +39,9 @@ def employee_import(request):
     """Import employees from a spreadsheet: all rows or none, with a row-by-row report."""
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
     errors = []
+    if form.is_valid() and import_jobs.runs_in_background(form.cleaned_data["file"]):
+        job = import_jobs.request_import(form.cleaned_data["file"], by=request.user)
+        return redirect("organization:employee_import_job", pk=job.pk)
     if form.is_valid():
         try:
             rows = read_employees_xlsx(form.cleaned_data["file"])
@@ -59,35 +60,37 @@ def employee_import(request):
 
 @login_required
 @permission_required("organization.import_employees", raise_exception=True)
+@require_http_methods(["GET"])
+def employee_import_job(request, pk):
+    """Progress of a large sheet imported by the worker; the bar refreshes itself (htmx)."""
+    job = get_object_or_404(EmployeeImport, pk=pk)
+    if job.requested_by_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    template = (
+        "organization/_employee_import_progress.html"
+        if request.htmx
+        else "organization/employee_import_job.html"
+    )
+    return render(request, template, {"job": job})
+
+
+@login_required
+@permission_required("organization.import_employees", raise_exception=True)
 def employee_import_template(request):
     """An empty sheet with the expected columns and one example row."""
-    from openpyxl import Workbook
+    from documents.spreadsheets import Sheet, xlsx_response
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Pegawai"
-    sheet.append(list(COLUMNS))
-    sheet.append(
-        [
-            "198609262015051001",
-            "Ani Lestari, S.ST., M.Si.",
-            "Statistisi Ahli Muda",
-            "1701",
-            "ani.lestari@bps.go.id",
-        ]
+    example = (
+        "198609262015051001",
+        "Ani Lestari, S.ST., M.Si.",
+        "Statistisi Ahli Muda",
+        "1701",
+        "ani.lestari@bps.go.id",
     )
-    for column, width in zip("ABCDE", (22, 34, 28, 12, 30), strict=True):
-        sheet.column_dimensions[column].width = width
-    for cell in sheet["A"]:
-        cell.number_format = "@"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    sheet = Sheet(
+        "Pegawai", list(COLUMNS), [example], widths=(22, 34, 28, 12, 30), text_columns=(0, 3)
     )
-    response["Content-Disposition"] = 'attachment; filename="contoh-impor-pegawai.xlsx"'
-    return response
+    return xlsx_response("contoh-impor-pegawai.xlsx", [sheet])
 
 
 def _year(request) -> int:

@@ -8,6 +8,7 @@ is not approved yet is marked DRAF on every page.
 import base64
 import mimetypes
 
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from documents.dates import hari_tanggal, tanggal
@@ -81,10 +82,13 @@ def _period(report) -> str:
 
 
 def report_pdf(report: ActivityReport) -> bytes:
-    return render_pdf(
-        TEMPLATE,
-        report_context(report),
-        archival=True,
-        title=str(report.title),
-        author=report.cycle.province.name,
-    )
+    # An official document: Indonesian whoever approves or downloads it (its title, the chart's
+    # labels and the template's words alike).
+    with translation.override("id"):
+        return render_pdf(
+            TEMPLATE,
+            report_context(report),
+            archival=True,
+            title=str(report.title),
+            author=report.cycle.province.name,
+        )

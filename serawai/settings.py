@@ -283,6 +283,14 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 SERAWAI_OUTBOX_STUCK_SECONDS = int(os.environ.get("SERAWAI_OUTBOX_STUCK_SECONDS", "600"))
 SERAWAI_TEST_SEND_DELAY = float(os.environ.get("SERAWAI_TEST_SEND_DELAY", "0"))
 SERAWAI_TEST_MIX_DELAY = float(os.environ.get("SERAWAI_TEST_MIX_DELAY", "0"))
+# Certificate batches (documents.batches): a batch with no worker activity this long is taken up
+# again by the periodic resume and may be retried by the CAN. A chunk takes a few seconds.
+SERAWAI_BATCH_STUCK_SECONDS = int(os.environ.get("SERAWAI_BATCH_STUCK_SECONDS", "300"))
+# Employee sheets larger than this are imported by the worker (a 20,000-row sheet is about 1 MB
+# and takes longer than a web request may last); smaller ones while the person waits.
+SERAWAI_IMPORT_IN_REQUEST_BYTES = int(
+    os.environ.get("SERAWAI_IMPORT_IN_REQUEST_BYTES", str(200 * 1024))
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -187,6 +187,11 @@ def build_world():
         by=can,
     )
     run_batch(w.batch.pk)
+    from organization.models import EmployeeImport
+
+    w.employee_import = EmployeeImport.objects.create(
+        original_name="pegawai.xlsx", file="imports/employees/pegawai.xlsx", requested_by=can
+    )
     w.notification = Notification.objects.create(
         recipient=people["employee"], kind="letter_published", title="Pemberitahuan"
     )
@@ -206,6 +211,10 @@ ARGS = {
     "documents:certificate_download": lambda w: {"pk": w.certificate.pk},
     "documents:batch_detail": lambda w: {"pk": w.batch.pk},
     "documents:batch_download": lambda w: {"pk": w.batch.pk},
+    "documents:batch_retry": lambda w: {"pk": w.batch.pk},
+    "documents:letter_cancel": lambda w: {"pk": w.letter.pk},
+    "organization:employee_import_job": lambda w: {"pk": w.employee_import.pk},
+    "documents:certificate_revoke": lambda w: {"pk": w.certificate.pk},
     "verify": lambda w: {"code": w.certificate.code},
     "events:committee_remove": lambda w: {"pk": w.event.pk, "member_pk": w.speaker.pk},
     "events:team_need_remove": lambda w: {"pk": w.event.pk, "need_pk": w.need.pk},
@@ -259,10 +268,25 @@ MATRIX = {
     "cycles:timeline": {"expect": everyone(200)},
     "documents:batch_detail": {"expect": only({"can": 200, "superuser": 200}, default=404)},
     "documents:batch_download": {"expect": only({"can": 200, "superuser": 200}, default=404)},
+    # The world's batch is done: the CAN is told so on the batch page, nothing is run again.
+    "documents:batch_retry": {
+        "expect": only({"can": REDIRECT, "superuser": REDIRECT}, default=404),
+        "method": "post",
+    },
     "documents:certificate_download": {
         "expect": only({"employee": 200, "can": 200, "superuser": 200}, default=404)
     },
     "documents:letter_download": {"expect": everyone(200)},
+    # An empty reason is refused on the page itself (400, with the message), nothing changes.
+    "documents:letter_cancel": {
+        "expect": only({"can": 400, "superuser": 400}, default=404),
+        "method": "post",
+    },
+    "documents:certificate_revoke": {
+        "expect": only({"can": 400, "superuser": 400}, default=404),
+        "method": "post",
+    },
+    "documents:register": {"expect": only({"can": 200, "superuser": 200}, default=404)},
     "documents:my_certificates": {"expect": everyone(200)},
     "evaluations:awards": {"expect": everyone(200)},
     "evaluations:event_recap": {"expect": only({"employee": 403}, default=200)},
@@ -335,6 +359,7 @@ MATRIX = {
     "notifications:send_test": {"expect": everyone(REDIRECT), "method": "post"},
     "organization:employee_import": {"expect": only({"can": 200, "superuser": 200})},
     "organization:employee_import_template": {"expect": only({"can": 200, "superuser": 200})},
+    "organization:employee_import_job": {"expect": only({"can": 200, "superuser": 200})},
     "organization:login": {"expect": everyone(REDIRECT, anonymous=200)},
     "organization:logout": {"expect": everyone(LOGIN), "method": "post"},
     "organization:password_change": {"expect": everyone(200)},

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from documents.language import in_indonesian
+
 from .models import ThemeProposal
 
 HEADERS = (
@@ -51,6 +53,7 @@ def proposals_xlsx(cycle):
     return xlsx_response(f"daftar-usulan-tema-serawai-{cycle.year}.xlsx", [sheet])
 
 
+@in_indonesian
 def proposals_pdf(cycle, *, by):
     from documents.rendering import pdf_response, render_pdf
 

@@ -5,6 +5,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from organization.models import Employee, Office
+from serawai.text import validate_one_line
 
 from .models import ThemeProposal
 
@@ -36,6 +37,8 @@ class ProposalForm(forms.ModelForm):
         self.fields["speakers"].queryset = (
             Employee.objects.active().in_province(province).order_by("full_name")
         )
+        # The title becomes an event's name, e-mail subjects and file names: one line.
+        self.fields["title"].validators.append(validate_one_line)
         if self.instance.pk:
             speakers = list(self.instance.speakers.all())
             self.initial["speakers"] = [s.employee_id for s in speakers if s.employee_id]

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cycles.concept import signatory_for
+from documents.language import in_indonesian
 from documents.letters import issue_letter
 from documents.models import Letter
 from organization.models import Office
@@ -17,6 +18,7 @@ def _regency_heads(cycle) -> list[str]:
     return [_("Kepala %(office)s") % {"office": o.name} for o in regencies]
 
 
+@in_indonesian
 def issue_vote_letter(vote, *, by) -> Letter:
     """Step 4: "Surat Pemilihan Tema Serawai Kabupaten/Kota" with the proposals to choose from."""
     cycle = vote.cycle
@@ -36,6 +38,7 @@ def issue_vote_letter(vote, *, by) -> Letter:
     )
 
 
+@in_indonesian
 def issue_results_letter(vote, selections, *, by) -> Letter:
     """Step 5: "Surat Hasil Pemilihan Tema Serawai Kabupaten/Kota": themes, hosts and dates."""
     cycle = vote.cycle

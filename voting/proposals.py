@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from cycles.models import Cycle
 from cycles.selectors import cached_steps
+from serawai.text import one_line
 
 from .models import ProposalReopening, ProposedSpeaker, ThemeProposal, Vote
 from .selectors import proposal_reopenings
@@ -122,7 +123,8 @@ def save_proposal(
         proposal = ThemeProposal(cycle=cycle, office=office, created_by=by)
     elif proposal.office_id != office.pk or proposal.cycle_id != cycle.pk:
         raise ProposalError(_("Usulan ini bukan milik kantor Anda."))
-    proposal.title, proposal.abstract, proposal.relevance = title, abstract, relevance
+    # A title reaching here with a line break (admin, import) is joined, never stored broken.
+    proposal.title, proposal.abstract, proposal.relevance = one_line(title), abstract, relevance
     proposal.preferred_quarter = preferred_quarter
     proposal.updated_by, proposal.updated_at = by, timezone.now()
     proposal.save()

@@ -9,6 +9,7 @@ from datetime import date
 from django.db import transaction
 
 from cycles import planning
+from serawai.text import one_line
 
 from ..models import Event, EventStep
 from .errors import EventError
@@ -24,8 +25,14 @@ def create_event(
     have to start before `not_before`.
     """
     plan = planning.plan_event(event_date, not_before=not_before)
+    # The title heads e-mail subjects and file names: one line, whatever the proposal held.
     event = Event.objects.create(
-        cycle=cycle, title=title, host_office=host_office, date=event_date, created_by=by, **fields
+        cycle=cycle,
+        title=one_line(title),
+        host_office=host_office,
+        date=event_date,
+        created_by=by,
+        **fields,
     )
     EventStep.objects.bulk_create(
         EventStep(event=event, number=p.number, planned_start=p.start, due=p.due) for p in plan
@@ -43,6 +50,7 @@ from .eventday import (  # noqa: E402
     check_in,
     finalise_minutes,
     issue_event_certificates,
+    minutes_signers,
     request_event_certificates,
     save_minutes,
     send_invitation,
@@ -86,6 +94,7 @@ __all__ = [
     "certificate_holders",
     "certificate_batch_running",
     "issue_event_certificates",
+    "minutes_signers",
     "request_event_certificates",
     "mark_held",
     "mark_unavailable",

@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from documents.language import in_indonesian
 from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee
@@ -41,6 +42,7 @@ def _maybe_finish_step9(event, by) -> None:
         )
 
 
+@in_indonesian
 @transaction.atomic
 def send_invitation(event, *, signatory, by):
     """Step 9 input: the invitation letter to all employees, and a notification to each.
@@ -177,6 +179,7 @@ def save_minutes(event, *, summary: str, questions_answers: str, follow_ups: str
     return minutes
 
 
+@in_indonesian
 @transaction.atomic
 def finalise_minutes(event, *, by, now=None) -> Minutes:
     """The Notulis finalises the minutes; they become read-only and the event is held."""
@@ -186,9 +189,58 @@ def finalise_minutes(event, *, by, now=None) -> Minutes:
         raise EventError(_("Tulis ringkasan notulensi sebelum memfinalkan."))
     event = mark_held(event, by=by, now=now)
     minutes.finalised_at, minutes.finalised_by = now or timezone.now(), by
-    minutes.save(update_fields=["finalised_at", "finalised_by"])
+    document = _minutes_document(event, minutes, by=by)
+    minutes.document_number = document.number
+    minutes.document_url = document.get_absolute_url()
+    minutes.save(update_fields=["finalised_at", "finalised_by", "document_number", "document_url"])
     _maybe_finish_step9(event, by)
     return minutes
+
+
+def minutes_signers(event):
+    """(notulis, chair): the Notulis who writes the minutes and the Koordinator who leads the
+    event (the Moderator/MC when no Koordinator is an employee) sign them."""
+    members = {
+        m.role: m.employee
+        for m in event.committee.filter(employee__isnull=False)
+        .select_related("employee")
+        .order_by("-pk")
+    }
+    chair = members.get(CommitteeMember.Role.COORDINATOR) or members.get(
+        CommitteeMember.Role.MODERATOR
+    )
+    return members.get(CommitteeMember.Role.NOTULIS), chair
+
+
+def _minutes_document(event, minutes, *, by):
+    """SOP step 9's minutes as a signed, numbered PDF in the host office's register."""
+    from documents.letters import issue_letter
+    from documents.models import Letter
+
+    notulis, chair = minutes_signers(event)
+    notulis = notulis or by
+    return issue_letter(
+        office=event.host_office,
+        kind=Letter.Kind.MINUTES,
+        subject=f"Notulensi Kegiatan Serawai: {event.title}",
+        addressees=[],
+        body_template="",
+        context={
+            "event": event,
+            "minutes": minutes,
+            "notulis": notulis,
+            "chair": chair,
+            "speakers": list(
+                event.committee.filter(role=CommitteeMember.Role.SPEAKER).select_related("employee")
+            ),
+            "attendees": event.attendances.count(),
+        },
+        signatory=chair or notulis,
+        by=by,
+        letter_date=event.date,
+        related=minutes,
+        template="documents/events/minutes.html",
+    )
 
 
 def _reencode(upload) -> tuple[bytes, bytes, int, int]:
@@ -310,7 +362,8 @@ def _issuable_holders(event) -> list[tuple[str, dict]]:
         raise EventError(_("Sertifikat diterbitkan setelah kegiatan dicatat terlaksana."))
     if event.certificates_issued_at:
         raise EventError(_("Sertifikat kegiatan ini sudah diterbitkan."))
-    if certificate_batch_running(event):
+    running = certificate_batch_running(event)
+    if running is not None and not running.is_stuck:
         raise EventError(_("Sertifikat kegiatan ini sedang diterbitkan."))
     holders = certificate_holders(event)
     if not holders:
@@ -332,6 +385,7 @@ def _certificate_order(event, holders, signatory, by) -> dict:
         "kind": "participant",
         "event_title": event.title,
         "event_date": event.date,
+        "organiser_name": event.host_office.short_name,
         "issuer_office": signatory.office,
         "signatory": signatory,
         "by": by,
@@ -339,13 +393,19 @@ def _certificate_order(event, holders, signatory, by) -> dict:
     }
 
 
+@in_indonesian
 @transaction.atomic
 def issue_event_certificates(event, *, signatory, by) -> list:
     """Step 9 output: certificates for the speakers and the attendees, and nobody else."""
     from documents.certificates import issue_by_kind
+    from documents.models import CertificateBatch
 
     event = _lock(event)
     holders = _issuable_holders(event)
+    # A batch left unfinished (even stuck) still holds some of these certificates: issuing them
+    # here too would give people two; the CAN resumes it from its page instead.
+    if _event_batches(event).exclude(status=CertificateBatch.Status.DONE).exists():
+        raise EventError(_("Sertifikat kegiatan ini sedang diterbitkan."))
     issued = issue_by_kind(**_certificate_order(event, holders, signatory, by))
     notify(
         [h["employee"] for _k, h in holders if h["employee"] is not None],
@@ -358,21 +418,27 @@ def issue_event_certificates(event, *, signatory, by) -> list:
     return issued
 
 
+@in_indonesian
 @transaction.atomic
 def request_event_certificates(event, *, signatory, by):
     """Step 9 output for a large event: the same certificates, issued by the worker in chunks.
 
-    Returns the batch whose progress page the user follows. A batch that failed earlier is
-    resumed (with its first signatory) rather than started again, so nobody gets two.
+    Returns the batch whose progress page the user follows. A batch that failed or stuck earlier
+    is resumed (with its first signatory) rather than started again, so nobody gets two.
     """
     from documents.batches import request_batch, requeue
     from documents.models import CertificateBatch
 
     event = _lock(event)
     holders = _issuable_holders(event)
-    failed = _event_batches(event).filter(status=CertificateBatch.Status.FAILED).first()
-    if failed is not None:
-        return requeue(failed)
+    earlier = (
+        _event_batches(event)
+        .exclude(status=CertificateBatch.Status.DONE)
+        .order_by("-requested_at")
+        .first()
+    )
+    if earlier is not None and earlier.can_retry:
+        return requeue(earlier, by=by)
     return request_batch(**_certificate_order(event, holders, signatory, by))
 
 

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents.language import in_indonesian
+
 from ..models import CommitteeMember, Event, Readiness, ReadinessLog
 from ..signals import event_held
 from . import steps
@@ -78,6 +80,7 @@ def remove_committee_member(member, *, by) -> None:
     member.delete()
 
 
+@in_indonesian
 @transaction.atomic
 def issue_committee_letter(event, *, signatory, by):
     """Step 6 output: "Surat Daftar Nama Pelaksana Serawai" from the host office to the province."""

@@ -115,10 +115,12 @@ def attendance_pdf(request, pk):
     from documents.rendering import pdf_response, render_pdf
 
     event = get_event(request, pk)
+    _notulis, chair = services.minutes_signers(event)
     pdf = render_pdf(
         "documents/events/attendance.html",
-        {"event": event, "rows": attendance_rows(event)},
-        title=_("Daftar Hadir %(title)s") % {"title": event.title},
+        {"event": event, "rows": attendance_rows(event), "chair": chair},
+        title=f"Daftar Hadir {event.title}",
+        author=event.host_office.name,
     )
     return pdf_response(pdf, f"daftar-hadir-serawai-{event.pk}.pdf")
 

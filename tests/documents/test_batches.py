@@ -17,7 +17,9 @@ def queued(head_of_province, django_capture_on_commit_callbacks, monkeypatch):
     from documents import tasks
 
     sent = []
-    monkeypatch.setattr(tasks.issue_certificate_batch, "delay", sent.append)
+    monkeypatch.setattr(
+        tasks.issue_certificate_batch, "apply_async", lambda args, **kw: sent.append(args[0])
+    )
     people = [EmployeeFactory(office=office("1701")) for _ in range(3)]
     with django_capture_on_commit_callbacks(execute=True):
         batch = request_batch(

@@ -48,3 +48,26 @@ def test_xlsx_response_is_an_attachment():
 
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert 'attachment; filename="rekap.xlsx"' == response["Content-Disposition"]
+
+
+def test_text_that_starts_like_a_formula_is_kept_as_quoted_text():
+    hostile = ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1"]
+    data = build_workbook([Sheet("A", ["Judul"], [[h] for h in hostile] + [[4.5]])])
+
+    sheet = load_workbook(io.BytesIO(data))["A"]
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    # XML turns a stored carriage return into a line feed; the text is otherwise as typed.
+    assert [c.value.replace("\n", "\r") for c in cells[:-1]] == hostile
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells[:-1])
+    # One number format for every figure: two decimals, as the PDFs print them.
+    assert cells[-1].number_format == "0.00"
+
+
+def test_text_columns_keep_numbers_typed_in_later_as_text():
+    data = build_workbook(
+        [Sheet("Pegawai", ["NIP", "Nama"], [["198609262015051001", "Ani"]], text_columns=[0])]
+    )
+
+    sheet = load_workbook(io.BytesIO(data))["Pegawai"]
+    assert sheet.column_dimensions["A"].number_format == "@"
+    assert sheet["A2"].value == "198609262015051001"

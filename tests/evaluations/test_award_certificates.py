@@ -47,3 +47,56 @@ def test_only_can_issues_award_certificates(client, cycle, employee):
     url = reverse("evaluations:issue_award", args=[cycle.year, "presenter"])
     assert client.post(url).status_code == 403
     assert not Award.objects.exists()
+
+
+def test_an_award_certificate_carries_the_awards_date_and_names_serawai_once(
+    client, cycle, can_member, cc
+):
+    import datetime
+
+    import time_machine
+
+    from documents.models import Certificate
+
+    event = make_event(cycle)
+    add_speaker(event, "Dr. Andi Wijaya, M.Si.")
+    rate_many(event, [(5, 5, 4, 5, 4)] * awards.MIN_PRESENTER_RATINGS)
+    awarded = datetime.date(cycle.year, 12, 18)
+    with time_machine.travel(datetime.datetime(cycle.year, 12, 18, 10, 0), tick=False):
+        client.force_login(can_member)
+        page = client.post(
+            reverse("evaluations:issue_award", args=[cycle.year, "presenter"]), follow=True
+        )
+    assert "sertifikat penghargaan telah diterbitkan" in page.content.decode(), page.content
+
+    certificate = Certificate.objects.get(kind="award")
+    assert certificate.event_date == awarded != event.date
+    with certificate.file.open("rb") as fh:
+        text = " ".join(PdfReader(io.BytesIO(fh.read())).pages[0].extract_text().split())
+    assert f"18 Desember {cycle.year}" in text
+    assert text.count("Serawai") == 1
+    assert f"Serawai Tahun {cycle.year} yang diselenggarakan oleh BPS Provinsi Bengkulu" in text
+
+
+def test_an_award_certificate_is_filed_as_pdfa(client, cycle, can_member, cc, tmp_path):
+    from documents.models import Certificate
+    from tests.documents.archival import assert_archival
+
+    event = make_event(cycle)
+    add_speaker(event, "Dr. Andi Wijaya, M.Si.")
+    rate_many(event, [(5, 5, 4, 5, 4)] * awards.MIN_PRESENTER_RATINGS)
+    client.force_login(can_member)
+    client.post(reverse("evaluations:issue_award", args=[cycle.year, "presenter"]))
+
+    certificate = Certificate.objects.get(kind="award")
+    with certificate.file.open("rb") as fh:
+        assert_archival(
+            fh.read(),
+            tmp_path,
+            landscape=True,
+            expect=[
+                "PENGHARGAAN",
+                "Dr. Andi Wijaya, M.Si.",
+                f"Kode verifikasi: {certificate.code}",
+            ],
+        )

@@ -7,6 +7,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from organization.models import RoleAssignment
+from tests.factories import EmployeeFactory, give_role
+
 from .conftest import add_speaker, make_event
 from .helpers import rate_many
 
@@ -83,3 +86,79 @@ def test_event_recap_pdf_renders_with_its_chart(client, two_events, can_member):
     squeezed = "".join(text.split())
     assert "Distribusipenilaianperkriteria" in squeezed
     assert "Penilaianpenyelenggara" in squeezed
+
+
+def test_year_recap_pdf_is_an_official_record_with_organisers_and_the_best(
+    client, cycle, two_events, can_member, cc
+):
+    from evaluations import awards
+    from evaluations.services import rate_organizer
+    from tests.documents.pdftext import page_texts, squeeze
+
+    event, second, _raters = two_events
+    raters = [can_member] + [EmployeeFactory() for _ in range(awards.MIN_ORGANIZER_RATINGS - 1)]
+    for rater in raters[1:]:
+        give_role(rater, RoleAssignment.Role.CAN_MEMBER)
+    for rater in raters:
+        rate_organizer(
+            event=second,
+            rater=rater,
+            scores=dict.fromkeys(
+                ("preparation", "punctuality", "technical_quality", "documentation"), 4
+            ),
+            comment="Persiapan rapi.",
+        )
+    client.force_login(can_member)
+
+    response = client.get(reverse("evaluations:year_recap_pdf", args=[cycle.year]))
+
+    text = squeeze("\n".join(page_texts(response.content)))
+    assert text.startswith("BADAN PUSAT STATISTIK PROVINSI BENGKULU")  # the letterhead
+    assert "Penilaian penyelenggara oleh CAN Provinsi: Badan Pusat Statistik Kabupaten" in text
+    assert "Narasumber terbaik Rumus:" in text
+    assert "Penyelenggara kabupaten/kota terbaik Rumus:" in text
+    assert "Rumus: Skor = rata-rata dari rata-rata setiap kriteria" in text
+    assert "Terbaik: Badan Pusat Statistik Kabupaten Rejang Lebong" in text
+    assert "Persiapan rapi. (3)" in text  # the organiser's remarks grouped with their count
+    assert "Ir. Win Rizal, M.E." in text and "Kepala BPS Provinsi Bengkulu," in text
+
+
+def test_event_and_year_recaps_are_filed_as_pdfa(client, cycle, two_events, can_member, tmp_path):
+    from tests.documents.archival import assert_archival
+
+    event, _second, _raters = two_events
+    client.force_login(can_member)
+
+    assert_archival(
+        client.get(reverse("evaluations:event_recap_pdf", args=[event.pk])).content,
+        tmp_path / "event",
+        expect=[
+            "BADAN PUSAT STATISTIK PROVINSI BENGKULU",
+            event.title,
+            "Penguasaan materi 3 4,00 4,00",
+        ],
+    )
+    assert_archival(
+        client.get(reverse("evaluations:year_recap_pdf", args=[cycle.year])).content,
+        tmp_path / "year",
+        expect=[
+            "BADAN PUSAT STATISTIK PROVINSI BENGKULU",
+            f"Rekap Evaluasi Serawai Tahun {cycle.year}",
+        ],
+    )
+
+
+def test_a_person_reading_in_english_still_gets_an_indonesian_recap(
+    client, cycle, two_events, can_member, settings
+):
+    client.force_login(can_member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert 'lang="en"' in client.get(reverse("evaluations:index")).content.decode()
+
+    response = client.get(reverse("evaluations:year_recap_pdf", args=[cycle.year]))
+
+    text = "".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split()
+    )
+    assert f"RekapEvaluasiSerawaiTahun{cycle.year}" in text
+    assert "Distribusipenilaianperkriteria" in text and "Komentar(tanpanama)" in text

@@ -6,10 +6,12 @@ here the limit is lowered so that a handful of attendees is "large". The worker'
 worker process runs batches in tests/services.
 """
 
+import datetime
 import io
 import zipfile
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -127,3 +129,85 @@ def test_a_small_event_is_still_issued_while_the_host_waits(client, held_event, 
     page = client.post(url("certificates", held_event), {"signatory": cc.pk}, follow=True)
     assert "Sertifikat peserta dan narasumber diterbitkan." in page.content.decode()
     assert Certificate.objects.count() == 6 and not CertificateBatch.objects.exists()
+
+
+@pytest.fixture
+def broker_down(monkeypatch):
+    """Nothing listens on port 1: publishing to the broker fails at once."""
+    from serawai.celery import app
+
+    monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:1/0")
+
+
+def test_with_the_broker_down_the_request_succeeds_and_the_batch_waits(
+    client, held_event, ca_1701, cc, small_limit, broker_down, django_capture_on_commit_callbacks
+):
+    client.force_login(ca_1701)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("certificates", held_event), {"signatory": cc.pk})
+
+    batch = CertificateBatch.objects.get()
+    assert response.status_code == 302 and response["Location"] == batch.get_absolute_url()
+    assert batch.status == CertificateBatch.Status.PENDING and batch.done == 0
+
+    # The broker is back: the worker's start-up (and beat's minute) takes the batch up.
+    assert batches.resume_waiting(grace_seconds=0) == 1
+    batch.refresh_from_db()
+    assert batch.status == CertificateBatch.Status.DONE and batch.done == 6
+    assert Certificate.objects.count() == 6
+
+
+def test_a_stuck_batch_is_retried_by_the_can_and_nobody_gets_two(
+    client, held_event, ca_1701, cc, can_member, small_limit, monkeypatch
+):
+    monkeypatch.setattr(batches, "CHUNK", 4)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
+        assert batches._issue_chunk(batch.pk)  # 4 issued, then the worker vanishes
+    client.force_login(can_member)
+    with time_machine.travel(start + datetime.timedelta(minutes=1), tick=False):
+        page = client.get(batch.get_absolute_url()).content.decode()
+        assert "Ulangi penerbitan" not in page  # still running as far as anyone can tell
+        refused = client.post(reverse("documents:batch_retry", args=[batch.pk]), follow=True)
+        assert "sedang berjalan" in refused.content.decode()
+
+    with time_machine.travel(start + datetime.timedelta(minutes=30), tick=False):
+        page = client.get(batch.get_absolute_url()).content.decode()
+        assert "Belum ada worker yang memproses penerbitan ini." in page
+        assert "Ulangi penerbitan" in page
+        response = client.post(reverse("documents:batch_retry", args=[batch.pk]))
+        assert response.status_code == 302
+        batch.refresh_from_db()
+        assert batch.status == CertificateBatch.Status.PENDING
+        assert batch.retried_by == can_member and batch.retried_at is not None
+        batches.run_batch(batch.pk)
+
+    assert Certificate.objects.count() == 6
+    assert Certificate.objects.values("holder_name").distinct().count() == 6
+    held_event.refresh_from_db()
+    assert held_event.certificates_issued_at is not None
+
+
+def test_only_the_can_may_retry_a_batch(client, held_event, ca_1701, cc, employee, small_limit):
+    batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
+    CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.FAILED)
+    for person in (employee, ca_1701):
+        client.force_login(person)
+        assert client.post(reverse("documents:batch_retry", args=[batch.pk])).status_code == 404
+    assert CertificateBatch.objects.get().status == CertificateBatch.Status.FAILED
+
+
+def test_an_unfinished_batch_is_never_issued_again_in_the_request(
+    client, held_event, ca_1701, cc, small_limit, monkeypatch
+):
+    monkeypatch.setattr(batches, "CHUNK", 4)
+    batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
+    assert batches._issue_chunk(batch.pk)  # 4 issued, then the worker vanishes
+    monkeypatch.setattr(services, "SYNC_CERTIFICATES", 50)  # the event now counts as small
+
+    client.force_login(ca_1701)
+    page = client.post(url("certificates", held_event), {"signatory": cc.pk}, follow=True)
+
+    assert "sedang diterbitkan" in page.content.decode()
+    assert Certificate.objects.count() == 4  # nobody got a second certificate

@@ -130,3 +130,19 @@ def test_status_moves_only_through_its_steps(event, ca_1701, notulis):
         services.save_minutes(event, summary="x", questions_answers="", follow_ups="", by=notulis)
     event.refresh_from_db()
     assert event.status == Event.Status.PLANNED
+
+
+def test_a_host_reading_in_english_still_sends_an_indonesian_letter(
+    client, event, ca_1701, head_1701, settings
+):
+    client.force_login(ca_1701)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    client.post(url("send_invitation", event), {"signatory": head_1701.pk})
+
+    letter = Letter.objects.for_object(event).get(kind=Letter.Kind.INVITATION)
+    assert letter.subject == "Undangan Kegiatan Serawai"
+    assert letter.addressees[0].startswith("Seluruh Pegawai BPS Provinsi Bengkulu")
+    with letter.file.open("rb") as handle:
+        text = " ".join(pdf_text(handle.read()).split())
+    assert "Undangan Kegiatan Serawai" in text and "Invitation" not in text

@@ -83,3 +83,27 @@ def test_draft_pdf_is_marked_draft_and_readable_by_the_authors(client, complete_
     _reader, texts = _pages(response.content)
     assert "DRAF" in texts[0]
     assert all("DRAF" in text for text in texts[1:])
+
+
+def test_the_approved_report_is_filed_as_pdfa_with_one_font_family(
+    submitted_report, event, cc, tmp_path
+):
+    from tests.documents.archival import assert_archival
+
+    report = services.approve_report(submitted_report, by=cc)
+    with report.pdf.open("rb") as handle:
+        data = handle.read()
+
+    event.minutes.refresh_from_db()
+    assert_archival(
+        data,
+        tmp_path,
+        expect=[
+            "LAPORAN KEGIATAN SERAWAI",
+            "LEMBAR PENGESAHAN",
+            cc.full_name,
+            "DAFTAR HADIR",
+            # The signed minutes document, cited by its number in the results chapter.
+            f"Notulensi resmi Nomor {event.minutes.document_number}",
+        ],
+    )

@@ -47,3 +47,22 @@ def test_a_ca_cannot_export_the_list(client, listed, ca_1701):
     login(client, ca_1701)
     assert client.get(reverse("voting:proposals_xlsx")).status_code == 404
     assert client.get(reverse("voting:proposals_pdf")).status_code == 404
+
+
+def test_the_proposal_list_pdf_is_filed_as_pdfa(client, listed, can_member, cycle, tmp_path):
+    from tests.documents.archival import assert_archival
+
+    login(client, can_member)
+    response = client.get(reverse("voting:proposals_pdf"))
+
+    assert_archival(
+        response.content,
+        tmp_path,
+        landscape=True,
+        expect=[
+            "BADAN PUSAT STATISTIK PROVINSI BENGKULU",
+            f"Daftar Usulan Tema Serawai Tahun {cycle.year}",
+            "BPS Kab. Bengkulu",
+            "Dashboard",
+        ],
+    )

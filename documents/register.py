@@ -1,0 +1,124 @@
+"""The CAN's register of a province's signed documents: letters it may cancel, certificates it
+may revoke, each on a page that asks why. The document and its number stay; only its status
+changes, and the verification page says so."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from organization.models import Office
+from organization.roles import CAN_ROLES, held_roles
+
+from .certificates import CertificateError, revoke_certificate
+from .forms import ReasonForm
+from .letters import LetterError, cancel_letter
+from .models import Certificate, Letter
+
+SHOWN = 100
+
+
+def _can_provinces(user) -> list:
+    if user.is_superuser:
+        return list(Office.objects.provinces())
+    ids = held_roles(user).offices_for(*CAN_ROLES)
+    return list(Office.objects.filter(pk__in=ids))
+
+
+@login_required
+@require_GET
+def register(request):
+    provinces = _can_provinces(request.user)
+    if not provinces:
+        raise Http404
+    offices = Office.objects.none()
+    for province in provinces:
+        offices = offices | Office.objects.in_province(province)
+    q = (request.GET.get("q") or "").strip()[:100]
+    letters = Letter.objects.filter(office__in=offices).select_related("office")
+    certificates = Certificate.objects.filter(issuer_office__in=offices)
+    if q:
+        letters = letters.filter(Q(number__icontains=q) | Q(subject__icontains=q))
+        certificates = certificates.filter(
+            Q(serial__icontains=q) | Q(holder_name__icontains=q) | Q(event_title__icontains=q)
+        )
+    context = {
+        "q": q,
+        "letters": letters.order_by("-date", "-sequence")[:SHOWN],
+        "certificates": certificates.order_by("-issued_at", "-sequence")[:SHOWN],
+        "shown": SHOWN,
+    }
+    return render(request, "documents/register.html", context)
+
+
+def _withdraw_page(request, *, document, perm, action, error_class, template_context):
+    if not request.user.has_perm(perm, document):
+        raise Http404
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(document, by=request.user, reason=form.cleaned_data["reason"])
+        except error_class as exc:
+            form.add_error(None, str(exc))
+        else:
+            return None
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "document": document, **template_context}
+    return render(request, "documents/withdraw.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def certificate_revoke(request, pk):
+    certificate = get_object_or_404(Certificate.objects.select_related("issuer_office"), pk=pk)
+    response = _withdraw_page(
+        request,
+        document=certificate,
+        perm="documents.revoke_certificate",
+        action=revoke_certificate,
+        error_class=CertificateError,
+        template_context={
+            "title": _("Cabut sertifikat"),
+            "summary": " · ".join(
+                (certificate.serial, certificate.holder_name, certificate.event_title)
+            ),
+            "consequence": _(
+                "Berkasnya tetap tersimpan, tetapi halaman verifikasi menyatakan sertifikat ini "
+                "DICABUT beserta alasannya."
+            ),
+            "action_label": _("Cabut sertifikat"),
+        },
+    )
+    if response is not None:
+        return response
+    messages.success(request, _("Sertifikat %(serial)s dicabut.") % {"serial": certificate.serial})
+    return redirect(certificate.verify_path)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_cancel(request, pk):
+    letter = get_object_or_404(Letter.objects.select_related("office__parent"), pk=pk)
+    response = _withdraw_page(
+        request,
+        document=letter,
+        perm="documents.cancel_letter",
+        action=cancel_letter,
+        error_class=LetterError,
+        template_context={
+            "title": _("Batalkan surat"),
+            "summary": f"{letter.number} · {letter.subject}",
+            "consequence": _(
+                "Surat tetap tercatat dalam agenda dan nomornya tidak dipakai lagi; statusnya "
+                "menjadi Dibatalkan."
+            ),
+            "action_label": _("Batalkan surat"),
+        },
+    )
+    if response is not None:
+        return response
+    messages.success(request, _("Surat %(number)s dibatalkan.") % {"number": letter.number})
+    return redirect("documents:register")
