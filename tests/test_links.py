@@ -23,12 +23,13 @@ MOST_PAGES = 400
 DEMO_DAY = datetime(2026, 6, 15, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
-def broken_links(person) -> tuple[int, list]:
-    """(pages visited, [(status, url, the page that linked it)]) for `person`."""
+def broken_links(person, *, collect=False, most=MOST_PAGES) -> tuple[int, list]:
+    """(pages visited, [(status, url, the page that linked it)]) for `person`; with `collect`,
+    (pages visited, [every HTML page that answered 200]) instead."""
     client = Client(raise_request_exception=False)
     client.force_login(person)
-    seen, queue, broken = {"/"}, collections.deque([("/", None)]), []
-    while queue and len(seen) < MOST_PAGES:
+    seen, queue, broken, pages = {"/"}, collections.deque([("/", None)]), [], []
+    while queue and len(seen) < most:
         url, parent = queue.popleft()
         response = client.get(url)
         if response.status_code >= 400:
@@ -36,12 +37,13 @@ def broken_links(person) -> tuple[int, list]:
             continue
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
+        pages.append(url)
         for href in HREF.findall(response.content.decode()):
             href = href.replace("&amp;", "&")
             if href.startswith("/") and not href.startswith(SKIP) and href not in seen:
                 seen.add(href)
                 queue.append((href, url))
-    return len(seen), broken
+    return len(seen), pages if collect else broken
 
 
 def test_every_link_shown_to_every_demo_login_leads_somewhere(settings):

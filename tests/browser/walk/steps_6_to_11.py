@@ -331,6 +331,11 @@ def step11_ratings(attendees, event) -> None:
             tab.go(f"/evaluations/events/{event.pk}/rate/", "rate-presenter")
         if tab.viewport == PHONE:
             assert tab.page_width() <= PHONE["width"], "the evaluation page scrolls sideways"
+            targets = tab.page.locator(".score-choices label").all()
+            assert targets, "no score choices on the rating form"
+            for label in targets:  # a finger finds every score: 44 px or more each way
+                box = label.bounding_box()
+                assert box["width"] >= 44 and box["height"] >= 44, box
         choose_scores(tab, PRESENTER_SCORES[n % len(PRESENTER_SCORES)])
         fill_all(tab, "textarea[name$=_comment]", f"Paparan jelas ({n + 1}).")
         fill_all(tab, "textarea[name$=_suggestion]", "Tambah waktu tanya jawab.")
