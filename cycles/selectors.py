@@ -15,15 +15,20 @@ from .models import CalendarDay, Cycle, CycleStep
 TOPIC = "cycles"
 
 
+# The year a person chose in the timeline's year switcher (their session), for every page.
+CHOSEN_YEAR = "serawai_cycle_year"
+
+
 def current_cycle(user, year: int | None = None) -> Cycle | None:
-    """The cycle of `user`'s province for `year` (default: this year), else its latest cycle.
+    """The cycle of `user`'s province for `year` (default: the year the person chose in the year
+    switcher, else this year), else its latest cycle.
 
     None when the person has no office (a bare superuser) or the province has no cycle yet.
     """
     province = getattr(user, "province", None) if user is not None else None
     if province is None:
         return None
-    year = year or timezone.localdate().year
+    year = year or getattr(user, "chosen_cycle_year", None) or timezone.localdate().year
 
     def read():
         cycles = Cycle.objects.filter(province=province).select_related("province")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -13,7 +14,8 @@ from organization.roles import role_labels
 from . import services
 from .forms import CycleCreateForm, ReplanForm
 from .home import my_open_steps
-from .selectors import current_cycle
+from .models import Cycle
+from .selectors import CHOSEN_YEAR, current_cycle
 from .timeline import cycle_sections
 
 
@@ -31,13 +33,32 @@ def home(request):
 @login_required
 @permission_required("cycles.view_timeline", raise_exception=True)
 def timeline(request):
+    province = request.user.province
+    years = (
+        list(
+            Cycle.objects.filter(province=province).order_by("-year").values_list("year", flat=True)
+        )
+        if province
+        else []
+    )
+    chosen = request.GET.get("year", "")
+    if chosen:  # the year switcher: remembered for every page of the programme
+        if chosen.isdigit() and int(chosen) in years:
+            request.session[CHOSEN_YEAR] = int(chosen)
+        return redirect("cycles:timeline")
     cycle = current_cycle(request.user)
     sections = cycle_sections(cycle) if cycle else []
     can_plan = request.user.has_perm("cycles.manage_cycle")
     return render(
         request,
         "cycles/timeline.html",
-        {"cycle": cycle, "sections": sections, "can_plan": can_plan},
+        {
+            "cycle": cycle,
+            "sections": sections,
+            "can_plan": can_plan,
+            "years": years,
+            "past": cycle is not None and cycle.year < timezone.localdate().year,
+        },
     )
 
 
@@ -60,6 +81,7 @@ def cycle_create(request):
             by=request.user,
         )
         messages.success(request, _("Siklus Serawai %(year)s dibuat.") % {"year": cycle.year})
+        request.session[CHOSEN_YEAR] = cycle.year  # the CAN goes on with the new cycle
         return redirect("cycles:timeline")
     existing = current_cycle(request.user)
     return render(request, "cycles/cycle_form.html", {"form": form, "existing": existing})

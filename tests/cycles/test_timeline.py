@@ -169,3 +169,26 @@ def test_replan_refuses_a_completed_step_and_a_start_inside_the_previous_step(
     )
     assert "mulai sesudahnya" in inside.content.decode()
     assert running_cycle.steps.get(number=4).planned_start == before
+
+
+def test_a_new_cycle_is_where_the_can_goes_on_and_the_year_switcher_lists_every_cycle(
+    client, can_member, db
+):
+    client.force_login(can_member)
+    for start in ("2025-01-02", "2026-01-05"):
+        response = client.post(
+            reverse("cycles:cycle_create"),
+            {"start_date": start, "themes_to_select": 3, "proposals_per_office": 2},
+            follow=True,
+        )
+        page = response.content.decode()
+        assert f"Linimasa Serawai {start[:4]}" in page  # the new cycle, not this year's
+    switcher = page[page.index('id="year-switcher"') :].split("</form>")[0]
+    assert 'value="2026"' in switcher and 'value="2025"' in switcher
+    page = client.get(reverse("cycles:timeline") + "?year=2025", follow=True).content.decode()
+    assert "Linimasa Serawai 2025" in page
+    assert 'id="past-cycle"' in page and "untuk dibaca sebagai arsip" in page
+    home = client.get(reverse("cycles:home")).content.decode()
+    assert "Lihat linimasa Serawai 2025" in home  # the chosen year holds on every page
+    page = client.get(reverse("cycles:timeline") + "?year=1999", follow=True).content.decode()
+    assert "Linimasa Serawai 2025" in page  # a year without a cycle changes nothing
