@@ -203,6 +203,8 @@ def build_world():
 # <int:year> this year; other arguments are listed here.
 
 ARGS = {
+    # An invalid link: the page says so to everyone (Django answers a bad token with 200).
+    "organization:password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "set-password"},
     "cycles:calendar_remove": lambda w: {"pk": w.calendar_day.pk},
     "cycles:cycle_detail": lambda w: {"pk": w.cycle.pk},
     "organization:role_end": lambda w: {"pk": w.cc_role.pk},
@@ -363,6 +365,11 @@ MATRIX = {
     "organization:login": {"expect": everyone(REDIRECT, anonymous=200)},
     "organization:logout": {"expect": everyone(LOGIN), "method": "post"},
     "organization:password_change": {"expect": everyone(200)},
+    # Forgotten passwords: open to anyone, signed in or not; the link in the mail sets it.
+    "organization:password_reset": {"expect": public(200)},
+    "organization:password_reset_done": {"expect": public(200)},
+    "organization:password_reset_confirm": {"expect": public(200)},
+    "organization:password_reset_complete": {"expect": public(200)},
     "organization:role_end": {
         "expect": only({"can": REDIRECT, "superuser": REDIRECT}),
         "method": "post",
