@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from common.queue import wake
 from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee
@@ -39,22 +40,11 @@ logger = logging.getLogger(__name__)
 
 
 def dispatch(batch_id: int) -> None:
-    """Wake a worker for the batch; never fails the caller when the broker is down.
-
-    A connection of its own that does not retry: with the broker down, kombu would otherwise
-    sleep and retry inside the web request. The batch is safe in the database either way.
-    """
-    from serawai.celery import app
-
+    """Wake a worker for the batch; never fails the caller when the broker is down (the batch
+    is safe in the database and resume_waiting takes it up)."""
     from .tasks import issue_certificate_batch
 
-    try:
-        with app.connection_for_write(
-            connect_timeout=2, transport_options={"max_retries": 0}
-        ) as conn:
-            issue_certificate_batch.apply_async((batch_id,), retry=False, connection=conn)
-    except Exception:  # noqa: BLE001 - any broker failure: resume_waiting takes the batch up
-        logger.warning("Broker unreachable: batch %s waits for the periodic resume", batch_id)
+    wake(issue_certificate_batch, batch_id, what=f"certificate batch {batch_id}")
 
 
 def retry_batch(batch: CertificateBatch, *, by) -> CertificateBatch:

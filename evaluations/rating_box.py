@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from common import secrecy
+from common.queue import wake
 from events.models import Event
 from serawai import caching
 
@@ -38,17 +39,9 @@ def drop_in_box(event: Event, ratings: list[dict]) -> None:
 
 def kick_mix(event_id: int) -> None:
     """Ask a worker to mix the event's box; the periodic mix takes over when the broker is down."""
-    from serawai.celery import app
-
     from .tasks import mix_rating_box
 
-    try:
-        with app.connection_for_write(
-            connect_timeout=2, transport_options={"max_retries": 0}
-        ) as conn:
-            mix_rating_box.apply_async((event_id,), retry=False, connection=conn)
-    except Exception:  # noqa: BLE001 - any broker failure: the periodic mix takes over
-        logger.warning("Broker unreachable: the periodic mix moves the ratings", exc_info=True)
+    wake(mix_rating_box, event_id, what=f"the rating box of event {event_id}")
 
 
 def _mix_locked(event_id: int, *, everything: bool) -> int:

@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.queue import wake
+
 from . import kinds
 from .bell import bell_changed
 from .emails import subject_for
@@ -112,22 +114,11 @@ def _kick_after_commit() -> None:
 
 
 def kick_outbox() -> None:
-    """Ask a worker to drain the outbox now; never fails the caller when the broker is down.
-
-    A connection of its own that does not retry: with the broker down, kombu would otherwise
-    sleep and retry for seconds inside the web request. The mail is safe in the outbox either way.
-    """
-    from serawai.celery import app
-
+    """Ask a worker to drain the outbox now; never fails the caller when the broker is down (the
+    mail is safe in the outbox and the periodic drain sends it)."""
     from .tasks import drain_outbox
 
-    try:
-        with app.connection_for_write(
-            connect_timeout=2, transport_options={"max_retries": 0}
-        ) as conn:
-            drain_outbox.apply_async(retry=False, connection=conn)
-    except Exception:  # noqa: BLE001 - any broker failure: the periodic drain sends the mail
-        logger.warning("Broker unreachable: the periodic drain sends the outbox", exc_info=True)
+    wake(drain_outbox, what="the e-mail outbox")
 
 
 def send_test_message(*, by) -> int:

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.queue import wake
+
 from .employee_import import EmployeeImportError, import_employees, read_employees_xlsx
 from .models import EmployeeImport
 
@@ -31,17 +33,9 @@ def runs_in_background(upload) -> bool:
 
 def dispatch(job_id: int) -> None:
     """Wake a worker for the job; a broker that is down is logged, never raised."""
-    from serawai.celery import app
-
     from .tasks import run_employee_import
 
-    try:
-        with app.connection_for_write(
-            connect_timeout=2, transport_options={"max_retries": 0}
-        ) as conn:
-            run_employee_import.apply_async((job_id,), retry=False, connection=conn)
-    except Exception:  # noqa: BLE001 - any broker failure: resume_waiting takes the job up
-        logger.warning("Broker unreachable: employee import %s waits for the resume", job_id)
+    wake(run_employee_import, job_id, what=f"employee import {job_id}")
 
 
 def request_import(upload, *, by) -> EmployeeImport:

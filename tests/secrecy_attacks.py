@@ -9,6 +9,7 @@ import hmac
 import itertools
 
 from django.conf import settings
+from django.db import connection
 
 # A random pairing of n voters with n ballots gets about one pair right; more than this many out
 # of forty (or, for ratings, fifteen) would happen by chance less than once in a thousand runs.
@@ -40,3 +41,10 @@ def old_receipt(vote_id: int, voter_key: str) -> str:
     """The HMAC of the voter under SECRET_KEY that ballots once carried."""
     message = f"serawai-ballot:v1:{vote_id}:{voter_key}".encode()
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def rows(sql: str, params=()) -> list:
+    """What a reader of the database sees: the rows of a raw query."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from common import secrecy
+from common.queue import wake
 from cycles import services as cycle_services
 from cycles.concept import regency_cas
 from cycles.models import Concept, Cycle
@@ -170,17 +171,9 @@ def cast_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = 
 def kick_mix(vote_id: int) -> None:
     """Ask a worker to mix the vote's box; never fails the voter when the broker is down (the
     periodic mix and the close mix what waits)."""
-    from serawai.celery import app
-
     from .tasks import mix_ballot_box
 
-    try:
-        with app.connection_for_write(
-            connect_timeout=2, transport_options={"max_retries": 0}
-        ) as conn:
-            mix_ballot_box.apply_async((vote_id,), retry=False, connection=conn)
-    except Exception:  # noqa: BLE001 - any broker failure: the periodic mix takes over
-        logger.warning("Broker unreachable: the periodic mix moves the ballots", exc_info=True)
+    wake(mix_ballot_box, vote_id, what=f"the ballot box of vote {vote_id}")
 
 
 def _mix_locked(vote: Vote, *, everything: bool) -> int:

@@ -12,14 +12,20 @@ import subprocess
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord
 from evaluations.rating_box import close_form, mix_ratings
 from evaluations.services import open_presenter_evaluation, rate_presenters
 from tests.evaluations.conftest import add_speaker, attend, make_event
 from tests.factories import EmployeeFactory, ensure_offices
-from tests.secrecy_attacks import CHANCE_LIMIT, distinct_choices, links, old_receipt, pair_in_order
+from tests.secrecy_attacks import (
+    CHANCE_LIMIT,
+    distinct_choices,
+    links,
+    old_receipt,
+    pair_in_order,
+    rows,
+)
 from tests.services.conftest import WorkerProcess, wait_until
 from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
 from voting import results
@@ -31,12 +37,6 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 VOTERS = 40
 RATERS = 15
 CODES = ("1701", "1702", "1703", "1704", "1705", "1706", "1707")
-
-
-def rows(sql: str, params=()) -> list:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def choices_of_ballots() -> dict:

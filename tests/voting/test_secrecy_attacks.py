@@ -5,14 +5,20 @@ None links more voters than a random pairing would. The same attacks on PostgreS
 ctid and pg_dump, are in tests/services/test_secrecy_attacks.py."""
 
 import pytest
-from django.db import connection
 
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord
 from evaluations.rating_box import close_form, mix_ratings
 from evaluations.services import open_presenter_evaluation, rate_presenters
 from tests.evaluations.conftest import add_speaker, attend, make_event
 from tests.factories import EmployeeFactory, ensure_offices
-from tests.secrecy_attacks import CHANCE_LIMIT, distinct_choices, links, old_receipt, pair_in_order
+from tests.secrecy_attacks import (
+    CHANCE_LIMIT,
+    distinct_choices,
+    links,
+    old_receipt,
+    pair_in_order,
+    rows,
+)
 from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
 from voting import results
 from voting.ballots import cast_ballot, mix_ballots, voter_for
@@ -23,12 +29,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 VOTERS = 40
 RATERS = 15
 RECORDS, RATINGS = RaterRecord._meta.db_table, PresenterRating._meta.db_table
-
-
-def rows(sql: str, params=()) -> list:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def ballots_by(order: str) -> list[tuple]:
