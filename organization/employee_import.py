@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from .models import Employee, Office
 from .nip import normalize_nip, validate_nip
+from .services import end_roles_outside_province
 
 COLUMNS = ("NIP", "Nama lengkap", "Jabatan", "Kode kantor", "E-mail")
 MAX_ROWS = 20000
@@ -189,7 +190,7 @@ def import_employees(rows, *, by) -> ImportResult:
         raise EmployeeImportError(errors)
 
     try:
-        return _store(clean, known, offices)
+        return _store(clean, known, offices, by=by)
     except IntegrityError as exc:  # e.g. two rows swapping e-mail addresses
         raise EmployeeImportError(
             [(0, _("Data bentrok dengan pegawai yang ada: %s") % exc)]
@@ -197,7 +198,7 @@ def import_employees(rows, *, by) -> ImportResult:
 
 
 @transaction.atomic
-def _store(clean, known, offices) -> ImportResult:
+def _store(clean, known, offices, *, by) -> ImportResult:
     result = ImportResult()
     for row in clean:
         fields = {
@@ -213,9 +214,12 @@ def _store(clean, known, offices) -> ImportResult:
             person.save()
             result.created += 1
         elif any(getattr(person, k) != v for k, v in fields.items()):
+            moved = person.office_id != fields["office"].pk
             for key, value in fields.items():
                 setattr(person, key, value)
             person.save(update_fields=list(fields))
+            if moved:
+                end_roles_outside_province(person, by=by)
             result.updated += 1
         else:
             result.unchanged += 1

@@ -223,6 +223,7 @@ class RoleAssignment(models.Model):
         related_name="+",
         verbose_name=_("diakhiri oleh"),
     )
+    end_reason = models.CharField(_("alasan berakhir"), max_length=200, blank=True)
     note = models.CharField(_("catatan"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = models.ForeignKey(

@@ -121,3 +121,89 @@ def test_roles_page_query_count(client, can_member, django_assert_max_num_querie
     with django_assert_max_num_queries(12):
         page = client.get(reverse("organization:roles"))
     assert page.content.decode().count("Akhiri") >= 6
+
+
+@pytest.fixture
+def admin_client(client, db):
+    from organization.models import Employee
+
+    boss = Employee.objects.create_superuser(
+        "197501012000031001", "x" * 12, full_name="Admin", office=office("0000")
+    )
+    client.force_login(boss)
+    return client
+
+
+def _aceh_can_coordinator():
+    from tests.factories import other_province
+
+    aceh = other_province()
+    person = EmployeeFactory(full_name="Koordinator CAN Aceh", office=aceh)
+    RoleAssignment.objects.create(
+        employee=person, role=Role.CAN_COORDINATOR, office=aceh, year=timezone.localdate().year
+    )
+    return person
+
+
+def test_a_role_of_another_province_gives_no_power_here(client, db):
+    """Roles count in the province of the office they were assigned at, not where the person
+    works now: Aceh's coordinator put into a Bengkulu office is nobody special in Bengkulu."""
+    from organization.models import Employee
+    from tests.factories import make_cycle
+
+    person = _aceh_can_coordinator()
+    assert held_roles(person).is_can_coordinator
+    Employee.objects.filter(pk=person.pk).update(office=province())  # a move that ended nothing
+    person = Employee.objects.get(pk=person.pk)
+    assert not held_roles(person).is_can
+    make_cycle()
+    client.force_login(person)
+    for name in ("organization:roles", "cycles:cycle_replan", "audit:trail"):
+        assert client.get(reverse(name)).status_code in (403, 404), name
+    assert client.post(reverse("voting:open")).status_code in (403, 404)
+
+
+def test_moving_someone_to_another_province_ends_their_roles_there(admin_client):
+    """Moved by the administrator (admin page or import): the roles left behind end today,
+    with who ended them and why."""
+    from organization.models import Employee
+
+    person = _aceh_can_coordinator()
+    page = admin_client.get(reverse("admin:organization_employee_change", args=[person.pk]))
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("password",)}
+    data.update(
+        {
+            "office": province().pk,
+            "groups": [],
+            "user_permissions": [],
+            "last_login_0": "",
+            "last_login_1": "",
+            "date_joined_0": "2020-01-02",
+            "date_joined_1": "08:00:00",
+            "role_assignments-TOTAL_FORMS": "0",
+            "role_assignments-INITIAL_FORMS": "0",
+        }
+    )
+    response = admin_client.post(
+        reverse("admin:organization_employee_change", args=[person.pk]), data
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    ended = RoleAssignment.objects.get(employee=person)
+    assert ended.ended_on == timezone.localdate()
+    assert ended.ended_by == Employee.objects.get(is_superuser=True)
+    assert "Pindah ke" in ended.end_reason and province().short_name in ended.end_reason
+    person.refresh_from_db()
+    assert not held_roles(person).is_can
+
+
+def test_the_administrators_import_that_moves_someone_ends_their_roles(admin_client):
+    from tests.organization.test_employee_import import post, xlsx
+
+    person = _aceh_can_coordinator()
+    row = (person.nip, person.full_name, "Statistisi", "1700", person.email)
+    page = post(admin_client, xlsx([row])).content.decode()
+    assert "1 diperbarui" in page
+    ended = RoleAssignment.objects.get(employee=person)
+    assert ended.ended_on == timezone.localdate() and ended.ended_by.is_superuser
+    assert ended.end_reason.startswith("Pindah ke")
