@@ -44,4 +44,7 @@ is_employee = rules.is_authenticated & rules.is_active
 
 rules.add_perm("organization.import_employees", is_can | rules.is_superuser)
 rules.add_perm("organization.view_directory", is_employee)
-rules.add_perm("organization.manage_roles", is_employee & (is_can | rules.is_superuser))
+# Every CAN member sees who holds which role; only the coordinator (and the administrator, who
+# manages accounts) gives and ends roles, so a member cannot remove the coordinator.
+rules.add_perm("organization.view_roles", is_employee & (is_can | rules.is_superuser))
+rules.add_perm("organization.manage_roles", is_employee & (is_can_coordinator | rules.is_superuser))

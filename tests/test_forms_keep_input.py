@@ -159,7 +159,7 @@ CASES = {
     ),
     "role": Case(
         "organization:roles",
-        "can",
+        "can_coordinator",
         {"employee": "999999", "role": "ca", "office": "", "year": "2026", "note": TYPED},
         lambda w: RoleAssignment.objects.count(),
     ),

@@ -29,7 +29,17 @@ from tests.voting.helpers import make_open_vote, open_proposals
 
 Role = RoleAssignment.Role
 LOGIN, REDIRECT = "login", "redirect"
-ROLES = ["anonymous", "employee", "ca_a", "ca_b", "event_team", "can", "cc", "superuser"]
+ROLES = [
+    "anonymous",
+    "employee",
+    "ca_a",
+    "ca_b",
+    "event_team",
+    "can",
+    "can_coordinator",
+    "cc",
+    "superuser",
+]
 SKIPPED_PREFIXES = ("admin/", "i18n/", "media/", "oidc/")
 
 
@@ -42,8 +52,11 @@ def everyone(status=200, **overrides):
 
 
 def only(allowed: dict, default=403):
-    """Roles in `allowed` get their outcome; other signed-in people `default`."""
+    """Roles in `allowed` get their outcome; other signed-in people `default`. The CAN
+    coordinator may do whatever a CAN member may, unless the entry says otherwise."""
     row = everyone(default)
+    if "can" in allowed:
+        row["can_coordinator"] = allowed["can"]
     row.update(allowed)
     return row
 
@@ -93,6 +106,7 @@ def build_world():
         "ca_b": EmployeeFactory(full_name="Agus Pratama, S.Tr.Stat.", office=w.office_b),
         "event_team": EmployeeFactory(full_name="Dewi Lestari, A.Md."),
         "can": EmployeeFactory(full_name="Rina Marlina, S.Si., M.Stat."),
+        "can_coordinator": EmployeeFactory(full_name="Dr. Hendra Gunawan, M.Si."),
         "cc": EmployeeFactory(full_name="Ir. Win Rizal, M.E.", position="Kepala BPS Provinsi"),
         "superuser": EmployeeFactory(full_name="Admin Serawai", is_staff=True, is_superuser=True),
     }
@@ -100,6 +114,7 @@ def build_world():
     give_role(people["ca_b"], Role.CA, w.office_b)
     give_role(people["event_team"], Role.EVENT_TEAM)
     give_role(people["can"], Role.CAN_MEMBER)
+    give_role(people["can_coordinator"], Role.CAN_COORDINATOR)
     w.cc_role = give_role(people["cc"], Role.CC)
     w.people = people
     can, ca_a = people["can"], people["ca_a"]
@@ -337,8 +352,9 @@ MATRIX = {
     "organization:login": {"expect": everyone(REDIRECT, anonymous=200)},
     "organization:logout": {"expect": everyone(LOGIN), "method": "post"},
     "organization:password_change": {"expect": everyone(200)},
+    # A CAN member reads the roles; the coordinator and the administrator give and end them.
     "organization:role_end": {
-        "expect": only({"can": REDIRECT, "superuser": REDIRECT}),
+        "expect": only({"can_coordinator": REDIRECT, "superuser": REDIRECT}),
         "method": "post",
     },
     "organization:roles": {"expect": only({"can": 200, "superuser": 200})},
