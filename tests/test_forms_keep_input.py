@@ -59,6 +59,26 @@ def event_args(w):
     return [w.event.pk]
 
 
+def team_lead(w):
+    """The SOP acts of the event are done by their SOP role, not by the administrator."""
+    lead = EmployeeFactory(full_name="Ketua Event Team, S.ST.")
+    give_role(lead, RoleAssignment.Role.EVENT_TEAM_LEAD)
+    w.people["team_lead"] = lead
+
+
+def team_lead_and_second_member(w):
+    team_lead(w)
+    second_team_member(w)
+
+
+def notulis(w):
+    person = EmployeeFactory(full_name="Notulis Acara, S.ST.", office=w.office_a)
+    CommitteeMember.objects.create(
+        event=w.event, role=CommitteeMember.Role.NOTULIS, employee=person
+    )
+    w.people["notulis"] = person
+
+
 CASES = {
     "calendar day": Case(
         "cycles:calendar",
@@ -122,37 +142,40 @@ CASES = {
     ),
     "member unavailable": Case(
         "events:team_unavailable",
-        "superuser",
+        "team_lead",
         {"employee": "999999", "reason": TYPED},
         lambda w: TeamUnavailability.objects.count(),
         args=event_args,
+        prepare=team_lead,
     ),
     "swap member": Case(
         "events:team_swap",
-        "superuser",
+        "team_lead",
         {"employee": "999999", "reason": TYPED},
         lambda w: EventTeamAssignment.objects.get(pk=w.assignment.pk).status,
         args=lambda w: [w.event.pk, w.assignment.pk],
-        prepare=second_team_member,
+        prepare=team_lead_and_second_member,
     ),
     "add attendee": Case(
         "events:attendance",
-        "superuser",
+        "notulis",
         {"nip": "1999 0101 4821"},
         lambda w: Attendance.objects.count(),
         args=event_args,
         shown="1999 0101 4821",
+        prepare=notulis,
     ),
     "minutes": Case(
         "events:minutes",
-        "superuser",
+        "notulis",
         {"summary": "", "questions_answers": TYPED, "follow_ups": ""},
         lambda w: Minutes.objects.count(),
         args=event_args,
+        prepare=notulis,
     ),
     "photo": Case(
         "events:photos",
-        "superuser",
+        "ca_a",
         {"caption": TYPED},
         lambda w: Photo.objects.count(),
         args=event_args,
