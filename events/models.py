@@ -158,12 +158,25 @@ class CommitteeMember(models.Model):
         return self.employee.full_name if self.employee_id else self.external_name
 
 
+class AttendanceQuerySet(models.QuerySet):
+    def during_event(self):
+        """Attendance taken during the event (self check-in in its window, or the Notulis until
+        the window closed), not a correction the CAN made afterwards: only this makes a person
+        an attendee who may rate the presenters."""
+        return self.exclude(source=Attendance.Source.LATE)
+
+    def late(self):
+        return self.filter(source=Attendance.Source.LATE)
+
+
 class Attendance(models.Model):
-    """One attendee of an event: self check-in, or added by the Notulis."""
+    """One attendee of an event: self check-in, added by the Notulis during the event, or added
+    by the CAN after it ended (with a reason; marked late in every list)."""
 
     class Source(models.TextChoices):
         SELF = "self", _("Presensi mandiri")
         NOTULIS = "notulis", _("Ditambahkan notulis")
+        LATE = "late", _("Dicatat CAN setelah kegiatan")
 
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("kegiatan")
@@ -177,6 +190,9 @@ class Attendance(models.Model):
     checked_in_at = models.DateTimeField(_("waktu hadir"), default=timezone.now)
     source = models.CharField(_("cara"), max_length=10, choices=Source.choices)
     added_by = actor_field(_("ditambahkan oleh"))
+    reason = models.CharField(_("alasan pencatatan susulan"), max_length=200, blank=True)
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "checked_in_at"]
@@ -188,6 +204,15 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.employee} @ {self.event}"
+
+    @property
+    def is_late(self) -> bool:
+        return self.source == self.Source.LATE
+
+    def get_additional_data(self):
+        """Kept with the audit entry (django-auditlog): why the CAN removed this attendance."""
+        reason = getattr(self, "removal_reason", "")
+        return {"reason": reason} if reason else None
 
 
 class Readiness(models.Model):

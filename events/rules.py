@@ -67,6 +67,8 @@ add_sop_perm("events.decide_team", in_scope & is_event_team_lead)
 add_sop_perm("events.send_invitation", in_scope & (is_host_ca | is_can))
 add_sop_perm("events.show_checkin_code", in_scope & (is_host_ca | is_can | is_notulis))
 add_sop_perm("events.add_attendee", in_scope & is_notulis)
+# After the event only the CAN corrects the attendance, with a reason.
+add_sop_perm("events.correct_attendance", in_scope & is_can)
 add_sop_perm("events.write_minutes", in_scope & is_notulis)
 add_sop_perm("events.upload_photos", in_scope & (is_notulis | is_host_ca))
 add_sop_perm("events.issue_certificates", in_scope & (is_host_ca | is_can))

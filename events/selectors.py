@@ -23,6 +23,7 @@ def attendance_table(event):
             a.employee.office.short_name if a.employee.office_id else "",
             timezone.localtime(a.checked_in_at).strftime("%d-%m-%Y %H.%M"),
             a.get_source_display(),
+            a.reason,
         )
         for n, a in enumerate(attendance_rows(event), start=1)
     ]
@@ -36,7 +37,8 @@ def attendance_table(event):
             _("Kantor"),
             _("Waktu hadir"),
             _("Cara"),
+            _("Alasan pencatatan susulan"),
         ],
         rows=rows,
-        widths=[5, 36, 24, 30, 22, 18, 20],
+        widths=[5, 36, 24, 30, 22, 18, 20, 30],
     )

@@ -18,6 +18,7 @@ from cycles.models import CalendarDay, Cycle
 from events.models import (
     Attendance,
     CommitteeMember,
+    Event,
     EventTeamAssignment,
     EventTeamNeed,
     Minutes,
@@ -77,6 +78,21 @@ def notulis(w):
         event=w.event, role=CommitteeMember.Role.NOTULIS, employee=person
     )
     w.people["notulis"] = person
+
+
+def notulis_during_the_event(w):
+    """The event is today, all day: the Notulis still keeps the attendance."""
+    notulis(w)
+    Event.objects.filter(pk=w.event.pk).update(
+        date=timezone.localdate(), start_time="00:00", end_time="23:59"
+    )
+
+
+def event_ended(w):
+    """The event ended a month ago: only the CAN corrects the attendance, with a reason."""
+    Event.objects.filter(pk=w.event.pk).update(
+        date=timezone.localdate() - datetime.timedelta(days=30)
+    )
 
 
 CASES = {
@@ -163,7 +179,15 @@ CASES = {
         lambda w: Attendance.objects.count(),
         args=event_args,
         shown="1999 0101 4821",
-        prepare=notulis,
+        prepare=notulis_during_the_event,
+    ),
+    "late attendee": Case(
+        "events:attendance",
+        "can",
+        {"nip": "1999 0101 4821", "reason": TYPED},
+        lambda w: Attendance.objects.count(),
+        args=event_args,
+        prepare=event_ended,
     ),
     "minutes": Case(
         "events:minutes",

@@ -226,12 +226,23 @@ ARGS = {
     "events:team_need_remove": lambda w: {"pk": w.event.pk, "need_pk": w.need.pk},
     "events:team_swap": lambda w: {"pk": w.event.pk, "assignment_pk": w.assignment.pk},
     "events:checkin": lambda w: {"pk": w.event.pk, "token": w.token},
+    "events:attendance_remove": lambda w: {"pk": w.event.pk, "attendance_pk": _attendance(w).pk},
     "events:photo_file": lambda w: {"pk": w.event.pk, "photo_pk": w.photo.pk, "variant": "thumb"},
     "reports:open": lambda w: {"quarter": w.quarter},
     "reports:speech": lambda w: {"pk": w.report.pk, "event_pk": w.event.pk},
     "reports:speech_file": lambda w: {"pk": w.report.pk, "speech_pk": w.speech.pk},
     "evaluations:issue_award": lambda w: {"year": w.year, "kind": "presenter"},
 }
+
+
+def _attendance(w):
+    """An attendee of the event, made inside the observation's rolled-back transaction."""
+    from events.models import Attendance
+
+    row, _created = Attendance.objects.get_or_create(
+        event=w.event, employee=w.people["employee"], defaults={"source": "self"}
+    )
+    return row
 
 
 def default_args(name, route, w):
@@ -292,6 +303,8 @@ MATRIX = {
     "evaluations:year_recap_pdf": {"expect": only({"employee": 403}, default=200)},
     "evaluations:year_recap_xlsx": {"expect": only({"employee": 403}, default=200)},
     "events:attendance": {"expect": everyone(200)},
+    # After the event only the CAN corrects the list, and never without a reason (400).
+    "events:attendance_remove": {"expect": only({"can": 400}), "method": "post"},
     "events:attendance_pdf": {"expect": everyone(200)},
     "events:attendance_xlsx": {"expect": everyone(200)},
     "events:certificates": {

@@ -9,6 +9,7 @@ from datetime import date
 from django.db import transaction
 
 from cycles import planning
+from cycles.calendar import WorkingCalendar
 
 from ..models import Event, EventStep
 from .errors import EventError
@@ -23,7 +24,8 @@ def create_event(
     Raises cycles.planning.PlanningError (with the earliest allowed date) when steps 6-8 would
     have to start before `not_before`.
     """
-    plan = planning.plan_event(event_date, not_before=not_before)
+    cal = WorkingCalendar.load(cycle.province_id)
+    plan = planning.plan_event(event_date, not_before=not_before, cal=cal)
     event = Event.objects.create(
         cycle=cycle, title=title, host_office=host_office, date=event_date, created_by=by, **fields
     )
@@ -36,13 +38,16 @@ def create_event(
 from .eventday import (  # noqa: E402
     SYNC_CERTIFICATES,
     add_attendee,
+    add_late_attendee,
     add_photo,
     certificate_batch_finished,
     certificate_batch_running,
     certificate_holders,
     check_in,
     finalise_minutes,
+    has_ended,
     issue_event_certificates,
+    remove_attendee,
     request_event_certificates,
     save_minutes,
     send_invitation,
@@ -71,6 +76,7 @@ from .team import (  # noqa: E402
 __all__ = [
     "EventError",
     "add_attendee",
+    "add_late_attendee",
     "add_committee_member",
     "add_photo",
     "check_in",
@@ -80,12 +86,14 @@ __all__ = [
     "confirm_team",
     "create_event",
     "finalise_minutes",
+    "has_ended",
     "issue_committee_letter",
     "SYNC_CERTIFICATES",
     "certificate_batch_finished",
     "certificate_holders",
     "certificate_batch_running",
     "issue_event_certificates",
+    "remove_attendee",
     "request_event_certificates",
     "mark_held",
     "mark_unavailable",
