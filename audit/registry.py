@@ -22,7 +22,7 @@ class Audited:
 AUDITED = [
     Audited("organization.RoleAssignment", "office"),
     Audited("cycles.Cycle", "province"),
-    Audited("cycles.CalendarDay", None),
+    Audited("cycles.CalendarDay", "province"),
     Audited("cycles.Concept", "cycle.province"),
     Audited("voting.Vote", "cycle.province"),  # the vote's settings and status, never a choice
     Audited("voting.ProposalReopening", "cycle.province"),

@@ -26,20 +26,24 @@ class CalendarDayForm(forms.ModelForm):
             "reason": _("Mis. SKB revisi cuti bersama, libur daerah, penutupan kantor."),
         }
 
+    def __init__(self, *args, province, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.province = province
+
     def clean(self):
         data = super().clean()
         day, kind = data.get("date"), data.get("kind")
         if day is None or not kind:
             return data
         shown = date_format(day)
-        if CalendarDay.objects.filter(date=day).exists():
+        if CalendarDay.objects.filter(province=self.province, date=day).exists():
             self.add_error(
                 "date",
                 _("%(day)s sudah tercatat di kalender kantor; hapus dulu catatan lamanya.")
                 % {"day": shown},
             )
             return data
-        cal = WorkingCalendar.load()
+        cal = WorkingCalendar.load(self.province)
         if kind == CalendarDay.Kind.CLOSED and not cal.is_working_day(day):
             why = cal.holiday_name(day) or _("akhir pekan")
             self.add_error(

@@ -123,7 +123,10 @@ def build_world():
     w.cycle = make_cycle(year=w.year)
     open_proposals(w.cycle, can)  # concept agreed, steps 1-2 done: proposals are open
     w.calendar_day = CalendarDay.objects.create(
-        date=datetime.date(w.year, 12, 24), kind=CalendarDay.Kind.CLOSED, reason="Cuti bersama"
+        province=w.province,
+        date=datetime.date(w.year, 12, 24),
+        kind=CalendarDay.Kind.CLOSED,
+        reason="Cuti bersama",
     )
     # An event of office A earlier this year (held: reports, evaluations, photos apply).
     event_date = datetime.date(w.year, 8, 12)
