@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
 
 from organization.fields import actor_field
 from organization.models import Office
@@ -37,6 +38,9 @@ class CalendarDay(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"))
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(province="province")
+
     class Meta:
         ordering = ["date"]
         constraints = [
@@ -67,6 +71,9 @@ class Cycle(models.Model):
     proposals_per_office = models.PositiveSmallIntegerField(_("usulan tema per kantor"), default=3)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"))
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(province="province")
 
     class Meta:
         ordering = ["-year"]

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
 
 from cycles.models import Cycle, StepRecord
 from organization.fields import actor_field
@@ -66,6 +67,9 @@ class Event(models.Model):
     certificates_issued_by = actor_field(_("sertifikat diterbitkan oleh"))
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
     closed_by = actor_field(_("ditutup oleh"))
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(province="cycle__province")
 
     class Meta:
         ordering = ["date", "start_time"]
