@@ -143,6 +143,9 @@ class CommitteeMember(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"))
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(province="event__cycle__province")
+
     class Meta:
         ordering = ["event", "role", "id"]
         verbose_name = _("panitia")
@@ -196,7 +199,11 @@ class Attendance(models.Model):
     added_by = actor_field(_("ditambahkan oleh"))
     reason = models.CharField(_("alasan pencatatan susulan"), max_length=200, blank=True)
 
-    objects = AttendanceQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(
+        province="event__cycle__province",
+        _manager_class=models.Manager.from_queryset(AttendanceQuerySet),
+    )
 
     class Meta:
         ordering = ["event", "checked_in_at"]

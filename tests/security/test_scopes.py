@@ -8,8 +8,9 @@ from django_scopes import ScopeError, scope
 
 from cycles.models import CalendarDay, Cycle
 from cycles.services import create_cycle
-from events.models import Event
+from events.models import Attendance, CommitteeMember, Event
 from organization.scopes import province_scope
+from reports.models import ActivityReport
 from tests.factories import EmployeeFactory, make_event, other_province, province
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,9 @@ def two_cycles():
     return bengkulu, aceh
 
 
-@pytest.mark.parametrize("model", [Cycle, Event, CalendarDay])
+@pytest.mark.parametrize(
+    "model", [Cycle, Event, CalendarDay, CommitteeMember, Attendance, ActivityReport]
+)
 def test_a_query_outside_a_province_scope_raises(model, two_cycles):
     with scope():  # scopes on, no province: what a forgotten scope looks like
         with pytest.raises(ScopeError):
