@@ -10,9 +10,11 @@ class AuditConfig(AppConfig):
 
     def ready(self):
         from auditlog.signals import post_log
+        from django.core import checks
 
         from . import lookups, registry
 
+        checks.register(registry.check_province_paths)
         lookups.register()
         registry.register_all()
         post_log.connect(registry.tag_province, dispatch_uid="audit-tag-province")

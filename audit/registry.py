@@ -12,14 +12,17 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Audited:
     model: str  # "app_label.ModelName"
-    province: str  # attribute path from the object to its province Office ("" for none)
+    # Foreign keys from the object to an Office ("cycle.province", "office"); the entry belongs
+    # to that office's province. None: the model belongs to no province, and its entries are
+    # shown to superusers only. Checked against the models at start-up (check_province_paths).
+    province: str | None
     exclude: tuple[str, ...] = field(default=())
 
 
 AUDITED = [
-    Audited("organization.RoleAssignment", "office.province"),
+    Audited("organization.RoleAssignment", "office"),
     Audited("cycles.Cycle", "province"),
-    Audited("cycles.CalendarDay", ""),
+    Audited("cycles.CalendarDay", "province"),
     Audited("cycles.Concept", "cycle.province"),
     Audited("voting.Vote", "cycle.province"),  # the vote's settings and status, never a choice
     Audited("voting.ProposalReopening", "cycle.province"),
@@ -28,7 +31,8 @@ AUDITED = [
     Audited("voting.SelectedTheme", "cycle.province"),
     Audited("events.Event", "cycle.province"),
     Audited("events.CommitteeMember", "event.cycle.province"),
-    Audited("reports.ActivityReport", "event.cycle.province"),
+    Audited("events.Attendance", "event.cycle.province"),
+    Audited("reports.ActivityReport", "cycle.province"),
 ]
 
 # Never audited, whatever is added above: they would link a voter to a choice.
@@ -73,15 +77,64 @@ def register_all() -> None:
             auditlog.register(model, exclude_fields=list(entry.exclude))
 
 
-def province_id_of(obj, path: str):
+def path_problem(model, path: str) -> str | None:
+    """Why `path` does not lead from `model` through foreign keys to an Office, or None."""
+    from django.core.exceptions import FieldDoesNotExist
+
+    from organization.models import Office
+
+    current = model
+    for part in path.split("."):
+        try:
+            field = current._meta.get_field(part)
+        except FieldDoesNotExist:
+            return f"{current._meta.label} has no field {part!r}"
+        if not (field.many_to_one or field.one_to_one) or not field.concrete:
+            return f"{current._meta.label}.{part} is not a foreign key"
+        current = field.related_model
+    if current is not Office:
+        return f"it ends at {current._meta.label}, not at organization.Office"
+    return None
+
+
+def check_province_paths(app_configs=None, **kwargs):
+    """System check: every audited model exists and its province path leads to an Office, so
+    that a wrong path stops the start instead of storing entries that every province sees."""
+    from django.apps import apps
+    from django.core.checks import Error
+
+    errors = []
+    for entry in AUDITED:
+        try:
+            model = apps.get_model(entry.model)
+        except LookupError:
+            errors.append(Error(f"audited model {entry.model} does not exist", id="audit.E001"))
+            continue
+        if entry.province is None:
+            continue
+        problem = path_problem(model, entry.province)
+        if problem:
+            errors.append(
+                Error(
+                    f"province path {entry.province!r} of {entry.model} is wrong: {problem}",
+                    hint="Fix the path in audit/registry.py AUDITED.",
+                    id="audit.E002",
+                )
+            )
+    return errors
+
+
+def province_id_of(obj, path: str | None):
+    """The province of `obj` along `path` (an Office of any level: its province), or None."""
     if not path:
         return None
     value = obj
     for part in path.split("."):
-        value = getattr(value, part, None)
+        value = getattr(value, part)
         if value is None:
             return None
-    return value.pk
+    province = value.province  # a kab/kota office belongs to its province; BPS RI to none
+    return province.pk if province is not None else None
 
 
 def tag_province(sender, instance, log_entry=None, **kwargs):
@@ -91,11 +144,7 @@ def tag_province(sender, instance, log_entry=None, **kwargs):
     entry = audited_models().get(sender)
     if entry is None:
         return
-    try:
-        province_id = province_id_of(instance, entry.province)
-    except Exception:  # noqa: BLE001 (a deleted parent must not break the save being audited)
-        province_id = None
     data = dict(log_entry.additional_data or {})
-    data["province"] = province_id
+    data["province"] = province_id_of(instance, entry.province)
     type(log_entry).objects.filter(pk=log_entry.pk).update(additional_data=data)
     log_entry.additional_data = data

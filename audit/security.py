@@ -1,4 +1,4 @@
-"""Log-in protection: django-axes keyed on the normalised NIP/e-mail and the client address."""
+"""Log-in protection: django-axes keyed on the account (its NIP) and the client address."""
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
@@ -23,7 +23,12 @@ class LoginProtectionBackend(AxesStandaloneBackend):
 
 
 def login_key(request, credentials) -> str:
-    """The same key for every spelling of one account: NIP without spaces, e-mail in lower case."""
+    """One key per account, whichever way it is named: a person may log in with the NIP or the
+    e-mail, so failures by either must count against one lockout, or guessing could go on twice
+    as long. A known account is keyed by its NIP; an unknown name by its normalised spelling
+    (NIP without spaces, e-mail in lower case)."""
+    from organization.models import Employee
+
     value = ""
     if credentials:
         value = credentials.get("username") or ""
@@ -31,7 +36,9 @@ def login_key(request, credentials) -> str:
         value = request.POST.get("username", "")
     value = str(value).strip()
     if "@" in value:
-        return value.lower()
+        value = value.lower()
+        nip = Employee.objects.filter(email__iexact=value).values_list("nip", flat=True).first()
+        return nip or value
     return normalize_nip(value) or value
 
 

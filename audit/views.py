@@ -2,7 +2,6 @@ from auditlog.models import LogEntry
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import render
 
 from organization.listing import filtered_page
@@ -12,16 +11,16 @@ from .registry import audited_models
 
 
 def trail_for(user):
-    """Change history the user may read: audited models only, of the user's own province."""
+    """Change history the user may read: audited models only, of the user's own province. An
+    entry that belongs to no province (or whose province is unknown) is shown to superusers
+    only, never to a province's CAN."""
     types = ContentType.objects.get_for_models(*audited_models()).values()
     entries = LogEntry.objects.filter(content_type__in=types)
-    province = user.province
-    if province is None and not user.is_superuser:
-        return entries.none()
-    if province is not None:
-        entries = entries.filter(
-            Q(additional_data__province=province.pk) | Q(additional_data__province=None)
-        )
+    if not user.is_superuser:
+        province = user.province
+        if province is None:
+            return entries.none()
+        entries = entries.filter(additional_data__province=province.pk)
     return entries.select_related("actor", "content_type").order_by("-timestamp", "-pk")
 
 

@@ -33,6 +33,9 @@ def setup(tmp: str) -> None:
     import django
 
     django.setup()
+    from organization.scopes import unscoped_process
+
+    unscoped_process()
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)

@@ -47,6 +47,9 @@ def main():
     import django
 
     django.setup()
+    from organization.scopes import unscoped_process
+
+    unscoped_process()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext

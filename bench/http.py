@@ -311,6 +311,9 @@ def main():
     import django
 
     django.setup()
+    from organization.scopes import unscoped_process
+
+    unscoped_process()
     from bench import pages as bench_pages
 
     plan = bench_pages.prepare(args.clients)

@@ -49,6 +49,9 @@ def main():
     import django
 
     django.setup()
+    from organization.scopes import unscoped_process
+
+    unscoped_process()
     from django.conf import settings
     from django.core.management import call_command
     from django.test import Client

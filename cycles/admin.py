@@ -50,8 +50,8 @@ class CycleStepAdmin(admin.ModelAdmin):
 
 @admin.register(CalendarDay)
 class CalendarDayAdmin(admin.ModelAdmin):
-    list_display = ["date", "kind", "reason", "created_by", "created_at"]
-    list_filter = ["kind"]
+    list_display = ["date", "province", "kind", "reason", "created_by", "created_at"]
+    list_filter = ["kind", "province"]
     date_hierarchy = "date"
     search_fields = ["reason"]
     readonly_fields = ["created_by", "created_at"]
@@ -60,11 +60,14 @@ class CalendarDayAdmin(admin.ModelAdmin):
         """Every due date follows the calendar: re-plan the open steps of the year(s) touched."""
         if not change:
             obj.created_by = request.user
-        old = CalendarDay.objects.filter(pk=obj.pk).values_list("date", flat=True).first()
+        old = CalendarDay.objects.filter(pk=obj.pk).values_list("date", "province_id").first()
         with transaction.atomic():
             super().save_model(request, obj, form, change)
-            for year in {obj.date.year, *([old.year] if old else [])}:
-                services.follow_calendar(year)
+            touched = {(obj.date.year, obj.province_id)}
+            if old:
+                touched.add((old[0].year, old[1]))
+            for year, province_id in touched:
+                services.follow_calendar(year, province_id)
 
     def delete_model(self, request, obj):
         services.remove_calendar_day(obj, by=request.user)

@@ -2,10 +2,11 @@
 and cuti bersama (from the maintained `holidays` package), plus or minus the days the office
 records as `CalendarDay` (a revised decree, a regional holiday, a local closure).
 
-Every date the system computes goes through a `WorkingCalendar`, which reads the office's days
-once (one query, kept in the shared cache until a `CalendarDay` is saved or deleted) and answers
-in memory; the module-level functions load one per call, so a change to `CalendarDay` is seen by
-the next computation.
+Every date the system computes goes through a `WorkingCalendar` of one province, which reads
+that province's days once (one query, kept in the shared cache until a `CalendarDay` is saved or
+deleted) and answers in memory. A calendar without a province is the national one alone: one
+province's days never move another's dates. The module-level functions are the national
+calendar.
 """
 
 from datetime import date, timedelta
@@ -32,18 +33,23 @@ class WorkingCalendar:
         self.opened = opened or set()
 
     @classmethod
-    def load(cls) -> "WorkingCalendar":
-        """The office's days (one query, or none while the shared cache holds them)."""
+    def load(cls, province=None) -> "WorkingCalendar":
+        """The calendar of `province` (an Office or its id): national days plus its own (one
+        query, or none while the shared cache holds them). None: the national calendar."""
         from serawai import caching
 
-        return caching.cached(TOPIC, "calendar", cls._read)
+        province_id = getattr(province, "pk", province)
+        if province_id is None:
+            return cls()
+        return caching.cached(TOPIC, f"calendar:{province_id}", lambda: cls._read(province_id))
 
     @classmethod
-    def _read(cls) -> "WorkingCalendar":
+    def _read(cls, province_id) -> "WorkingCalendar":
         from .models import CalendarDay
 
         closed, opened = {}, set()
-        for day, kind, reason in CalendarDay.objects.values_list("date", "kind", "reason"):
+        days = CalendarDay.objects.filter(province_id=province_id)
+        for day, kind, reason in days.values_list("date", "kind", "reason"):
             if kind == CalendarDay.Kind.CLOSED:
                 closed[day] = reason
             else:

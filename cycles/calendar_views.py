@@ -32,16 +32,22 @@ def _year(request) -> int:
 @permission_required("cycles.view_calendar", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def calendar_page(request):
+    """The calendar of the person's province: national days and the province's own."""
     year = _year(request)
-    may_edit = request.user.has_perm("cycles.manage_calendar")
-    form = CalendarDayForm(request.POST or None) if may_edit else None
+    province = request.user.province
+    may_edit = province is not None and request.user.has_perm("cycles.manage_calendar")
+    form = CalendarDayForm(request.POST or None, province=province) if may_edit else None
     if request.method == "POST":
         if not may_edit:
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
             entry, moved = services.set_calendar_day(
-                day=data["date"], kind=data["kind"], reason=data["reason"], by=request.user
+                province=province,
+                day=data["date"],
+                kind=data["kind"],
+                reason=data["reason"],
+                by=request.user,
             )
             messages.success(
                 request,
@@ -50,14 +56,16 @@ def calendar_page(request):
             )
             return redirect(f"{reverse('cycles:calendar')}?year={entry.date.year}")
     office_days = list(
-        CalendarDay.objects.filter(date__year=year).select_related("created_by").order_by("date")
+        CalendarDay.objects.filter(province=province, date__year=year)
+        .select_related("created_by")
+        .order_by("date")
     )
     opened = {d.date for d in office_days if d.kind == CalendarDay.Kind.OPEN}
     national = [
         {"date": day, "name": name, "cancelled": day in opened, "weekend": day.weekday() >= 5}
         for day, name in sorted(national_holidays(year).items())
     ]
-    cal = WorkingCalendar.load()
+    cal = WorkingCalendar.load(province)
     working = cal.working_days_between(date(year - 1, 12, 31), date(year, 12, 31))
     return render(
         request,
@@ -78,7 +86,7 @@ def calendar_page(request):
 @require_http_methods(["GET", "POST"])
 def calendar_remove(request, pk):
     """GET asks "Yakin ...?", POST removes the office's day (due dates follow)."""
-    entry = get_object_or_404(CalendarDay, pk=pk)
+    entry = get_object_or_404(CalendarDay, pk=pk, province=request.user.province)
     day = entry.date
     if request.method == "GET":
         return confirm_page(

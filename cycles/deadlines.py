@@ -87,29 +87,32 @@ class Point:
 def schedule(step, policy: StepPolicy | None = None) -> list[Point]:
     """Every message of one step's policy, in the order they fall due."""
     policy = policy or policy_for(step.number)
+    cycle = _cycle_of(step)
+    # The step's own province calendar: its closed days move its reminders, no one else's.
+    cal = calendar.WorkingCalendar.load(cycle.province_id if cycle is not None else None)
     due = step.due
     points = []
-    start = step.planned_start and calendar.first_working_day_on_or_after(step.planned_start)
+    start = step.planned_start and cal.first_working_day_on_or_after(step.planned_start)
     for n in policy.reminders:
-        day = _working_days_before(due, n)
+        day = _working_days_before(due, n, cal)
         if start and day < start:
             continue
         points.append(Point(REMINDER, day, n))
-    after_due = calendar.next_working_day(due)
+    after_due = cal.next_working_day(due)
     if policy.overdue:
         points.append(Point(OVERDUE, after_due, 1))
     if policy.escalate_after is not None:
         m = int(policy.escalate_after)
-        points.append(Point(ESCALATION, calendar.add_working_days(after_due, m + 1), m))
+        points.append(Point(ESCALATION, cal.add_working_days(after_due, m + 1), m))
     return sorted(points, key=lambda p: p.day)
 
 
-def _working_days_before(due: date, n: int) -> date:
+def _working_days_before(due: date, n: int, cal) -> date:
     """The working day with exactly n working days in (day, due] (n = 0: the due day, or the
     last working day before it when the due date is not a working day)."""
-    day = due if calendar.is_working_day(due) else calendar.previous_working_day(due)
+    day = due if cal.is_working_day(due) else cal.previous_working_day(due)
     for _i in range(n):
-        day = calendar.previous_working_day(day)
+        day = cal.previous_working_day(day)
     return day
 
 
@@ -221,7 +224,11 @@ def _recipients(step, point: Point, today: date):
 def open_steps():
     """Every open step with a due date, of every step model in the ledger."""
     for model in ledger.step_models():
-        related = [f.name for f in model._meta.fields if f.name in ("cycle", "event")]
+        related = [
+            {"event": "event__cycle"}.get(f.name, f.name)
+            for f in model._meta.fields
+            if f.name in ("cycle", "event")
+        ]
         yield from model.objects.open().filter(due__isnull=False).select_related(*related)
 
 

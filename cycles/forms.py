@@ -26,8 +26,9 @@ class CalendarDayForm(forms.ModelForm):
             "reason": _("Mis. SKB revisi cuti bersama, libur daerah, penutupan kantor."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, province, **kwargs):
         super().__init__(*args, **kwargs)
+        self.province = province
         # A kind must be chosen: no "---------" radio button, none ticked before the person does.
         self.fields["kind"].choices = CalendarDay.Kind.choices
 
@@ -37,14 +38,14 @@ class CalendarDayForm(forms.ModelForm):
         if day is None or not kind:
             return data
         shown = date_format(day)
-        if CalendarDay.objects.filter(date=day).exists():
+        if CalendarDay.objects.filter(province=self.province, date=day).exists():
             self.add_error(
                 "date",
                 _("%(day)s sudah tercatat di kalender kantor; hapus dulu catatan lamanya.")
                 % {"day": shown},
             )
             return data
-        cal = WorkingCalendar.load()
+        cal = WorkingCalendar.load(self.province)
         if kind == CalendarDay.Kind.CLOSED and not cal.is_working_day(day):
             why = cal.holiday_name(day) or _("akhir pekan")
             self.add_error(

@@ -37,7 +37,7 @@ def _upcoming_rows(cycle, today):
     everyone in the province, so kept in the shared cache (each person's own are picked above)."""
 
     def read():
-        cal = WorkingCalendar.load()
+        cal = WorkingCalendar.load(cycle.province_id)
         horizon = cal.add_working_days(today, 10)
         return [
             row

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
 
 from organization.fields import actor_field
 from organization.models import Office
@@ -12,7 +13,9 @@ from . import sop
 
 
 class CalendarDay(models.Model):
-    """An office decision about one day, on top of the national calendar of the `holidays` package.
+    """A province's decision about one day, on top of the national calendar of the `holidays`
+    package. It moves only that province's due dates: a regional holiday of Aceh is a working
+    day in Bengkulu.
 
     `closed` adds a non-working day (a revised decree, a regional holiday, a local closure);
     `open` removes one (a national holiday or cuti bersama that the office works on after all).
@@ -22,14 +25,29 @@ class CalendarDay(models.Model):
         CLOSED = "closed", _("Libur tambahan")
         OPEN = "open", _("Hari kerja (libur dibatalkan)")
 
-    date = models.DateField(_("tanggal"), unique=True)
+    province = models.ForeignKey(
+        Office,
+        on_delete=models.PROTECT,
+        related_name="calendar_days",
+        verbose_name=_("provinsi"),
+        limit_choices_to={"level": "province"},
+    )
+    date = models.DateField(_("tanggal"))
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     reason = models.CharField(_("alasan"), max_length=200)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"))
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(province="province")
+
     class Meta:
         ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "date"], name="one_calendar_day_per_province"
+            )
+        ]
         verbose_name = _("hari kalender kantor")
         verbose_name_plural = _("hari kalender kantor")
 
@@ -53,6 +71,9 @@ class Cycle(models.Model):
     proposals_per_office = models.PositiveSmallIntegerField(_("usulan tema per kantor"), default=3)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"))
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(province="province")
 
     class Meta:
         ordering = ["-year"]

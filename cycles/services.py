@@ -10,6 +10,7 @@ from django.utils import timezone
 from . import planning
 from .calendar import WorkingCalendar
 from .models import CalendarDay, Cycle, CycleStep
+from .signals import cycle_replanned
 
 
 @transaction.atomic
@@ -20,7 +21,7 @@ def create_cycle(*, province, year: int, start_date: date, by=None, **settings) 
     )
     CycleStep.objects.bulk_create(
         CycleStep(cycle=cycle, number=p.number, planned_start=p.start, due=p.due)
-        for p in planning.plan_cycle(start_date)
+        for p in planning.plan_cycle(start_date, WorkingCalendar.load(province))
     )
     return cycle
 
@@ -28,7 +29,7 @@ def create_cycle(*, province, year: int, start_date: date, by=None, **settings) 
 @transaction.atomic
 def replan_cycle(cycle: Cycle, *, from_step: int, start: date, by=None) -> list[CycleStep]:
     """Plan steps `from_step`..5 again from `start` (completed steps keep their dates)."""
-    cal = WorkingCalendar.load()
+    cal = WorkingCalendar.load(cycle.province_id)
     steps = list(cycle.steps.select_for_update().filter(number__gte=from_step).order_by("number"))
     plans = planning.plan_forward([s.sop for s in steps if not s.is_done], start, cal)
     by_number = {p.number: p for p in plans}
@@ -39,6 +40,7 @@ def replan_cycle(cycle: Cycle, *, from_step: int, start: date, by=None) -> list[
             step.planned_start, step.due = plan.start, plan.due
             step.save(update_fields=["planned_start", "due"])
             changed.append(step)
+    cycle_replanned.send(sender=Cycle, cycle=cycle)
     return changed
 
 
@@ -66,33 +68,37 @@ def start_step(step, when=None):
     return step
 
 
-def follow_calendar(year: int) -> int:
-    """Re-plan the open steps of `year` after a change of the office calendar (the admin's
-    edits go through here too)."""
-    return _replan_open_steps(year)
+def follow_calendar(year: int, province) -> int:
+    """Re-plan the open steps of `year` in `province` after a change of its calendar (the
+    admin's edits go through here too)."""
+    return _replan_open_steps(year, province)
 
 
-def _replan_open_steps(year: int) -> int:
-    """Re-plan every open step of `year`'s cycles and events over the current calendar.
+def _replan_open_steps(year: int, province) -> int:
+    """Re-plan every open step of `year`'s cycles and events of `province` over its calendar.
 
     The first open step of a cycle keeps its start and the schedule arithmetic runs again from
     there; event steps are planned again from the event date. Completed steps keep their dates.
-    Returns how many steps changed.
+    Another province's steps are left alone. Returns how many steps changed.
     """
     from . import ledger
 
-    cal = WorkingCalendar.load()
+    province_id = getattr(province, "pk", province)
+    cal = WorkingCalendar.load(province_id)
     changed = 0
-    for cycle in Cycle.objects.filter(year=year):
+    for cycle in Cycle.objects.filter(year=year, province_id=province_id):
         steps = list(cycle.steps.select_for_update().order_by("number"))
         todo = [s for s in steps if not s.is_done]
         if not todo:
             continue
         plans = planning.plan_forward([s.sop for s in todo], todo[0].planned_start, cal)
         changed += _apply(todo, plans)
+        cycle_replanned.send(sender=Cycle, cycle=cycle)
     for model in ledger.step_models()[1:]:
         steps = model.objects.select_for_update().filter(
-            event__cycle__year=year, completed_at__isnull=True
+            event__cycle__year=year,
+            event__cycle__province_id=province_id,
+            completed_at__isnull=True,
         )
         by_event: dict = {}
         for step in steps.select_related("event"):
@@ -119,18 +125,21 @@ def _apply(steps, plans) -> int:
 
 
 @transaction.atomic
-def set_calendar_day(*, day: date, kind: str, reason: str, by) -> tuple[CalendarDay, int]:
-    """Record the office's decision about one day (closed: an extra holiday; open: a national
-    holiday or cuti bersama worked after all) and re-plan the open steps of that year, so every
-    due date follows (SOP.md, "Calendar"). Returns the day and how many steps moved."""
-    entry = CalendarDay.objects.create(date=day, kind=kind, reason=reason.strip(), created_by=by)
-    return entry, _replan_open_steps(day.year)
+def set_calendar_day(*, province, day: date, kind: str, reason: str, by) -> tuple[CalendarDay, int]:
+    """Record a province's decision about one day (closed: an extra holiday; open: a national
+    holiday or cuti bersama worked after all) and re-plan that province's open steps of that
+    year, so every due date follows (SOP.md, "Calendar"). Returns the day and how many steps
+    moved."""
+    entry = CalendarDay.objects.create(
+        province=province, date=day, kind=kind, reason=reason.strip(), created_by=by
+    )
+    return entry, _replan_open_steps(day.year, province)
 
 
 @transaction.atomic
 def remove_calendar_day(entry: CalendarDay, *, by) -> int:
-    """Undo an office decision: the day follows the national calendar again; open steps of that
-    year are re-planned. Returns how many steps moved."""
-    year = entry.date.year
+    """Undo a province's decision: the day follows the national calendar again; that
+    province's open steps of that year are re-planned. Returns how many steps moved."""
+    year, province_id = entry.date.year, entry.province_id
     entry.delete()
-    return _replan_open_steps(year)
+    return _replan_open_steps(year, province_id)

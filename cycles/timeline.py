@@ -106,7 +106,7 @@ def cycle_sections(cycle, today: date | None = None, cal: WorkingCalendar | None
     from django.utils.translation import gettext as _
 
     today = today or timezone.localdate()
-    cal = cal or WorkingCalendar.load()
+    cal = cal or WorkingCalendar.load(cycle.province_id)
     own = cycle.steps.select_related("completed_by").order_by("number")
     sections = [Section(_("Langkah 1-5: siklus %(year)s") % {"year": cycle.year}, cycle, [])]
     for step in own:

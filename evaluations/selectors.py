@@ -8,6 +8,7 @@ Shape of `event_recap(event)` (all plain Python: str, int, float, date, bool, No
     {"event": {"id", "title", "date", "host_office", "host_office_code", "presenters": [str]},
      "evaluation": {"opened": bool, "closes_on": date | None},
      "attendees": int, "raters": int, "n": int,           # n = presenter ratings
+     "late_attendees": int,                               # added by the CAN after the event
      "criteria": [{"key", "label", "n", "mean", "median", "distribution": [c1, c2, c3, c4, c5]}],
      "overall_mean": float | None,                      # mean of the criterion means
      "comments": [str], "suggestions": [str],
@@ -116,6 +117,13 @@ def _recaps(events: list[Event]) -> list[dict]:
         .annotate(n=Count("id"))
         .values_list("event_id", "n")
     )
+    late_attendees = dict(
+        Attendance.objects.late()
+        .filter(event_id__in=ids)
+        .values("event_id")
+        .annotate(n=Count("id"))
+        .values_list("event_id", "n")
+    )
     raters = dict(
         RaterRecord.objects.filter(event_id__in=ids)
         .values("event_id")
@@ -177,6 +185,7 @@ def _recaps(events: list[Event]) -> list[dict]:
                     "closes_on": window.closes_on if window else None,
                 },
                 "attendees": attendees.get(event.pk, 0),
+                "late_attendees": late_attendees.get(event.pk, 0),
                 "raters": raters.get(event.pk, 0),
                 "waiting": waiting.get(event.pk, 0),
                 "more_needed": more_needed,

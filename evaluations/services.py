@@ -98,7 +98,7 @@ def check_can_rate_presenters(event: Event, rater, today=None) -> None:
         raise EvaluationError(_("Formulir evaluasi kegiatan ini belum dibuka."))
     if not evaluation.is_open(today) or evaluation.mixed_at is not None:
         raise EvaluationError(_("Formulir evaluasi kegiatan ini sudah ditutup."))
-    if not Attendance.objects.filter(event=event, employee=rater).exists():
+    if not Attendance.objects.during_event().filter(event=event, employee=rater).exists():
         raise EvaluationError(_("Hanya peserta yang hadir yang dapat menilai narasumber."))
     if RaterRecord.objects.filter(event=event, employee=rater).exists():
         raise EvaluationError(_("Anda sudah memberikan penilaian untuk kegiatan ini."))

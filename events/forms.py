@@ -183,6 +183,18 @@ class AttendeeForm(forms.Form):
         return nip
 
 
+class CorrectionReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan koreksi"),
+        max_length=200,
+        help_text=_("Wajib setelah kegiatan berakhir; tercatat di jejak audit."),
+    )
+
+
+class LateAttendeeForm(AttendeeForm, CorrectionReasonForm):
+    """The CAN adds an attendee after the event: the NIP and why it was not recorded."""
+
+
 class MinutesForm(forms.ModelForm):
     class Meta:
         model = Minutes

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
 
 from cycles.models import Cycle, StepRecord
 from organization.fields import actor_field
@@ -66,6 +67,9 @@ class Event(models.Model):
     certificates_issued_by = actor_field(_("sertifikat diterbitkan oleh"))
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
     closed_by = actor_field(_("ditutup oleh"))
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(province="cycle__province")
 
     class Meta:
         ordering = ["date", "start_time"]
@@ -139,6 +143,9 @@ class CommitteeMember(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"))
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(province="event__cycle__province")
+
     class Meta:
         ordering = ["event", "role", "id"]
         verbose_name = _("panitia")
@@ -158,12 +165,25 @@ class CommitteeMember(models.Model):
         return self.employee.full_name if self.employee_id else self.external_name
 
 
+class AttendanceQuerySet(models.QuerySet):
+    def during_event(self):
+        """Attendance taken during the event (self check-in in its window, or the Notulis until
+        the window closed), not a correction the CAN made afterwards: only this makes a person
+        an attendee who may rate the presenters."""
+        return self.exclude(source=Attendance.Source.LATE)
+
+    def late(self):
+        return self.filter(source=Attendance.Source.LATE)
+
+
 class Attendance(models.Model):
-    """One attendee of an event: self check-in, or added by the Notulis."""
+    """One attendee of an event: self check-in, added by the Notulis during the event, or added
+    by the CAN after it ended (with a reason; marked late in every list)."""
 
     class Source(models.TextChoices):
         SELF = "self", _("Presensi mandiri")
         NOTULIS = "notulis", _("Ditambahkan notulis")
+        LATE = "late", _("Dicatat CAN setelah kegiatan")
 
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("kegiatan")
@@ -177,6 +197,13 @@ class Attendance(models.Model):
     checked_in_at = models.DateTimeField(_("waktu hadir"), default=timezone.now)
     source = models.CharField(_("cara"), max_length=10, choices=Source.choices)
     added_by = actor_field(_("ditambahkan oleh"))
+    reason = models.CharField(_("alasan pencatatan susulan"), max_length=200, blank=True)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(
+        province="event__cycle__province",
+        _manager_class=models.Manager.from_queryset(AttendanceQuerySet),
+    )
 
     class Meta:
         ordering = ["event", "checked_in_at"]
@@ -188,6 +215,15 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.employee} @ {self.event}"
+
+    @property
+    def is_late(self) -> bool:
+        return self.source == self.Source.LATE
+
+    def get_additional_data(self):
+        """Kept with the audit entry (django-auditlog): why the CAN removed this attendance."""
+        reason = getattr(self, "removal_reason", "")
+        return {"reason": reason} if reason else None
 
 
 class Readiness(models.Model):

@@ -6,7 +6,7 @@ Another province's events are invisible (views answer 404 through `can_see_event
 import rules
 
 from organization.roles import held_roles
-from organization.rules import is_can, is_event_team_lead
+from organization.rules import add_sop_perm, is_can, is_event_team_lead
 
 from .models import CommitteeMember
 
@@ -56,18 +56,20 @@ def is_notulis(user, event):
 in_scope = can_see_event
 rules.add_perm("events.view_event", can_see_event)
 # Step 6: the host office's CA forms the committee and sends the letter to the province.
-rules.add_perm("events.manage_committee", in_scope & is_host_ca)
+add_sop_perm("events.manage_committee", in_scope & is_host_ca)
 # Step 7: the host CA reports progress; only a CA of the province office confirms readiness.
-rules.add_perm("events.update_readiness", in_scope & is_host_ca)
-rules.add_perm("events.confirm_readiness", in_scope & is_province_ca)
+add_sop_perm("events.update_readiness", in_scope & is_host_ca)
+add_sop_perm("events.confirm_readiness", in_scope & is_province_ca)
 # Step 8: the CAN records the needs; the Event Team lead confirms or swaps.
-rules.add_perm("events.record_team_needs", in_scope & is_can)
-rules.add_perm("events.decide_team", in_scope & is_event_team_lead)
+add_sop_perm("events.record_team_needs", in_scope & is_can)
+add_sop_perm("events.decide_team", in_scope & is_event_team_lead)
 # Step 9: the host CA (or the CAN) invites; the Notulis keeps attendance, minutes and photos.
-rules.add_perm("events.send_invitation", in_scope & (is_host_ca | is_can))
-rules.add_perm("events.show_checkin_code", in_scope & (is_host_ca | is_can | is_notulis))
-rules.add_perm("events.add_attendee", in_scope & is_notulis)
-rules.add_perm("events.write_minutes", in_scope & is_notulis)
-rules.add_perm("events.upload_photos", in_scope & (is_notulis | is_host_ca))
-rules.add_perm("events.issue_certificates", in_scope & (is_host_ca | is_can))
+add_sop_perm("events.send_invitation", in_scope & (is_host_ca | is_can))
+add_sop_perm("events.show_checkin_code", in_scope & (is_host_ca | is_can | is_notulis))
+add_sop_perm("events.add_attendee", in_scope & is_notulis)
+# After the event only the CAN corrects the attendance, with a reason.
+add_sop_perm("events.correct_attendance", in_scope & is_can)
+add_sop_perm("events.write_minutes", in_scope & is_notulis)
+add_sop_perm("events.upload_photos", in_scope & (is_notulis | is_host_ca))
+add_sop_perm("events.issue_certificates", in_scope & (is_host_ca | is_can))
 rules.add_perm("events.view_team_history", rules.is_authenticated & (is_can | is_event_team_lead))

@@ -22,6 +22,7 @@ def attendance_table(event):
             a.employee.office.short_name if a.employee.office_id else "",
             a.checked_in_at,
             a.get_source_display(),
+            a.reason,
         )
         for n, a in enumerate(attendance_rows(event), start=1)
     ]
@@ -35,7 +36,8 @@ def attendance_table(event):
             _("Kantor"),
             _("Waktu hadir"),
             _("Cara"),
+            _("Alasan pencatatan susulan"),
         ],
         rows=rows,
-        widths=[5, 36, 24, 36, 26, 18, 20],
+        widths=[5, 36, 24, 30, 22, 18, 20, 30],
     )

@@ -36,6 +36,11 @@ urlpatterns = [
     path("<int:pk>/kode-presensi/", views.checkin_code, name="checkin_code"),
     path("<int:pk>/hadir/<str:token>/", views.check_in, name="checkin"),
     path("<int:pk>/daftar-hadir/", views.attendance, name="attendance"),
+    path(
+        "<int:pk>/daftar-hadir/<int:attendance_pk>/hapus/",
+        views.attendance_remove,
+        name="attendance_remove",
+    ),
     path("<int:pk>/daftar-hadir.xlsx", views.attendance_xlsx, name="attendance_xlsx"),
     path("<int:pk>/daftar-hadir.pdf", views.attendance_pdf, name="attendance_pdf"),
     path("<int:pk>/notulensi/", views.minutes, name="minutes"),

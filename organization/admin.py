@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Employee, Office, RoleAssignment
 from .nip import normalize_nip
+from .services import end_roles_outside_province
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_SIDE = 1200
@@ -114,7 +115,7 @@ class RoleInline(admin.TabularInline):
     model = RoleAssignment
     fk_name = "employee"
     extra = 0
-    fields = ["role", "office", "year", "ended_on", "note"]
+    fields = ["role", "office", "year", "ended_on", "end_reason", "note"]
     autocomplete_fields = ["office"]
     ordering = ["-year", "role"]
 
@@ -161,6 +162,12 @@ class EmployeeAdmin(UserAdmin):
     @admin.display(description=_("NIP"), ordering="nip")
     def nip_display(self, obj):
         return obj.nip_display
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "office" in form.changed_data:
+            # Roles count only in their own province: a move ends those left behind.
+            end_roles_outside_province(obj, by=request.user)
 
 
 @admin.register(RoleAssignment)

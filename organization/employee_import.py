@@ -1,7 +1,8 @@
 """Import employees from an .xlsx sheet: NIP, name, position, office code, e-mail.
 
 All rows or none: every row is checked first (NIP rules, office known and within the importer's
-reach, e-mail valid and not used by someone else, no NIP or e-mail twice in the file); one bad row
+reach, a known NIP belonging to an employee of the importer's own province, e-mail valid and not
+used by someone else, no NIP or e-mail twice in the file); one bad row
 refuses the whole file with a report naming each bad row and its reason. An employee already
 known by NIP is updated, so importing the same sheet twice changes nothing. New accounts get no
 usable password: the admin sets one (or the person is given one) before the first login.
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from .models import Employee, Office
 from .nip import normalize_nip, validate_nip
+from .services import end_roles_outside_province
 
 COLUMNS = ("NIP", "Nama lengkap", "Jabatan", "Kode kantor", "E-mail")
 MAX_ROWS = 20000
@@ -156,6 +158,15 @@ def import_employees(rows, *, by) -> ImportResult:
             raw.nip_is_number,
         )
         reason = _check_row(row, offices, allowed)
+        if reason is None and allowed is not None and row.nip in known:
+            # The NIP is the login: a row naming someone of another province (or of BPS RI)
+            # would move that person here and replace their e-mail, so it is refused.
+            current = known[row.nip].office_id
+            if current not in allowed:
+                reason = _(
+                    "NIP %(nip)s milik pegawai di luar provinsi Anda; "
+                    "perpindahan antarprovinsi dilakukan oleh admin Serawai."
+                ) % {"nip": row.nip}
         if reason is None and row.nip in seen_nip:
             reason = _("NIP %(nip)s sudah ada di baris %(row)d.") % {
                 "nip": row.nip,
@@ -179,7 +190,7 @@ def import_employees(rows, *, by) -> ImportResult:
         raise EmployeeImportError(errors)
 
     try:
-        return _store(clean, known, offices)
+        return _store(clean, known, offices, by=by)
     except IntegrityError as exc:  # e.g. two rows swapping e-mail addresses
         raise EmployeeImportError(
             [(0, _("Data bentrok dengan pegawai yang ada: %s") % exc)]
@@ -187,7 +198,7 @@ def import_employees(rows, *, by) -> ImportResult:
 
 
 @transaction.atomic
-def _store(clean, known, offices) -> ImportResult:
+def _store(clean, known, offices, *, by) -> ImportResult:
     result = ImportResult()
     for row in clean:
         fields = {
@@ -203,9 +214,12 @@ def _store(clean, known, offices) -> ImportResult:
             person.save()
             result.created += 1
         elif any(getattr(person, k) != v for k, v in fields.items()):
+            moved = person.office_id != fields["office"].pk
             for key, value in fields.items():
                 setattr(person, key, value)
             person.save(update_fields=list(fields))
+            if moved:
+                end_roles_outside_province(person, by=by)
             result.updated += 1
         else:
             result.unchanged += 1

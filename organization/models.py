@@ -168,6 +168,16 @@ class Employee(AbstractBaseUser, PermissionsMixin):
     def get_full_name(self):
         return self.full_name
 
+    def has_perm(self, perm, obj=None):
+        """Django's answer, except that an SOP act needs its SOP role, superuser or not."""
+        from rules import has_perm as rule_allows
+
+        from .rules import SOP_ACTIONS
+
+        if perm in SOP_ACTIONS:
+            return self.is_active and rule_allows(perm, self, obj)
+        return super().has_perm(perm, obj)
+
     def get_short_name(self):
         return self.full_name
 
@@ -228,6 +238,7 @@ class RoleAssignment(models.Model):
         related_name="+",
         verbose_name=_("diakhiri oleh"),
     )
+    end_reason = models.CharField(_("alasan berakhir"), max_length=200, blank=True)
     note = models.CharField(_("catatan"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = models.ForeignKey(

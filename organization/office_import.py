@@ -4,6 +4,9 @@ Columns: code, name, level, parent code (and an optional city). Levels may be wr
 (national, province, regency) or in Indonesian (pusat/RI, provinsi, kabupaten/kota). All rows or
 none: every row is checked first and the whole file is refused with a row-by-row report.
 Existing offices (matched by code) are updated, so importing the same sheet twice changes nothing.
+An import for one province (`province=`) may only add or change that province's own kab/kota
+offices and the province's own row; any other row is refused, so one province never renames or
+re-parents another's offices.
 """
 
 from collections.abc import Iterable
@@ -86,8 +89,34 @@ def read_offices_xlsx(file) -> list[tuple[int, OfficeRow]]:
     return rows
 
 
-def import_offices(rows: Iterable[tuple[int, OfficeRow]] | Iterable[OfficeRow]) -> ImportResult:
-    """Create or update the offices of `rows` in one transaction, or raise OfficeImportError."""
+def _outside(row: OfficeRow, level, existing: dict, province: Office) -> str | None:
+    """Why a row reaches outside `province`, or None when it stays inside."""
+    outside = _("Kantor %(code)s di luar provinsi %(province)s.") % {
+        "code": row.code,
+        "province": province.short_name,
+    }
+    current = existing.get(row.code)
+    if row.code == province.code:
+        if level != Office.Level.PROVINCE or row.parent_code != (
+            province.parent.code if province.parent_id else ""
+        ):
+            return _("Tingkat dan induk kantor provinsi tidak dapat diubah lewat impor ini.")
+        return None
+    if current is not None and current.parent_id != province.pk:
+        return outside
+    if level != Office.Level.REGENCY or row.parent_code != province.code:
+        return outside
+    return None
+
+
+def import_offices(
+    rows: Iterable[tuple[int, OfficeRow]] | Iterable[OfficeRow], *, province: Office | None = None
+) -> ImportResult:
+    """Create or update the offices of `rows` in one transaction, or raise OfficeImportError.
+
+    Without `province` (the national operator's command) every office may be touched; with it,
+    only that province and its kab/kota offices.
+    """
     numbered = [r if isinstance(r, tuple) else (i, r) for i, r in enumerate(rows, start=2)]
     if not numbered:
         raise OfficeImportError([(0, _("Lembar kerja tidak berisi baris kantor."))])
@@ -109,6 +138,11 @@ def import_offices(rows: Iterable[tuple[int, OfficeRow]] | Iterable[OfficeRow]) 
         if level is None:
             errors.append((number, _("Tingkat “%s” tidak dikenal.") % row.level))
             continue
+        if province is not None:
+            reason = _outside(row, level, existing, province)
+            if reason:
+                errors.append((number, reason))
+                continue
         levels[row.code] = level
         clean.append((number, row, level))
     for number, row, level in clean:

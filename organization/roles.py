@@ -1,8 +1,15 @@
 """What programme roles a person holds now. Read once per request and cached on the user, and
-across requests in the shared cache until a role assignment changes (serawai.caching)."""
+across requests in the shared cache until a role assignment changes (serawai.caching).
+
+A role counts only in its own province: the province of the office it was assigned at. A person
+acts on their own province, so an assignment at an office of any other province is not counted,
+whatever the person's current office (someone moved from Aceh to Bengkulu is no CAN in Bengkulu
+because they were one in Aceh).
+"""
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 
 from serawai import caching
@@ -66,12 +73,22 @@ def held_roles(user, year=None) -> HeldRoles:
     if year not in cache:
 
         def read():
-            rows = RoleAssignment.objects.current(year=year).filter(employee=user)
+            rows = in_own_province(RoleAssignment.objects.current(year=year), user)
             return HeldRoles(frozenset(rows.values_list("role", "office_id")))
 
-        # `today` in the key: an assignment ended "from tomorrow" stops counting at midnight.
-        cache[year] = caching.cached(TOPIC, f"roles:{user.pk}:{year}:{today}", read)
+        # `today` in the key: an assignment ended "from tomorrow" stops counting at midnight;
+        # the office in it: a person moved to another office is asked again.
+        key = f"roles:{user.pk}:{user.office_id}:{year}:{today}"
+        cache[year] = caching.cached((TOPIC, OFFICES_TOPIC), key, read)
     return cache[year]
+
+
+def in_own_province(assignments, user):
+    """`assignments` of `user` made at an office of the province `user` works in now."""
+    province = user.province
+    if province is None:
+        return assignments.none()
+    return assignments.filter(employee=user).filter(Q(office=province) | Q(office__parent=province))
 
 
 def role_labels(user) -> list[tuple[str, str]]:
@@ -79,10 +96,11 @@ def role_labels(user) -> list[tuple[str, str]]:
     today = timezone.localdate()
 
     def read():
-        held = RoleAssignment.objects.current().filter(employee=user).select_related("office")
+        held = in_own_province(RoleAssignment.objects.current(), user).select_related("office")
         return [(a.role, a.office.short_name) for a in held]
 
-    return caching.cached((TOPIC, OFFICES_TOPIC), f"role-labels:{user.pk}:{today}", read)
+    key = f"role-labels:{user.pk}:{user.office_id}:{today}"
+    return caching.cached((TOPIC, OFFICES_TOPIC), key, read)
 
 
 def connect() -> None:

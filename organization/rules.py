@@ -42,6 +42,21 @@ def is_ca_of_office(user, office):
 
 is_employee = rules.is_authenticated & rules.is_active
 
+# Permissions of SOP acts (proposing, opening a vote, rating an organiser, keeping attendance,
+# approving a report, ...). Django grants a superuser every permission; these are held through
+# an SOP role only (Employee.has_perm), so an administrator administers but does not act for
+# the CAN, a CA or the CC.
+SOP_ACTIONS: set[str] = set()
+
+
+def add_sop_perm(name: str, predicate) -> None:
+    SOP_ACTIONS.add(name)
+    rules.add_perm(name, predicate)
+
+
 rules.add_perm("organization.import_employees", is_can | rules.is_superuser)
 rules.add_perm("organization.view_directory", is_employee)
-rules.add_perm("organization.manage_roles", is_employee & (is_can | rules.is_superuser))
+# Every CAN member sees who holds which role; only the coordinator (and the administrator, who
+# manages accounts) gives and ends roles, so a member cannot remove the coordinator.
+rules.add_perm("organization.view_roles", is_employee & (is_can | rules.is_superuser))
+rules.add_perm("organization.manage_roles", is_employee & (is_can_coordinator | rules.is_superuser))

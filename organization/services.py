@@ -82,11 +82,28 @@ def assign_role(*, employee, role: str, office: Office, year: int, by, note: str
 
 
 @transaction.atomic
-def end_role(assignment: RoleAssignment, *, by, on: date | None = None) -> RoleAssignment:
+def end_role(
+    assignment: RoleAssignment, *, by, on: date | None = None, reason: str = ""
+) -> RoleAssignment:
     """End a role from `on` (default today): it stays in the history with who ended it."""
     assignment = RoleAssignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.ended_on is None:
         assignment.ended_on = on or timezone.localdate()
         assignment.ended_by = by
-        assignment.save(update_fields=["ended_on", "ended_by"])
+        assignment.end_reason = reason.strip()[:200]
+        assignment.save(update_fields=["ended_on", "ended_by", "end_reason"])
     return assignment
+
+
+@transaction.atomic
+def end_roles_outside_province(employee, *, by) -> list[RoleAssignment]:
+    """After `employee` moved office: end today every open role of theirs at an office outside
+    their (new) province, with who and why, so the roles they held there stay in the history
+    but give no power in a province they no longer work for."""
+    province = employee.province
+    open_roles = RoleAssignment.objects.filter(employee=employee, ended_on__isnull=True)
+    if province is not None:
+        open_roles = open_roles.exclude(office=province).exclude(office__parent=province)
+    where = employee.office.short_name if employee.office_id else "-"
+    reason = _("Pindah ke %(office)s") % {"office": where}
+    return [end_role(a, by=by, reason=reason) for a in open_roles.select_related("office")]

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -102,13 +103,17 @@ def _year(request) -> int:
 
 
 @login_required
-@permission_required("organization.manage_roles", raise_exception=True)
+@permission_required("organization.view_roles", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def roles(request):
-    """The CAN's role management: who holds which role in a year, past holders kept."""
+    """The CAN's role management: who holds which role in a year, past holders kept. Every CAN
+    member reads it; the coordinator (or the administrator) gives roles."""
     province = request.user.province
     if province is None:
         raise Http404
+    can_manage = request.user.has_perm("organization.manage_roles")
+    if request.method == "POST" and not can_manage:
+        raise PermissionDenied
     year = _year(request)
     form = RoleAssignmentForm(request.POST or None, province=province, initial={"year": year})
     if form.is_valid():
@@ -138,7 +143,7 @@ def roles(request):
         .order_by("role", "office__code", "employee__full_name", "-created_at")
     )
     context = filtered_page(request, RoleFilter, assignments, province=province)
-    context.update(form=form, year=year, today=timezone.localdate())
+    context.update(form=form, year=year, today=timezone.localdate(), can_manage=can_manage)
     return render(request, "organization/roles.html", context)
 
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
 
 from cycles.models import Cycle
 from organization.fields import actor_field
@@ -76,7 +77,11 @@ class ActivityReport(models.Model):
     pdf = models.FileField(_("berkas PDF disetujui"), upload_to="reports/%Y/", blank=True)
     pdf_sha256 = models.CharField(_("SHA-256 PDF"), max_length=64, blank=True)
 
-    objects = ActivityReportQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = ScopedManager(
+        province="cycle__province",
+        _manager_class=models.Manager.from_queryset(ActivityReportQuerySet),
+    )
 
     class Meta:
         ordering = ["cycle", "quarter", "-revision"]

@@ -9,6 +9,7 @@ import rules
 
 from organization.models import RoleAssignment
 from organization.roles import CAN_ROLES, held_roles
+from organization.rules import add_sop_perm
 
 from .assembly import quarter_events
 
@@ -69,7 +70,7 @@ def is_host_ca_in_cycle(user, cycle):
 can_write = is_can_of_report | is_host_ca_of_report
 
 rules.add_perm("reports.view_report", can_write | is_cc_of_report)
-rules.add_perm("reports.change_report", can_write)
-rules.add_perm("reports.decide_report", is_cc_of_report)
+add_sop_perm("reports.change_report", can_write)
+add_sop_perm("reports.decide_report", is_cc_of_report)
 rules.add_perm("reports.list_reports", is_can_of_cycle | is_cc_or_ca_of_cycle)
-rules.add_perm("reports.open_report", is_can_of_cycle | is_host_ca_in_cycle)
+add_sop_perm("reports.open_report", is_can_of_cycle | is_host_ca_in_cycle)

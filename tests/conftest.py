@@ -1,4 +1,5 @@
 import pytest
+from django_scopes import scopes_disabled
 
 from organization.models import RoleAssignment
 from serawai import caching
@@ -12,6 +13,16 @@ def _files_in_tmp(settings, tmp_path):
     """Uploads, stored documents and e-mails of a test go to its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _unscoped_test_code():
+    """Test code sets up and checks the data of every province, so it reads unscoped; a request
+    sent through the test client is scoped by its middleware like any other
+    (organization/scopes.py), and tests/security/test_scopes.py shows a query outside a scope
+    failing."""
+    with scopes_disabled():
+        yield
 
 
 @pytest.fixture(autouse=True)

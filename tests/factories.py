@@ -36,6 +36,30 @@ def province() -> Office:
     return office("1700")
 
 
+def other_province(code="1100", name="Aceh") -> Office:
+    """A second province (default Aceh, 1100) with one kab/kota (code + 1), beside Bengkulu."""
+    ensure_offices()
+    home, _ = Office.objects.get_or_create(
+        code=code,
+        defaults={
+            "name": f"Badan Pusat Statistik Provinsi {name}",
+            "short_name": name,
+            "level": Office.Level.PROVINCE,
+            "parent": Office.objects.get(code="0000"),
+        },
+    )
+    Office.objects.get_or_create(
+        code=f"{int(code) + 1:04d}",
+        defaults={
+            "name": f"Badan Pusat Statistik Kabupaten {name} Satu",
+            "short_name": f"{name} Satu",
+            "level": Office.Level.REGENCY,
+            "parent": home,
+        },
+    )
+    return home
+
+
 class EmployeeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Employee

@@ -120,12 +120,14 @@ def test_another_persons_notification_leaves_my_count_alone(client, employee):
 
 def test_an_office_day_changes_the_working_calendar_at_once(employee):
     day = datetime.date(timezone.localdate().year, 12, 1)
-    while not WorkingCalendar.load().is_working_day(day):
+    while not WorkingCalendar.load(province()).is_working_day(day):
         day += datetime.timedelta(days=1)
-    entry, _moved = set_calendar_day(day=day, kind="closed", reason="Libur daerah", by=employee)
-    assert not WorkingCalendar.load().is_working_day(day)
+    entry, _moved = set_calendar_day(
+        province=province(), day=day, kind="closed", reason="Libur daerah", by=employee
+    )
+    assert not WorkingCalendar.load(province()).is_working_day(day)
     remove_calendar_day(entry, by=employee)
-    assert WorkingCalendar.load().is_working_day(day)
+    assert WorkingCalendar.load(province()).is_working_day(day)
 
 
 def test_a_new_cycle_is_the_current_one_at_once(employee):

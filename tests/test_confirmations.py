@@ -42,7 +42,7 @@ ACTIONS = {
         lambda w: EventTeamNeed.objects.filter(pk=w.need.pk).exists(),
     ),
     "organization:role_end": (
-        "can",
+        "can_coordinator",
         lambda w: RoleAssignment.objects.get(pk=w.cc_role.pk).ended_on is None,
     ),
     "voting:proposal_delete": (

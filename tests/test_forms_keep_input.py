@@ -18,6 +18,7 @@ from cycles.models import CalendarDay, Cycle
 from events.models import (
     Attendance,
     CommitteeMember,
+    Event,
     EventTeamAssignment,
     EventTeamNeed,
     Minutes,
@@ -57,6 +58,41 @@ def second_team_member(w):
 
 def event_args(w):
     return [w.event.pk]
+
+
+def team_lead(w):
+    """The SOP acts of the event are done by their SOP role, not by the administrator."""
+    lead = EmployeeFactory(full_name="Ketua Event Team, S.ST.")
+    give_role(lead, RoleAssignment.Role.EVENT_TEAM_LEAD)
+    w.people["team_lead"] = lead
+
+
+def team_lead_and_second_member(w):
+    team_lead(w)
+    second_team_member(w)
+
+
+def notulis(w):
+    person = EmployeeFactory(full_name="Notulis Acara, S.ST.", office=w.office_a)
+    CommitteeMember.objects.create(
+        event=w.event, role=CommitteeMember.Role.NOTULIS, employee=person
+    )
+    w.people["notulis"] = person
+
+
+def notulis_during_the_event(w):
+    """The event is today, all day: the Notulis still keeps the attendance."""
+    notulis(w)
+    Event.objects.filter(pk=w.event.pk).update(
+        date=timezone.localdate(), start_time="00:00", end_time="23:59"
+    )
+
+
+def event_ended(w):
+    """The event ended a month ago: only the CAN corrects the attendance, with a reason."""
+    Event.objects.filter(pk=w.event.pk).update(
+        date=timezone.localdate() - datetime.timedelta(days=30)
+    )
 
 
 CASES = {
@@ -122,44 +158,55 @@ CASES = {
     ),
     "member unavailable": Case(
         "events:team_unavailable",
-        "superuser",
+        "team_lead",
         {"employee": "999999", "reason": TYPED},
         lambda w: TeamUnavailability.objects.count(),
         args=event_args,
+        prepare=team_lead,
     ),
     "swap member": Case(
         "events:team_swap",
-        "superuser",
+        "team_lead",
         {"employee": "999999", "reason": TYPED},
         lambda w: EventTeamAssignment.objects.get(pk=w.assignment.pk).status,
         args=lambda w: [w.event.pk, w.assignment.pk],
-        prepare=second_team_member,
+        prepare=team_lead_and_second_member,
     ),
     "add attendee": Case(
         "events:attendance",
-        "superuser",
+        "notulis",
         {"nip": "1999 0101 4821"},
         lambda w: Attendance.objects.count(),
         args=event_args,
         shown="1999 0101 4821",
+        prepare=notulis_during_the_event,
+    ),
+    "late attendee": Case(
+        "events:attendance",
+        "can",
+        {"nip": "1999 0101 4821", "reason": TYPED},
+        lambda w: Attendance.objects.count(),
+        args=event_args,
+        prepare=event_ended,
     ),
     "minutes": Case(
         "events:minutes",
-        "superuser",
+        "notulis",
         {"summary": "", "questions_answers": TYPED, "follow_ups": ""},
         lambda w: Minutes.objects.count(),
         args=event_args,
+        prepare=notulis,
     ),
     "photo": Case(
         "events:photos",
-        "superuser",
+        "ca_a",
         {"caption": TYPED},
         lambda w: Photo.objects.count(),
         args=event_args,
     ),
     "role": Case(
         "organization:roles",
-        "can",
+        "can_coordinator",
         {"employee": "999999", "role": "ca", "office": "", "year": "2026", "note": TYPED},
         lambda w: RoleAssignment.objects.count(),
     ),

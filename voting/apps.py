@@ -7,10 +7,13 @@ class VotingConfig(AppConfig):
     verbose_name = _("Usulan dan pemilihan tema")
 
     def ready(self):
+        from cycles.signals import cycle_replanned
         from organization.models import Office
         from serawai import caching
 
-        from . import selectors
+        from . import schedule, selectors
+
+        cycle_replanned.connect(schedule.follow_step4, dispatch_uid="voting.follow_step4")
         from .models import ProposalReopening, ProposedSpeaker, ThemeProposal, Vote
 
         caching.renew_on_write(selectors.VOTES_TOPIC, Vote)

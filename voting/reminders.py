@@ -19,9 +19,10 @@ def remind_vote_closing(today: date | None = None) -> int:
     """On the last working day before an open vote's deadline (or later, catching up while it
     is still open), tell who has not voted. Keyed per vote: sent once."""
     today = today or timezone.localdate()
-    cal = WorkingCalendar.load()
     sent = 0
-    for vote in Vote.objects.filter(status=Vote.Status.OPEN, closes_on__gte=today):
+    open_votes = Vote.objects.filter(status=Vote.Status.OPEN, closes_on__gte=today)
+    for vote in open_votes.select_related("cycle"):
+        cal = WorkingCalendar.load(vote.cycle.province_id)  # the province's own closed days
         if cal.previous_working_day(vote.closes_on) > today:
             continue
         voted = VoterRecord.objects.filter(vote=vote).values("voter_id")

@@ -3,7 +3,7 @@
 import rules
 
 from organization.roles import held_roles
-from organization.rules import is_ca, is_can
+from organization.rules import add_sop_perm, is_ca, is_can
 
 
 @rules.predicate
@@ -27,9 +27,9 @@ def vote_closed(user, vote):
     return vote is not None and vote.status != vote.Status.OPEN
 
 
-rules.add_perm("voting.manage", is_can)
-rules.add_perm("voting.propose", is_ca)
-rules.add_perm("voting.change_themeproposal", is_proposer)
+add_sop_perm("voting.manage", is_can)
+add_sop_perm("voting.propose", is_ca)
+add_sop_perm("voting.change_themeproposal", is_proposer)
 rules.add_perm("voting.view_themeproposal", is_can | is_proposer | proposals_published)
 # Counts, per-office turnout and results: nobody while the vote is open, the CAN included
 # (a reading before and after one ballot would give its choices); everyone once it is closed.

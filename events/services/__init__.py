@@ -9,6 +9,7 @@ from datetime import date
 from django.db import transaction
 
 from cycles import planning
+from cycles.calendar import WorkingCalendar
 from serawai.text import one_line
 
 from ..models import Event, EventStep
@@ -24,7 +25,8 @@ def create_event(
     Raises cycles.planning.PlanningError (with the earliest allowed date) when steps 6-8 would
     have to start before `not_before`.
     """
-    plan = planning.plan_event(event_date, not_before=not_before)
+    cal = WorkingCalendar.load(cycle.province_id)
+    plan = planning.plan_event(event_date, not_before=not_before, cal=cal)
     # The title heads e-mail subjects and file names: one line, whatever the proposal held.
     event = Event.objects.create(
         cycle=cycle,
@@ -43,14 +45,17 @@ def create_event(
 from .eventday import (  # noqa: E402
     SYNC_CERTIFICATES,
     add_attendee,
+    add_late_attendee,
     add_photo,
     certificate_batch_finished,
     certificate_batch_running,
     certificate_holders,
     check_in,
     finalise_minutes,
+    has_ended,
     issue_event_certificates,
     minutes_signers,
+    remove_attendee,
     request_event_certificates,
     save_minutes,
     send_invitation,
@@ -79,6 +84,7 @@ from .team import (  # noqa: E402
 __all__ = [
     "EventError",
     "add_attendee",
+    "add_late_attendee",
     "add_committee_member",
     "add_photo",
     "check_in",
@@ -88,6 +94,7 @@ __all__ = [
     "confirm_team",
     "create_event",
     "finalise_minutes",
+    "has_ended",
     "issue_committee_letter",
     "SYNC_CERTIFICATES",
     "certificate_batch_finished",
@@ -95,6 +102,7 @@ __all__ = [
     "certificate_batch_running",
     "issue_event_certificates",
     "minutes_signers",
+    "remove_attendee",
     "request_event_certificates",
     "mark_held",
     "mark_unavailable",

@@ -145,17 +145,69 @@ def check_in(event, employee, *, now=None) -> tuple[Attendance, bool]:
     return attendance, True
 
 
+def has_ended(event, now=None) -> bool:
+    """The event is over once its check-in window has closed: attendance is then closed too."""
+    return (now or timezone.now()) > event.window[1]
+
+
 @transaction.atomic
-def add_attendee(event, *, employee, by) -> Attendance:
-    """The Notulis records someone who attended without checking in."""
+def add_attendee(event, *, employee, by, now=None) -> Attendance:
+    """The Notulis records someone who attended without checking in, until the event ends."""
     event = _lock(event)
     if event.status not in (Event.Status.READY, Event.Status.HELD):
         raise EventError(_("Daftar hadir hanya dapat diisi untuk kegiatan yang siap/terlaksana."))
+    if has_ended(event, now):
+        raise EventError(
+            _("Kegiatan sudah berakhir; daftar hadir hanya dapat dikoreksi CAN dengan alasan.")
+        )
     if Attendance.objects.filter(event=event, employee=employee).exists():
         raise EventError(_("%(name)s sudah tercatat hadir.") % {"name": employee})
     return Attendance.objects.create(
         event=event, employee=employee, source=Attendance.Source.NOTULIS, added_by=by
     )
+
+
+def _correction_reason(event, reason: str, now) -> str:
+    if not has_ended(event, now):
+        raise EventError(
+            _("Kegiatan belum berakhir; daftar hadir diisi lewat presensi atau oleh Notulis.")
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise EventError(_("Tuliskan alasan koreksi daftar hadir."))
+    return reason[:200]
+
+
+@transaction.atomic
+def add_late_attendee(event, *, employee, by, reason: str, now=None) -> Attendance:
+    """After the event the CAN adds someone who attended but was not recorded, with a reason.
+    The entry is marked late in every list and does not make the person a rater."""
+    event = _lock(event)
+    now = now or timezone.now()
+    reason = _correction_reason(event, reason, now)
+    if Attendance.objects.filter(event=event, employee=employee).exists():
+        raise EventError(_("%(name)s sudah tercatat hadir.") % {"name": employee})
+    return Attendance.objects.create(
+        event=event,
+        employee=employee,
+        checked_in_at=now,
+        source=Attendance.Source.LATE,
+        added_by=by,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def remove_attendee(attendance: Attendance, *, by, reason: str, now=None) -> None:
+    """After the event the CAN removes someone recorded by mistake; the audit trail keeps who,
+    when and the reason."""
+    from auditlog.context import set_actor
+
+    _lock(attendance.event)
+    reason = _correction_reason(attendance.event, reason, now)
+    attendance.removal_reason = reason
+    with set_actor(by):
+        attendance.delete()
 
 
 def _editable_minutes(event) -> Minutes | None:

@@ -1,6 +1,7 @@
 from .day import (
     attendance,
     attendance_pdf,
+    attendance_remove,
     attendance_xlsx,
     certificates,
     check_in,
@@ -33,6 +34,7 @@ from .team import (
 
 __all__ = [
     "attendance",
+    "attendance_remove",
     "attendance_pdf",
     "attendance_xlsx",
     "certificates",

@@ -16,7 +16,14 @@ from organization.listing import filtered_page
 
 from .. import checkin, services
 from ..filters import AttendanceFilter
-from ..forms import AttendeeForm, MinutesForm, PhotoForm, SignatoryForm
+from ..forms import (
+    AttendeeForm,
+    CorrectionReasonForm,
+    LateAttendeeForm,
+    MinutesForm,
+    PhotoForm,
+    SignatoryForm,
+)
 from ..models import Minutes, Photo
 from ..selectors import attendance_rows, attendance_table
 from .common import get_event, run
@@ -82,24 +89,71 @@ def check_in(request, pk, token):
 
 @login_required
 def attendance(request, pk):
+    """The attendance list. During the event the Notulis adds people; once it has ended only
+    the CAN does, with a reason, and the entry is marked late."""
     event = get_event(request, pk)
-    may_add = request.user.has_perm("events.add_attendee", event)
+    ended = services.has_ended(event)
+    perm = "events.correct_attendance" if ended else "events.add_attendee"
+    may_add = request.user.has_perm(perm, event)
     if request.method == "POST" and not may_add:
         raise PermissionDenied
-    form = AttendeeForm(request.POST or None, province=event.cycle.province) if may_add else None
+    form = None
+    if may_add:
+        form_class = LateAttendeeForm if ended else AttendeeForm
+        form = form_class(request.POST or None, province=event.cycle.province)
     if request.method == "POST" and form is not None and form.is_valid():
         employee = form.cleaned_data["employee"]
-        if run(
-            request,
-            lambda: services.add_attendee(event, employee=employee, by=request.user),
-            _("%(name)s ditambahkan ke daftar hadir.") % {"name": employee},
-            form,
-        ):
+        if ended:
+
+            def action():
+                services.add_late_attendee(
+                    event, employee=employee, by=request.user, reason=form.cleaned_data["reason"]
+                )
+        else:
+
+            def action():
+                services.add_attendee(event, employee=employee, by=request.user)
+
+        done = _("%(name)s ditambahkan ke daftar hadir.") % {"name": employee}
+        if run(request, action, done, form):
             return redirect(request.path)
     rows = event.attendances.select_related("employee__office").order_by("checked_in_at", "id")
     context = filtered_page(request, AttendanceFilter, rows, province=event.cycle.province)
-    context.update(event=event, form=form, total=event.attendances.count())
+    context.update(
+        event=event,
+        form=form,
+        ended=ended,
+        may_correct=ended and may_add,
+        total=event.attendances.count(),
+        late=event.attendances.late().count(),
+    )
     return render(request, "events/attendance.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance_remove(request, pk, attendance_pk):
+    """After the event the CAN removes someone recorded by mistake, giving the reason."""
+    event = get_event(request, pk, "events.correct_attendance")
+    row = get_object_or_404(event.attendances.select_related("employee"), pk=attendance_pk)
+    form = CorrectionReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        done = _("%(name)s dihapus dari daftar hadir.") % {"name": row.employee}
+        if run(
+            request,
+            lambda: services.remove_attendee(row, by=request.user, reason=reason),
+            done,
+            form,
+        ):
+            return redirect("events:attendance", pk=event.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "events/attendance_remove.html",
+        {"event": event, "row": row, "form": form},
+        status=status,
+    )
 
 
 @login_required

@@ -68,7 +68,10 @@ def test_default_policy_reminds_two_working_days_before_and_on_the_due_day(peopl
 def test_a_holiday_in_between_moves_the_reminder(people, settings):
     settings.SERAWAI_DEADLINE_POLICY = {"default": {"reminders": (1,)}}
     CalendarDay.objects.create(
-        date=date(2026, 11, 27), kind=CalendarDay.Kind.CLOSED, reason="Libur daerah"
+        province=province(),
+        date=date(2026, 11, 27),
+        kind=CalendarDay.Kind.CLOSED,
+        reason="Libur daerah",
     )
     step = make_step()
     assert days_sent(step, kinds.STEP_REMINDER, date(2026, 11, 23), MON_30_NOV) == [
@@ -96,7 +99,10 @@ def test_escalation_counts_working_days_and_goes_to_the_can_coordinator_and_the_
 
 def test_escalation_waits_for_a_holiday(people):
     CalendarDay.objects.create(
-        date=date(2026, 12, 1), kind=CalendarDay.Kind.CLOSED, reason="Libur daerah"
+        province=province(),
+        date=date(2026, 12, 1),
+        kind=CalendarDay.Kind.CLOSED,
+        reason="Libur daerah",
     )
     step = make_step(due=date(2026, 11, 26))
     assert days_sent(step, kinds.STEP_ESCALATION, date(2026, 11, 26), date(2026, 12, 9)) == [

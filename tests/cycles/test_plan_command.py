@@ -6,11 +6,12 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cycles.models import CalendarDay
+from tests.factories import province
 
 
-def plan_json(start: str) -> list[dict]:
+def plan_json(start: str, *more) -> list[dict]:
     out = io.StringIO()
-    call_command("serawai_plan", "--start", start, "--json", stdout=out)
+    call_command("serawai_plan", "--start", start, "--json", *more, stdout=out)
     return json.loads(out.getvalue())
 
 
@@ -28,9 +29,13 @@ def test_plan_from_2_january_2025_skips_isra_miraj_cuti_bersama_and_imlek(db):
 
 def test_plan_follows_a_day_the_office_closes(db):
     CalendarDay.objects.create(
-        date=datetime.date(2025, 1, 7), kind=CalendarDay.Kind.CLOSED, reason="Banjir"
+        province=province(),
+        date=datetime.date(2025, 1, 7),
+        kind=CalendarDay.Kind.CLOSED,
+        reason="Banjir",
     )
-    plan = plan_json("2025-01-02")
+    assert plan_json("2025-01-02")[1]["due"] == "2025-01-07"  # the national calendar alone
+    plan = plan_json("2025-01-02", "--province", "1700")
     assert (plan[1]["start"], plan[1]["due"]) == ("2025-01-08", "2025-01-08")
     assert plan[4]["due"] == "2025-02-13"
 

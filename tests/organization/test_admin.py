@@ -31,7 +31,9 @@ def admin_client(client, db):
 )
 def test_admin_lists_and_add_pages_open(admin_client, model, ca_1701):
     create_cycle(province=province(), year=2025, start_date=datetime.date(2025, 1, 2))
-    CalendarDay.objects.create(date=datetime.date(2025, 6, 2), kind="closed", reason="HUT")
+    CalendarDay.objects.create(
+        province=province(), date=datetime.date(2025, 6, 2), kind="closed", reason="HUT"
+    )
     app, name = model.split("/")
     assert admin_client.get(reverse(f"admin:{app}_{name}_changelist")).status_code == 200
     assert admin_client.get(reverse(f"admin:{app}_{name}_add")).status_code == 200
@@ -67,7 +69,7 @@ def test_calendar_day_added_in_the_admin_moves_the_plan(admin_client):
     cycle = create_cycle(province=province(), year=2025, start_date=datetime.date(2025, 1, 2))
     admin_client.post(
         reverse("admin:cycles_calendarday_add"),
-        {"date": "2025-02-03", "kind": "closed", "reason": "Banjir"},
+        {"province": province().pk, "date": "2025-02-03", "kind": "closed", "reason": "Banjir"},
     )
     assert CycleStep.objects.get(cycle=cycle, number=4).due == datetime.date(2025, 2, 12)
     day = CalendarDay.objects.get()

@@ -140,3 +140,51 @@ def test_template_sheet_reopens_with_the_columns(client, can_member):
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [c.value for c in sheet[1]] == list(COLUMNS)
     assert sheet["A2"].value == "198609262015051001"
+
+
+def _aceh_employee():
+    from organization.models import Office
+
+    aceh = Office.objects.create(
+        code="1100",
+        name="BPS Provinsi Aceh",
+        short_name="Aceh",
+        level=Office.Level.PROVINCE,
+        parent=Office.objects.get(code="0000"),
+    )
+    return EmployeeFactory(
+        nip="198001012005011001", full_name="Koordinator Aceh", office=aceh, email="aceh@bps.go.id"
+    )
+
+
+@pytest.mark.parametrize("home", ["aceh", "hq"])
+def test_a_row_naming_an_employee_of_another_province_is_refused(client, can_member, home):
+    """The NIP is someone's login: another province's (or BPS RI's) employee is not taken over."""
+    if home == "aceh":
+        other = _aceh_employee()
+    else:
+        from tests.factories import office
+
+        other = EmployeeFactory(
+            nip="198001012005011001", full_name="Pegawai Pusat", office=office("0000")
+        )
+    before = (other.full_name, other.office_id, other.email)
+    client.force_login(can_member)
+    takeover = ("198001012005011001", "Nama Baru", "Statistisi", "1700", "baru@bps.go.id")
+    page = post(client, xlsx([GOOD[0], takeover])).content.decode()
+    assert "Berkas ditolak: 1 baris bermasalah" in page
+    assert "<td>3</td>" in page and "NIP 198001012005011001 milik pegawai di luar provinsi" in page
+    other.refresh_from_db()
+    assert (other.full_name, other.office_id, other.email) == before
+    assert not Employee.objects.filter(nip=GOOD[0][0]).exists()  # all or nothing
+
+
+def test_only_employees_of_the_importers_province_are_updated(client, can_member):
+    EmployeeFactory(nip=GOOD[0][0], full_name="Ani", office=None)
+    client.force_login(can_member)
+    page = post(client, xlsx(GOOD[:1])).content.decode()
+    # Someone without an office belongs to no province yet: not the importer's to claim.
+    assert "milik pegawai di luar provinsi" in page
+    Employee.objects.filter(nip=GOOD[0][0]).update(office=can_member.office)
+    page = post(client, xlsx(GOOD[:1])).content.decode()
+    assert "0 pegawai baru, 1 diperbarui" in page

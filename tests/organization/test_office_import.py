@@ -105,3 +105,44 @@ def test_import_offices_command_reports_the_bad_rows(tmp_path):
     with pytest.raises(CommandError, match="Nothing imported"):
         call_command("import_offices", str(path))
     assert not Office.objects.filter(code="1101").exists()
+
+
+def test_an_import_for_one_province_touches_only_its_own_kab_kota():
+    from tests.factories import office
+
+    bengkulu = office("1700")
+    Office.objects.create(
+        code="1100",
+        name="BPS Provinsi Aceh",
+        short_name="Aceh",
+        level=Office.Level.PROVINCE,
+        parent=office("0000"),
+    )
+    rows = [
+        ["1799", "Badan Pusat Statistik Kabupaten Baru", "kabupaten", "1700"],
+        ["1101", "Badan Pusat Statistik Kabupaten Simeulue", "kabupaten", "1100"],
+        ["1100", "BPS Provinsi Aceh (diganti)", "provinsi", "0000"],
+        ["1701", "Badan Pusat Statistik Kabupaten Bengkulu Selatan", "kabupaten", "1100"],
+        ["1700", "Badan Pusat Statistik Provinsi Bengkulu", "provinsi", "1100"],
+    ]
+    with pytest.raises(OfficeImportError) as refused:
+        import_offices(read_offices_xlsx(sheet(rows)), province=bengkulu)
+    reasons = dict(refused.value.errors)
+    assert sorted(reasons) == [3, 4, 5, 6]
+    assert "di luar provinsi" in reasons[3] and "di luar provinsi" in reasons[4]
+    assert "di luar provinsi" in reasons[5]
+    assert "tidak dapat diubah" in reasons[6]
+    assert not Office.objects.filter(code__in=["1799", "1101"]).exists()
+    assert Office.objects.get(code="1100").name == "BPS Provinsi Aceh"
+    assert Office.objects.get(code="1701").parent == bengkulu
+
+    result = import_offices(read_offices_xlsx(sheet(rows[:1])), province=bengkulu)
+    assert result.created == 1 and Office.objects.get(code="1799").parent == bengkulu
+
+
+def test_import_offices_command_limited_to_a_province(tmp_path):
+    path = tmp_path / "kantor.xlsx"
+    path.write_bytes(sheet([["1101", "BPS Kabupaten Simeulue", "kabupaten", "1100"]]).read())
+    with pytest.raises(CommandError, match="Nothing imported"):
+        call_command("import_offices", str(path), "--province", "1700")
+    assert not Office.objects.filter(code="1101").exists()

@@ -126,3 +126,78 @@ def test_proposals_are_audited_but_a_ballot_leaves_no_trace_in_the_trail(can_mem
     assert touched.isdisjoint({"ballot", "ballotchoice", "voterrecord", "ballotboxentry"}), touched
     assert not LogEntry.objects.filter(actor=employee).exists()
     assert ThemeProposal.objects.get(pk=proposal.pk).title == "Big Data untuk Statistik Harga"
+
+
+def test_every_registered_province_path_leads_to_an_office():
+    from audit.registry import check_province_paths
+
+    assert check_province_paths() == []
+
+
+def test_a_wrong_province_path_stops_the_start(monkeypatch):
+    """A path through a field the model does not have is a start-up error, not an entry that
+    silently belongs to no province."""
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    from audit import registry
+
+    wrong = registry.Audited("reports.ActivityReport", "event.cycle.province")
+    monkeypatch.setattr(registry, "AUDITED", [*registry.AUDITED, wrong])
+    errors = registry.check_province_paths()
+    assert [e.id for e in errors] == ["audit.E002"]
+    assert "reports.ActivityReport" in errors[0].msg and "'event'" in errors[0].msg
+    with pytest.raises(SystemCheckError, match="audit.E002"):
+        call_command("check")
+
+
+@pytest.mark.django_db
+def test_an_activity_report_entry_belongs_to_its_province(client, can_member):
+    from reports.services import open_report
+    from tests.factories import make_cycle, make_event
+
+    event = make_event(event_date=datetime.date(2026, 8, 12), cycle=make_cycle(year=2026))
+    ca = EmployeeFactory(full_name="Siti Ca", office=office("1701"))
+    give_role(ca, Role.CA, office("1701"))
+    with set_actor(ca):
+        report = open_report(cycle=event.cycle, quarter=3, by=ca)
+    entry = LogEntry.objects.get_for_object(report).get(action=LogEntry.Action.CREATE)
+    assert entry.additional_data == {"province": province().pk}
+
+    sumsel_can = EmployeeFactory(full_name="CAN Sumsel", office=other_province())
+    give_role(sumsel_can, Role.CAN_MEMBER, other_province())
+    client.force_login(sumsel_can)
+    page = client.get(reverse("audit:trail"), {"model": "reports.activityreport"})
+    assert page.status_code == 200 and str(report) not in page.content.decode()
+    client.force_login(can_member)
+    page = client.get(reverse("audit:trail"), {"model": "reports.activityreport"})
+    assert str(report) in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_entries_without_a_province_are_shown_to_superusers_only(client, can_member, admin_user):
+    with set_actor(admin_user):
+        RoleAssignment.objects.create(
+            employee=EmployeeFactory(full_name="Pegawai Pusat", office=office("0000")),
+            role=Role.CC,
+            office=office("0000"),
+            year=2026,
+        )
+    entry = LogEntry.objects.filter(object_repr__contains="Pegawai Pusat").get()
+    assert entry.additional_data == {"province": None}
+    client.force_login(can_member)
+    assert "Pegawai Pusat" not in client.get(reverse("audit:trail")).content.decode()
+    client.force_login(admin_user)
+    assert "Pegawai Pusat" in client.get(reverse("audit:trail")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_admin_searches_the_audit_log_by_the_actors_name(client, can_member, admin_user):
+    with set_actor(can_member):
+        give_role(EmployeeFactory(full_name="Siti Ca"), Role.EVENT_TEAM)
+    client.force_login(admin_user)
+    url = reverse("admin:auditlog_logentry_changelist")
+    response = client.get(url, {"q": "Rina Marlina"})
+    assert response.status_code == 200
+    assert "Siti Ca" in response.content.decode()
+    assert "Siti Ca" not in client.get(url, {"q": "Nama Lain"}).content.decode()

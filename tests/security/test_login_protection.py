@@ -120,3 +120,21 @@ def test_weak_passwords_are_refused_with_indonesian_reasons(client):
     assert response.status_code == 200
     person.refresh_from_db()
     assert person.check_password(PASSWORD)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("locked_by", ["email", "nip", "both"])
+def test_failures_by_nip_and_by_e_mail_of_one_account_share_one_lockout(client, locked_by):
+    person = EmployeeFactory(email="ani@bps.go.id")
+    names = {
+        "email": ["ANI@bps.go.id"],
+        "nip": [person.nip],
+        "both": [person.nip, "ani@bps.go.id"],
+    }[locked_by]
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        attempt(client, names[n % len(names)], "salah")
+    for name in (person.nip, "ani@bps.go.id"):
+        response = attempt(client, name, PASSWORD)
+        assert response.status_code == 429, name
+        assert "dikunci sementara" in response.content.decode()
+    assert "_auth_user_id" not in client.session

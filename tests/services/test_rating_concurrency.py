@@ -12,6 +12,7 @@ from cycles.services import create_cycle
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
 from evaluations.rating_box import close_form
 from evaluations.services import EvaluationError, open_presenter_evaluation, rate_presenters
+from organization.scopes import province_scope
 from tests.evaluations.conftest import add_speaker, attend, make_event
 from tests.factories import ensure_offices, province
 
@@ -35,7 +36,9 @@ def test_ten_concurrent_submits_of_one_attendee_store_exactly_one_rating():
     def submit():
         try:
             barrier.wait(timeout=30)
-            rate_presenters(event=event, rater=person, ratings={speaker: SCORES})
+            # Each thread is one of the person's requests: read in their province's scope.
+            with province_scope(person):
+                rate_presenters(event=event, rater=person, ratings={speaker: SCORES})
         except EvaluationError as exc:
             refused.append(exc)
         except Exception as exc:  # noqa: BLE001 - collected and asserted below

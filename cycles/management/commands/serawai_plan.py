@@ -1,7 +1,8 @@
-"""`python manage.py serawai_plan --start YYYY-MM-DD [--json]`: the plan of SOP steps 1-5.
+"""`python manage.py serawai_plan --start YYYY-MM-DD [--province CODE] [--json]`: the plan of
+SOP steps 1-5.
 
-Uses the same schedule arithmetic as the cycle (cycles.planning) over the working-day calendar,
-including the days the office added or removed.
+Uses the same schedule arithmetic as the cycle (cycles.planning) over the working-day calendar:
+the national one, plus the days the province of `--province` added or removed.
 """
 
 import json
@@ -20,13 +21,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--start", required=True, help="the cycle's start date, YYYY-MM-DD")
         parser.add_argument("--json", action="store_true", help="print a JSON list, one per step")
+        parser.add_argument("--province", help="code of the province whose calendar applies")
 
-    def handle(self, *args, start, **options):
+    def handle(self, *args, start, province=None, **options):
+        from organization.models import Office
+
         try:
             first = date.fromisoformat(start)
         except ValueError as exc:
             raise CommandError(f"--start must be a date YYYY-MM-DD: {exc}") from exc
-        cal = WorkingCalendar.load()
+        office = None
+        if province:
+            office = Office.objects.provinces().filter(code=province).first()
+            if office is None:
+                raise CommandError(f"No province with code {province}.")
+        cal = WorkingCalendar.load(office)
         with translation.override("id"):
             plan = plan_cycle(first, cal)
         if options["json"]:
