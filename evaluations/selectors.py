@@ -21,7 +21,7 @@ same "n", "criteria", "overall_mean", "comments", "suggestions" over every ratin
 `distribution[i]` counts the ratings that gave score i + 1.
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from django.db.models import Count
 from django.utils import timezone
@@ -53,15 +53,9 @@ def _summaries(criteria, rows) -> list[dict]:
 
 
 def _texts(rows, field) -> list[str]:
-    """The texts without names, in alphabetical order; identical texts once, with a count."""
-    counts = Counter(row[field].strip() for row in rows if row[field].strip())
-    return [
-        text if n == 1 else f"{text} (×{n})" for text, n in sorted(counts.items(), key=_casefold)
-    ]
-
-
-def _casefold(item) -> str:
-    return item[0].casefold()
+    """The texts without names, in alphabetical order (pages and documents show identical ones
+    once with a count: documents.texts.grouped_texts)."""
+    return sorted((row[field].strip() for row in rows if row[field].strip()), key=str.casefold)
 
 
 def _more_needed(raters: int) -> int:

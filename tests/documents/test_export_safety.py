@@ -14,6 +14,8 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from evaluations.models import PresenterEvaluation
+from evaluations.rating_box import close_form
 from evaluations.services import open_presenter_evaluation, rate_presenters
 from events.models import Attendance, CommitteeMember
 from organization.models import RoleAssignment
@@ -66,6 +68,7 @@ def hostile_year():
                 rater=person,
                 ratings={speaker: {**dict.fromkeys(KEYS, 4), "comment": text, "suggestion": text}},
             )
+        close_form(PresenterEvaluation.objects.get(event=event))  # every rating counted
         can = EmployeeFactory(full_name="Rina Marlina, S.Si., M.Stat.")
         give_role(can, RoleAssignment.Role.CAN_MEMBER, year=2025)
         yield cycle, event, can

@@ -69,3 +69,26 @@ def test_index_query_count_does_not_grow_with_events(
     with django_assert_max_num_queries(14):
         page = client.get(reverse("evaluations:index")).content.decode()
     assert page.count("Nilai penyelenggara") == 5
+
+
+def test_identical_comments_show_once_with_their_count(client, event, can_member):
+    from evaluations.models import PresenterEvaluation
+    from evaluations.rating_box import close_form
+    from evaluations.services import open_presenter_evaluation, rate_presenters
+
+    from .conftest import attend
+
+    speaker = event.committee.get(role="speaker")
+    open_presenter_evaluation(event)
+    for person in attend(event, 3):
+        scores = dict.fromkeys(("mastery", "delivery", "relevance", "time_management"), 4)
+        rate_presenters(
+            event=event,
+            rater=person,
+            ratings={speaker: {**scores, "interaction": 4, "comment": "Materi sangat bermanfaat"}},
+        )
+    close_form(PresenterEvaluation.objects.get(event=event))
+    client.force_login(can_member)
+    page = client.get(reverse("evaluations:event_recap", args=[event.pk])).content.decode()
+    assert page.count("Materi sangat bermanfaat") == 1
+    assert "Materi sangat bermanfaat <b>(3)</b>" in page
