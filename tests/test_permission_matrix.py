@@ -392,7 +392,10 @@ MATRIX = {
     "notifications:send_test": {"expect": everyone(REDIRECT), "method": "post"},
     "organization:employee_import": {"expect": only({"can": 200, "superuser": 200})},
     "organization:employee_import_template": {"expect": only({"can": 200, "superuser": 200})},
-    "organization:employee_import_job": {"expect": only({"can": 200, "superuser": 200})},
+    # A job's progress is its requester's (and the administrator's): another CAN member gets 404.
+    "organization:employee_import_job": {
+        "expect": only({"can": 200, "superuser": 200, "can_coordinator": 404})
+    },
     "organization:login": {"expect": everyone(REDIRECT, anonymous=200)},
     "organization:logout": {"expect": everyone(LOGIN), "method": "post"},
     "organization:password_change": {"expect": everyone(200)},
