@@ -316,3 +316,18 @@ def test_the_ballot_follows_the_language_and_the_votes_terms(client, vote, emplo
     assert "Choose at most 2 themes." in page and "Continue" in page
     assert "Your chosen themes" in page
     assert "Pilih paling banyak" not in page
+
+
+def test_a_key_rotation_during_the_vote_loses_no_waiting_ballot(vote, themes, settings):
+    people = EmployeeFactory.create_batch(5)
+    for person in people[:2]:
+        cast_ballot(vote, voter=voter_for(vote, person), proposal_ids=[themes[0].pk])
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY = "a-rotated-server-secret-" + "y" * 40
+    settings.SECRET_KEY_FALLBACKS = [old]
+    for person in people[2:]:
+        cast_ballot(vote, voter=voter_for(vote, person), proposal_ids=[themes[1].pk])
+    assert mix_ballots(vote) == 5  # sealed under either key, each counted once
+    assert sorted(BallotChoice.objects.values_list("proposal_id", flat=True)) == sorted(
+        [themes[0].pk] * 2 + [themes[1].pk] * 3
+    )
