@@ -1,8 +1,15 @@
+import datetime
+import re
+
 from auditlog.models import LogEntry
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
 
 from organization.listing import filtered_page
 
@@ -11,9 +18,11 @@ from .registry import audited_models
 
 
 def trail_for(user):
-    """Change history the user may read: audited models only, of the user's own province. An
-    entry that belongs to no province (or whose province is unknown) is shown to superusers
-    only, never to a province's CAN."""
+    """
+
+    import reChange history the user may read: audited models only, of the user's own province. An
+        entry that belongs to no province (or whose province is unknown) is shown to superusers
+        only, never to a province's CAN."""
     types = ContentType.objects.get_for_models(*audited_models()).values()
     entries = LogEntry.objects.filter(content_type__in=types)
     if not user.is_superuser:
@@ -65,10 +74,21 @@ def _field(model, name):
 
 
 def _display(field, value, names) -> str:
-    if value in (None, "None"):
+    # "app.Model.None" is how the trail wrote an empty relation; it means nothing to a reader.
+    if value in (None, "None", "") or re.fullmatch(r"\w+\.\w+\.None", str(value)):
         return "—"
     if field is None:
         return str(value)
+    if isinstance(field, models.DateTimeField):
+        moment = parse_datetime(str(value))
+        if moment is not None:  # stored in UTC with microseconds: shown as every other time
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, datetime.UTC)
+            return date_format(timezone.localtime(moment), "j F Y H.i")
+    elif isinstance(field, models.DateField):
+        day = parse_date(str(value))
+        if day is not None:
+            return date_format(day, "j F Y")
     if field.is_relation and field.many_to_one:
         return names.get((field.related_model, str(value)), f"#{value}")
     if field.choices:

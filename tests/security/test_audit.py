@@ -201,3 +201,15 @@ def test_the_admin_searches_the_audit_log_by_the_actors_name(client, can_member,
     assert response.status_code == 200
     assert "Siti Ca" in response.content.decode()
     assert "Siti Ca" not in client.get(url, {"q": "Nama Lain"}).content.decode()
+
+
+def test_the_trail_shows_times_as_every_other_page_and_no_empty_relation_codes():
+    from audit.views import _display
+    from events.models import Event
+    from reports.models import OpeningSpeech
+
+    held_at = Event._meta.get_field("held_at")
+    assert _display(held_at, "2026-02-09 03:12:45.123456+00:00", {}) == "9 Februari 2026 10.12"
+    assert _display(Event._meta.get_field("date"), "2026-02-09", {}) == "9 Februari 2026"
+    assert _display(None, "reports.OpeningSpeech.None", {}) == "—"
+    assert OpeningSpeech._meta.label == "reports.OpeningSpeech"
