@@ -31,6 +31,7 @@ AUDITED = [
     Audited("voting.SelectedTheme", "cycle.province"),
     Audited("events.Event", "cycle.province"),
     Audited("events.CommitteeMember", "event.cycle.province"),
+    Audited("events.Photo", "event.cycle.province"),
     Audited("events.Attendance", "event.cycle.province"),
     Audited("reports.ActivityReport", "cycle.province"),
 ]

@@ -47,5 +47,6 @@ urlpatterns = [
     path("<int:pk>/notulensi/final/", views.minutes_finalise, name="minutes_finalise"),
     path("<int:pk>/foto/", views.photos, name="photos"),
     path("<int:pk>/foto/<int:photo_pk>/<str:variant>.jpg", views.photo_file, name="photo_file"),
+    path("<int:pk>/foto/<int:photo_pk>/delete/", views.photo_delete, name="photo_delete"),
     path("<int:pk>/sertifikat/", views.certificates, name="certificates"),
 ]

@@ -242,6 +242,7 @@ ARGS = {
     "events:checkin": lambda w: {"pk": w.event.pk, "token": w.token},
     "events:attendance_remove": lambda w: {"pk": w.event.pk, "attendance_pk": _attendance(w).pk},
     "events:photo_file": lambda w: {"pk": w.event.pk, "photo_pk": w.photo.pk, "variant": "thumb"},
+    "events:photo_delete": lambda w: {"pk": w.event.pk, "photo_pk": w.photo.pk},
     "reports:open": lambda w: {"quarter": w.quarter},
     "reports:speech": lambda w: {"pk": w.report.pk, "event_pk": w.event.pk},
     "reports:speech_file": lambda w: {"pk": w.report.pk, "speech_pk": w.speech.pk},
@@ -357,6 +358,8 @@ MATRIX = {
     "events:minutes": {"expect": everyone(200)},
     "events:minutes_finalise": {"expect": only({}), "method": "post"},
     "events:photo_file": {"expect": everyone(200)},
+    # The host office's CA (and the Notulis) asks "Yakin ...?" before a photo is deleted.
+    "events:photo_delete": {"expect": only({"ca_a": 200})},
     "events:photos": {"expect": everyone(200)},
     "events:readiness": {"expect": everyone(200)},
     "events:readiness_confirm": {"expect": only({}), "method": "post"},

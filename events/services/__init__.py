@@ -51,6 +51,7 @@ from .eventday import (  # noqa: E402
     certificate_batch_running,
     certificate_holders,
     check_in,
+    delete_photo,
     finalise_minutes,
     has_ended,
     issue_event_certificates,
@@ -82,6 +83,7 @@ from .team import (  # noqa: E402
 )
 
 __all__ = [
+    "delete_photo",
     "EventError",
     "add_attendee",
     "add_late_attendee",

@@ -295,6 +295,19 @@ def _minutes_document(event, minutes, *, by):
     )
 
 
+@transaction.atomic
+def delete_photo(photo: Photo, *, by) -> None:
+    """A documentation photo taken off the event (a wrong or private picture), with its files;
+    refused once the event is closed, when the approved report already holds it. The audit
+    trail records who deleted it and when."""
+    event = _lock(photo.event)
+    if event.status == Event.Status.CLOSED:
+        raise EventError(_("Kegiatan sudah ditutup; fotonya bagian dari laporan yang disetujui."))
+    files = [photo.image, photo.thumbnail]
+    photo.delete()
+    transaction.on_commit(lambda: [f.delete(save=False) for f in files if f])
+
+
 def _reencode(upload) -> tuple[bytes, bytes, int, int]:
     """Verify an upload is an image by its content and re-encode it (and a thumbnail) as JPEG."""
     limit = settings.SERAWAI_PHOTO_MAX_BYTES

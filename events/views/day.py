@@ -262,6 +262,25 @@ def photos(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def photo_delete(request, pk, photo_pk):
+    """GET asks "Yakin ...?", POST deletes the photo."""
+    event = get_event(request, pk, "events.upload_photos")
+    photo = get_object_or_404(Photo, pk=photo_pk, event=event)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Hapus foto"),
+            question=_("Yakin menghapus foto “%(caption)s”?") % {"caption": photo.caption},
+            consequences=[_("Foto dan berkasnya dihapus; penghapusan dicatat di riwayat.")],
+            action_label=_("Ya, hapus foto"),
+            cancel_url=reverse("events:photos", args=[event.pk]),
+        )
+    run(request, lambda: services.delete_photo(photo, by=request.user), _("Foto dihapus."))
+    return redirect("events:photos", pk=event.pk)
+
+
+@login_required
 def photo_file(request, pk, photo_pk, variant):
     event = get_event(request, pk)
     photo = get_object_or_404(Photo, pk=photo_pk, event=event)

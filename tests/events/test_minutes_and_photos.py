@@ -133,3 +133,35 @@ def test_an_employee_cannot_upload_photos(client, ready_event, employee):
         client.post(url("photos", ready_event), {"image": upload, "caption": "x"}).status_code
         == 403
     )
+
+
+def test_the_host_ca_deletes_a_wrong_photo_after_confirming_and_the_trail_says_who(
+    client, ready_event, notulis, ca_1701, django_capture_on_commit_callbacks
+):
+    import os
+
+    from auditlog.context import set_actor
+    from auditlog.models import LogEntry
+
+    from events.services import EventError, add_photo, delete_photo
+
+    upload = SimpleUploadedFile("salah.png", png(), content_type="image/png")
+    photo = add_photo(ready_event, upload=upload, caption="Salah unggah", by=notulis)
+    stored = photo.image.path
+    client.force_login(ca_1701)
+    page = client.get(url("photos", ready_event)).content.decode()
+    assert url("photo_delete", ready_event, photo.pk) in page
+    asked = client.get(url("photo_delete", ready_event, photo.pk)).content.decode()
+    assert "Yakin menghapus foto" in asked and "Salah unggah" in asked
+    assert Photo.objects.filter(pk=photo.pk).exists()  # asking deletes nothing
+    with set_actor(ca_1701), django_capture_on_commit_callbacks(execute=True):
+        client.post(url("photo_delete", ready_event, photo.pk), {"confirmed": "1"})
+    assert not Photo.objects.filter(pk=photo.pk).exists() and not os.path.exists(stored)
+    deleted = LogEntry.objects.get(action=LogEntry.Action.DELETE, object_repr__contains="Salah")
+    assert deleted.actor == ca_1701
+    second = SimpleUploadedFile("pembukaan.png", png(), content_type="image/png")
+    kept = add_photo(ready_event, upload=second, caption="Pembukaan", by=notulis)
+    Event.objects.filter(pk=ready_event.pk).update(status=Event.Status.CLOSED)
+    with pytest.raises(EventError, match="sudah ditutup"):
+        delete_photo(kept, by=ca_1701)
+    assert Photo.objects.filter(pk=kept.pk).exists()
