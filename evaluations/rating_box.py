@@ -2,7 +2,6 @@
 counted ratings in shuffled batches of at least common.secrecy.MIX_BATCH raters; when the form
 closes, every waiting rating is mixed and the rater records and ratings are rewritten shuffled."""
 
-import logging
 from datetime import date
 
 from django.db import transaction
@@ -14,8 +13,6 @@ from events.models import Event
 from serawai import caching
 
 from .models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
-
-logger = logging.getLogger(__name__)
 
 RATING_FIELDS = [
     "event_id",

@@ -6,7 +6,6 @@ asks Celery to drain the outbox; a change that rolls back leaves no message behi
 that is down loses nothing (the outbox is drained again every minute and when a worker starts).
 """
 
-import logging
 import uuid
 from collections.abc import Iterable
 
@@ -23,8 +22,6 @@ from . import kinds
 from .bell import bell_changed
 from .emails import subject_for
 from .models import EmailPreference, Notification, OutboxMail
-
-logger = logging.getLogger(__name__)
 
 
 def _employees(recipients) -> list:

@@ -8,7 +8,6 @@ waits, and `resume_waiting` (beat every minute, and whenever a worker starts) ta
 """
 
 import datetime
-import logging
 
 from django.conf import settings
 from django.db import transaction
@@ -21,7 +20,6 @@ from common.queue import wake
 from .employee_import import EmployeeImportError, import_employees, read_employees_xlsx
 from .models import EmployeeImport
 
-logger = logging.getLogger(__name__)
 # A pending job younger than this is left to the task its request published.
 PUBLISH_GRACE_SECONDS = 60
 

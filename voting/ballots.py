@@ -7,7 +7,6 @@ A cast ballot is final. One ballot per voter is the VoterRecord's unique constra
 submits of one voter at once leave one record and one entry in the box.
 """
 
-import logging
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -40,8 +39,6 @@ from .models import (
     VoterRecord,
 )
 from .selectors import BallotEntry, ballot_entries
-
-logger = logging.getLogger(__name__)
 
 # How often the number of voters shown during the vote may change.
 VOTERS_SHOWN_EVERY = timedelta(hours=1)
@@ -185,15 +182,7 @@ def _mix_locked(vote: Vote, *, everything: bool) -> int:
         entries = list(BallotBoxEntry.objects.select_for_update(skip_locked=True).filter(vote=vote))
         if len(entries) < secrecy.MIX_BATCH:
             return 0
-    ballots, choices = [], []
-    for entry in secrecy.shuffled(entries):
-        ballot = Ballot(vote=vote)
-        ballots.append(ballot)
-        choices += [
-            BallotChoice(ballot=ballot, proposal_id=pk) for pk in secrecy.unseal(entry.sealed)
-        ]
-    Ballot.objects.bulk_create(ballots)
-    BallotChoice.objects.bulk_create(secrecy.shuffled(choices))
+    _write_ballots(vote, [secrecy.unseal(entry.sealed) for entry in entries])
     BallotBoxEntry.objects.filter(pk__in=[e.pk for e in entries]).delete()
     secrecy.pause_for_tests("SERAWAI_TEST_MIX_DELAY")
     return len(entries)
@@ -229,14 +218,20 @@ def close_ballot_box(vote: Vote) -> int:
     ):
         chosen.setdefault(ballot_id, []).append(proposal_id)
     Ballot.objects.filter(vote=vote).delete()  # and their choices
+    _write_ballots(vote, list(chosen.values()))
+    return voters
+
+
+def _write_ballots(vote: Vote, chosen: list[list[int]]) -> None:
+    """Counted ballots, one per list of proposal ids, written in a random order with random
+    ids, their choices shuffled apart from them."""
     ballots, choices = [], []
-    for proposals in secrecy.shuffled(chosen.values()):
+    for proposals in secrecy.shuffled(chosen):
         ballot = Ballot(vote=vote)
         ballots.append(ballot)
         choices += [BallotChoice(ballot=ballot, proposal_id=pk) for pk in proposals]
     Ballot.objects.bulk_create(ballots)
     BallotChoice.objects.bulk_create(secrecy.shuffled(choices))
-    return voters
 
 
 def purge_after_close() -> None:
