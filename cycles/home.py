@@ -1,4 +1,11 @@
-"""The home page's "what I must do now": the open steps the signed-in person is responsible for."""
+"""The home page's "what I must do now": the open steps the signed-in person is responsible for,
+and the forms waiting for this person alone (a presenter rating, a report to approve), which apps
+further down the import chain register here (`register_todos`) without `cycles` importing them.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 
 from django.utils import timezone
 
@@ -10,6 +17,32 @@ from . import calendar, selectors, timeline
 from .calendar import WorkingCalendar
 from .responsibility import is_responsible
 from .timeline import cycle_sections
+
+
+@dataclass(frozen=True)
+class Todo:
+    """A form waiting for one person: what to do, where, and until when."""
+
+    title: str
+    url: str
+    due: date | None = None
+    detail: str = ""
+
+
+_todo_sources: list[Callable] = []
+
+
+def register_todos(source: Callable) -> None:
+    """Register `source(user, today) -> list[Todo]`; each runs a fixed number of queries."""
+    if source not in _todo_sources:
+        _todo_sources.append(source)
+
+
+def my_todos(user, today=None) -> list[Todo]:
+    """Every registered app's forms waiting for `user`, earliest due first."""
+    today = today or timezone.localdate()
+    todos = [todo for source in _todo_sources for todo in source(user, today)]
+    return sorted(todos, key=lambda t: (t.due or date.max, t.title))
 
 
 def my_open_steps(user, cycle, today=None):

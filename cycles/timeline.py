@@ -26,6 +26,8 @@ WORK_PAGES = {
     10: "reports:list",
     11: "evaluations:index",
 }
+# Steps of an event done on a page of their own (the event's page links every other one).
+EVENT_WORK_PAGES = {6: "events:committee", 7: "events:readiness", 8: "events:team"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,11 @@ class StepRow:
     def work_url(self) -> str:
         """The page where this step is done."""
         name = WORK_PAGES.get(self.number)
-        return reverse(name) if name else self.owner.get_absolute_url()
+        if name:
+            return reverse(name)
+        if self.number in EVENT_WORK_PAGES:
+            return reverse(EVENT_WORK_PAGES[self.number], args=[self.owner.pk])
+        return self.owner.get_absolute_url()
 
     @property
     def is_overdue(self) -> bool:

@@ -13,7 +13,7 @@ from organization.roles import role_labels
 
 from . import services
 from .forms import CycleCreateForm, ReplanForm
-from .home import my_open_steps
+from .home import my_open_steps, my_todos
 from .models import Cycle
 from .selectors import CHOSEN_YEAR, current_cycle
 from .timeline import cycle_sections
@@ -25,9 +25,8 @@ def home(request):
     rows = my_open_steps(request.user, cycle) if cycle else []
     Role = RoleAssignment.Role
     labels = [f"{Role(role).label} ({office})" for role, office in role_labels(request.user)]
-    return render(
-        request, "cycles/home.html", {"cycle": cycle, "rows": rows, "my_role_labels": labels}
-    )
+    context = {"cycle": cycle, "rows": rows, "todos": my_todos(request.user)}
+    return render(request, "cycles/home.html", {**context, "my_role_labels": labels})
 
 
 @login_required

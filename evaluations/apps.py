@@ -15,3 +15,8 @@ class EvaluationsConfig(AppConfig):
         from . import selectors
 
         selectors.connect()
+        from cycles.home import register_todos
+
+        from .todos import rating_todos
+
+        register_todos(rating_todos)

@@ -1,16 +1,23 @@
-"""Demo data of steps 6-9 for the demo cycle's events (created by voting's announcement).
+"""Demo data of steps 6-9 for the demo cycle's events (created by voting's announcement), as
+cycles.demo_story tells them: each step done on its planned day through the services, with the
+clock set to that day.
 
-Idempotent: each part is skipped when already done. Uses the people the organisation demo made
-(CAs, CAN, Event Team); a part whose actor is missing is skipped with a note. Letters and
-certificates need the document engine; past events are held with attendance, minutes and
-certificates, future ones stop after the Event Team plan.
+An event of the past gets its committee and letter (step 6), readiness (step 7; the recent
+event's is confirmed one working day late, the demo's one late example), the Event Team (step 8),
+the invitation, attendance, a photo, signed minutes and certificates (step 9). The event in
+preparation stops after its committee letter. Idempotent: each part is skipped when done.
 """
 
+import io
 import random
-from datetime import timedelta
+from datetime import time, timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from cycles import demo_story as story
+from cycles.calendar import WorkingCalendar
+from organization import demo as people_demo
 from organization.models import Employee, RoleAssignment
 
 from . import services
@@ -40,7 +47,10 @@ def _committee(event, host_ca):
     if event.committee.exclude(role=C.SPEAKER).exists():
         return
     staff = list(
-        Employee.objects.active().filter(office=event.host_office).exclude(pk=host_ca.pk)[:6]
+        Employee.objects.active()
+        .filter(office=event.host_office)
+        .exclude(pk=host_ca.pk)
+        .order_by("pk")[:6]
     )
     if len(staff) < 3:
         return
@@ -55,131 +65,138 @@ def _committee(event, host_ca):
     )
 
 
-def _letters_ready() -> bool:
-    try:
-        import documents.letters  # noqa: F401
-    except ImportError:
-        return False
-    return True
+def _team(event, can, lead, step8):
+    with story.on(step8.planned_start, time(10, 0)):
+        if not event.team_needs.exists():
+            for role in (TeamRole.MC, TeamRole.OPERATOR, TeamRole.DOCUMENTATION):
+                services.record_need(
+                    event,
+                    role=role,
+                    people=1,
+                    start_time=event.start_time,
+                    end_time=event.end_time,
+                    by=can,
+                )
+        if not event.team.exists():
+            services.propose_team(event, by=can)
+    with story.on(step8.due, time(14, 0)):
+        services.confirm_team(event, by=lead)
 
 
-def _team(event, can, lead):
-    if not event.team_needs.exists():
-        for role, people in ((TeamRole.MC, 1), (TeamRole.OPERATOR, 1), (TeamRole.DOCUMENTATION, 1)):
-            services.record_need(
-                event,
-                role=role,
-                people=people,
-                start_time=event.start_time,
-                end_time=event.end_time,
-                by=can,
-            )
-    if not event.team.exists():
-        services.propose_team(event, by=can)
-    services.confirm_team(event, by=lead)
+def _photo():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 400), (40, 110, 160)).save(buffer, format="JPEG")
+    return SimpleUploadedFile("dokumentasi.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
-def _event_day(event, notulis, host_ca, rng):
+def attendees(event, rng) -> list[Employee]:
+    """Three fifths of the province, and every demo login but the CAN's (they rate the
+    organiser, not the presenter)."""
     people = list(Employee.objects.active().in_province(event.cycle.province).order_by("pk"))
+    chosen = rng.sample(people, k=min(len(people), max(10, len(people) * 3 // 5)))
+    logins = [p for label, p in people_demo.demo_logins() if not label.startswith("CAN")]
+    return list(dict.fromkeys(chosen + [p for p in logins if p.is_active]))
+
+
+def _event_day(event, notulis, host_ca, can, rng):
     opens, _closes = event.window
-    for person in rng.sample(people, k=min(len(people), max(10, len(people) * 3 // 5))):
-        try:
-            services.check_in(event, person, now=opens + timedelta(minutes=rng.randint(0, 60)))
-        except EventError:
-            break
-    minutes = Minutes.objects.filter(event=event).first()
-    if minutes is None or not minutes.is_final:
-        services.save_minutes(
-            event,
-            summary=f"Narasumber memaparkan {event.title.lower()} dan contoh penerapannya.",
-            questions_answers="T: Bagaimana menerapkannya di kantor kab/kota?\n"
-            "J: Mulai dari satu kegiatan rutin dan ukur hasilnya.",
-            follow_ups="Materi dibagikan melalui Portal Pintar.",
-            by=notulis,
-        )
-        services.finalise_minutes(event, by=notulis, now=opens + timedelta(hours=2))
+    with story.on(event.date, event.start_time):
+        for person in attendees(event, rng):
+            services.check_in(event, person, now=opens + timedelta(minutes=rng.randint(0, 40)))
+    with story.on(event.date, event.end_time):
+        if not event.photos.exists():
+            services.add_photo(event, upload=_photo(), caption="Pemaparan narasumber", by=host_ca)
+        minutes = Minutes.objects.filter(event=event).first()
+        if minutes is None or not minutes.is_final:
+            services.save_minutes(
+                event,
+                summary=f"Narasumber memaparkan {event.title.lower()} dan contoh penerapannya.",
+                questions_answers="T: Bagaimana menerapkannya di kantor kab/kota?\n"
+                "J: Mulai dari satu kegiatan rutin dan ukur hasilnya.",
+                follow_ups="Materi dibagikan melalui Portal Pintar.",
+                by=notulis,
+            )
+            ended_at = story.moment(event.date, event.end_time)
+            services.finalise_minutes(event, by=notulis, now=ended_at)
+        event.refresh_from_db()
+        if not event.certificates_issued_at:
+            services.issue_event_certificates(
+                event, signatory=_signatory(event.cycle.province), by=can or host_ca
+            )
 
 
-DEMO_EVENTS = (
-    # (host office code, days from today, theme): one already held, one still being prepared.
-    ("1701", (-21, -35, 21), "Pemanfaatan Big Data untuk Statistik Harga Konsumen"),
-    ("1771", (42, 21, 12, -7), "Teknik Wawancara CAPI yang Efektif"),
-)
-
-
-def _demo_events(cycle, stdout) -> None:
-    """Events normally come from the announced themes (step 5); when the demo's vote is still
-    open there are none, so the demo plans two itself to show steps 6-9."""
-    from cycles.calendar import WorkingCalendar
-    from organization.models import Office
-
-    cal = WorkingCalendar.load()
+def _prepare(event, planned, people) -> None:
+    """Steps 6-9 of one event, each on its day, as far as today allows."""
+    host_ca, ca_province, can, lead = people
+    cal = WorkingCalendar.load(event.cycle.province_id)
+    steps = {s.number: s for s in event.steps.all()}
     today = timezone.localdate()
-    for code, offsets, title in DEMO_EVENTS:
-        host = Office.objects.filter(code=code).first()
-        days = [cal.first_working_day_on_or_after(today + timedelta(days=n)) for n in offsets]
-        days = [d for d in days if d.year == cycle.year]
-        if host is None or not days:
-            continue
-        day = days[0]
-        services.create_event(cycle=cycle, title=title, host_office=host, event_date=day)
-        stdout.write(f"events: demo event {title} on {day} ({host.short_name})\n")
+    if steps[6].planned_start > today:
+        return
+    with story.on(steps[6].planned_start, time(9, 0)):
+        _committee(event, host_ca)
+        if not event.committee_letter_url and not services.missing_committee_roles(event):
+            services.issue_committee_letter(
+                event, signatory=_signatory(event.host_office), by=host_ca
+            )
+    if planned is not None and planned.kind == "preparing":
+        return
+    if steps[7].planned_start > today:
+        return
+    if event.status == Event.Status.PLANNED:
+        with story.on(steps[7].planned_start, time(8, 0)):
+            services.update_readiness(
+                event,
+                by=host_ca,
+                items=dict.fromkeys(Readiness.ITEMS, True),
+                comment="Ruang, tautan dan materi siap.",
+                place=event.place or f"Aula {event.host_office.name}",
+                meeting_link=event.meeting_link or "https://zoom.us/j/1700000000",
+                start_time=(planned.times if planned else story.USUAL)[0],
+                end_time=(planned.times if planned else story.USUAL)[1],
+            )
+        late = planned is not None and planned.kind == "recent"
+        day = cal.next_working_day(steps[7].due) if late else steps[7].due
+        with story.on(day, time(15, 0)):
+            services.confirm_readiness(event, by=ca_province or can)
+    event.refresh_from_db()
+    if can and lead and not event.steps.get(number=8).is_done and steps[8].planned_start <= today:
+        _team(event, can, lead, steps[8])
+    if not event.invitation_sent_at and steps[8].planned_start <= today:
+        with story.on(cal.add_working_days(steps[8].planned_start, 3), time(9, 30)):
+            services.send_invitation(event, signatory=_signatory(event.host_office), by=host_ca)
+    event.refresh_from_db()
+    notulis = event.committee.filter(role=C.NOTULIS).select_related("employee").first()
+    ended = story.moment(event.date, event.end_time) <= timezone.now()
+    if planned is not None and planned.kind == "recent" and event.date <= today:
+        ended = True  # held early this morning (the first working day of a quarter)
+    if notulis and event.status in (Event.Status.READY, Event.Status.HELD) and ended:
+        rng = random.Random(f"serawai-events-{event.title}")
+        _event_day(event, notulis.employee, host_ca, can, rng)
 
 
 def seed(cycle, stdout) -> None:
-    if not cycle.events.exists():
-        _demo_events(cycle, stdout)
+    plan = story.plan_for(cycle)
+    by_date = {e.date: e for e in plan.events} if plan else {}
     province = cycle.province
     ca_province = _holder(cycle, Role.CA, province)
     can = _holder(cycle, Role.CAN_COORDINATOR, province) or _holder(
         cycle, Role.CAN_MEMBER, province
     )
     lead = _holder(cycle, Role.EVENT_TEAM_LEAD, province)
-    now = timezone.now()
     done = []
     for event in cycle.events.select_related("host_office", "cycle__province").order_by("date"):
         host_ca = _holder(cycle, Role.CA, event.host_office)
         if host_ca is None:
             stdout.write(f"events: {event} skipped, no CA at {event.host_office}\n")
             continue
-        rng = random.Random(f"serawai-events-{event.pk}")
         try:
-            _committee(event, host_ca)
-            if (
-                _letters_ready()
-                and not event.committee_letter_url
-                and not services.missing_committee_roles(event)
-            ):
-                services.issue_committee_letter(
-                    event, signatory=_signatory(event.host_office), by=host_ca
-                )
-            if event.status == Event.Status.PLANNED:
-                place = {"place": event.place or f"Aula {event.host_office.name}"}
-                if not event.meeting_link:
-                    place["meeting_link"] = "https://zoom.us/j/1700000000"
-                services.update_readiness(
-                    event,
-                    by=host_ca,
-                    items=dict.fromkeys(Readiness.ITEMS, True),
-                    comment="Ruang, tautan dan materi siap.",
-                    **place,
-                )
-                if ca_province is not None:
-                    services.confirm_readiness(event, by=ca_province)
-            if can and lead and not event.steps.get(number=8).is_done:
-                _team(event, can, lead)
-            event.refresh_from_db()
-            notulis = event.committee.filter(role=C.NOTULIS).select_related("employee").first()
-            past = event.window[1] < now
-            if notulis and event.status in (Event.Status.READY, Event.Status.HELD) and past:
-                _event_day(event, notulis.employee, host_ca, rng)
-                event.refresh_from_db()
-                if _letters_ready() and not event.certificates_issued_at:
-                    services.issue_event_certificates(
-                        event, signatory=_signatory(province), by=can or host_ca
-                    )
+            _prepare(event, by_date.get(event.date), (host_ca, ca_province, can, lead))
         except EventError as exc:
             stdout.write(f"events: {event}: {exc.message}\n")
             continue
-        done.append(f"{event.title} ({event.get_status_display()})")
-    stdout.write(f"events: {len(done)} events prepared: {'; '.join(done)}\n")
+        event.refresh_from_db()
+        done.append(f"{event.title} {event.date} ({event.get_status_display()})")
+    stdout.write(f"events: {len(done)} events: {'; '.join(done)}\n")

@@ -113,17 +113,36 @@ def seed_people(year: int) -> list[tuple[str, Employee]]:
         admin.position = "Pranata Komputer Ahli Muda (admin Serawai)"
         admin.save(update_fields=["is_staff", "is_superuser", "position"])
 
+    return _logins(by_office)
+
+
+def _logins(by_office) -> list[tuple[str, Employee]]:
+    staff = by_office["1700"]
+    head, coordinator, members = staff[0], staff[1], staff[2:5]
+    ca_province, team_lead, team = staff[5], staff[6], staff[7:11]
     return [
         ("CAN Provinsi (koordinator)", coordinator),
         ("CAN Provinsi (anggota)", members[0]),
         ("CC (Change Champion)", head),
         ("CA Provinsi", ca_province),
-        ("CA BPS Kabupaten Bengkulu Selatan", regency_cas["1701"]),
-        ("CA BPS Kabupaten Rejang Lebong", regency_cas["1702"]),
-        ("CA BPS Kota Bengkulu", regency_cas["1771"]),
+        ("CA BPS Kabupaten Bengkulu Selatan", by_office["1701"][1]),
+        ("CA BPS Kabupaten Rejang Lebong", by_office["1702"][1]),
+        ("CA BPS Kota Bengkulu", by_office["1771"][1]),
         ("Ketua Event Team", team_lead),
         ("Anggota Event Team", team[0]),
         ("Pegawai", staff[12]),
         ("Pegawai kabupaten", by_office["1703"][2]),
-        ("Admin (superuser)", admin),
+        ("Admin (superuser)", staff[11]),
     ]
+
+
+def demo_logins() -> list[tuple[str, Employee]]:
+    """(role label, person) of the demo logins already loaded, without writing anything; empty
+    when the demo people are not there."""
+    known = {e.nip: e for e in Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")}
+    by_office: dict[str, list[Employee]] = {}
+    for code, nip, _name, _position, _email in _people():
+        if nip not in known:
+            return []
+        by_office.setdefault(code, []).append(known[nip])
+    return _logins(by_office)

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Laporan kegiatan")
+
+    def ready(self):
+        from cycles.home import register_todos
+
+        from .todos import approval_todos
+
+        register_todos(approval_todos)

@@ -1,12 +1,17 @@
-"""Demo data of step 10: the activity report of every quarter whose events are held.
+"""Demo data of step 10: the activity report of every past quarter whose events are held,
+written in the quarter's last week and submitted before it ends; the CC has yet to decide
+(the CC's demo to-do).
 
 Idempotent: an existing report is left as it is. The evaluation demo is run first (it is
-idempotent too) because a report needs the evaluation recap. The first complete quarter is
-approved by the CC, the second returned with a comment, any further one left submitted.
+idempotent too) because a report needs the evaluation recap.
 """
+
+from datetime import time
 
 from django.utils import timezone
 
+from cycles import demo_story as story
+from cycles.calendar import WorkingCalendar
 from evaluations import demo as evaluations_demo
 from organization.models import Employee, RoleAssignment
 
@@ -72,39 +77,35 @@ def _speech(event) -> str:
 def seed(cycle, stdout) -> None:
     evaluations_demo.seed(cycle, stdout)
     author = _holder(cycle, Role.CAN_MEMBER, Role.CAN_COORDINATOR)
-    cc = _holder(cycle, Role.CC)
     if author is None:
         stdout.write("reports: no CAN member in the demo cycle, no report seeded")
         return
+    cal = WorkingCalendar.load(cycle.province_id)
     today = timezone.localdate()
-    made = decided = 0
+    made = submitted = 0
     for quarter in (1, 2, 3, 4):
         events = list(assembly.quarter_events(cycle, quarter))
-        if not events or any(e.date > today for e in events):
+        _first, last = assembly.quarter_bounds(cycle.year, quarter)
+        if not events or last >= today or any(e.date > today for e in events):
             continue
         if ActivityReport.objects.filter(cycle=cycle, quarter=quarter).exists():
             continue
-        report = services.open_report(cycle=cycle, quarter=quarter, by=author)
-        report = services.update_chapters(report, by=author, **_chapters(report))
-        for event in events:
-            services.set_opening_speech(
-                report,
-                event=event,
-                by=author,
-                speaker=f"Kepala {event.host_office.name}",
-                text=_speech(event),
-            )
+        # written in the quarter's last week and handed to the CC before the quarter ends
+        with story.on(cal.subtract_working_days(last, 5), time(10, 0)):
+            report = services.open_report(cycle=cycle, quarter=quarter, by=author)
+            report = services.update_chapters(report, by=author, **_chapters(report))
+            for event in events:
+                services.set_opening_speech(
+                    report,
+                    event=event,
+                    by=author,
+                    speaker=f"Kepala {event.host_office.name}",
+                    text=_speech(event),
+                )
         made += 1
-        if not assembly.assemble(report).is_complete or cc is None:
+        if not assembly.assemble(report).is_complete:
             continue
-        report = services.submit_report(report, by=author)
-        if decided == 0:
-            services.approve_report(report, by=cc, comment="Laporan lengkap dan rapi.")
-        elif decided == 1:
-            services.return_report(
-                report,
-                by=cc,
-                comment="Mohon tambahkan jumlah peserta per satuan kerja pada Bab II.",
-            )
-        decided += 1
-    stdout.write(f"reports: {made} activity report(s) seeded, {decided} decided by the CC")
+        with story.on(cal.subtract_working_days(last, 3), time(14, 0)):
+            services.submit_report(report, by=author)
+        submitted += 1
+    stdout.write(f"reports: {made} activity report(s) seeded, {submitted} awaiting the CC\n")

@@ -9,8 +9,10 @@ it was done before.
 """
 
 import random
+from datetime import time
 
 from cycles import concept as concept_service
+from cycles import demo_story as story
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
 from cycles.services import complete_step
@@ -20,6 +22,7 @@ from . import ballots, results
 from .models import ProposedSpeaker, SelectedTheme, ThemeProposal, Vote
 
 Role = RoleAssignment.Role
+FAVOURITES = set(story.HOSTS.values())  # the offices whose themes the demo's voters prefer
 
 THEMES = [
     ("Pemanfaatan Big Data untuk Statistik Harga", "Web scraping harga pangan untuk IHK."),
@@ -45,46 +48,77 @@ def _person(cycle, *roles):
 
 
 def _concept(cycle, can, cc):
+    step1, step2 = cycle.steps.get(number=1), cycle.steps.get(number=2)
     if not Concept.objects.filter(cycle=cycle).exists():
-        concept = concept_service.save_concept(
-            cycle,
-            by=can,
-            background="Berbagi pengetahuan antarpegawai memperkuat budaya belajar di BPS.",
-            aims="Meningkatkan kompetensi pegawai dan kolaborasi provinsi dengan kabupaten/kota.",
-            format="Kegiatan hibrida dua jam: paparan narasumber, diskusi, dan evaluasi.",
-            selection_rules="Usulan kabupaten/kota dipilih melalui pemungutan suara rahasia.",
-        )
-        concept_service.submit_concept(concept, by=can)
-        concept_service.agree_concept(concept, by=cc)
+        with story.on(step1.planned_start):
+            concept = concept_service.save_concept(
+                cycle,
+                by=can,
+                background="Berbagi pengetahuan antarpegawai memperkuat budaya belajar di BPS.",
+                aims="Meningkatkan kompetensi pegawai dan kolaborasi provinsi dengan kab/kota.",
+                format="Kegiatan hibrida dua jam: paparan narasumber, diskusi, dan evaluasi.",
+                selection_rules="Usulan kabupaten/kota dipilih melalui pemungutan suara rahasia.",
+            )
+            concept_service.submit_concept(concept, by=can)
+        with story.on(step1.due, time(10, 0)):
+            concept_service.agree_concept(concept, by=cc)
+            complete_step(step1, by=can)
     concept = Concept.objects.get(cycle=cycle)
     if concept.is_agreed and concept_service.socialisation_letter(concept) is None:
-        concept_service.publish_socialisation_letter(concept, by=can)
+        with story.on(step2.planned_start, time(10, 0)):
+            concept_service.publish_socialisation_letter(concept, by=can)
+    with story.on(step2.due, time(15, 0)):
+        complete_step(step2, by=can)
 
 
 def _proposals(cycle, can, stdout):
     if ThemeProposal.objects.filter(cycle=cycle).exists():
         return
+    step3 = cycle.steps.get(number=3)
+    cal = WorkingCalendar.load(cycle.province_id)
     offices = list(Office.objects.regencies().filter(parent=cycle.province).order_by("code"))
     for n, (title, abstract) in enumerate(THEMES):
         office = offices[n % len(offices)]
-        proposal = ThemeProposal.objects.create(
-            cycle=cycle,
-            office=office,
-            title=title,
-            abstract=abstract,
-            relevance="Langsung dipakai dalam kegiatan statistik rutin kantor.",
-            preferred_quarter=1 + n % 4,
-            created_by=can,
-            updated_by=can,
-        )
-        speaker = Employee.objects.active().filter(office=office).order_by("pk").first()
-        ProposedSpeaker.objects.create(
-            proposal=proposal,
-            employee=speaker,
-            external_name="" if speaker else "Dr. Rudi Hartono",
-            external_institution="" if speaker else "Universitas Bengkulu",
-        )
-    stdout.write(f"voting: {len(THEMES)} theme proposals")
+        ca = _regency_ca(cycle, office) or can
+        with story.on(cal.add_working_days(step3.planned_start, 1 + n % 6), time(10, n)):
+            proposal = ThemeProposal.objects.create(
+                cycle=cycle,
+                office=office,
+                title=title,
+                abstract=abstract,
+                relevance="Langsung dipakai dalam kegiatan statistik rutin kantor.",
+                preferred_quarter=1 + n % 4,
+                created_by=ca,
+                updated_by=ca,
+            )
+            speaker = Employee.objects.active().filter(office=office).order_by("pk").first()
+            ProposedSpeaker.objects.create(
+                proposal=proposal,
+                employee=speaker,
+                external_name="" if speaker else "Dr. Rudi Hartono",
+                external_institution="" if speaker else "Universitas Bengkulu",
+            )
+    stdout.write(f"voting: {len(THEMES)} theme proposals\n")
+
+
+def _regency_ca(cycle, office):
+    row = (
+        RoleAssignment.objects.current(year=cycle.year)
+        .filter(role=Role.CA, office=office, employee__is_active=True)
+        .select_related("employee")
+        .first()
+    )
+    return row.employee if row else None
+
+
+def _choices(rng, allowed, vote, favoured):
+    """A ballot that favours the demo story's three hosts, so the winners are always theirs."""
+    favourites = [p.pk for p in allowed if p.office_id in favoured]
+    others = [p.pk for p in allowed if p.office_id not in favoured]
+    chosen = rng.sample(favourites, min(2, len(favourites)))
+    if others and len(chosen) < vote.choices_per_ballot and rng.random() < 0.5:
+        chosen.append(rng.choice(others))
+    return chosen or [allowed[0].pk]
 
 
 def _vote(cycle, can, stdout):
@@ -92,45 +126,55 @@ def _vote(cycle, can, stdout):
     if vote is not None:
         return vote
     step4 = cycle.steps.get(number=4)
-    vote = ballots.open_vote(cycle, by=can, today=step4.planned_start)
+    cal = WorkingCalendar.load(cycle.province_id)
+    with story.on(step4.planned_start, time(8, 0)):
+        vote = ballots.open_vote(cycle, by=can, today=step4.planned_start)
     rng = random.Random(cycle.year)
+    favoured = set(Office.objects.filter(code__in=FAVOURITES).values_list("pk", flat=True))
     people = list(ballots.electorate(vote).order_by("pk"))
     cast = 0
-    for person in people[: len(people) * 2 // 3]:
+    for n, person in enumerate(people[: len(people) * 2 // 3]):
         voter = ballots.voter_for(vote, person)
-        allowed = [p.pk for p in ballots.ballot_proposals(vote, voter)] if voter else []
+        allowed = list(ballots.ballot_proposals(vote, voter)) if voter else []
         if allowed:
-            k = rng.randint(1, min(vote.choices_per_ballot, len(allowed)))
-            chosen = rng.sample(allowed, k)
-            ballots.cast_ballot(vote, voter=voter, proposal_ids=chosen, today=step4.planned_start)
+            day = cal.add_working_days(step4.planned_start, 1 + n % 12)
+            with story.on(day, time(9 + n % 7, n % 60)):
+                chosen = _choices(rng, allowed, vote, favoured)
+                ballots.cast_ballot(vote, voter=voter, proposal_ids=chosen, today=day)
             cast += 1
-    stdout.write(f"voting: vote opened, {cast} ballots cast")
+    stdout.write(f"voting: vote opened, {cast} ballots cast\n")
     return vote
 
 
-def _announce(cycle, vote, can, stdout):
-    if vote.status == Vote.Status.OPEN:
-        vote = results.close_vote(vote, by=can)
+def _announce(cycle, vote, can, stdout, plan):
+    step5 = cycle.steps.get(number=5)
+    if vote.status == Vote.Status.OPEN:  # at the end of the vote's last day
+        with story.on(cycle.steps.get(number=4).due, time(16, 30)):
+            vote = results.close_vote(vote, by=can)
     if vote.status != Vote.Status.CLOSED:
         return
-    tally = results.tally(vote)
-    if tally.has_tie and results.winners(vote) is None:
-        results.decide_tie(
-            vote,
-            by=can,
-            chosen_ids=[p.pk for p in tally.tied[: tally.open_seats]],
-            reason="Diputuskan CAN: usulan kantor yang lebih dahulu mengusulkan.",
-        )
-    step5_due = cycle.steps.get(number=5).due
-    cal = WorkingCalendar.load()
-    earliest = results.earliest_event_date(vote, today=step5_due)
-    winners = results.winners(vote)
-    days = [cal.add_working_days(earliest, 40 + 60 * n) for n in range(len(winners))]
-    if not SelectedTheme.objects.filter(cycle=cycle).exists():
-        entries = {w.proposal.pk: {"event_date": day} for w, day in zip(winners, days, strict=True)}
-        results.save_selections(vote, by=can, entries=entries, today=step5_due)
-    results.announce_results(vote, by=can, today=step5_due)
-    stdout.write("voting: results announced; events created for " + ", ".join(map(str, days)))
+    with story.on(step5.planned_start, time(10, 0)):
+        tally = results.tally(vote)
+        if tally.has_tie and results.winners(vote) is None:
+            results.decide_tie(
+                vote,
+                by=can,
+                chosen_ids=[p.pk for p in tally.tied[: tally.open_seats]],
+                reason="Diputuskan CAN: usulan kantor yang lebih dahulu mengusulkan.",
+            )
+        winners = results.winners(vote)
+        dates = {e.host: e.date for e in plan.events} if plan else {}
+        cal = WorkingCalendar.load(cycle.province_id)
+        spare = results.earliest_event_date(vote, today=step5.planned_start)
+        entries = {}
+        for n, w in enumerate(winners):
+            day = dates.pop(w.proposal.office.code, None) or cal.add_working_days(spare, 40 * n + 1)
+            entries[w.proposal.pk] = {"event_date": day}
+        if not SelectedTheme.objects.filter(cycle=cycle).exists():
+            results.save_selections(vote, by=can, entries=entries, today=step5.planned_start)
+        results.announce_results(vote, by=can, today=step5.planned_start)
+    days = sorted(e["event_date"] for e in entries.values())
+    stdout.write("voting: results announced; events on " + ", ".join(map(str, days)) + "\n")
 
 
 def seed(cycle, stdout) -> None:
@@ -139,9 +183,8 @@ def seed(cycle, stdout) -> None:
         stdout.write("voting: no CAN member in the demo cycle's province; nothing seeded")
         return
     cc = _person(cycle, Role.CC) or can
+    plan = story.plan_for(cycle)
     _concept(cycle, can, cc)
-    for number in (1, 2):
-        complete_step(cycle.steps.get(number=number), by=can)
     _proposals(cycle, can, stdout)
     vote = _vote(cycle, can, stdout)
-    _announce(cycle, vote, can, stdout)
+    _announce(cycle, vote, can, stdout, plan)

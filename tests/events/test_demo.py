@@ -30,19 +30,15 @@ def test_seed_holds_past_events_and_prepares_future_ones(ca_1701, ca_province, c
     for _run in range(2):
         out = io.StringIO()
         demo.seed(cycle, out)
-    assert "2 events prepared" in out.getvalue()
+    assert "2 events" in out.getvalue()
     past.refresh_from_db()
     future.refresh_from_db()
-    assert past.status == Event.Status.HELD and future.status == Event.Status.READY
+    assert past.status == Event.Status.HELD and future.status == Event.Status.PLANNED
     assert Attendance.objects.filter(event=past).count() >= 10
     assert not Attendance.objects.filter(event=future).exists()
     assert Minutes.objects.get(event=past).is_final
-    assert EventTeamAssignment.objects.filter(event=future, status="confirmed").count() == 3
-
-
-def test_seed_plans_demo_events_when_the_vote_has_announced_none(ca_1701, ca_province):
-    cycle = make_cycle()
-    out = io.StringIO()
-    demo.seed(cycle, out)
-    assert cycle.events.exists()
-    assert "demo event" in out.getvalue()
+    assert EventTeamAssignment.objects.filter(event=past, status="confirmed").count() == 3
+    # each step done on its own day, none late; the future event's preparation has not begun
+    for step in past.steps.filter(completed_at__isnull=False):
+        assert timezone.localdate(step.completed_at) <= step.due, step.number
+    assert not future.committee_letter_url

@@ -8,7 +8,6 @@ to var/demo-logins.txt and prints them. DEMO ONLY: every account has the passwor
 
 import importlib
 import traceback
-from datetime import date
 
 from django.apps import apps
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cycles import demo_story
 from cycles.calendar import WorkingCalendar
 from cycles.models import Cycle
 from cycles.services import create_cycle
@@ -76,26 +76,37 @@ class Command(BaseCommand):
         if province is None:
             raise CommandError("Office 1700 is missing: run `manage.py migrate` first.")
         year = timezone.localdate().year
-        with transaction.atomic():
+        cycles = []
+        for plan in demo_story.plan(cal=WorkingCalendar.load(province)):
+            with transaction.atomic():
+                logins = people_demo.seed_people(plan.year)
+                cycle = Cycle.objects.filter(province=province, year=plan.year).first()
+                if cycle is None:
+                    cycle = create_cycle(
+                        province=province, year=plan.year, start_date=plan.start, by=logins[0][1]
+                    )
+            cycles.append(cycle)
+        if not cycles:
             logins = people_demo.seed_people(year)
-            cycle = Cycle.objects.filter(province=province, year=year).first()
-            if cycle is None:
-                start = WorkingCalendar.load().first_working_day_on_or_after(date(year, 1, 2))
-                cycle = create_cycle(
-                    province=province, year=year, start_date=start, by=logins[0][1]
-                )
-        self.stdout.write(f"seed_demo: {Employee.objects.count()} employees, cycle {cycle}.")
-        for label, module in stage_modules():
-            try:
-                with transaction.atomic():
-                    module.seed(cycle, self.stdout)
-            except Exception as exc:
-                if strict:
-                    raise
-                self.stderr.write(f"seed_demo: the {label} demo failed and was skipped: {exc!r}")
-                self.stderr.write(traceback.format_exc(limit=3))
-            else:
-                self.stdout.write(f"seed_demo: {label} demo loaded.")
+        self.stdout.write(
+            f"seed_demo: {Employee.objects.count()} employees, "
+            + ", ".join(f"cycle {c} from {c.start_date}" for c in cycles)
+            + "."
+        )
+        for cycle in cycles:
+            for label, module in stage_modules():
+                try:
+                    with transaction.atomic():
+                        module.seed(cycle, self.stdout)
+                except Exception as exc:
+                    if strict:
+                        raise
+                    self.stderr.write(
+                        f"seed_demo: the {label} demo of {cycle} failed and was skipped: {exc!r}"
+                    )
+                    self.stderr.write(traceback.format_exc(limit=3))
+                else:
+                    self.stdout.write(f"seed_demo: {label} demo of {cycle.year} loaded.")
         if scale == "national":
             from cycles.demo_national import seed_national
 

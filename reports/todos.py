@@ -1,0 +1,31 @@
+"""The activity reports waiting for the CC's decision, for the home page
+(cycles.home.register_todos)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cycles.home import Todo
+from cycles.planning import quarter_end
+
+from .assembly import quarter_bounds
+from .models import ActivityReport
+from .rules import is_cc_of_report
+
+
+def approval_todos(user, today) -> list[Todo]:
+    province = getattr(user, "province", None)
+    if province is None:
+        return []
+    waiting = ActivityReport.objects.filter(
+        status=ActivityReport.Status.SUBMITTED, cycle__province=province
+    ).select_related("cycle")
+    return [
+        Todo(
+            _("Periksa dan setujui: %(title)s") % {"title": report.title},
+            reverse("reports:detail", args=[report.pk]),
+            quarter_end(quarter_bounds(report.cycle.year, report.quarter)[0]),
+            _("Diajukan untuk disetujui CC."),
+        )
+        for report in waiting
+        if is_cc_of_report(user, report)
+    ]

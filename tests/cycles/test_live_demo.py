@@ -1,0 +1,108 @@
+"""A live demo whatever the day: after `seed_demo`, every demo login finds on its home page a
+to-do whose link opens the form where it is done, and the timeline shows one step completed
+late, on purpose, and no other. Seeded once per day for the module (each day in a transaction
+that is rolled back)."""
+
+import io
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
+
+from cycles.models import Cycle
+from organization.demo import demo_logins
+
+pytestmark = pytest.mark.django_db
+
+DAYS = ["2026-01-02", "2026-06-15", "2026-12-24", "2027-03-01"]
+TODO = re.compile(r'<a class="fw-bold" href="(/[^"]*)">')
+POST_FORM = re.compile(r'<form[^>]*method="post"[^>]*>', re.I)
+LATE = re.compile(r"text-bg-warning\">terlambat<")
+# What each login's to-dos must include: a page where the action's form is present.
+ACTIONS = {
+    "CAN Provinsi (koordinator)": ("/evaluations/events/", "/organizer/"),
+    "CC (Change Champion)": ("/reports/", "/decide/"),
+    "CA BPS Kabupaten Bengkulu Selatan": ("/events/", "/kesiapan/"),
+    "Pegawai": ("/evaluations/events/", "/rate/"),
+    "Pegawai kabupaten": ("/evaluations/events/", "/rate/"),
+}
+
+
+def _action_forms(html: str) -> list[str]:
+    return [f for f in POST_FORM.findall(html) if "logout" not in f and "i18n" not in f]
+
+
+def _visit(person) -> list[tuple[str, int, list[str]]]:
+    client = Client(raise_request_exception=False)
+    client.force_login(person)
+    home = client.get("/").content.decode()
+    found = []
+    for url in dict.fromkeys(TODO.findall(home)):
+        page = client.get(url)
+        found.append((url, page.status_code, _action_forms(page.content.decode())))
+    return found
+
+
+def _timeline_late_labels(person) -> int:
+    client = Client()
+    client.force_login(person)
+    labels = 0
+    for cycle in Cycle.objects.filter(province__code="1700"):
+        page = client.get(f"/timeline/?year={cycle.year}", follow=True).content.decode()
+        labels += len(LATE.findall(page))
+    return labels
+
+
+@pytest.fixture(scope="module")
+def demo_days(django_db_setup, django_db_blocker, tmp_path_factory):
+    """{day: {"todos": {login label: [(url, status, post forms)]}, "late": count}}"""
+    result = {}
+    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with django_db_blocker.unblock():
+        for day in DAYS:
+            moment = datetime.fromisoformat(day).replace(hour=10, tzinfo=ZoneInfo("Asia/Jakarta"))
+            var = tmp_path_factory.mktemp("var")
+            with (
+                transaction.atomic(),
+                time_machine.travel(moment, tick=False),
+                override_settings(PASSWORD_HASHERS=hashers, VAR_DIR=var),
+            ):
+                out = io.StringIO()
+                call_command("seed_demo", "--strict", stdout=out, stderr=out)
+                logins = demo_logins()
+                result[day] = {
+                    "todos": {label: _visit(person) for label, person in logins},
+                    "late": _timeline_late_labels(logins[0][1]),
+                    "output": out.getvalue(),
+                }
+                transaction.set_rollback(True)
+    return result
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_every_demo_login_has_a_todo_whose_link_opens_a_form(demo_days, day):
+    todos = demo_days[day]["todos"]
+    for label, visits in todos.items():
+        assert visits, f"{day}: {label} has nothing to do on the home page"
+        assert all(status == 200 for _url, status, _forms in visits), (day, label, visits)
+        assert any(forms for _url, _status, forms in visits), (day, label, visits)
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_each_role_finds_its_own_action(demo_days, day):
+    todos = demo_days[day]["todos"]
+    for label, (page, form) in ACTIONS.items():
+        assert any(
+            url.startswith(page) and (url.endswith(form) or any(form in f for f in forms))
+            for url, _status, forms in todos[label]
+        ), (day, label, todos[label])
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_one_completed_step_is_labelled_late(demo_days, day):
+    assert demo_days[day]["late"] == 1, demo_days[day]["output"]
