@@ -27,6 +27,11 @@ that day (time_machine), so letters, completions and the audit trail carry plaus
 One step is completed late on purpose, to show how the timeline labels it: the CA Provinsi
 confirmed the readiness of the recent event one working day after its due date.
 
+Two neighbouring provinces show the first half of the year at the same time, each with a demo
+login: in Jambi the vote is open (one of its kab/kota employees has not voted yet); in Lampung
+the kab/kota offices are proposing themes (the CA of Kota Bandar Lampung has not proposed yet).
+Late in the year (from October) these are next year's cycles, prepared early.
+
 Hosts: a selected theme is hosted by the office that proposed it; the demo's ballots favour the
 themes of Rejang Lebong, Kota Bengkulu and Bengkulu Selatan so the hosts are always the same.
 """
@@ -46,6 +51,7 @@ from .calendar import WorkingCalendar
 HOSTS = {"reported": "1702", "recent": "1771", "preparing": "1701", "later": "1702"}
 EARLY = (time(7, 0), time(9, 0))  # an event held this morning, before a tester's first look
 USUAL = (time(9, 0), time(11, 0))
+GUEST_CODES = ("1500", "1800")
 CYCLE_STEP_DAYS = sum(s.duration for s in sop.CYCLE_STEPS)
 
 
@@ -62,6 +68,8 @@ class CyclePlan:
     year: int
     start: date
     events: list[DemoEvent] = field(default_factory=list)
+    province: str = "1700"
+    stage: str = "events"  # or "vote" (step 4 open today), "proposals" (step 3 open today)
 
     def event(self, kind: str) -> DemoEvent | None:
         return next((e for e in self.events if e.kind == kind), None)
@@ -117,10 +125,27 @@ def plan(today: date | None = None, cal: WorkingCalendar | None = None) -> list[
     return plans
 
 
+def guest_plans(today: date | None = None, cal: WorkingCalendar | None = None):
+    """The cycles of the two guest provinces: Jambi's vote opened a week ago, Lampung's theme
+    proposals opened two days ago. Late in the year they are next year's cycles, prepared
+    early (their events fall in that year)."""
+    today = today or timezone.localdate()
+    cal = cal or WorkingCalendar()
+    first = cal.first_working_day_on_or_after(today)
+    year = today.year + (1 if today.month >= 10 else 0)
+    # steps 1-3 take 3 + 1 + 7 working days; steps 1-2 take 4
+    return [
+        CyclePlan(year, cal.subtract_working_days(first, 16), province="1500", stage="vote"),
+        CyclePlan(year, cal.subtract_working_days(first, 6), province="1800", stage="proposals"),
+    ]
+
+
 def plan_for(cycle) -> CyclePlan | None:
     """The plan of `cycle` in today's story (None: the cycle is not part of it)."""
     cal = WorkingCalendar.load(cycle.province_id)
-    return next((p for p in plan(cal=cal) if p.year == cycle.year), None)
+    code = cycle.province.code
+    plans = guest_plans(cal=cal) if code in GUEST_CODES else plan(cal=cal)
+    return next((p for p in plans if p.year == cycle.year and p.province == code), None)
 
 
 _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
@@ -142,3 +167,41 @@ def on(day: date, at: time = time(9, 0)):
         return
     with time_machine.travel(when, tick=False):
         yield
+
+
+# The to-do each demo login is pointed at first (a fragment of its link), when it has several.
+FIRST_TRY = {
+    "CAN Provinsi (koordinator)": "/organizer/",
+    "CC (Change Champion)": "/reports/",
+    "CA Provinsi": "/rate/",
+    "CA BPS Kabupaten Bengkulu Selatan": "/kesiapan/",
+    "CA BPS Kota Bengkulu": "/reports/",
+    "Ketua Event Team": "/event-team/",
+}
+
+
+def todos_of(person) -> list[tuple[str, str]]:
+    """(title, link) of every to-do on `person`'s home page, in its order."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import override
+
+    from .home import my_open_steps, my_todos
+    from .selectors import current_cycle
+
+    with override("id"):
+        found = [(t.title, t.url) for t in my_todos(person)]
+        cycle = current_cycle(person)
+        for row in my_open_steps(person, cycle) if cycle else []:
+            title = _("Langkah %(n)s: %(name)s") % {"n": row.number, "name": row.sop.name}
+            if row.owner != cycle:
+                title = f"{title} ({row.owner})"
+            found.append((title, row.work_url))
+    return found
+
+
+def first_try(label, person) -> tuple[str, str] | None:
+    """The to-do a tester should try first as this demo login: (title, link), or None."""
+    todos = todos_of(person)
+    wanted = FIRST_TRY.get(label)
+    preferred = [t for t in todos if wanted and wanted in t[1]]
+    return (preferred or todos or [None])[0]

@@ -16,6 +16,7 @@ from serawai import caching
 from . import calendar, selectors, timeline
 from .calendar import WorkingCalendar
 from .responsibility import is_responsible
+from .sop import Responsible
 from .timeline import cycle_sections
 
 
@@ -61,6 +62,8 @@ def my_open_steps(user, cycle, today=None):
         row
         for row in _upcoming_rows(cycle, today)
         if is_responsible(row.step, held, regencies, include_electorate=True)
+        # the ballot exists only once the CAN has opened the vote
+        and not (row.step.sop.responsible == Responsible.ELECTORATE and not row.step.started_at)
     ]
     return sorted(rows, key=lambda r: (r.step.due, r.number))
 

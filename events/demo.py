@@ -92,11 +92,15 @@ def _photo():
 
 
 def attendees(event, rng) -> list[Employee]:
-    """Three fifths of the province, and every demo login but the CAN's (they rate the
-    organiser, not the presenter)."""
+    """A third of the province, and every demo login but the CAN's (they rate the organiser,
+    not the presenter)."""
     people = list(Employee.objects.active().in_province(event.cycle.province).order_by("pk"))
-    chosen = rng.sample(people, k=min(len(people), max(10, len(people) * 3 // 5)))
-    logins = [p for label, p in people_demo.demo_logins() if not label.startswith("CAN")]
+    chosen = rng.sample(people, k=min(len(people), max(12, len(people) // 3)))
+    logins = [
+        p
+        for label, p in people_demo.demo_logins()
+        if not label.startswith("CAN") and p.province == event.cycle.province
+    ]
     return list(dict.fromkeys(chosen + [p for p in logins if p.is_active]))
 
 

@@ -137,12 +137,148 @@ def _logins(by_office) -> list[tuple[str, Employee]]:
 
 
 def demo_logins() -> list[tuple[str, Employee]]:
-    """(role label, person) of the demo logins already loaded, without writing anything; empty
-    when the demo people are not there."""
+    """(role label, person) of the demo logins already loaded (Bengkulu's, then the guest
+    provinces'), without writing anything; empty when the demo people are not there."""
     known = {e.nip: e for e in Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")}
     by_office: dict[str, list[Employee]] = {}
     for code, nip, _name, _position, _email in _people():
         if nip not in known:
             return []
         by_office.setdefault(code, []).append(known[nip])
-    return _logins(by_office)
+    return _logins(by_office) + guest_login_people()
+
+
+# Two neighbouring provinces whose cycles run at another stage than Bengkulu's (cycles.demo_story):
+# (code, province name, city, [(kab/kota code, name, short name)], the login's office, its label)
+GUESTS = {
+    "1500": (
+        "Jambi",
+        "Jambi",
+        [
+            ("1501", "Kabupaten Kerinci", "Kab. Kerinci"),
+            ("1502", "Kabupaten Merangin", "Kab. Merangin"),
+            ("1503", "Kabupaten Sarolangun", "Kab. Sarolangun"),
+            ("1571", "Kota Jambi", "Kota Jambi"),
+        ],
+    ),
+    "1800": (
+        "Lampung",
+        "Bandar Lampung",
+        [
+            ("1801", "Kabupaten Lampung Barat", "Kab. Lampung Barat"),
+            ("1802", "Kabupaten Tanggamus", "Kab. Tanggamus"),
+            ("1803", "Kabupaten Lampung Selatan", "Kab. Lampung Selatan"),
+            ("1871", "Kota Bandar Lampung", "Kota Bandar Lampung"),
+        ],
+    ),
+}
+GUEST_LOGINS = {
+    "1500": ("Pegawai BPS Kota Jambi (provinsi lain: pemungutan suara)", "1571", 2),
+    "1800": ("CA BPS Kota Bandar Lampung (provinsi lain: usulan tema)", "1871", 1),
+}
+
+
+def _guest_offices(code: str) -> dict[str, Office]:
+    name, city, regencies = GUESTS[code]
+    national = Office.objects.get(code="0000")
+    province, _new = Office.objects.get_or_create(
+        code=code,
+        defaults={
+            "name": f"Badan Pusat Statistik Provinsi {name}",
+            "short_name": f"BPS Provinsi {name}",
+            "level": Office.Level.PROVINCE,
+            "parent": national,
+            "city": city,
+        },
+    )
+    offices = {code: province}
+    for sub, sub_name, short in regencies:
+        offices[sub], _new = Office.objects.get_or_create(
+            code=sub,
+            defaults={
+                "name": f"Badan Pusat Statistik {sub_name}",
+                "short_name": f"BPS {short}",
+                "level": Office.Level.REGENCY,
+                "parent": province,
+                "city": city if sub.endswith("71") else "",
+            },
+        )
+    return offices
+
+
+def _guest_people(code: str):
+    """(office code, nip, name, position, email) of a guest province's demo employees: six at
+    the province office, three at each kab/kota office; NIP sequences apart from Bengkulu's."""
+    rng = random.Random(f"serawai-demo-people-{code}")
+    _name, _city, regencies = GUESTS[code]
+    k = 100 if code == "1500" else 200
+    for office_code, count in [(code, 6)] + [(r[0], 3) for r in regencies]:
+        for n in range(count):
+            k += 1
+            gender = 1 + rng.randrange(2)
+            birth = datetime.date(1970, 1, 1) + datetime.timedelta(days=rng.randrange(10_000))
+            appointed = (birth.year + 23 + rng.randrange(5), 1 + rng.randrange(12))
+            nip = f"{birth:%Y%m%d}{appointed[0]:04d}{appointed[1]:02d}{gender}{k:03d}"
+            first, family = rng.choice(_MEN if gender == 1 else _WOMEN), rng.choice(_FAMILY)
+            name = f"{first} {family}, {_TITLES[k % len(_TITLES)]}"
+            position = None if n == 0 else _POSITIONS[k % len(_POSITIONS)]
+            yield office_code, nip, name, position, f"demo{k:03d}.{office_code}@{EMAIL_DOMAIN}"
+
+
+def seed_guest_people(code: str, year: int) -> list[tuple[str, Employee]]:
+    """The offices, people and roles (CC, CAN coordinator, CAs) of guest province `code` for
+    `year`; returns its demo login."""
+    offices = _guest_offices(code)
+    known = {e.nip: e for e in Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")}
+    password = make_password(DEMO_PASSWORD)
+    by_office: dict[str, list[Employee]] = {}
+    for office_code, nip, name, position, email in _guest_people(code):
+        person = known.get(nip)
+        if person is None:
+            office = offices[office_code]
+            person = Employee.objects.create(
+                nip=nip,
+                full_name=name,
+                position=position or f"Kepala {office.name}",
+                office=office,
+                email=email,
+                password=password,
+            )
+        by_office.setdefault(office_code, []).append(person)
+    staff = by_office[code]
+    wanted = [
+        (staff[0], Role.CC, offices[code]),
+        (staff[1], Role.CAN_COORDINATOR, offices[code]),
+        (staff[2], Role.CA, offices[code]),
+    ]
+    wanted += [(people[1], Role.CA, offices[c]) for c, people in by_office.items() if c != code]
+    for person, role, office in wanted:
+        RoleAssignment.objects.get_or_create(
+            employee=person,
+            role=role,
+            office=office,
+            year=year,
+            ended_on=None,
+            defaults={"note": "Data demo"},
+        )
+    return _guest_logins(code, by_office)
+
+
+def _guest_logins(code, by_office) -> list[tuple[str, Employee]]:
+    label, office_code, index = GUEST_LOGINS[code]
+    return [(label, by_office[office_code][index])]
+
+
+def guest_login_people() -> list[tuple[str, Employee]]:
+    """The guest provinces' demo logins already loaded (none when they are not)."""
+    known = {e.nip: e for e in Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")}
+    found = []
+    for code in GUESTS:
+        by_office: dict[str, list[Employee]] = {}
+        people = list(_guest_people(code))
+        if any(nip not in known for _c, nip, *_rest in people):
+            continue
+        for office_code, nip, *_rest in people:
+            by_office.setdefault(office_code, []).append(known[nip])
+        found += _guest_logins(code, by_office)
+    return found

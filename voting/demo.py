@@ -11,11 +11,14 @@ it was done before.
 import random
 from datetime import time
 
+from django.utils import timezone
+
 from cycles import concept as concept_service
 from cycles import demo_story as story
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
 from cycles.services import complete_step
+from organization import demo as people_demo
 from organization.models import Employee, Office, RoleAssignment
 
 from . import ballots, results
@@ -72,15 +75,28 @@ def _concept(cycle, can, cc):
 
 
 def _proposals(cycle, can, stdout):
+    """Two or three themes from each kab/kota office over the days of step 3, as far as today;
+    the office of a demo login that is to propose itself is left out."""
     if ThemeProposal.objects.filter(cycle=cycle).exists():
         return
     step3 = cycle.steps.get(number=3)
     cal = WorkingCalendar.load(cycle.province_id)
-    offices = list(Office.objects.regencies().filter(parent=cycle.province).order_by("code"))
-    for n, (title, abstract) in enumerate(THEMES):
+    today = timezone.localdate()
+    left_out = {p.office_id for _label, p in people_demo.guest_login_people()}
+    offices = [
+        o
+        for o in Office.objects.regencies().filter(parent=cycle.province).order_by("code")
+        if o.pk not in left_out
+    ]
+    themes = THEMES[: min(len(THEMES), 2 * len(offices))] if len(offices) < 10 else THEMES
+    made = 0
+    for n, (title, abstract) in enumerate(themes):
         office = offices[n % len(offices)]
         ca = _regency_ca(cycle, office) or can
-        with story.on(cal.add_working_days(step3.planned_start, 1 + n % 6), time(10, n)):
+        day = cal.add_working_days(step3.planned_start, 1 + n % 6)
+        if day > today:
+            continue
+        with story.on(day, time(10, n)):
             proposal = ThemeProposal.objects.create(
                 cycle=cycle,
                 office=office,
@@ -98,7 +114,8 @@ def _proposals(cycle, can, stdout):
                 external_name="" if speaker else "Dr. Rudi Hartono",
                 external_institution="" if speaker else "Universitas Bengkulu",
             )
-    stdout.write(f"voting: {len(THEMES)} theme proposals\n")
+        made += 1
+    stdout.write(f"voting: {made} theme proposals in {cycle}\n")
 
 
 def _regency_ca(cycle, office):
@@ -127,17 +144,21 @@ def _vote(cycle, can, stdout):
         return vote
     step4 = cycle.steps.get(number=4)
     cal = WorkingCalendar.load(cycle.province_id)
+    today = timezone.localdate()
+    if step4.planned_start > today or not ThemeProposal.objects.filter(cycle=cycle).exists():
+        return None
     with story.on(step4.planned_start, time(8, 0)):
         vote = ballots.open_vote(cycle, by=can, today=step4.planned_start)
     rng = random.Random(cycle.year)
     favoured = set(Office.objects.filter(code__in=FAVOURITES).values_list("pk", flat=True))
-    people = list(ballots.electorate(vote).order_by("pk"))
+    logins = {p.pk for _label, p in people_demo.demo_logins()}
+    people = [p for p in ballots.electorate(vote).order_by("pk") if p.pk not in logins]
     cast = 0
     for n, person in enumerate(people[: len(people) * 2 // 3]):
         voter = ballots.voter_for(vote, person)
         allowed = list(ballots.ballot_proposals(vote, voter)) if voter else []
-        if allowed:
-            day = cal.add_working_days(step4.planned_start, 1 + n % 12)
+        day = cal.add_working_days(step4.planned_start, 1 + n % 12)
+        if allowed and day <= today and story.moment(day, time(9 + n % 7)) <= timezone.now():
             with story.on(day, time(9 + n % 7, n % 60)):
                 chosen = _choices(rng, allowed, vote, favoured)
                 ballots.cast_ballot(vote, voter=voter, proposal_ids=chosen, today=day)
@@ -148,6 +169,8 @@ def _vote(cycle, can, stdout):
 
 def _announce(cycle, vote, can, stdout, plan):
     step5 = cycle.steps.get(number=5)
+    if vote is None or step5.planned_start > timezone.localdate():
+        return
     if vote.status == Vote.Status.OPEN:  # at the end of the vote's last day
         with story.on(cycle.steps.get(number=4).due, time(16, 30)):
             vote = results.close_vote(vote, by=can)

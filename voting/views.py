@@ -256,7 +256,9 @@ def ballot(request):
     """Step 4: tick the themes, check them once more on a confirmation, cast (final)."""
     cycle = _cycle(request)
     vote = _vote(cycle)
-    voter = ballots.voter_for(vote, request.user) if vote else None
+    if vote is None:  # the navigation links here all year: say when the vote comes
+        return render(request, "voting/no_vote.html", {"cycle": cycle})
+    voter = ballots.voter_for(vote, request.user)
     if voter is None:
         raise Http404
     on_ballot = ballots.ballot_proposals(vote, voter)

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 DAYS = ["2026-01-02", "2026-06-15", "2026-12-24", "2027-03-01"]
 TODO = re.compile(r'<a class="fw-bold" href="(/[^"]*)">')
+NEW = re.compile(r'href="(/[^"]*/new/)"')
 POST_FORM = re.compile(r'<form[^>]*method="post"[^>]*>', re.I)
 LATE = re.compile(r"text-bg-warning\">terlambat<")
 # What each login's to-dos must include: a page where the action's form is present.
@@ -30,6 +31,8 @@ ACTIONS = {
     "CA BPS Kabupaten Bengkulu Selatan": ("/events/", "/kesiapan/"),
     "Pegawai": ("/evaluations/events/", "/rate/"),
     "Pegawai kabupaten": ("/evaluations/events/", "/rate/"),
+    "Pegawai BPS Kota Jambi (provinsi lain: pemungutan suara)": ("/voting/ballot/", ""),
+    "CA BPS Kota Bandar Lampung (provinsi lain: usulan tema)": ("/voting/proposals/", ""),
 }
 
 
@@ -44,7 +47,11 @@ def _visit(person) -> list[tuple[str, int, list[str]]]:
     found = []
     for url in dict.fromkeys(TODO.findall(home)):
         page = client.get(url)
-        found.append((url, page.status_code, _action_forms(page.content.decode())))
+        html = page.content.decode()
+        forms = _action_forms(html)
+        for new in NEW.findall(html)[:1] if not forms else []:  # a list with its "new" button
+            forms = _action_forms(client.get(new).content.decode())
+        found.append((url, page.status_code, forms))
     return found
 
 

@@ -76,14 +76,20 @@ class Command(BaseCommand):
         if province is None:
             raise CommandError("Office 1700 is missing: run `manage.py migrate` first.")
         year = timezone.localdate().year
-        cycles = []
-        for plan in demo_story.plan(cal=WorkingCalendar.load(province)):
+        cycles, guests = [], []
+        calendar = WorkingCalendar.load(province)
+        for plan in demo_story.plan(cal=calendar) + demo_story.guest_plans(cal=calendar):
             with transaction.atomic():
-                logins = people_demo.seed_people(plan.year)
-                cycle = Cycle.objects.filter(province=province, year=plan.year).first()
+                if plan.province == province.code:
+                    logins = people_demo.seed_people(plan.year)
+                else:
+                    guests += people_demo.seed_guest_people(plan.province, plan.year)
+                office = Office.objects.get(code=plan.province)
+                cycle = Cycle.objects.filter(province=office, year=plan.year).first()
                 if cycle is None:
+                    by = logins[0][1] if office == province else None
                     cycle = create_cycle(
-                        province=province, year=plan.year, start_date=plan.start, by=logins[0][1]
+                        province=office, year=plan.year, start_date=plan.start, by=by
                     )
             cycles.append(cycle)
         if not cycles:
@@ -112,7 +118,7 @@ class Command(BaseCommand):
 
             seed_national(self.stdout)
         caching.changed_everything()  # the stage demos write in bulk, past the renewals
-        self._write_logins(logins)
+        self._write_logins(logins + list(dict(guests).items()))
         self._print_logins()
 
     def _write_logins(self, logins):
@@ -128,10 +134,6 @@ class Command(BaseCommand):
         logins_path().write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def _print_logins(self):
-        path = logins_path()
-        if path.exists():
-            self.stdout.write(path.read_text(encoding="utf-8"))
-        else:
-            self.stdout.write(
-                "seed_demo: no demo logins file (the data was not loaded by seed_demo)."
-            )
+        from .demo_logins import logins_text
+
+        self.stdout.write(logins_text())
