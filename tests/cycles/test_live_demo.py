@@ -13,7 +13,10 @@ import time_machine
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
+from django.utils import timezone
 
+from cycles import ledger
+from cycles.management.commands.demo_logins import logins_text
 from cycles.models import Cycle
 from organization.demo import demo_logins
 
@@ -55,6 +58,16 @@ def _visit(person) -> list[tuple[str, int, list[str]]]:
     return found
 
 
+def _completed_late() -> list:
+    """(step, due, completed) of every step of every province completed after its due date."""
+    return [
+        (step.number, step.due, timezone.localdate(step.completed_at))
+        for model in ledger.step_models()
+        for step in model.objects.filter(completed_at__isnull=False)
+        if timezone.localdate(step.completed_at) > step.due
+    ]
+
+
 def _timeline_late_labels(person) -> int:
     client = Client()
     client.force_login(person)
@@ -85,7 +98,9 @@ def demo_days(django_db_setup, django_db_blocker, tmp_path_factory):
                 result[day] = {
                     "todos": {label: _visit(person) for label, person in logins},
                     "late": _timeline_late_labels(logins[0][1]),
+                    "late in the ledgers": _completed_late(),
                     "output": out.getvalue(),
+                    "logins": logins_text(),
                 }
                 transaction.set_rollback(True)
     return result
@@ -113,3 +128,13 @@ def test_each_role_finds_its_own_action(demo_days, day):
 @pytest.mark.parametrize("day", DAYS)
 def test_one_completed_step_is_labelled_late(demo_days, day):
     assert demo_days[day]["late"] == 1, demo_days[day]["output"]
+    assert len(demo_days[day]["late in the ledgers"]) == 1, demo_days[day]["late in the ledgers"]
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_the_login_list_says_what_to_try_first_with_the_link(demo_days, day):
+    text = demo_days[day]["logins"]
+    for label, visits in demo_days[day]["todos"].items():
+        block = text.split(f"{label}: ", 1)[1].split("\n")[1]
+        assert block.strip().startswith("try first:"), (label, block)
+        assert block.rsplit("->", 1)[1].strip() in [url for url, _status, _forms in visits]

@@ -331,3 +331,11 @@ def test_a_key_rotation_during_the_vote_loses_no_waiting_ballot(vote, themes, se
     assert sorted(BallotChoice.objects.values_list("proposal_id", flat=True)) == sorted(
         [themes[0].pk] * 2 + [themes[1].pk] * 3
     )
+
+
+def test_before_the_vote_opens_the_ballot_page_says_so(client, cycle, employee):
+    """The navigation links the ballot all year: before the vote it answers, not a 404."""
+    login(client, employee)
+    response = client.get(reverse("voting:ballot"))
+    assert response.status_code == 200
+    assert "Pemungutan suara belum dibuka" in response.content.decode()
