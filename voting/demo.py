@@ -1,11 +1,11 @@
-"""Demo data of steps 1-5 for the demo cycle, as the year would have run: an agreed concept and
+"""Demo data of steps 1-5 for a demo cycle, as cycles.demo_story tells it: an agreed concept and
 its socialisation letter, theme proposals of the kab/kota offices, a vote with ballots of about
-two thirds of the employees, the close, a tie decided if one occurred, hosts and event dates
-spread over the year, and the announcement that creates the events (events.demo goes on there).
+two thirds of the employees, the close, a tie decided if one occurred, hosts and the story's
+event dates, and the announcement that creates the events (events.demo goes on there).
 
-The steps are run through the services with `today` set to the step's planned day, so the event
-dates may lie in the past of a demo run late in the year. Idempotent: each part is skipped when
-it was done before.
+Each step is run through the services with the clock set to its planned day, and only as far as
+today: a guest province's cycle stops with its proposals or its vote open, and the demo logins
+are left to propose and to vote themselves. Idempotent: each part is skipped when it was done.
 """
 
 import random

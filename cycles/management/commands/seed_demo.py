@@ -1,9 +1,11 @@
 """`manage.py seed_demo [--if-empty] [--strict] [--scale national]`: demo data for a first look.
 
 BPS Provinsi Bengkulu's offices (loaded by migration), about 60 employees with valid NIPs, a
-holder of every programme role, this year's cycle; then every stage app that has a `demo` module
-adds its part through `<app>.demo.seed(cycle, stdout)`, in import order. Writes the demo logins
-to var/demo-logins.txt and prints them. DEMO ONLY: every account has the password serawai-demo.
+holder of every programme role, and two guest provinces with a few people each; the cycles of
+the story cycles.demo_story tells around today; then every stage app that has a `demo` module
+adds its part through `<app>.demo.seed(cycle, stdout)`, in import order, for each cycle. Prints
+the demo logins with what to try first as each (also `manage.py demo_logins`) and keeps the list
+in var/demo-logins.txt. DEMO ONLY: every account has the password serawai-demo.
 """
 
 import importlib
