@@ -364,8 +364,8 @@ def results_page(request):
 def _results_page(request, cycle, tie_form=None, status=200):
     vote = _vote(cycle)
     roles = held_roles(request.user, cycle.year)
-    if vote is None and not roles.is_can:
-        raise Http404
+    if vote is None and not roles.is_can:  # linked all year: say when the vote comes
+        return render(request, "voting/no_vote.html", {"cycle": cycle})
     context = {"cycle": cycle, "vote": vote, "is_can": roles.is_can}
     if vote is not None and vote.is_open:
         context["voters"], context["counted_at"] = ballots.voters_so_far(vote)

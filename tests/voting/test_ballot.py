@@ -333,9 +333,10 @@ def test_a_key_rotation_during_the_vote_loses_no_waiting_ballot(vote, themes, se
     )
 
 
-def test_before_the_vote_opens_the_ballot_page_says_so(client, cycle, employee):
-    """The navigation links the ballot all year: before the vote it answers, not a 404."""
+def test_before_the_vote_opens_the_ballot_and_results_pages_say_so(client, cycle, employee):
+    """The navigation links them all year: before the vote they answer, not a 404."""
     login(client, employee)
-    response = client.get(reverse("voting:ballot"))
-    assert response.status_code == 200
-    assert "Pemungutan suara belum dibuka" in response.content.decode()
+    for page in ("voting:ballot", "voting:results"):
+        response = client.get(reverse(page))
+        assert response.status_code == 200
+        assert "Pemungutan suara belum dibuka" in response.content.decode()
