@@ -15,7 +15,9 @@ events half of its year:
   CAN has not yet rated the organiser; the host CA's report is due at the end of the quarter;
 - "preparing": an event twelve working days ahead: the host (BPS Kabupaten Bengkulu Selatan)
   formed its committee and issued the letter yesterday, on time; readiness (step 7) is due
-  today and the Event Team's plan (step 8) follows;
+  today and the Event Team's plan (step 8) follows. Late in December the event is the year's
+  last working day instead: its readiness was confirmed on time and the Event Team's plan is
+  due;
 - "reported": an event of the previous quarter, held, rated and documented; its quarterly
   report was submitted before the quarter ended and awaits the CC's approval. When today is in
   the first quarter, that quarter is the last of the previous year: the demo then also has

@@ -145,10 +145,9 @@ def _prepare(event, planned, people) -> None:
             services.issue_committee_letter(
                 event, signatory=_signatory(event.host_office), by=host_ca
             )
-    if planned is not None and planned.kind == "preparing":
-        return
-    if steps[7].planned_start > today:
-        return
+    preparing = planned is not None and planned.kind == "preparing"
+    if steps[7].planned_start > today or (preparing and steps[7].due >= today):
+        return  # readiness is the host's to-do today
     if event.status == Event.Status.PLANNED:
         with story.on(steps[7].planned_start, time(8, 0)):
             services.update_readiness(
@@ -166,6 +165,8 @@ def _prepare(event, planned, people) -> None:
         with story.on(day, time(15, 0)):
             services.confirm_readiness(event, by=ca_province or can)
     event.refresh_from_db()
+    if preparing:  # an event late in December: readiness is done, the Event Team's plan is due
+        return
     if can and lead and not event.steps.get(number=8).is_done and steps[8].planned_start <= today:
         _team(event, can, lead, steps[8])
     if not event.invitation_sent_at and steps[8].planned_start <= today:
