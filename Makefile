@@ -25,8 +25,9 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0 || true
-	$(BIN)/python manage.py seed_demo --if-empty
+	$(BIN)/python manage.py seed_demo --if-empty  # prints each demo login and what to try first
 	@echo "Serawai: http://$(HOST):$(PORT)/  (web, Celery worker and beat below; Ctrl-C stops all)"
+	@echo "Demo logins and what to try first: above, or $(BIN)/python manage.py demo_logins"
 	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
 	  $(BIN)/honcho -f Procfile start -p $(PORT)
 
