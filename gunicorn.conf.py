@@ -15,3 +15,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY") or (os.cpu_count() or 1) + 1)
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))  # used by gthread workers only
 keepalive = 5
+# The longest request line gunicorn accepts (its default is 4094): a long search typed into a
+# list's box, kept in the query string, is answered by the page (which refuses it with a
+# message) rather than by gunicorn's bare "Request-URI Too Long". nginx (deploy/) lets the same
+# length through.
+limit_request_line = 8190
