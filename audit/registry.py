@@ -34,6 +34,7 @@ AUDITED = [
     Audited("events.Photo", "event.cycle.province"),
     Audited("events.Attendance", "event.cycle.province"),
     Audited("reports.ActivityReport", "cycle.province"),
+    Audited("documents.Letter", "office"),  # issued, registered from outside, cancelled
 ]
 
 # Never audited, whatever is added above: they would link a voter to a choice.

@@ -100,7 +100,14 @@ class LetterQuerySet(models.QuerySet):
 
 
 class Letter(StoredDocument):
-    """An outgoing official letter (surat dinas) in Tata Naskah Dinas form."""
+    """An outgoing official letter (surat dinas) in Tata Naskah Dinas form.
+
+    Most are numbered from the office's sequence and rendered here. An *external* letter was
+    signed elsewhere (the national e-office system, on paper) and registered with its printed
+    number, its date and its PDF: it takes no number of ours, its file is the upload as given,
+    and from then on it stands for the letter of its kind. Its `signatory` is the person who
+    registered it; `signatory_name` is the name the letter bears.
+    """
 
     class Kind(models.TextChoices):
         SOCIALISATION = "socialisation", _("Surat sosialisasi (langkah 2)")
@@ -125,9 +132,11 @@ class Letter(StoredDocument):
         verbose_name=_("kantor pengirim"),
     )
     year = models.PositiveSmallIntegerField(_("tahun"))
-    sequence = models.PositiveIntegerField(_("nomor urut"))
-    number = models.CharField(_("nomor surat"), max_length=60, unique=True)
+    # None for an external letter: its number was given by the system that issued it.
+    sequence = models.PositiveIntegerField(_("nomor urut"), null=True, blank=True)
+    number = models.CharField(_("nomor surat"), max_length=60)
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
+    external = models.BooleanField(_("didaftarkan dari luar"), default=False)
     classification = models.CharField(_("kode klasifikasi"), max_length=20, default="HM.010")
     sifat = models.CharField(_("sifat"), max_length=20, default="Biasa")
     lampiran = models.CharField(_("lampiran"), max_length=60, default="-")
@@ -153,7 +162,10 @@ class Letter(StoredDocument):
         constraints = [
             models.UniqueConstraint(
                 fields=["office", "year", "sequence"], name="unique_letter_sequence_number"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["office", "year", "number"], name="unique_letter_number_per_office_year"
+            ),
         ]
 
     def __str__(self):

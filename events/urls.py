@@ -16,6 +16,11 @@ urlpatterns = [
         name="committee_remove",
     ),
     path("<int:pk>/panitia/surat/", views.committee_letter, name="committee_letter"),
+    path(
+        "<int:pk>/panitia/surat/luar/",
+        views.committee_letter_external,
+        name="committee_letter_external",
+    ),
     # Step 7
     path("<int:pk>/kesiapan/", views.readiness, name="readiness"),
     path("<int:pk>/kesiapan/konfirmasi/", views.readiness_confirm, name="readiness_confirm"),
@@ -33,6 +38,7 @@ urlpatterns = [
     path("<int:pk>/event-team/berhalangan/", views.team_unavailable, name="team_unavailable"),
     # Step 9
     path("<int:pk>/undangan/", views.send_invitation, name="send_invitation"),
+    path("<int:pk>/undangan/luar/", views.invitation_external, name="invitation_external"),
     path("<int:pk>/kode-presensi/", views.checkin_code, name="checkin_code"),
     path("<int:pk>/hadir/<str:token>/", views.check_in, name="checkin"),
     path("<int:pk>/daftar-hadir/", views.attendance, name="attendance"),

@@ -304,6 +304,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SERAWAI_PHOTO_MAX_BYTES = int(os.environ.get("SERAWAI_PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
+# A letter signed elsewhere and registered with its PDF (below nginx's client_max_body_size).
+SERAWAI_LETTER_MAX_BYTES = int(os.environ.get("SERAWAI_LETTER_MAX_BYTES", str(10 * 1024 * 1024)))
 
 # Where links in e-mails and on certificates (QR codes) point.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -297,6 +297,7 @@ MATRIX = {
         "expect": only({"can": REDIRECT}, default=404),
         "method": "post",
     },
+    "cycles:socialisation_letter_external": {"expect": only({"can": 200}, default=404)},
     "cycles:timeline": {"expect": everyone(200)},
     "documents:batch_detail": {"expect": only({"can": 200, "superuser": 200}, default=404)},
     "documents:batch_download": {"expect": only({"can": 200, "superuser": 200}, default=404)},
@@ -349,6 +350,7 @@ MATRIX = {
         "expect": only({"ca_a": REDIRECT}),
         "method": "post",
     },
+    "events:committee_letter_external": {"expect": only({"ca_a": 200})},
     "events:committee_remove": {
         "expect": only({"ca_a": REDIRECT}),
         "method": "post",
@@ -367,6 +369,7 @@ MATRIX = {
         "expect": only({"ca_a": REDIRECT, "can": REDIRECT}),
         "method": "post",
     },
+    "events:invitation_external": {"expect": only({"ca_a": 200, "can": 200})},
     "events:team": {"expect": everyone(200)},
     "events:team_confirm": {"expect": only({}), "method": "post"},
     "events:team_history": {"expect": only({"can": 200, "superuser": 200})},
@@ -442,6 +445,10 @@ MATRIX = {
         "method": "post",
         "stage": "vote_open",
     },
+    "voting:announce_external": {
+        "expect": only({"can": 200}, default=404),
+        "stage": "vote_open",
+    },
     "voting:ballot": {"expect": everyone(200), "stage": "vote_open"},
     "voting:close": {
         "expect": only({"can": REDIRECT}, default=404),
@@ -452,6 +459,7 @@ MATRIX = {
         "expect": only({"can": REDIRECT}, default=404),
         "method": "post",
     },
+    "voting:open_external": {"expect": only({"can": 200}, default=404)},
     "voting:proposal_create": {"expect": only({"ca_a": 200, "ca_b": 200}, default=404)},
     "voting:proposal_delete": {
         "expect": only({"ca_a": REDIRECT}, default=404),

@@ -252,9 +252,10 @@ def voters_so_far(vote: Vote, now=None) -> tuple[int, object]:
 
 
 @transaction.atomic
-def open_vote(cycle: Cycle, *, by, today: date | None = None) -> Vote:
+def open_vote(cycle: Cycle, *, by, today: date | None = None, external=None) -> Vote:
     """Step 3 done and step 4 opened: the proposal list is final, the letter "Surat Pemilihan
-    Tema Serawai Kabupaten/Kota" is issued and the electorate is told to vote."""
+    Tema Serawai Kabupaten/Kota" is issued (or, `external`, the one signed elsewhere is
+    registered) and the electorate is told to vote."""
     from . import letters
 
     today = today or timezone.localdate()
@@ -288,7 +289,7 @@ def open_vote(cycle: Cycle, *, by, today: date | None = None) -> Vote:
         output_url=reverse("voting:proposals"),
     )
     cycle_services.start_step(step4)
-    letter = letters.issue_vote_letter(vote, by=by)
+    letter = letters.issue_vote_letter(vote, by=by, external=external)
     notify(
         electorate(vote),
         kind=kinds.VOTE_OPENED,

@@ -218,10 +218,13 @@ def save_selections(vote: Vote, *, by, entries: dict, today: date | None = None)
 
 
 @transaction.atomic
-def announce_results(vote: Vote, *, by, today: date | None = None):
+def announce_results(vote: Vote, *, by, today: date | None = None, external=None):
     """Step 5 done: the letter "Surat Hasil Pemilihan Tema Serawai Kabupaten/Kota", the events of
     the selected themes (created by events' receiver of `themes_announced`, in this transaction)
-    and a message to every employee of the province."""
+    and a message to every employee of the province. `external`: the letter was signed
+    elsewhere and is registered instead; step 5 is done on its date."""
+    from documents.letters import completed_when
+
     from . import letters
 
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
@@ -247,13 +250,13 @@ def announce_results(vote: Vote, *, by, today: date | None = None):
     vote.status = Vote.Status.ANNOUNCED
     vote.announced_by, vote.announced_at = by, timezone.now()
     vote.save(update_fields=["status", "announced_by", "announced_at"])
-    letter = letters.issue_results_letter(vote, selections, by=by)
+    letter = letters.issue_results_letter(vote, selections, by=by, external=external)
     themes_announced.send(sender=Vote, cycle=vote.cycle, selections=selections, by=by)
     cycle = vote.cycle
     cycle_services.complete_step(
         cycle.steps.get(number=5),
         by=by,
-        when=vote.announced_at,
+        when=completed_when(letter) if external else vote.announced_at,
         output_note=letter.number,
         output_url=letter.get_absolute_url(),
     )

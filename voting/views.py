@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cycles.selectors import current_cycle
+from documents.external import external_letter_page
+from documents.letters import LetterError
 from organization.confirm import confirm_page
 from organization.listing import cacheable_query, filtered_page
 from organization.models import Office
@@ -482,3 +484,41 @@ def announce(request):
             request, _("Hasil diumumkan dengan surat %(number)s.") % {"number": letter.number}
         )
     return redirect("voting:results")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vote_open_external(request):
+    """Step 4 opened with the letter signed elsewhere, registered in place of Serawai's."""
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    return external_letter_page(
+        request,
+        office=cycle.province,
+        title=_("Buka pemungutan suara dengan surat dari luar"),
+        back_url=reverse("voting:results"),
+        subject=_("Pemilihan Tema Serawai Kabupaten/Kota Tahun %(year)s") % {"year": cycle.year},
+        register=lambda letter: ballots.open_vote(cycle, by=request.user, external=letter),
+        errors=(ballots.VoteError, LetterError),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def announce_external(request):
+    """Step 5 announced with the letter signed elsewhere, registered in place of Serawai's."""
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    vote = _vote(cycle)
+    if vote is None:
+        raise Http404
+    return external_letter_page(
+        request,
+        office=cycle.province,
+        title=_("Umumkan hasil dengan surat dari luar"),
+        back_url=reverse("voting:results"),
+        subject=_("Hasil Pemilihan Tema Serawai Kabupaten/Kota Tahun %(year)s")
+        % {"year": cycle.year},
+        register=lambda letter: results.announce_results(vote, by=request.user, external=letter),
+        errors=(ballots.VoteError, LetterError),
+    )

@@ -44,11 +44,12 @@ def _maybe_finish_step9(event, by) -> None:
 
 @in_indonesian
 @transaction.atomic
-def send_invitation(event, *, signatory, by):
+def send_invitation(event, *, signatory, by, external=None):
     """Step 9 input: the invitation letter to all employees, and a notification to each.
 
     An event held without one may still get it afterwards, dated the day it is issued, for the
-    record the quarterly report needs (step 10); nobody is told to come to a past event."""
+    record the quarterly report needs (step 10); nobody is told to come to a past event.
+    `external`: the invitation was signed elsewhere and is registered instead, with its date."""
     from documents.letters import issue_letter
     from documents.models import Letter
 
@@ -78,6 +79,7 @@ def send_invitation(event, *, signatory, by):
         signatory=signatory,
         by=by,
         related=event,
+        external=external,
     )
     now = timezone.now()
     event.invitation_letter_url = letter.get_absolute_url()

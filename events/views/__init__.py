@@ -13,6 +13,7 @@ from .day import (
     photos,
     send_invitation,
 )
+from .letters import committee_letter_external, invitation_external
 from .preparation import (
     committee,
     committee_letter,
@@ -43,6 +44,8 @@ __all__ = [
     "checkin_code",
     "committee",
     "committee_letter",
+    "committee_letter_external",
+    "invitation_external",
     "committee_remove",
     "event_detail",
     "event_list",
