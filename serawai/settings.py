@@ -103,6 +103,8 @@ MIDDLEWARE = [
     # After authentication: the rest of the request reads province data in its person's scope.
     "organization.scopes.ProvinceScopeMiddleware",
     "cycles.middleware.ChosenYearMiddleware",
+    # After the chosen year: a past cycle's pages are read-only (cycles/readonly.py).
+    "cycles.readonly.PastCycleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -126,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "organization.context_processors.roles",
+                "cycles.readonly.read_only_cycle",
             ],
             # {% fragment %}: parts of pages rendered once per process (serawai/fragments.py).
             "libraries": {"fragments": "serawai.fragments"},
