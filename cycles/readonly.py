@@ -57,41 +57,47 @@ def _province_years(province_id) -> list[int]:
     return list(Cycle.objects.filter(province_id=province_id).values_list("year", flat=True))
 
 
-def cycle_of_request(request, match) -> Cycle | None:
-    """The cycle the page at `match` (a ResolverMatch) shows or changes, else None."""
-    namespace, name, kwargs = match.namespace, match.url_name, match.kwargs
-    user = request.user
-    if namespace == "evaluations" and "year" in kwargs:
-        province = getattr(user, "province", None)
-        if province is None:
-            return None
-        return Cycle.objects.filter(province=province, year=kwargs["year"]).first()
-    if namespace in OBJECT_OF and "pk" in kwargs:
-        model = apps.get_model(OBJECT_OF[namespace])
-        found = model.objects.select_related("cycle").filter(pk=kwargs["pk"]).first()
-        return found.cycle if found is not None else None
-    if namespace in CYCLE_PAGES and (
-        CYCLE_PAGES[namespace] is None or name in CYCLE_PAGES[namespace]
-    ):
-        return current_cycle(user)
-    return None
+def _object_cycle(namespace, pk):
+    """(year, province id, cycle id) of the cycle of the object `pk` names, or None."""
+    model = apps.get_model(OBJECT_OF[namespace])
+    fields = ("cycle__year", "cycle__province_id", "cycle_id")
+    return model.objects.filter(pk=pk).values_list(*fields).first()
 
 
 def past_cycle_of(request, match) -> Cycle | None:
-    """The past cycle the request concerns, or None (the common case costs one query: a
-    province with no past cycle needs no look-up of the page's object)."""
+    """The past cycle the request concerns (the page at `match`, a ResolverMatch), or None.
+
+    Cheap in the common case: a page of the person's year asks nothing when that year is not
+    over; a page of an object asks for its cycle's year, and only for an earlier year for the
+    years of the province's cycles."""
     user = getattr(request, "user", None)
     province = getattr(user, "province", None) if user is not None else None
     if province is None or match is None or not match.namespace:
         return None
-    years = _province_years(province.pk)
+    namespace, name, kwargs = match.namespace, match.url_name, match.kwargs
     this_year = timezone.localdate().year
-    if not any(y < this_year and any(z > y for z in years) for y in years):
+    if namespace == "evaluations" and "year" in kwargs:
+        found = (kwargs["year"], province.pk, None)
+    elif namespace in OBJECT_OF and "pk" in kwargs:
+        found = _object_cycle(namespace, kwargs["pk"])
+    else:
+        pages = CYCLE_PAGES.get(namespace, ())
+        if not (pages is None or name in pages):
+            return None
+        chosen = getattr(user, "chosen_cycle_year", None)
+        if not chosen or int(chosen) >= this_year:
+            return None  # this year's cycle, else the latest: never past
+        cycle = current_cycle(user)
+        found = (cycle.year, cycle.province_id, cycle.pk) if cycle is not None else None
+    if found is None or found[0] >= this_year:
         return None
-    cycle = cycle_of_request(request, match)
-    if cycle is None or not is_past(cycle, _province_years(cycle.province_id)):
+    year, province_id, cycle_id = found
+    if not is_past(Cycle(year=year), _province_years(province_id)):
         return None
-    return cycle
+    cycles = Cycle.objects.select_related("province")
+    if cycle_id is None:
+        return cycles.filter(province_id=province_id, year=year).first()
+    return cycles.get(pk=cycle_id)
 
 
 class PastCycleMiddleware:
