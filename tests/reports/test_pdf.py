@@ -74,6 +74,8 @@ def test_approved_report_pdf_has_its_sections_in_order(submitted_report, event, 
     assert "Distribusi penilaian per kriteria" in results  # the SVG chart
     assert "Tambah sesi praktik" in results  # a participant's suggestion
     assert "Narasumber memaparkan pengolahan data harga" in results  # the minutes
+    # One number format in the tables and the chart: two decimals, medians too.
+    assert "4,00" in results and not re.search(r"(?<![\d,])\d,\d(?![\d])", results)
     assert cc.full_name in texts[1]  # the approval sheet names the CC
     assert "Peserta Hadir 3, S.Tr.Stat." in texts[pages[8] - 1]
     assert reader.pages[pages[9] - 1].images  # the documentation photo
