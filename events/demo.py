@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from documents.batches import run_batch
 from organization.models import Employee, RoleAssignment
 
 from . import services
@@ -175,9 +176,12 @@ def seed(cycle, stdout) -> None:
                 _event_day(event, notulis.employee, host_ca, rng)
                 event.refresh_from_db()
                 if _letters_ready() and not event.certificates_issued_at:
-                    services.issue_event_certificates(
+                    batch = services.request_event_certificates(
                         event, signatory=_signatory(province), by=can or host_ca
                     )
+                    # Seeding does the worker's part itself: the demo has its certificates
+                    # whether or not a worker is running yet.
+                    run_batch(batch.pk)
         except EventError as exc:
             stdout.write(f"events: {event}: {exc.message}\n")
             continue

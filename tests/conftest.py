@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from organization.models import RoleAssignment
@@ -23,6 +25,14 @@ def _unscoped_test_code():
     failing."""
     with scopes_disabled():
         yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request in English leaves its language active in the thread (LocaleMiddleware does not
+    reset it); the next test starts in the site's language, as a new request would."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

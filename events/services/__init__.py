@@ -43,7 +43,6 @@ def create_event(
 
 
 from .eventday import (  # noqa: E402
-    SYNC_CERTIFICATES,
     add_attendee,
     add_late_attendee,
     add_photo,
@@ -54,7 +53,6 @@ from .eventday import (  # noqa: E402
     delete_photo,
     finalise_minutes,
     has_ended,
-    issue_event_certificates,
     minutes_signers,
     remove_attendee,
     request_event_certificates,
@@ -98,11 +96,9 @@ __all__ = [
     "finalise_minutes",
     "has_ended",
     "issue_committee_letter",
-    "SYNC_CERTIFICATES",
     "certificate_batch_finished",
     "certificate_holders",
     "certificate_batch_running",
-    "issue_event_certificates",
     "minutes_signers",
     "remove_attendee",
     "request_event_certificates",

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from documents.batches import CHUNK
 from documents.models import Certificate, CertificateBatch
 from events import services
 from events.models import CommitteeMember, Event, Readiness
@@ -67,7 +68,7 @@ def own_redis(tmp_path):
 
 
 def held_event_with(attendees: int):
-    """An event held today, past the size issued inside the request, through the services."""
+    """An event held today with this many attendees, through the services."""
     ensure_offices()  # a transactional test's flush removed the migration's offices
     host_ca = EmployeeFactory(full_name="Siti Aminah, S.E.", office=office("1701"))
     give_role(host_ca, RoleAssignment.Role.CA, office("1701"))
@@ -101,11 +102,13 @@ def held_event_with(attendees: int):
     return event, host_ca, signatory
 
 
+# A handful of holders (one chunk) goes to the worker like a large event (more than one chunk).
+@pytest.mark.parametrize("attendees", [3, CHUNK + 5], ids=["small", "large"])
 def test_certificates_requested_with_the_broker_down_are_issued_when_it_is_back(
-    celery_worker_process, own_redis, tmp_path
+    celery_worker_process, own_redis, tmp_path, attendees
 ):
-    holders = services.SYNC_CERTIFICATES + 5
-    event, host_ca, signatory = held_event_with(holders)
+    event, host_ca, signatory = held_event_with(attendees)
+    holders = attendees  # no speaker: each attendee holds one certificate
     var = tmp_path / "var"
     url = reverse("events:certificates", args=[event.pk])
     done, result = post_with_the_broker_down(

@@ -92,6 +92,13 @@ def the_worker_mixes_the_rating_box() -> None:
     assert mix_waiting() >= 5
 
 
+def the_worker_issues_the_certificates() -> None:
+    """What the Celery worker does with a certificate order (the walk runs none)."""
+    from documents.batches import resume_waiting
+
+    assert resume_waiting(grace_seconds=0) == 1
+
+
 # --- who is who -----------------------------------------------------------------------------
 
 
@@ -297,9 +304,14 @@ def step9_event_day(host, attendees, notulis, event, cast) -> None:
 def step9_certificates(host, attendee_tab, event, attendee) -> None:
     """The host CA issues the certificates; an attendee downloads theirs and verifies it."""
     to_event(host, event, "event-held")
+    text = press(host, "Terbitkan sertifikat peserta dan narasumber", "certificates-requested")
+    assert "Sertifikat sedang diterbitkan" in text and "Penerbitan sertifikat" in text
     with override_settings(SITE_URL=host.base):  # the QR code points at this live server
-        text = press(host, "Terbitkan sertifikat peserta dan narasumber", "certificates-issued")
-    assert "Sertifikat peserta dan narasumber diterbitkan." in text
+        the_worker_issues_the_certificates()
+    # The progress bar follows the worker without a reload.
+    host.page.get_by_role("link", name="Unduh semua sertifikat (zip)").wait_for()
+    host.look("certificates-issued")
+    to_event(host, event, "event-certificates-issued")
     assert ledger(host) == {6: True, 7: True, 8: True, 9: True, 10: False, 11: False}
 
     page = nav(attendee_tab, "Sertifikat saya", "my-certificates", menu=attendee.full_name)
