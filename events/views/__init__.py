@@ -14,6 +14,7 @@ from .day import (
     send_invitation,
 )
 from .letters import committee_letter_external, invitation_external
+from .materials import material_delete, material_file, material_replace, materials
 from .preparation import (
     committee,
     committee_letter,
@@ -35,6 +36,10 @@ from .team import (
 )
 
 __all__ = [
+    "material_delete",
+    "material_file",
+    "material_replace",
+    "materials",
     "attendance",
     "attendance_remove",
     "attendance_pdf",
