@@ -281,3 +281,29 @@ def test_the_recording_link_takes_http_or_https_only(client, event, speaker):
     assert event.recording_url == "https://www.youtube.com/watch?v=serawai"
     detail = client.get(url("detail", event)).content.decode()
     assert "https://www.youtube.com/watch?v=serawai" in detail
+
+
+def test_a_material_whose_wake_up_call_was_lost_is_processed_by_the_periodic_run(
+    event, speaker, broker_down, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    from events.tasks import process_waiting_materials
+
+    with django_capture_on_commit_callbacks(execute=True):  # the broker is down: nothing sent
+        material = services.upload_material(
+            event,
+            upload=SimpleUploadedFile("paparan.pdf", pdf_bytes("Teks yang menunggu")),
+            title="Paparan",
+            by=speaker,
+        )
+    assert Material.objects.get(pk=material.pk).is_waiting
+    assert process_waiting_materials() == 0  # just uploaded: its wake-up may still come
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=3)):
+        assert process_waiting_materials() == 1
+    material.refresh_from_db()
+    assert material.processing == Material.Processing.READY
+    assert "Teks yang menunggu" in material.text
