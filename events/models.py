@@ -482,4 +482,5 @@ class Photo(models.Model):
 
 
 # Kept in modules of their own, by concept.
+from .calendar_models import CalendarEntryState, CalendarFeed  # noqa: E402, F401
 from .material_models import Material  # noqa: E402, F401

@@ -8,6 +8,9 @@ urlpatterns = [
     path("", views.event_list, name="list"),
     path("event-team/riwayat/", views.team_history, name="team_history"),
     path("<int:pk>/", views.event_detail, name="detail"),
+    path("<int:pk>/kalender.ics", views.event_ics, name="event_ics"),
+    path("kalender/", views.my_calendar, name="my_calendar"),
+    path("kalender/<str:token>.ics", views.personal_feed, name="personal_feed"),
     # Step 6
     path("<int:pk>/panitia/", views.committee, name="committee"),
     path(

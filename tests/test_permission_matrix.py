@@ -262,6 +262,7 @@ ARGS = {
         "material_pk": w.material.pk,
         "variant": "pdf",
     },
+    "events:personal_feed": lambda w: {"token": _feed_token(w)},
     "reports:open": lambda w: {"quarter": w.quarter},
     "reports:speech": lambda w: {"pk": w.report.pk, "event_pk": w.event.pk},
     "reports:speech_file": lambda w: {"pk": w.report.pk, "speech_pk": w.speech.pk},
@@ -277,6 +278,13 @@ def _attendance(w):
         event=w.event, employee=w.people["employee"], defaults={"source": "self"}
     )
     return row
+
+
+def _feed_token(w):
+    """The employee's private calendar address (the token is its only credential)."""
+    from events.services.calendar import regenerate_feed
+
+    return regenerate_feed(w.people["employee"]).token
 
 
 def default_args(name, route, w):
@@ -382,6 +390,10 @@ MATRIX = {
     "events:material_file": {"expect": everyone(200)},
     "events:material_replace": {"expect": only({"event_team": 200})},
     "events:material_delete": {"expect": only({"event_team": 200})},
+    "events:event_ics": {"expect": everyone(200)},
+    "events:my_calendar": {"expect": everyone(200)},
+    # Fetched by calendar programs without a session: the token in the address authenticates.
+    "events:personal_feed": {"expect": public(200)},
     "events:minutes": {"expect": everyone(200)},
     "events:minutes_finalise": {"expect": only({}), "method": "post"},
     "events:photo_file": {"expect": everyone(200)},
@@ -582,6 +594,7 @@ OTHER_PROVINCE_URLS = [
     "events:minutes",
     "events:photos",
     "events:materials",
+    "events:event_ics",
     "events:checkin_code",
     "evaluations:event_recap",
     "voting:proposal_detail",
