@@ -239,6 +239,8 @@ class MaterialReplaceForm(forms.Form):
 
 
 class MaterialForm(MaterialReplaceForm):
+    field_order = ["title", "file"]
+
     title = forms.CharField(
         label=_("Judul materi"),
         max_length=200,
