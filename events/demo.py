@@ -37,6 +37,52 @@ def _signatory(office):
     return people.filter(position__istartswith="Kepala").first() or people.first()
 
 
+def _demo_pdf(title: str) -> bytes:
+    """A one-page PDF naming the theme: the demo presenter's slides."""
+    text = "".join(c for c in title if c.isascii() and c not in "()\\")[:80]
+    stream = f"BT /F1 18 Tf 72 720 Td (Materi Serawai: {text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _material(event, host_ca):
+    """The presenter hands in the slides (the host CA for an external presenter)."""
+    if event.materials.exists():
+        return
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    speaker = event.committee.filter(role=C.SPEAKER, employee__isnull=False).first()
+    upload = SimpleUploadedFile(
+        f"materi-serawai-{event.pk}.pdf", _demo_pdf(event.title), content_type="application/pdf"
+    )
+    material = services.upload_material(
+        event,
+        upload=upload,
+        title=f"Paparan: {event.title}"[:200],
+        by=speaker.employee if speaker else host_ca,
+    )
+    services.process_material(material.pk)
+
+
 def _committee(event, host_ca):
     if event.committee.exclude(role=C.SPEAKER).exists():
         return
@@ -154,6 +200,7 @@ def seed(cycle, stdout) -> None:
                 services.issue_committee_letter(
                     event, signatory=_signatory(event.host_office), by=host_ca
                 )
+            _material(event, host_ca)
             if event.status == Event.Status.PLANNED:
                 place = {"place": event.place or f"Aula {event.host_office.name}"}
                 if not event.meeting_link:
@@ -161,8 +208,8 @@ def seed(cycle, stdout) -> None:
                 services.update_readiness(
                     event,
                     by=host_ca,
-                    items=dict.fromkeys(Readiness.ITEMS, True),
-                    comment="Ruang, tautan dan materi siap.",
+                    items=dict.fromkeys(Readiness.MANUAL_ITEMS, True),
+                    comment="Ruang dan tautan siap; materi narasumber sudah diunggah.",
                     **place,
                 )
                 if ca_province is not None:

@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -48,6 +49,9 @@ class Event(models.Model):
     mode = models.CharField(_("bentuk"), max_length=10, choices=Mode.choices, default=Mode.HYBRID)
     place = models.CharField(_("tempat"), max_length=200, blank=True)
     meeting_link = models.URLField(_("tautan rapat daring"), blank=True)
+    recording_url = models.URLField(
+        _("tautan rekaman"), blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
     checkin_margin_minutes = models.PositiveSmallIntegerField(
         _("kelonggaran presensi (menit)"), default=30
     )
@@ -236,6 +240,10 @@ class Readiness(models.Model):
         "committee_confirmed",
         "equipment_tested",
     )
+
+    # Ticked by uploading the presenter's material (events.services.materials), not by hand.
+    FROM_UPLOAD = ("material_received",)
+    MANUAL_ITEMS = ("place_ready", "invitation_sent", "committee_confirmed", "equipment_tested")
 
     event = models.OneToOneField(
         Event, on_delete=models.CASCADE, related_name="readiness", verbose_name=_("kegiatan")
@@ -471,3 +479,8 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption
+
+
+# Kept in modules of their own, by concept.
+from .calendar_models import CalendarEntryState, CalendarFeed  # noqa: E402, F401
+from .material_models import Material  # noqa: E402, F401

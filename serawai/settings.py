@@ -309,6 +309,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SERAWAI_PHOTO_MAX_BYTES = int(os.environ.get("SERAWAI_PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
 # A letter signed elsewhere and registered with its PDF (below nginx's client_max_body_size).
 SERAWAI_LETTER_MAX_BYTES = int(os.environ.get("SERAWAI_LETTER_MAX_BYTES", str(10 * 1024 * 1024)))
+# Presentation materials (PDF, PPTX, ODP) of an event, and the LibreOffice program the worker
+# runs to make a PDF of a PPTX/ODP (absent: the original is kept and the page says so).
+SERAWAI_MATERIAL_MAX_BYTES = int(
+    os.environ.get("SERAWAI_MATERIAL_MAX_BYTES", str(50 * 1024 * 1024))
+)
+SERAWAI_SOFFICE = os.environ.get("SERAWAI_SOFFICE", "soffice")
+SERAWAI_SOFFICE_TIMEOUT = int(os.environ.get("SERAWAI_SOFFICE_TIMEOUT", "300"))
 
 # Where links in e-mails and on certificates (QR codes) point.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -1,6 +1,7 @@
 """Writes of the events app (SOP steps 6-11). Each function is one transaction.
 
-Steps 6-7 and the event's status live in `preparation`, step 8 in `team`, step 9 in `eventday`;
+Steps 6-7 and the event's status live in `preparation`, step 8 in `team`, step 9 in `eventday`,
+the presenter's materials in `materials`;
 they are re-exported here so callers write `events.services.<action>`.
 """
 
@@ -59,6 +60,13 @@ from .eventday import (  # noqa: E402
     save_minutes,
     send_invitation,
 )
+from .materials import (  # noqa: E402
+    delete_material,
+    process_material,
+    replace_material,
+    set_recording_link,
+    upload_material,
+)
 from .preparation import (  # noqa: E402
     add_committee_member,
     close_event,
@@ -81,6 +89,11 @@ from .team import (  # noqa: E402
 )
 
 __all__ = [
+    "delete_material",
+    "process_material",
+    "replace_material",
+    "set_recording_link",
+    "upload_material",
     "delete_photo",
     "EventError",
     "add_attendee",

@@ -135,7 +135,8 @@ def _stored_readiness(event) -> Readiness:
 
 @transaction.atomic
 def update_readiness(event, *, by, items: dict, comment: str = "", **event_fields) -> Readiness:
-    """Step 7: the host CA reports preparation (checklist, place/link) with a dated log entry."""
+    """Step 7: the host CA reports preparation (checklist, place/link) with a dated log entry.
+    "Materi narasumber sudah diterima" is not among the items: the upload ticks it."""
     event = _lock(event)
     if event.status != Event.Status.PLANNED:
         raise EventError(_("Kesiapan sudah dikonfirmasi; daftar periksa tidak dapat diubah."))
@@ -144,7 +145,7 @@ def update_readiness(event, *, by, items: dict, comment: str = "", **event_field
     if event_fields:
         event.save(update_fields=list(event_fields))
     readiness = _stored_readiness(event)
-    for name in Readiness.ITEMS:
+    for name in Readiness.MANUAL_ITEMS:
         if name in items:
             setattr(readiness, name, bool(items[name]))
     if readiness.place_ready and not (event.place or event.meeting_link):

@@ -1,3 +1,4 @@
+from .calendar import event_ics, my_calendar, personal_feed
 from .day import (
     attendance,
     attendance_pdf,
@@ -14,6 +15,7 @@ from .day import (
     send_invitation,
 )
 from .letters import committee_letter_external, invitation_external
+from .materials import material_delete, material_file, material_replace, materials
 from .preparation import (
     committee,
     committee_letter,
@@ -35,6 +37,13 @@ from .team import (
 )
 
 __all__ = [
+    "event_ics",
+    "material_delete",
+    "material_file",
+    "material_replace",
+    "materials",
+    "my_calendar",
+    "personal_feed",
     "attendance",
     "attendance_remove",
     "attendance_pdf",

@@ -15,7 +15,15 @@ from documents.models import Certificate, CertificateBatch
 from events import services
 from events.models import CommitteeMember, Event, Readiness
 from organization.models import RoleAssignment
-from tests.factories import EmployeeFactory, ensure_offices, give_role, make_event, office, province
+from tests.factories import (
+    EmployeeFactory,
+    ensure_offices,
+    give_role,
+    make_event,
+    office,
+    province,
+    upload_pdf_material,
+)
 from tests.services.conftest import ROOT, wait_until
 from tests.services.test_notifications_services import RedisServer, start
 
@@ -79,6 +87,7 @@ def held_event_with(attendees: int):
     services.add_committee_member(
         event, role=CommitteeMember.Role.NOTULIS, employee=notulis, by=host_ca
     )
+    upload_pdf_material(event, host_ca)
     services.update_readiness(
         event, by=host_ca, items=dict.fromkeys(Readiness.ITEMS, True), place="Aula"
     )
