@@ -14,8 +14,6 @@ from django.utils import timezone
 from . import ledger
 from .calendar import WorkingCalendar
 
-TOPIC = "steps"  # serawai.caching: renewed by every save or delete of a step or an event
-
 # Where each step is done (URL names; steps 6-9 on their event's own page).
 WORK_PAGES = {
     1: "cycles:concept",

@@ -27,7 +27,6 @@ from django.db.models import Count
 from django.utils import timezone
 
 from events.models import Attendance, CommitteeMember, Event, EventStep
-from serawai import caching
 
 from .criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
 from .models import (
@@ -38,8 +37,6 @@ from .models import (
     RatingBoxEntry,
 )
 from .stats import criterion_summary, mean_of_means
-
-RECAP_TOPIC = "recap"  # serawai.caching: the year recap page, renewed by every write it reads
 
 REPORT_STEP = 10
 
@@ -226,22 +223,3 @@ def year_recap(cycle) -> dict:
         "comments": _texts(rows, "comment"),
         "suggestions": _texts(rows, "suggestion"),
     }
-
-
-def connect() -> None:
-    """Every save or delete of what a recap reads renews the cached year recap."""
-    from organization.models import Office
-
-    caching.renew_on_write(
-        RECAP_TOPIC,
-        Event,
-        EventStep,
-        Attendance,
-        CommitteeMember,
-        PresenterEvaluation,
-        PresenterRating,
-        OrganizerRating,
-        RaterRecord,
-        Office,
-    )
-    caching.renew_on_name_change(RECAP_TOPIC)

@@ -11,7 +11,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,13 +19,12 @@ from cycles.models import Cycle
 from cycles.selectors import current_cycle, cycle_of_year
 from documents.language import in_indonesian
 from events.models import Attendance, Event
-from serawai import caching
 
 from . import awards, exports, services
 from .charts import criterion_chart_svg
 from .forms import OrganizerRatingForm, PresenterRatingForm
 from .models import Award, OrganizerRating, PresenterEvaluation, RaterRecord
-from .selectors import RECAP_TOPIC, event_recap, year_recap
+from .selectors import event_recap, year_recap
 
 
 def _event_for(request, pk) -> Event:
@@ -186,27 +184,20 @@ def event_recap_pdf(request, pk):
 
 
 def _year_context(cycle) -> dict:
-    def build():
-        recap = year_recap(cycle)
-        return {
-            "recap": recap,
-            "chart": criterion_chart_svg(recap),
-            "event_charts": [(r, criterion_chart_svg(r)) for r in recap["events"]],
-        }
-
-    key = f"year-recap:{cycle.pk}:{get_language()}"  # the charts carry translated labels
-    return {"cycle": cycle, **caching.cached(RECAP_TOPIC, key, build)}
+    recap = year_recap(cycle)
+    return {
+        "cycle": cycle,
+        "recap": recap,
+        "chart": criterion_chart_svg(recap),
+        "event_charts": [(r, criterion_chart_svg(r)) for r in recap["events"]],
+    }
 
 
 @login_required
 def year_recap_page(request, year):
     _require(request, "evaluations.view_recap")
     cycle = _cycle_for(request, year)
-    body = caching.cached(
-        RECAP_TOPIC,
-        f"year-recap-html:{cycle.pk}:{get_language()}",
-        lambda: render_to_string("evaluations/_year_recap_body.html", _year_context(cycle)),
-    )
+    body = render_to_string("evaluations/_year_recap_body.html", _year_context(cycle))
     return render(request, "evaluations/year_recap.html", {"cycle": cycle, "body": body})
 
 

@@ -1,5 +1,4 @@
-"""What programme roles a person holds now. Read once per request and cached on the user, and
-across requests in the shared cache until a role assignment changes (serawai.caching).
+"""What programme roles a person holds now: read once per request and kept on the user object.
 
 A role counts only in its own province: the province of the office it was assigned at. A person
 acts on their own province, so an assignment at an office of any other province is not counted,
@@ -12,12 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
-from serawai import caching
-
-from .models import Office, RoleAssignment
-
-TOPIC = "roles"
-OFFICES_TOPIC = "offices"
+from .models import RoleAssignment
 
 Role = RoleAssignment.Role
 CAN_ROLES = (Role.CAN_COORDINATOR, Role.CAN_MEMBER)
@@ -71,15 +65,8 @@ def held_roles(user, year=None) -> HeldRoles:
     year = year or today.year
     cache = user.__dict__.setdefault("_serawai_roles", {})
     if year not in cache:
-
-        def read():
-            rows = in_own_province(RoleAssignment.objects.current(year=year), user)
-            return HeldRoles(frozenset(rows.values_list("role", "office_id")))
-
-        # `today` in the key: an assignment ended "from tomorrow" stops counting at midnight;
-        # the office in it: a person moved to another office is asked again.
-        key = f"roles:{user.pk}:{user.office_id}:{year}:{today}"
-        cache[year] = caching.cached((TOPIC, OFFICES_TOPIC), key, read)
+        rows = in_own_province(RoleAssignment.objects.current(year=year), user)
+        cache[year] = HeldRoles(frozenset(rows.values_list("role", "office_id")))
     return cache[year]
 
 
@@ -93,16 +80,5 @@ def in_own_province(assignments, user):
 
 def role_labels(user) -> list[tuple[str, str]]:
     """(role, office short name) of the roles `user` holds today, for the home page."""
-    today = timezone.localdate()
-
-    def read():
-        held = in_own_province(RoleAssignment.objects.current(), user).select_related("office")
-        return [(a.role, a.office.short_name) for a in held]
-
-    key = f"role-labels:{user.pk}:{user.office_id}:{today}"
-    return caching.cached((TOPIC, OFFICES_TOPIC), key, read)
-
-
-def connect() -> None:
-    caching.renew_on_write(TOPIC, RoleAssignment)
-    caching.renew_on_write(OFFICES_TOPIC, Office)
+    held = in_own_province(RoleAssignment.objects.current(), user).select_related("office")
+    return [(a.role, a.office.short_name) for a in held]

@@ -1,8 +1,8 @@
 import pytest
+from django.core.cache import caches
 from django_scopes import scopes_disabled
 
 from organization.models import RoleAssignment
-from serawai import caching
 from tests.factories import EmployeeFactory, give_role, office
 
 Role = RoleAssignment.Role
@@ -27,8 +27,9 @@ def _unscoped_test_code():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """No test reads values another test left in the shared cache (serawai.caching)."""
-    caching.reset_for_tests()
+    """No test reads values another test left in a cache (the suite runs with a real one)."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

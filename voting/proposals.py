@@ -13,11 +13,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cycles.models import Cycle
-from cycles.selectors import cached_steps
 from serawai.text import one_line
 
 from .models import ProposalReopening, ProposedSpeaker, ThemeProposal, Vote
-from .selectors import proposal_reopenings
 
 
 class ProposalError(ValueError):
@@ -39,19 +37,17 @@ def _deadline(cycle: Cycle, step3_due: date, reopenings=None) -> date:
 
 
 def proposal_window(
-    cycle: Cycle, today: date | None = None, *, vote_exists: bool | None = None, shown=False
+    cycle: Cycle,
+    today: date | None = None,
+    *,
+    vote_exists: bool | None = None,
+    reopenings: list[ProposalReopening] | None = None,
 ) -> tuple[bool, str, date | None]:
     """(open?, why not, deadline) of the proposal window of `cycle` on `today`; the deadline is
     None while it does not matter (no socialisation letter yet, or the vote has opened).
-
-    `shown`: for a page, read through the shared cache (serawai.caching); the checks before a
-    write read the database."""
+    `reopenings`: the cycle's reopenings when the caller has read them already (a page)."""
     today = today or timezone.localdate()
-    if shown:
-        steps, reopenings = cached_steps(cycle, (2, 3)), proposal_reopenings(cycle)
-    else:
-        steps = cycle.steps.filter(number__in=(2, 3)).values_list("number", "due", "completed_at")
-        reopenings = None
+    steps = cycle.steps.filter(number__in=(2, 3)).values_list("number", "due", "completed_at")
     step = {number: (step_due, done) for number, step_due, done in steps}
     if step[2][1] is None:
         why = _("Pengusulan tema dibuka setelah surat sosialisasi (langkah 2) terbit.")
