@@ -2,6 +2,8 @@
 
 from django.contrib.auth.backends import ModelBackend
 
+from notifications.bell import with_unread_count
+
 from .models import Employee
 from .nip import normalize_nip
 
@@ -27,9 +29,10 @@ class NipOrEmailBackend(ModelBackend):
 
     def get_user(self, user_id):
         """The signed-in person with their office and its province (every page scopes by
-        province), in one query, read afresh on every request: a deactivation or a new password
-        takes effect on the next one."""
+        province) and the bell's unread count, in one query, read afresh on every request: a
+        deactivation or a new password takes effect on the next one."""
         people = Employee._default_manager.select_related("office", "office__parent")
+        people = with_unread_count(people)
         try:
             user = people.get(pk=user_id)
         except Employee.DoesNotExist:

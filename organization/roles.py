@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
 from .models import RoleAssignment
 
@@ -21,6 +22,7 @@ EVENT_TEAM_ROLES = (Role.EVENT_TEAM_LEAD, Role.EVENT_TEAM)
 @dataclass(frozen=True)
 class HeldRoles:
     roles: frozenset = field(default_factory=frozenset)  # {(role, office_id)}
+    labels: tuple = ()  # (role, office short name) of each, for the home page
 
     def has(self, *roles) -> bool:
         return any(role in roles for role, _office in self.roles)
@@ -57,16 +59,31 @@ class HeldRoles:
         return office_id in self.ca_offices
 
 
+def _person(user):
+    """The Employee behind request.user's lazy wrapper: the views, the rules and the templates
+    then keep the roles on one object, read once per request."""
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        return user._wrapped
+    return user
+
+
 def held_roles(user, year=None) -> HeldRoles:
-    """The roles `user` holds in `year` (default: the current year), cached on the user object."""
+    """The roles `user` holds in `year` (default: the current year), kept on the user object for
+    the rest of the request."""
     if user is None or not user.is_authenticated:
         return HeldRoles()
-    today = timezone.localdate()
-    year = year or today.year
+    user = _person(user)
+    year = year or timezone.localdate().year
     cache = user.__dict__.setdefault("_serawai_roles", {})
     if year not in cache:
         rows = in_own_province(RoleAssignment.objects.current(year=year), user)
-        cache[year] = HeldRoles(frozenset(rows.values_list("role", "office_id")))
+        rows = list(rows.values_list("role", "office_id", "office__short_name"))
+        cache[year] = HeldRoles(
+            frozenset((role, office) for role, office, _name in rows),
+            tuple((role, name) for role, _office, name in rows),
+        )
     return cache[year]
 
 
@@ -79,6 +96,5 @@ def in_own_province(assignments, user):
 
 
 def role_labels(user) -> list[tuple[str, str]]:
-    """(role, office short name) of the roles `user` holds today, for the home page."""
-    held = in_own_province(RoleAssignment.objects.current(), user).select_related("office")
-    return [(a.role, a.office.short_name) for a in held]
+    """(role, office short name) of the roles `user` holds this year, for the home page."""
+    return list(held_roles(user).labels)

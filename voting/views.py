@@ -63,15 +63,13 @@ def proposal_list(request):
 
 def _proposal_list(request, cycle, reopen_form=None, status=200):
     roles = held_roles(request.user, cycle.year)
-    vote = _vote(cycle)
-    office = None if roles.is_can or vote is not None else _ca_office(request, cycle)
-    reopenings = proposal_reopenings(cycle)
-    is_open, why, deadline = proposals.proposal_window(
-        cycle, vote_exists=vote is not None, reopenings=reopenings
-    )
+    facts = proposals.window_facts(cycle)
+    office = None if roles.is_can or facts["has_vote"] else _ca_office(request, cycle)
+    reopenings = proposal_reopenings(cycle) if facts["reopenings"] else []
+    is_open, why, deadline = proposals.proposal_window(cycle, facts=facts)
     context = {
         "cycle": cycle,
-        "vote": vote,
+        "vote": facts["has_vote"],
         "table": _proposal_table(request, cycle, office, editable=office is not None and is_open),
         "office": office,
         "is_open": is_open,
