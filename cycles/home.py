@@ -32,7 +32,6 @@ def _upcoming_rows(cycle, today):
     horizon = cal.add_working_days(today, 10)
     return [
         row
-        for section in cycle_sections(cycle, today, cal)
+        for section in cycle_sections(cycle, today, cal, open_by=horizon)
         for row in section.rows
-        if not row.is_done and row.step.planned_start <= horizon
     ]
