@@ -103,12 +103,13 @@ def _count_of(model, **where):
 
 
 def _step(field):
-    step = EventStep.objects.filter(event=OuterRef("pk"), number=REPORT_STEP).values(field)
+    step = EventStep._base_manager.filter(event=OuterRef("pk"), number=REPORT_STEP).values(field)
     return Subquery(step[:1])
 
 
 def _window(field):
-    return Subquery(PresenterEvaluation.objects.filter(event=OuterRef("pk")).values(field)[:1])
+    window = PresenterEvaluation._base_manager.filter(event=OuterRef("pk")).values(field)
+    return Subquery(window[:1])
 
 
 def with_figures(events):
