@@ -1,5 +1,8 @@
 """Offices (a tree: BPS RI -> province -> kab/kota), employees and their roles per year."""
 
+import functools
+
+from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
@@ -169,13 +172,18 @@ class Employee(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     def has_perm(self, perm, obj=None):
-        """Django's answer, except that an SOP act needs its SOP role, superuser or not."""
+        """Django's answer, except that an SOP act needs its SOP role, superuser or not. A
+        permission only a rule defines is answered by the rule (and a superuser has it), without
+        reading Django's permission tables: no row there can grant it."""
         from rules import has_perm as rule_allows
+        from rules import perm_exists
 
         from .rules import SOP_ACTIONS
 
         if perm in SOP_ACTIONS:
             return self.is_active and rule_allows(perm, self, obj)
+        if perm_exists(perm) and not _model_permission(perm):
+            return self.is_active and (self.is_superuser or rule_allows(perm, self, obj))
         return super().has_perm(perm, obj)
 
     def get_short_name(self):
@@ -321,3 +329,21 @@ class EmployeeImport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+@functools.cache
+def _model_permission(perm: str) -> bool:
+    """Whether `perm` ("app_label.codename") names a permission Django's tables can hold: a
+    model's default or Meta permission. Fixed by the code, so asked once per name."""
+    app_label, _dot, codename = perm.partition(".")
+    try:
+        models_of_app = apps.get_app_config(app_label).get_models()
+    except LookupError:
+        return False
+    for model in models_of_app:
+        opts = model._meta
+        if codename in {f"{action}_{opts.model_name}" for action in opts.default_permissions}:
+            return True
+        if codename in {name for name, _label in opts.permissions}:
+            return True
+    return False

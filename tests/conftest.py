@@ -1,10 +1,10 @@
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 from django_scopes import scopes_disabled
 
 from organization.models import RoleAssignment
-from serawai import caching
 from tests.factories import EmployeeFactory, give_role, office
 
 Role = RoleAssignment.Role
@@ -29,16 +29,17 @@ def _unscoped_test_code():
 
 @pytest.fixture(autouse=True)
 def _default_language():
-    """A request in English leaves its language active in the thread (LocaleMiddleware does not
-    reset it); the next test starts in the site's language, as a new request would."""
+    """A test that activates a language itself leaves it active in the thread; the next test
+    starts in the site's language, as a new request would."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """No test reads values another test left in the shared cache (serawai.caching)."""
-    caching.reset_for_tests()
+    """No test reads values another test left in a cache (the suite runs with a real one)."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

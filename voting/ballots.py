@@ -147,8 +147,7 @@ def cast_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = 
     this one, is refused by the voter record's unique constraint. A worker is then asked to mix.
     """
     with transaction.atomic():
-        secrecy.lock_for_casting(Vote, vote.pk)
-        vote = Vote.objects.select_related("cycle").get(pk=vote.pk)
+        vote = secrecy.locked_for_casting(Vote.objects.select_related("cycle")).get(pk=vote.pk)
         chosen = check_ballot(vote, voter=voter, proposal_ids=proposal_ids, today=today)
         try:
             with transaction.atomic():

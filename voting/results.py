@@ -88,7 +88,7 @@ def close_vote(vote: Vote, *, by) -> Vote:
 
 @transaction.atomic
 def _close_vote(vote: Vote, *, by) -> Vote:
-    # FOR UPDATE waits for ballots being cast (they hold FOR KEY SHARE, common.secrecy).
+    # FOR UPDATE waits for ballots being cast (they hold FOR NO KEY UPDATE, common.secrecy).
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
     if vote.status != Vote.Status.OPEN:
         raise VoteError(_("Pemungutan suara tidak sedang dibuka."))
