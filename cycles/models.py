@@ -8,6 +8,7 @@ from django_scopes import ScopedManager
 
 from organization.fields import actor_field
 from organization.models import Office
+from organization.scopes import scoped_by_province
 
 from . import sop
 
@@ -135,6 +136,9 @@ class CycleStep(StepRecord):
     cycle = models.ForeignKey(
         Cycle, on_delete=models.CASCADE, related_name="steps", verbose_name=_("siklus")
     )
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("cycle__province", models.Manager.from_queryset(StepQuerySet))
 
     class Meta:
         ordering = ["cycle", "number"]

@@ -15,6 +15,7 @@ from django_scopes import ScopedManager
 
 from cycles.models import Cycle
 from organization.fields import actor_field
+from organization.scopes import scoped_by_province
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -147,6 +148,9 @@ class OpeningSpeech(models.Model):
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
     updated_by = actor_field(_("diubah oleh"))
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("report__cycle__province")
+
     class Meta:
         ordering = ["report", "event__date"]
         verbose_name = _("draf kata sambutan")
@@ -184,6 +188,9 @@ class ReportTransition(models.Model):
     by = actor_field(_("oleh"), required=True)
     at = models.DateTimeField(_("waktu"), default=timezone.now)
     comment = models.TextField(_("catatan"), blank=True)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("report__cycle__province")
 
     class Meta:
         ordering = ["report", "at", "id"]
