@@ -4,7 +4,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 
 from organization.fields import actor_field
 from organization.models import Office
@@ -40,7 +39,7 @@ class CalendarDay(models.Model):
     created_by = actor_field(_("dibuat oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(province="province")
+    objects = scoped_by_province("province")
 
     class Meta:
         ordering = ["date"]
@@ -74,7 +73,7 @@ class Cycle(models.Model):
     created_by = actor_field(_("dibuat oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(province="province")
+    objects = scoped_by_province("province")
 
     class Meta:
         ordering = ["-year"]

@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 
 from cycles.models import Cycle, StepQuerySet, StepRecord
 from organization.fields import actor_field
@@ -70,7 +69,7 @@ class Event(models.Model):
     closed_by = actor_field(_("ditutup oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(province="cycle__province")
+    objects = scoped_by_province("cycle__province")
 
     class Meta:
         ordering = ["date", "start_time"]
@@ -150,7 +149,7 @@ class CommitteeMember(models.Model):
     created_by = actor_field(_("dibuat oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(province="event__cycle__province")
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         ordering = ["event", "role", "id"]
@@ -206,9 +205,8 @@ class Attendance(models.Model):
     reason = models.CharField(_("alasan pencatatan susulan"), max_length=200, blank=True)
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(
-        province="event__cycle__province",
-        _manager_class=models.Manager.from_queryset(AttendanceQuerySet),
+    objects = scoped_by_province(
+        "event__cycle__province", models.Manager.from_queryset(AttendanceQuerySet)
     )
 
     class Meta:

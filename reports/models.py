@@ -11,7 +11,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 
 from cycles.models import Cycle
 from organization.fields import actor_field
@@ -79,9 +78,8 @@ class ActivityReport(models.Model):
     pdf_sha256 = models.CharField(_("SHA-256 PDF"), max_length=64, blank=True)
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(
-        province="cycle__province",
-        _manager_class=models.Manager.from_queryset(ActivityReportQuerySet),
+    objects = scoped_by_province(
+        "cycle__province", models.Manager.from_queryset(ActivityReportQuerySet)
     )
 
     class Meta:
