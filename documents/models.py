@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organization.fields import actor_field
+from organization.scopes import scoped_by_office
 
 
 class SequenceBase(models.Model):
@@ -38,6 +39,9 @@ class SequenceBase(models.Model):
 class LetterSequence(SequenceBase):
     """Outgoing letter numbers of one office in one year (restart at 1 each year)."""
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("office")
+
     class Meta:
         verbose_name = _("urutan nomor surat")
         verbose_name_plural = _("urutan nomor surat")
@@ -48,6 +52,9 @@ class LetterSequence(SequenceBase):
 
 class CertificateSequence(SequenceBase):
     """Certificate serials of one issuing office in one year."""
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("office")
 
     class Meta:
         verbose_name = _("urutan nomor sertifikat")
@@ -153,7 +160,8 @@ class Letter(StoredDocument):
 
     file = models.FileField(_("berkas"), upload_to=_letter_path, max_length=255)
 
-    objects = LetterQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("office", models.Manager.from_queryset(LetterQuerySet))
 
     class Meta:
         ordering = ["-year", "-sequence"]
@@ -247,7 +255,8 @@ class Certificate(StoredDocument):
 
     file = models.FileField(_("berkas"), upload_to=_certificate_path, max_length=255)
 
-    objects = CertificateQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("issuer_office", models.Manager.from_queryset(CertificateQuerySet))
 
     class Meta:
         ordering = ["-event_date", "holder_name"]
@@ -330,6 +339,9 @@ class CertificateBatch(models.Model):
     heartbeat_at = models.DateTimeField(_("terakhir aktif"), null=True, blank=True)
     retried_at = models.DateTimeField(_("diulang pada"), null=True, blank=True)
     retried_by = actor_field(_("diulang oleh"))
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("issuer_office")
 
     class Meta:
         ordering = ["-requested_at"]

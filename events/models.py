@@ -10,11 +10,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 
-from cycles.models import Cycle, StepRecord
+from cycles.models import Cycle, StepQuerySet, StepRecord
 from organization.fields import actor_field
 from organization.models import Office
+from organization.scopes import scoped_by_province
 
 
 def _as_time(value) -> time:
@@ -73,7 +73,7 @@ class Event(models.Model):
     closed_by = actor_field(_("ditutup oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(province="cycle__province")
+    objects = scoped_by_province("cycle__province")
 
     class Meta:
         ordering = ["date", "start_time"]
@@ -105,6 +105,11 @@ class EventStep(StepRecord):
 
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="steps", verbose_name=_("kegiatan")
+    )
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province(
+        "event__cycle__province", models.Manager.from_queryset(StepQuerySet)
     )
 
     class Meta:
@@ -148,7 +153,7 @@ class CommitteeMember(models.Model):
     created_by = actor_field(_("dibuat oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(province="event__cycle__province")
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         ordering = ["event", "role", "id"]
@@ -204,9 +209,8 @@ class Attendance(models.Model):
     reason = models.CharField(_("alasan pencatatan susulan"), max_length=200, blank=True)
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(
-        province="event__cycle__province",
-        _manager_class=models.Manager.from_queryset(AttendanceQuerySet),
+    objects = scoped_by_province(
+        "event__cycle__province", models.Manager.from_queryset(AttendanceQuerySet)
     )
 
     class Meta:
@@ -258,6 +262,9 @@ class Readiness(models.Model):
     confirmed_at = models.DateTimeField(_("dikonfirmasi"), null=True, blank=True)
     confirmed_by = actor_field(_("dikonfirmasi oleh"))
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
+
     class Meta:
         verbose_name = _("kesiapan kegiatan")
         verbose_name_plural = _("kesiapan kegiatan")
@@ -293,6 +300,9 @@ class ReadinessLog(models.Model):
     comment = models.TextField(_("catatan"), blank=True)
     is_confirmation = models.BooleanField(_("konfirmasi kesiapan"), default=False)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("catatan kemajuan persiapan")
@@ -324,6 +334,9 @@ class EventTeamNeed(models.Model):
     note = models.CharField(_("catatan"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"), required=True)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         ordering = ["event", "start_time", "id"]
@@ -385,7 +398,10 @@ class EventTeamAssignment(models.Model):
         verbose_name=_("digantikan oleh"),
     )
 
-    objects = AssignmentQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province(
+        "event__cycle__province", models.Manager.from_queryset(AssignmentQuerySet)
+    )
 
     class Meta:
         ordering = ["event", "role", "id"]
@@ -414,6 +430,9 @@ class TeamUnavailability(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"), required=True)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
+
     class Meta:
         verbose_name = _("ketidaktersediaan anggota")
         verbose_name_plural = _("ketidaktersediaan anggota")
@@ -441,6 +460,9 @@ class Minutes(models.Model):
     # The signed, numbered PDF stored when the minutes are finalised (documents.Letter).
     document_number = models.CharField(_("nomor notulensi"), max_length=60, blank=True)
     document_url = models.CharField(_("berkas notulensi"), max_length=200, blank=True)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         verbose_name = _("notulensi")
@@ -471,6 +493,9 @@ class Photo(models.Model):
     height = models.PositiveIntegerField(_("tinggi"))
     uploaded_at = models.DateTimeField(_("diunggah"), default=timezone.now)
     uploaded_by = actor_field(_("diunggah oleh"), required=True)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         ordering = ["event", "uploaded_at", "id"]

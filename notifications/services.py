@@ -73,8 +73,15 @@ def notify(
             ignore_conflicts=True,
             batch_size=500,
         )
-        # Rows skipped as duplicates keep the batch of the call that created them.
-        created = list(Notification.objects.filter(batch=batch).select_related("recipient"))
+        # Rows skipped as duplicates keep the batch of the call that created them. The rows this
+        # call wrote, whatever their recipient's province (a recipient may work elsewhere, or
+        # have no office): the batch id names exactly them, so reading them unscoped shows
+        # nothing of another province.
+        created = list(
+            Notification.objects.with_scopes_disabled()
+            .filter(batch=batch)
+            .select_related("recipient")
+        )
         muted = set(
             EmailPreference.objects.filter(kind=kind, muted=True).values_list(
                 "employee_id", flat=True

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .nip import format_nip, normalize_nip, validate_nip
+from .scopes import scoped_by_office
 
 
 class OfficeQuerySet(models.QuerySet):
@@ -54,6 +55,8 @@ class Office(models.Model):
         _("logo kop surat"), upload_to="offices/logos/", max_length=200, blank=True
     )
 
+    # Not province-scoped: the office tree is shared reference data, read to build every scope,
+    # at log-in and by the national views; nothing in it belongs to one province.
     objects = OfficeQuerySet.as_manager()
 
     class Meta:
@@ -146,6 +149,9 @@ class Employee(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("akses admin"), default=False)
     date_joined = models.DateTimeField(_("terdaftar"), default=timezone.now)
 
+    # Not province-scoped: the account is read by authentication, sessions and django-axes
+    # before any scope exists, and people are named across provinces (actors, HQ, moves).
+    # Who may see or change a person is the rules' and the views' province filter.
     objects = EmployeeManager()
 
     USERNAME_FIELD = "nip"
@@ -258,7 +264,8 @@ class RoleAssignment(models.Model):
         verbose_name=_("dibuat oleh"),
     )
 
-    objects = RoleAssignmentQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("office", models.Manager.from_queryset(RoleAssignmentQuerySet))
 
     class Meta:
         ordering = ["-year", "role", "office__code"]
@@ -317,6 +324,10 @@ class EmployeeImport(models.Model):
     requested_at = models.DateTimeField(_("diunggah pada"), default=timezone.now)
     heartbeat_at = models.DateTimeField(_("terakhir aktif"), null=True, blank=True)
     finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    # Not province-scoped: a job of the person who uploaded it (read by its id by that person's
+    # progress page and by the worker); its only path to a province is its requester's office,
+    # which may change. What the import may touch is checked per row by province.
 
     class Meta:
         ordering = ["-requested_at"]

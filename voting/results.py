@@ -142,14 +142,14 @@ def decide_tie(vote: Vote, *, by, chosen_ids, reason: str) -> TieDecision:
 
 def not_before(vote: Vote, today: date | None = None, cal=None) -> date:
     """Steps 6-8 may start on the working day after step 5 (its due date, or today if later)."""
-    cal = cal or WorkingCalendar.load()
+    cal = cal or WorkingCalendar.load(vote.cycle.province_id)
     today = today or timezone.localdate()
     due = vote.cycle.steps.get(number=5).due
     return cal.next_working_day(max(due, today))
 
 
 def earliest_event_date(vote: Vote, today: date | None = None) -> date:
-    cal = WorkingCalendar.load()
+    cal = WorkingCalendar.load(vote.cycle.province_id)
     return planning.earliest_event_date(not_before(vote, today, cal), cal)
 
 
@@ -173,7 +173,7 @@ def save_selections(vote: Vote, *, by, entries: dict, today: date | None = None)
     chosen = winners(vote)
     if chosen is None:
         raise VoteError(_("Putuskan dulu usulan yang bersuara sama."))
-    cal = WorkingCalendar.load()
+    cal = WorkingCalendar.load(vote.cycle.province_id)
     start = not_before(vote, today, cal)
     errors, rows = {}, []
     for winner in chosen:
@@ -240,7 +240,7 @@ def announce_results(vote: Vote, *, by, today: date | None = None, external=None
         raise VoteError(_("Putuskan dulu usulan yang bersuara sama."))
     if {w.proposal.pk for w in chosen} != {s.proposal_id for s in selections}:
         raise VoteError(_("Tetapkan dulu tuan rumah dan tanggal setiap tema terpilih."))
-    cal = WorkingCalendar.load()
+    cal = WorkingCalendar.load(vote.cycle.province_id)
     start = not_before(vote, today, cal)
     for selection in selections:
         try:
