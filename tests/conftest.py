@@ -1,8 +1,10 @@
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.test.client import ClientHandler
 from django.utils import translation
 from django_scopes import scopes_disabled
+from django_scopes.state import state as scope_state
 
 from organization.models import RoleAssignment
 from tests.factories import EmployeeFactory, give_role, office
@@ -24,6 +26,26 @@ def _unscoped_test_code():
     (organization/scopes.py), and tests/security/test_scopes.py shows a query outside a scope
     failing."""
     with scopes_disabled():
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _requests_start_unscoped_as_in_production():
+    """A request sent through the test client starts with no scope state at all, as in a
+    gunicorn worker, not in the test code's unscoped state: a query on province data made
+    before the scope middleware (authentication, an earlier middleware) raises here as it would
+    in production."""
+    original = ClientHandler.__call__
+
+    def call(self, *args, **kwargs):
+        token = scope_state.set(None)
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            scope_state.reset(token)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ClientHandler, "__call__", call)
         yield
 
 
