@@ -32,8 +32,11 @@ AUDITED = [
     Audited("events.Event", "cycle.province"),
     Audited("events.CommitteeMember", "event.cycle.province"),
     Audited("events.Photo", "event.cycle.province"),
+    # The extracted text is long and derived from the file: the file change is what is recorded.
+    Audited("events.Material", "event.cycle.province", exclude=("text",)),
     Audited("events.Attendance", "event.cycle.province"),
     Audited("reports.ActivityReport", "cycle.province"),
+    Audited("documents.Letter", "office"),  # issued, registered from outside, cancelled
 ]
 
 # Never audited, whatever is added above: they would link a voter to a choice.

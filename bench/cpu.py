@@ -1,14 +1,15 @@
 """Per-request CPU of the pages of bench/http.py, in-process: a steadier figure than wrk's on a
-shared machine (issue 8, item 7).
+shared machine.
 
     .venv/bin/python bench/cpu.py [--requests 30]
 
 Runs against the database bench/http.py seeded (serawai_bench, BENCH_DATABASE_URL) and the Redis
-database it uses (BENCH_REDIS_URL, emptied first), with Django's test client: for each GET page,
-the fewest CPU milliseconds of this process over N requests by signed-in people spread over the
-provinces (after a warm-up), the queries of one warm request, and the ratio of the bare view's CPU
-to the page's (the figure the issue's 0.4 target is about; gunicorn's own cost per request, equal
-for every page, is not in it). Database and Redis server time are not in the CPU figure either.
+database it keeps sessions in (BENCH_REDIS_URL, emptied first), with Django's test client: for
+each GET page, the fewest CPU milliseconds of this process over N requests by signed-in people
+spread over the provinces (after a warm-up), the queries of one warm request, and the ratio of
+the bare view's CPU to the page's (the figure the 0.4 target is about; gunicorn's own cost per
+request, equal for every page, is not in it). Database and Redis server time are not in the CPU
+figure either.
 """
 
 import argparse
@@ -40,7 +41,7 @@ def main():
         LOG_LEVEL="ERROR",
     )
     os.environ.setdefault("SERAWAI_VAR_DIR", str(ROOT / "var" / "bench-cpu"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "serawai.settings")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"  # the product's, with the bare view
     import redis
 
     redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()

@@ -6,23 +6,24 @@
 1. (Re)creates the database serawai_bench (BENCH_DATABASE_URL overrides), migrates it and loads
    the national demo set (`seed_demo --scale national`: 38 provinces, 514 kab/kota, 16,000
    employees, a cycle per province and what the stage apps add).
-   Sessions and the shared cache are in Redis as in production (BENCH_REDIS_URL, default
-   database 13 of 127.0.0.1:6379, emptied first).
+   Sessions are in Redis as in production (cached_db; BENCH_REDIS_URL, default database 13 of
+   127.0.0.1:6379, emptied first).
 2. Prepares the pages' state (bench/pages.py): which people the clients are, and an open vote.
 3. Starts gunicorn with the production settings file gunicorn.conf.py (sync workers, as
    deploy/ runs it), cores + 1 of them, DEBUG off, on a free loopback port and logs the clients
    in through the real login form.
 4. Drives each page with wrk (Debian package `wrk`: 50 connections, 2 threads, a fixed time),
    every connection a different signed-in person, and prints req/s, p50 and p95 beside the bare
-   view (/healthz, served by the same gunicorn in the same run; each GET page and the bare view
-   take turns, --rounds times, so that a drift of the machine's speed meets both alike, and the
-   ratio is read against the bare view's runs of those turns), and the machine's busy CPU time
-   per request (all processes: gunicorn, PostgreSQL, Redis, wrk), which varies less between runs
-   than req/s on a shared machine and says where a change moved the cost. Ballot submission:
-   each voter opens the ballot first (not measured), as a browser does, then wrk posts them.
+   view (a stock view behind a session, bench/urls.py, served by the same gunicorn in the same
+   run; each GET page and the bare view take turns, --rounds times, so that a drift of the
+   machine's speed meets both alike, and the ratio is read against the bare view's runs of those
+   turns), and the machine's busy CPU time per request (all processes: gunicorn, PostgreSQL,
+   Redis, wrk), which varies less between runs than req/s on a shared machine and says where a
+   change moved the cost. Ballot submission: each voter opens the ballot first (not measured),
+   as a browser does, then wrk posts them.
 
-Targets (issue 8): GET pages >= 0.4 of the bare view's throughput; p95 < 200 ms at 50 clients
-on 2 cores. Only loopback addresses are used. The machine may be shared: the load average before
+Targets: GET pages >= 0.4 of the bare view's throughput; p95 < 200 ms at 50 clients on 2
+cores. Only loopback addresses are used. The machine may be shared: the load average before
 and after is printed with the figures.
 """
 
@@ -49,8 +50,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/serawai_bench"
-# Production keeps sessions and the cross-request caches in Redis (deploy/serawai.env.example):
-# the bench does too, in a Redis database of its own that it empties first.
+# Production keeps sessions in Redis (deploy/serawai.env.example): the bench does too, in a Redis
+# database of its own that it empties first.
 DEFAULT_REDIS = "redis://127.0.0.1:6379/13"
 WRK_THREADS = 2
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -291,10 +292,11 @@ def main():
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DB_CONN_MAX_AGE="600",
         LOG_LEVEL="ERROR",
+        DJANGO_SETTINGS_MODULE="bench.settings",  # the product's, plus the bare view's URL
     )
     env.pop("SERAWAI_ENV", None)
     os.environ.update(DATABASE_URL=db_url, REDIS_URL=redis_url, SERAWAI_VAR_DIR=var_dir, DEBUG="0")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "serawai.settings")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     log(f"Load average at start: {loadavg()} ({os.cpu_count()} CPUs, shared machine)")
 
     if not args.reuse:
@@ -371,8 +373,8 @@ def main():
                         raise SystemExit(f"{page.name}: GET {page.path} failed before the POST")
                 log(f"{page.name}: {len(sessions)} people opened the form first "
                     f"({time.monotonic() - started:.1f} s, not measured)")  # fmt: skip
-            # Warm-up: each worker process fills its copies of the cached values (serawai.caching)
-            # for the 50 people's provinces, as a running server has them.
+            # Warm-up: each worker process loads its code, templates and connections, as a
+            # running server has them.
             run_wrk(base, page, warm, args.clients, 1 if page.method == "POST" else 3)
             if page.reset is not None:
                 page.reset()

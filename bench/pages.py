@@ -78,7 +78,8 @@ def prepare(clients: int) -> Plan:
         role_assignments__office__level="regency",
     )
     plan = Plan(people=_spread(demo, clients), login_path=reverse("organization:login"))
-    plan.pages.append(Page("bare view (/healthz)", reverse("cycles:healthz"), expect="ok"))
+    # A stock view behind a session (bench/urls.py): Django, the session and the person only.
+    plan.pages.append(Page("bare view (session)", reverse("bench_bare"), expect="ok"))
     plan.pages.append(Page("home page", reverse("cycles:home"), expect="Serawai"))
     for extend in _STAGE_PAGES:
         extend(plan)

@@ -63,15 +63,13 @@ def shuffled(items) -> list:
     return items
 
 
-def lock_for_casting(model, pk) -> None:
-    """Lock a row (the vote, the rating form) so that the close's SELECT ... FOR UPDATE waits for
-    this transaction, without making two casters wait for each other (PostgreSQL FOR KEY SHARE):
-    an entry is then either in the box before the close mixes it, or refused. SQLite serialises
-    writers already (transaction_mode IMMEDIATE). Read the row after this call."""
-    suffix = " FOR KEY SHARE" if connection.vendor == "postgresql" else ""
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id FROM {table} WHERE id = %s{suffix}", [pk])
+def locked_for_casting(queryset):
+    """`queryset` (the vote, the rating form) read under a row lock that the close's
+    SELECT ... FOR UPDATE waits for (FOR NO KEY UPDATE on PostgreSQL; casters of one vote take
+    turns, for the few milliseconds of their transaction): an entry is then either in the box
+    before the close mixes it, or refused, as the row read here already says closed. SQLite
+    serialises writers already (transaction_mode IMMEDIATE)."""
+    return queryset.select_for_update(no_key=True, of=("self",))
 
 
 def rewrite_shuffled(queryset, fields: list[str]) -> int:

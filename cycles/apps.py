@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CyclesConfig(AppConfig):
     name = "cycles"
     verbose_name = _("Siklus dan jadwal")
-
-    def ready(self):
-        from . import selectors
-
-        selectors.connect()

@@ -3,10 +3,9 @@ and cuti bersama (from the maintained `holidays` package), plus or minus the day
 records as `CalendarDay` (a revised decree, a regional holiday, a local closure).
 
 Every date the system computes goes through a `WorkingCalendar` of one province, which reads
-that province's days once (one query, kept in the shared cache until a `CalendarDay` is saved or
-deleted) and answers in memory. A calendar without a province is the national one alone: one
-province's days never move another's dates. The module-level functions are the national
-calendar.
+that province's days once (one query) and answers in memory. A calendar without a province is
+the national one alone: one province's days never move another's dates. The module-level
+functions are the national calendar.
 """
 
 from datetime import date, timedelta
@@ -15,7 +14,6 @@ from functools import lru_cache
 import holidays
 
 HOLIDAY_CATEGORIES = ("public", "government")  # government = cuti bersama for civil servants
-TOPIC = "calendar"  # serawai.caching: renewed by every save or delete of a CalendarDay
 
 
 @lru_cache(maxsize=64)
@@ -35,13 +33,11 @@ class WorkingCalendar:
     @classmethod
     def load(cls, province=None) -> "WorkingCalendar":
         """The calendar of `province` (an Office or its id): national days plus its own (one
-        query, or none while the shared cache holds them). None: the national calendar."""
-        from serawai import caching
-
+        query). None: the national calendar."""
         province_id = getattr(province, "pk", province)
         if province_id is None:
             return cls()
-        return caching.cached(TOPIC, f"calendar:{province_id}", lambda: cls._read(province_id))
+        return cls._read(province_id)
 
     @classmethod
     def _read(cls, province_id) -> "WorkingCalendar":

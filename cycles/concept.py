@@ -142,11 +142,12 @@ def socialisation_letter(concept: Concept):
 
 @in_indonesian
 @transaction.atomic
-def publish_socialisation_letter(concept: Concept, *, by):
+def publish_socialisation_letter(concept: Concept, *, by, external=None):
     """Step 2: the letter "Surat Penyelenggaraan dan Kolaborasi Kegiatan Serawai Tahun YYYY" to
     the heads of the kab/kota offices; publishing it completes step 2, opens step 3 (theme
-    proposals) and tells every kab/kota CA."""
-    from documents.letters import issue_letter
+    proposals) and tells every kab/kota CA. `external`: the letter was signed elsewhere and is
+    registered instead (documents.letters.ExternalLetter); step 2 is done on its date."""
+    from documents.letters import completed_when, issue_letter
     from documents.models import Letter
 
     concept = _locked(concept)
@@ -173,10 +174,12 @@ def publish_socialisation_letter(concept: Concept, *, by):
         signatory=signatory_for(cycle, fallback=by),
         by=by,
         related=concept,
+        external=external,
     )
     services.complete_step(
         step(cycle, 2),
         by=by,
+        when=completed_when(letter),
         output_note=letter.number,
         output_url=letter.get_absolute_url(),
     )

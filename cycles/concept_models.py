@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from organization.scopes import scoped_by_province
+
 from .models import Cycle
 
 
@@ -58,6 +60,9 @@ class Concept(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("cycle__province")
 
     class Meta:
         verbose_name = _("konsep Serawai")

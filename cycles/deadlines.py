@@ -156,11 +156,13 @@ def _cycle_of(step):
 def escalation_people(step, today: date):
     """The CAN coordinator and the CC of the step's province, in office on `today`."""
     cycle = _cycle_of(step)
-    roles = RoleAssignment.objects.current(year=today.year, on=today).of_role(
-        RoleAssignment.Role.CAN_COORDINATOR, RoleAssignment.Role.CC
+    if cycle is None:  # no province: escalating to every province's CAN and CC would leak it
+        return Employee.objects.none()
+    roles = (
+        RoleAssignment.objects.current(year=today.year, on=today)
+        .of_role(RoleAssignment.Role.CAN_COORDINATOR, RoleAssignment.Role.CC)
+        .filter(office=cycle.province_id)
     )
-    if cycle is not None:
-        roles = roles.filter(office=cycle.province_id)
     return Employee.objects.filter(pk__in=roles.values("employee_id"), is_active=True)
 
 

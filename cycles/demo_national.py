@@ -22,7 +22,6 @@ from organization.bps_offices import PROVINCES, national_rows
 from organization.demo import _MEN, _TITLES, _WOMEN  # the same first names and titles
 from organization.models import Employee, Office, RoleAssignment
 from organization.office_import import import_offices
-from serawai import caching
 
 from . import planning
 from .calendar import WorkingCalendar
@@ -274,7 +273,6 @@ def seed_national(
         _say(stdout, f"Cycles {year}: {len(cycles)}.")
     if activity:
         _stage_activity(cycles, stdout)
-    caching.changed_everything()  # bulk_create bypasses the renewals of serawai.caching
     demo = Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").order_by("pk")
     for label, person in (
         ("Headquarters (BPS RI, national view)", demo.filter(office__code="0000").first()),

@@ -10,10 +10,8 @@ from datetime import date
 from django.utils import timezone
 
 from organization.models import Office
-from organization.roles import OFFICES_TOPIC, held_roles
-from serawai import caching
+from organization.roles import held_roles
 
-from . import calendar, selectors, timeline
 from .calendar import WorkingCalendar
 from .responsibility import is_responsible
 from .sop import Responsible
@@ -53,11 +51,7 @@ def my_open_steps(user, cycle, today=None):
     held = held_roles(user, cycle.year)
     if not held.roles and not user.is_active:
         return []
-    regencies = caching.cached(
-        OFFICES_TOPIC,
-        f"regencies:{cycle.province_id}",
-        lambda: list(Office.objects.filter(parent=cycle.province_id).values_list("pk", flat=True)),
-    )
+    regencies = list(Office.objects.filter(parent=cycle.province_id).values_list("pk", flat=True))
     rows = [
         row
         for row in _upcoming_rows(cycle, today)
@@ -69,21 +63,11 @@ def my_open_steps(user, cycle, today=None):
 
 
 def _upcoming_rows(cycle, today):
-    """Steps of `cycle` not done and started, or starting within ten working days: the same for
-    everyone in the province, so kept in the shared cache (each person's own are picked above)."""
-
-    def read():
-        cal = WorkingCalendar.load(cycle.province_id)
-        horizon = cal.add_working_days(today, 10)
-        return [
-            row
-            for section in cycle_sections(cycle, today, cal)
-            for row in section.rows
-            if not row.is_done and row.step.planned_start <= horizon
-        ]
-
-    return caching.cached(
-        (timeline.TOPIC, calendar.TOPIC, selectors.TOPIC, OFFICES_TOPIC),
-        f"upcoming-steps:{cycle.pk}:{today}",
-        read,
-    )
+    """Steps of `cycle` not done and started, or starting within ten working days."""
+    cal = WorkingCalendar.load(cycle.province_id)
+    horizon = cal.add_working_days(today, 10)
+    return [
+        row
+        for section in cycle_sections(cycle, today, cal, open_by=horizon)
+        for row in section.rows
+    ]

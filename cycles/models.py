@@ -4,10 +4,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 
 from organization.fields import actor_field
 from organization.models import Office
+from organization.scopes import scoped_by_province
 
 from . import sop
 
@@ -39,7 +39,7 @@ class CalendarDay(models.Model):
     created_by = actor_field(_("dibuat oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(province="province")
+    objects = scoped_by_province("province")
 
     class Meta:
         ordering = ["date"]
@@ -73,7 +73,7 @@ class Cycle(models.Model):
     created_by = actor_field(_("dibuat oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(province="province")
+    objects = scoped_by_province("province")
 
     class Meta:
         ordering = ["-year"]
@@ -135,6 +135,9 @@ class CycleStep(StepRecord):
     cycle = models.ForeignKey(
         Cycle, on_delete=models.CASCADE, related_name="steps", verbose_name=_("siklus")
     )
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("cycle__province", models.Manager.from_queryset(StepQuerySet))
 
     class Meta:
         ordering = ["cycle", "number"]

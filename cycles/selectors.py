@@ -6,14 +6,7 @@ province here and never shows another province's data.
 
 from django.utils import timezone
 
-from organization.roles import OFFICES_TOPIC
-from serawai import caching
-
-from . import calendar, timeline
-from .models import CalendarDay, Cycle, CycleStep
-
-TOPIC = "cycles"
-
+from .models import Cycle
 
 # The year a person chose in the timeline's year switcher (their session), for every page.
 CHOSEN_YEAR = "serawai_cycle_year"
@@ -30,11 +23,8 @@ def current_cycle(user, year: int | None = None) -> Cycle | None:
         return None
     year = year or getattr(user, "chosen_cycle_year", None) or timezone.localdate().year
 
-    def read():
-        cycles = Cycle.objects.filter(province=province).select_related("province")
-        return cycles.filter(year=year).first() or cycles.order_by("-year").first()
-
-    return caching.cached((TOPIC, OFFICES_TOPIC), f"current-cycle:{province.pk}:{year}", read)
+    cycles = Cycle.objects.filter(province=province).select_related("province")
+    return cycles.filter(year=year).first() or cycles.order_by("-year").first()
 
 
 def cycle_of_year(user, year: int) -> Cycle | None:
@@ -43,27 +33,10 @@ def cycle_of_year(user, year: int) -> Cycle | None:
     if province is None:
         return None
 
-    def read():
-        cycles = Cycle.objects.filter(province=province, year=year).select_related("province")
-        return cycles.first()
-
-    return caching.cached((TOPIC, OFFICES_TOPIC), f"cycle-of-year:{province.pk}:{year}", read)
+    return Cycle.objects.filter(province=province, year=year).select_related("province").first()
 
 
-def cached_steps(cycle, numbers) -> list[tuple[int, object, object]]:
-    """(number, due, completed_at) of the steps `numbers` of `cycle`, for pages: kept until a
-    step of any cycle changes (timeline.TOPIC)."""
-    numbers = tuple(sorted(numbers))
-
-    def read():
-        rows = cycle.steps.filter(number__in=numbers).order_by("number")
-        return list(rows.values_list("number", "due", "completed_at"))
-
-    key = f"steps:{cycle.pk}:{','.join(map(str, numbers))}"
-    return caching.cached(timeline.TOPIC, key, read)
-
-
-def connect() -> None:
-    caching.renew_on_write(TOPIC, Cycle)
-    caching.renew_on_write(calendar.TOPIC, CalendarDay)
-    caching.renew_on_write(timeline.TOPIC, CycleStep)
+def step_dates(cycle, numbers) -> list[tuple[int, object, object]]:
+    """(number, due, completed_at) of the steps `numbers` of `cycle`, for pages."""
+    rows = cycle.steps.filter(number__in=sorted(numbers)).order_by("number")
+    return list(rows.values_list("number", "due", "completed_at"))

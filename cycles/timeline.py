@@ -14,8 +14,6 @@ from django.utils import timezone
 from . import ledger
 from .calendar import WorkingCalendar
 
-TOPIC = "steps"  # serawai.caching: renewed by every save or delete of a step or an event
-
 # Where each step is done (URL names; steps 6-9 on their event's own page).
 WORK_PAGES = {
     1: "cycles:concept",
@@ -107,19 +105,33 @@ def event_steps(model, cycle):
     )
 
 
-def cycle_sections(cycle, today: date | None = None, cal: WorkingCalendar | None = None):
-    """Sections of the timeline: the cycle's steps 1-5, then steps 6-11 of each event by date."""
+def _open_by(steps, day: date | None):
+    """`steps` not done and starting on or before `day` (all of them when `day` is None)."""
+    if day is None:
+        return steps
+    return steps.filter(completed_at__isnull=True, planned_start__lte=day)
+
+
+def cycle_sections(
+    cycle,
+    today: date | None = None,
+    cal: WorkingCalendar | None = None,
+    *,
+    open_by: date | None = None,
+):
+    """Sections of the timeline: the cycle's steps 1-5, then steps 6-11 of each event by date.
+    `open_by`: only the steps not done that start on or before that day (the home page's)."""
     from django.utils.translation import gettext as _
 
     today = today or timezone.localdate()
     cal = cal or WorkingCalendar.load(cycle.province_id)
-    own = cycle.steps.select_related("completed_by").order_by("number")
+    own = _open_by(cycle.steps.select_related("completed_by"), open_by).order_by("number")
     sections = [Section(_("Langkah 1-5: siklus %(year)s") % {"year": cycle.year}, cycle, [])]
     for step in own:
         sections[0].rows.append(_row(step, cycle, today, cal))
     for model in ledger.step_models()[1:]:
         by_event: dict = {}
-        for step in event_steps(model, cycle):
+        for step in _open_by(event_steps(model, cycle), open_by):
             by_event.setdefault(step.event, []).append(_row(step, step.event, today, cal))
         for event, rows in by_event.items():
             sections.append(Section(str(event), event, rows))

@@ -25,4 +25,9 @@ urlpatterns += [
     path("concept/submit/", views_concept.concept_submit, name="concept_submit"),
     path("concept/decide/", views_concept.concept_decide, name="concept_decide"),
     path("concept/letter/", views_concept.socialisation_letter, name="socialisation_letter"),
+    path(
+        "concept/letter/external/",
+        views_concept.socialisation_letter_external,
+        name="socialisation_letter_external",
+    ),
 ]

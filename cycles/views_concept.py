@@ -6,8 +6,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from documents.external import external_letter_page
+from documents.letters import LetterError
 from organization.confirm import confirm_page, is_confirmed
 from organization.roles import held_roles
 
@@ -169,3 +171,25 @@ def socialisation_letter(request):
             _("Surat %(number)s diterbitkan; pengusulan tema dibuka.") % {"number": letter.number},
         )
     return redirect("cycles:concept")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def socialisation_letter_external(request):
+    """Step 2 with the letter signed elsewhere: registered, it completes the step on its date."""
+    cycle = _cycle_for(request, can=True)
+    concept = Concept.objects.filter(cycle=cycle).first()
+    if concept is None:
+        raise Http404
+    return external_letter_page(
+        request,
+        office=cycle.province,
+        title=_("Daftarkan surat sosialisasi dari luar"),
+        back_url=reverse("cycles:concept"),
+        subject=_("Penyelenggaraan dan Kolaborasi Kegiatan Serawai Tahun %(year)s")
+        % {"year": cycle.year},
+        register=lambda letter: service.publish_socialisation_letter(
+            concept, by=request.user, external=letter
+        ),
+        errors=(service.ConceptError, LetterError),
+    )

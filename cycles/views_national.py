@@ -17,7 +17,7 @@ from .national import cycle_years, cycles_with_progress
 
 @never_cache
 def healthz(request):
-    """Liveness for monitoring (and the bare view of bench/http.py): no database, no session."""
+    """Liveness for monitoring (and bench/http.py's wait for gunicorn): no database, no session."""
     return HttpResponse("ok", content_type="text/plain")
 
 

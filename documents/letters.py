@@ -5,12 +5,15 @@ sending office, the number block, the addressees, the signature block, the Tembu
 attachments, takes the next number and stores the PDF (PDF/A-3u) with its SHA-256.
 """
 
+import datetime
 import hashlib
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from serawai.text import one_line
 
@@ -25,6 +28,28 @@ NATURE_CODES = {"biasa": "B", "penting": "P", "rahasia": "R", "sangat rahasia": 
 
 class LetterError(ValueError):
     """A letter that cannot be issued or changed as asked (the message says why, in Indonesian)."""
+
+
+@dataclass(frozen=True)
+class ExternalLetter:
+    """A letter signed outside Serawai (the national e-office system, on paper), as registered:
+    the number and date printed on it, its subject, who signed it and the PDF as given."""
+
+    number: str
+    date: datetime.date
+    subject: str
+    signatory_name: str
+    pdf: bytes
+
+
+def completed_when(letter: Letter) -> datetime.datetime:
+    """When a step whose output is `letter` is done: now for a letter dated today, else midday
+    of its date, so a letter registered after it was signed elsewhere completes the step on the
+    day it was signed, on time or late as it really was."""
+    now = timezone.now()
+    if letter.date >= timezone.localdate(now):
+        return now
+    return timezone.make_aware(datetime.datetime.combine(letter.date, datetime.time(12)))
 
 
 def format_number(*, sifat: str, sequence: int, office, classification: str, year: int) -> str:
@@ -75,14 +100,20 @@ def issue_letter(
     letter_date=None,
     related=None,
     template: str = LETTER_TEMPLATE,
+    external: ExternalLetter | None = None,
 ) -> Letter:
     """Number, render and store an outgoing letter of `office`; one transaction, no gap.
 
     The number is taken under a row lock and the PDF rendered in the same transaction, so a
     failure to render hands the number back instead of leaving a hole in the register.
     `template` other than the letter's: a numbered record of the office (the minutes), which
-    has no addressee.
+    has no addressee. `external`: the letter was signed elsewhere; it is stored as registered
+    (its number, date, subject and PDF) in place of one of ours.
     """
+    if external is not None:
+        return _register_external(
+            external, office=office, kind=kind, addressees=addressees, by=by, related=related
+        )
     if kind not in Letter.Kind.values:
         raise LetterError(f"Jenis surat tidak dikenal: {kind}")
     subject = one_line(subject)
@@ -142,6 +173,47 @@ def issue_letter(
         letter.sha256 = hashlib.sha256(pdf).hexdigest()
         letter.file.save(letter.download_name, ContentFile(pdf), save=False)
         letter.save()
+    return letter
+
+
+def _register_external(external: ExternalLetter, *, office, kind, addressees, by, related):
+    number = one_line(external.number)
+    subject = one_line(external.subject)
+    if not number:
+        raise LetterError(_("Nomor surat wajib diisi."))
+    if not subject:
+        raise LetterError(_("Hal surat wajib diisi."))
+    if external.date > timezone.localdate():
+        raise LetterError(_("Tanggal surat tidak boleh setelah hari ini."))
+    if not external.pdf.startswith(b"%PDF-"):
+        raise LetterError(_("Berkas surat harus PDF."))
+    letter = Letter(
+        office=office,
+        year=external.date.year,
+        sequence=None,
+        number=number,
+        kind=kind,
+        external=True,
+        date=external.date,
+        subject=subject,
+        addressees=[a.strip() for a in addressees if a and a.strip()],
+        signatory=by,
+        signatory_name=one_line(external.signatory_name) or by.full_name,
+        issued_by=by,
+        sha256=hashlib.sha256(external.pdf).hexdigest(),
+    )
+    if related is not None:
+        letter.related_type = ContentType.objects.get_for_model(related)
+        letter.related_id = related.pk
+    try:
+        with transaction.atomic():
+            letter.file.save(letter.download_name, ContentFile(external.pdf), save=False)
+            letter.save()
+    except IntegrityError as exc:
+        raise LetterError(
+            _("Nomor surat %(number)s sudah terdaftar untuk kantor ini pada tahun %(year)s.")
+            % {"number": number, "year": external.date.year}
+        ) from exc
     return letter
 
 

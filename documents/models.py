@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organization.fields import actor_field
+from organization.scopes import scoped_by_office
 
 
 class SequenceBase(models.Model):
@@ -38,6 +39,9 @@ class SequenceBase(models.Model):
 class LetterSequence(SequenceBase):
     """Outgoing letter numbers of one office in one year (restart at 1 each year)."""
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("office")
+
     class Meta:
         verbose_name = _("urutan nomor surat")
         verbose_name_plural = _("urutan nomor surat")
@@ -48,6 +52,9 @@ class LetterSequence(SequenceBase):
 
 class CertificateSequence(SequenceBase):
     """Certificate serials of one issuing office in one year."""
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("office")
 
     class Meta:
         verbose_name = _("urutan nomor sertifikat")
@@ -100,7 +107,14 @@ class LetterQuerySet(models.QuerySet):
 
 
 class Letter(StoredDocument):
-    """An outgoing official letter (surat dinas) in Tata Naskah Dinas form."""
+    """An outgoing official letter (surat dinas) in Tata Naskah Dinas form.
+
+    Most are numbered from the office's sequence and rendered here. An *external* letter was
+    signed elsewhere (the national e-office system, on paper) and registered with its printed
+    number, its date and its PDF: it takes no number of ours, its file is the upload as given,
+    and from then on it stands for the letter of its kind. Its `signatory` is the person who
+    registered it; `signatory_name` is the name the letter bears.
+    """
 
     class Kind(models.TextChoices):
         SOCIALISATION = "socialisation", _("Surat sosialisasi (langkah 2)")
@@ -125,9 +139,11 @@ class Letter(StoredDocument):
         verbose_name=_("kantor pengirim"),
     )
     year = models.PositiveSmallIntegerField(_("tahun"))
-    sequence = models.PositiveIntegerField(_("nomor urut"))
-    number = models.CharField(_("nomor surat"), max_length=60, unique=True)
+    # None for an external letter: its number was given by the system that issued it.
+    sequence = models.PositiveIntegerField(_("nomor urut"), null=True, blank=True)
+    number = models.CharField(_("nomor surat"), max_length=60)
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
+    external = models.BooleanField(_("didaftarkan dari luar"), default=False)
     classification = models.CharField(_("kode klasifikasi"), max_length=20, default="HM.010")
     sifat = models.CharField(_("sifat"), max_length=20, default="Biasa")
     lampiran = models.CharField(_("lampiran"), max_length=60, default="-")
@@ -144,7 +160,8 @@ class Letter(StoredDocument):
 
     file = models.FileField(_("berkas"), upload_to=_letter_path, max_length=255)
 
-    objects = LetterQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("office", models.Manager.from_queryset(LetterQuerySet))
 
     class Meta:
         ordering = ["-year", "-sequence"]
@@ -153,7 +170,10 @@ class Letter(StoredDocument):
         constraints = [
             models.UniqueConstraint(
                 fields=["office", "year", "sequence"], name="unique_letter_sequence_number"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["office", "year", "number"], name="unique_letter_number_per_office_year"
+            ),
         ]
 
     def __str__(self):
@@ -235,7 +255,8 @@ class Certificate(StoredDocument):
 
     file = models.FileField(_("berkas"), upload_to=_certificate_path, max_length=255)
 
-    objects = CertificateQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("issuer_office", models.Manager.from_queryset(CertificateQuerySet))
 
     class Meta:
         ordering = ["-event_date", "holder_name"]
@@ -318,6 +339,9 @@ class CertificateBatch(models.Model):
     heartbeat_at = models.DateTimeField(_("terakhir aktif"), null=True, blank=True)
     retried_at = models.DateTimeField(_("diulang pada"), null=True, blank=True)
     retried_by = actor_field(_("diulang oleh"))
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("issuer_office")
 
     class Meta:
         ordering = ["-requested_at"]

@@ -19,6 +19,7 @@ from .letters import LetterError, cancel_letter
 from .models import Certificate, Letter
 
 SHOWN = 100
+QUERY_MAX = 100
 
 
 def _can_provinces(user) -> list:
@@ -37,7 +38,8 @@ def register(request):
     offices = Office.objects.none()
     for province in provinces:
         offices = offices | Office.objects.in_province(province)
-    q = (request.GET.get("q") or "").strip()[:100]
+    typed = (request.GET.get("q") or "").strip()
+    q = typed[:QUERY_MAX]
     letters = Letter.objects.filter(office__in=offices).select_related("office")
     certificates = Certificate.objects.filter(issuer_office__in=offices)
     if q:
@@ -47,6 +49,8 @@ def register(request):
         )
     context = {
         "q": q,
+        "q_max": QUERY_MAX,
+        "q_cut": len(typed) > QUERY_MAX,
         "letters": letters.order_by("-date", "-sequence")[:SHOWN],
         "certificates": certificates.order_by("-issued_at", "-sequence")[:SHOWN],
         "shown": SHOWN,

@@ -7,6 +7,8 @@ Fonts are the system's DejaVu fonts; nothing is fetched from the network.
 """
 
 import functools
+import io
+import logging
 from pathlib import Path
 
 from django.conf import settings
@@ -83,6 +85,45 @@ def render_pdf(
         template_name, context, title=title, author=author, language=language
     )
     return write_pdf(document, archival=archival)
+
+
+class _CloneSizeNotice(logging.Filter):
+    """pypdf warns when its copy of a document holds more objects than the file's trailer said
+    (it gives some of WeasyPrint's shared direct objects their own number); the file it writes
+    declares its own size, so the notice is noise in the worker's log."""
+
+    def filter(self, record):
+        return "exceeds defined trailer size" not in record.getMessage()
+
+
+logging.getLogger("pypdf._writer").addFilter(_CloneSizeNotice())
+
+
+def append_documents(pdf: bytes, appendices: list[bytes]) -> bytes:
+    """`pdf` followed by every page of each stored document in `appendices`, as it was filed
+    (a signed document is attached as signed, not laid out again).
+
+    The result is `pdf`'s file: its catalog (output intent, XMP packet, language, links and
+    table of contents) and its document information are kept, so a PDF/A `pdf` with PDF/A
+    appendices stays PDF/A; the appended pages bring their own fonts and images. A new file
+    identifier is written, as PDF/A requires of every file.
+    """
+    if not appendices:
+        return pdf
+    from pypdf import PdfReader, PdfWriter
+
+    base = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=base)
+    for data in appendices:
+        writer.append(PdfReader(io.BytesIO(data)), import_outline=False)
+    # pypdf names itself the producer; the XMP packet names WeasyPrint, and the two must agree.
+    info = {k: v for k, v in (base.metadata or {}).items() if isinstance(v, str)}
+    if info:
+        writer.add_metadata(info)
+    writer.generate_file_identifiers()
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def pdf_response(data: bytes, filename: str, *, inline: bool = True) -> HttpResponse:

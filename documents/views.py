@@ -37,12 +37,24 @@ def letter_download(request, pk):
     return pdf_response(_stored_bytes(letter), letter.download_name)
 
 
+def _own_certificates(person):
+    """A person's own certificates, whichever province issued them: someone who moved keeps
+    what they earned before. The holder filter is the boundary, so this reads unscoped."""
+    return Certificate.objects.with_scopes_disabled().of_holder(person)
+
+
 @login_required
 @require_GET
 def certificate_download(request, pk):
-    certificate = get_object_or_404(
-        Certificate.objects.select_related("issuer_office__parent"), pk=pk
+    certificate = (
+        Certificate.objects.select_related("issuer_office__parent").filter(pk=pk).first()
+        or _own_certificates(request.user)
+        .select_related("issuer_office__parent")
+        .filter(pk=pk)
+        .first()
     )
+    if certificate is None:
+        raise Http404
     if not request.user.has_perm("documents.view_certificate", certificate):
         raise Http404
     return pdf_response(_stored_bytes(certificate), certificate.download_name)
@@ -51,15 +63,21 @@ def certificate_download(request, pk):
 @login_required
 @require_GET
 def my_certificates(request):
-    certificates = Certificate.objects.of_holder(request.user).select_related("issuer_office")
+    certificates = _own_certificates(request.user).select_related("issuer_office")
     context = filtered_page(request, MyCertificateFilter, certificates)
     return render(request, "documents/my_certificates.html", context)
 
 
 @require_GET
 def verify(request, code):
-    """Public: anyone holding a printed certificate can check it by its QR code."""
-    certificate = Certificate.objects.select_related("issuer_office").filter(code=code[:32]).first()
+    """Public: anyone holding a printed certificate can check it by its QR code. Read unscoped
+    for everyone, a logged-in employee of another province too: the code is what shows it."""
+    certificate = (
+        Certificate.objects.with_scopes_disabled()
+        .select_related("issuer_office")
+        .filter(code=code[:32])
+        .first()
+    )
     if certificate is None:
         return render(request, "documents/verify_not_found.html", {"code": code}, status=404)
     return render(request, "documents/verify.html", {"certificate": certificate})

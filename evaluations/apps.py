@@ -12,9 +12,6 @@ class EvaluationsConfig(AppConfig):
         from .services import on_event_held
 
         event_held.connect(on_event_held, dispatch_uid="evaluations.open_presenter_evaluation")
-        from . import selectors
-
-        selectors.connect()
         from cycles.home import register_todos
 
         from .todos import rating_todos

@@ -18,6 +18,7 @@ from cycles.models import Cycle
 from events.models import CommitteeMember, Event
 from organization.fields import actor_field
 from organization.models import Office
+from organization.scopes import scoped_by_province
 
 from .criteria import ORGANIZER_KEYS, PRESENTER_KEYS
 
@@ -51,6 +52,9 @@ class PresenterEvaluation(models.Model):
     # When the closed form's box was emptied and its raters and ratings rewritten shuffled.
     mixed_at = models.DateTimeField(_("penilaian dicampur"), null=True, blank=True)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
+
     class Meta:
         verbose_name = _("formulir evaluasi narasumber")
         verbose_name_plural = _("formulir evaluasi narasumber")
@@ -72,6 +76,9 @@ class RaterRecord(models.Model):
     # The day only: an exact time could be matched against the order of the ratings.
     rated_on = models.DateField(_("tanggal menilai"), default=timezone.localdate)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
+
     class Meta:
         ordering = ["event", "employee__full_name"]
         verbose_name = _("catatan penilai")
@@ -90,6 +97,9 @@ class RatingBoxEntry(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rating_box")
     sealed = models.TextField(editable=False)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         verbose_name = _("penilaian menunggu")
@@ -123,6 +133,9 @@ class PresenterRating(models.Model):
     comment = models.TextField(_("komentar"), blank=True)
     suggestion = models.TextField(_("saran"), blank=True)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
+
     class Meta:
         ordering = ["id"]  # random: says nothing about who rated first
         verbose_name = _("penilaian narasumber")
@@ -149,6 +162,9 @@ class OrganizerRating(models.Model):
     documentation = _score_field(_("Dokumentasi"))
     comment = models.TextField(_("catatan"), blank=True)
     created_at = models.DateTimeField(_("dinilai"), default=timezone.now)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         ordering = ["event", "created_at"]
@@ -188,6 +204,9 @@ class Award(models.Model):
     ratings = models.PositiveIntegerField(_("jumlah penilaian"))
     decided_at = models.DateTimeField(_("ditetapkan"), default=timezone.now)
     decided_by = actor_field(_("ditetapkan oleh"))
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("cycle__province")
 
     class Meta:
         ordering = ["cycle", "kind"]

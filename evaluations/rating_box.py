@@ -10,7 +10,6 @@ from django.utils import timezone
 from common import secrecy
 from common.queue import wake
 from events.models import Event
-from serawai import caching
 
 from .models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
 
@@ -66,16 +65,8 @@ def mix_ratings(event_id: int) -> int:
     with transaction.atomic():
         moved = _mix_locked(event_id, everything=False)
     if moved:
-        _counted_ratings_changed()
         secrecy.purge_dead_rows(RatingBoxEntry)
     return moved
-
-
-def _counted_ratings_changed() -> None:
-    """Bulk writes send no signal: the cached year recap is renewed here."""
-    from .selectors import RECAP_TOPIC
-
-    caching.changed(RECAP_TOPIC)
 
 
 def close_form(evaluation: PresenterEvaluation) -> bool:
@@ -95,7 +86,6 @@ def close_form(evaluation: PresenterEvaluation) -> bool:
         )
         evaluation.mixed_at = timezone.now()
         evaluation.save(update_fields=["mixed_at"])
-    _counted_ratings_changed()
     secrecy.purge_dead_rows(RatingBoxEntry, RaterRecord, PresenterRating)
     return True
 

@@ -23,11 +23,11 @@ same "n", "criteria", "overall_mean", "comments", "suggestions" over every ratin
 
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from events.models import Attendance, CommitteeMember, Event, EventStep
-from serawai import caching
 
 from .criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
 from .models import (
@@ -38,8 +38,6 @@ from .models import (
     RatingBoxEntry,
 )
 from .stats import criterion_summary, mean_of_means
-
-RECAP_TOPIC = "recap"  # serawai.caching: the year recap page, renewed by every write it reads
 
 REPORT_STEP = 10
 
@@ -92,8 +90,51 @@ def _organizer(event, rows, step) -> dict:
     }
 
 
+def _count_of(model, **where):
+    """The number of `model` rows of the outer event (that match `where`), as a subquery."""
+    rows = (
+        model._base_manager.filter(event=OuterRef("pk"), **where)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def _step(field):
+    step = EventStep._base_manager.filter(event=OuterRef("pk"), number=REPORT_STEP).values(field)
+    return Subquery(step[:1])
+
+
+def _window(field):
+    window = PresenterEvaluation._base_manager.filter(event=OuterRef("pk")).values(field)
+    return Subquery(window[:1])
+
+
+def with_figures(events):
+    """`events` with the counts and dates a recap shows, read in the same query."""
+    return events.annotate(
+        recap_attendees=_count_of(Attendance),
+        recap_late_attendees=_count_of(Attendance, source=Attendance.Source.LATE),
+        recap_raters=_count_of(RaterRecord),
+        recap_waiting=_count_of(RatingBoxEntry),
+        recap_report_due=_step("due"),
+        recap_report_completed_at=_step("completed_at"),
+        recap_window=_window("pk"),
+        recap_closes_on=_window("closes_on"),
+    )
+
+
+class _ReportStep:
+    """Step 10's due date and completion as a recap reads them (report_on_time)."""
+
+    def __init__(self, due, completed_at):
+        self.due, self.completed_at = due, completed_at
+
+
 def _recaps(events: list[Event]) -> list[dict]:
-    """Recaps of several events in a fixed number of queries, whatever their number."""
+    """Recaps of several events (read `with_figures`) in a fixed number of queries."""
     ids = [e.pk for e in events]
     ratings = defaultdict(list)
     for row in PresenterRating.objects.filter(event_id__in=ids).values(
@@ -105,45 +146,18 @@ def _recaps(events: list[Event]) -> list[dict]:
         "event_id", "comment", *ORGANIZER_KEYS
     ):
         organizer_rows[row["event_id"]].append(row)
-    attendees = dict(
-        Attendance.objects.filter(event_id__in=ids)
-        .values("event_id")
-        .annotate(n=Count("id"))
-        .values_list("event_id", "n")
-    )
-    late_attendees = dict(
-        Attendance.objects.late()
-        .filter(event_id__in=ids)
-        .values("event_id")
-        .annotate(n=Count("id"))
-        .values_list("event_id", "n")
-    )
-    raters = dict(
-        RaterRecord.objects.filter(event_id__in=ids)
-        .values("event_id")
-        .annotate(n=Count("id"))
-        .values_list("event_id", "n")
-    )
     speakers = defaultdict(list)
     for member in CommitteeMember.objects.filter(
         event_id__in=ids, role=CommitteeMember.Role.SPEAKER
     ).select_related("employee"):
         speakers[member.event_id].append(member)
-    report_steps = {
-        s.event_id: s for s in EventStep.objects.filter(event_id__in=ids, number=REPORT_STEP)
-    }
-    windows = {w.event_id: w for w in PresenterEvaluation.objects.filter(event_id__in=ids)}
-    waiting = dict(
-        RatingBoxEntry.objects.filter(event_id__in=ids)
-        .values("event_id")
-        .annotate(n=Count("id"))
-        .values_list("event_id", "n")
-    )
 
     recaps = []
     for event in events:
         rows = ratings[event.pk]
-        window = windows.get(event.pk)
+        report_step = None
+        if event.recap_report_due is not None:
+            report_step = _ReportStep(event.recap_report_due, event.recap_report_completed_at)
         presenters = []
         for member in speakers[event.pk]:
             own = [r for r in rows if r["presenter_id"] == member.pk]
@@ -175,13 +189,13 @@ def _recaps(events: list[Event]) -> list[dict]:
                     "presenters": [p["name"] for p in presenters],
                 },
                 "evaluation": {
-                    "opened": window is not None,
-                    "closes_on": window.closes_on if window else None,
+                    "opened": event.recap_window is not None,
+                    "closes_on": event.recap_closes_on,
                 },
-                "attendees": attendees.get(event.pk, 0),
-                "late_attendees": late_attendees.get(event.pk, 0),
-                "raters": raters.get(event.pk, 0),
-                "waiting": waiting.get(event.pk, 0),
+                "attendees": event.recap_attendees,
+                "late_attendees": event.recap_late_attendees,
+                "raters": event.recap_raters,
+                "waiting": event.recap_waiting,
                 "more_needed": more_needed,
                 "n": len(rows),
                 "criteria": criteria,
@@ -189,9 +203,8 @@ def _recaps(events: list[Event]) -> list[dict]:
                 "comments": _texts(rows, "comment"),
                 "suggestions": _texts(rows, "suggestion"),
                 "presenters": presenters,
-                "organizer": _organizer(
-                    event, organizer_rows[event.pk], report_steps.get(event.pk)
-                ),
+                "organizer": _organizer(event, organizer_rows[event.pk], report_step),
+                "ratings": rows,  # for the year's totals; dropped before the recap is returned
             }
         )
     return recaps
@@ -199,21 +212,18 @@ def _recaps(events: list[Event]) -> list[dict]:
 
 def event_recap(event: Event) -> dict:
     """The evaluation recap of one event (SOP step 11) as plain data (see the module doc)."""
-    if "host_office" not in event._state.fields_cache:
-        event = Event.objects.select_related("host_office").get(pk=event.pk)
-    return _recaps([event])[0]
+    if not hasattr(event, "recap_attendees"):  # not read `with_figures` by the caller
+        event = with_figures(Event.objects.select_related("host_office")).get(pk=event.pk)
+    recap = _recaps([event])[0]
+    del recap["ratings"]
+    return recap
 
 
 def year_recap(cycle) -> dict:
     """The evaluation recap of a year's cycle: every event's recap and the year's totals."""
-    events = list(cycle.events.select_related("host_office").order_by("date", "pk"))
+    events = list(with_figures(cycle.events.select_related("host_office")).order_by("date", "pk"))
     recaps = _recaps(events)
-    shown = [r["event"]["id"] for r in recaps if not r["more_needed"]]
-    rows = list(
-        PresenterRating.objects.filter(event_id__in=shown).values(
-            "comment", "suggestion", *PRESENTER_KEYS
-        )
-    )
+    rows = [row for recap in recaps for row in recap.pop("ratings")]  # the events' shown ones
     criteria = _summaries(PRESENTER_CRITERIA, rows)
     return {
         "cycle": {"id": cycle.pk, "year": cycle.year, "province": cycle.province.name},
@@ -226,22 +236,3 @@ def year_recap(cycle) -> dict:
         "comments": _texts(rows, "comment"),
         "suggestions": _texts(rows, "suggestion"),
     }
-
-
-def connect() -> None:
-    """Every save or delete of what a recap reads renews the cached year recap."""
-    from organization.models import Office
-
-    caching.renew_on_write(
-        RECAP_TOPIC,
-        Event,
-        EventStep,
-        Attendance,
-        CommitteeMember,
-        PresenterEvaluation,
-        PresenterRating,
-        OrganizerRating,
-        RaterRecord,
-        Office,
-    )
-    caching.renew_on_name_change(RECAP_TOPIC)

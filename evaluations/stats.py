@@ -1,6 +1,5 @@
 """Small exact statistics for 1-5 scores (pure functions, no database)."""
 
-import statistics
 from fractions import Fraction
 
 from .criteria import SCORES
@@ -12,8 +11,14 @@ def mean(values) -> Fraction | None:
 
 
 def median(values) -> Fraction | None:
-    values = [Fraction(v) for v in values]
-    return statistics.median(values) if values else None
+    """The middle score, or the mean of the two middle ones (exact)."""
+    values = sorted(values)
+    if not values:
+        return None
+    middle = len(values) // 2
+    if len(values) % 2:
+        return Fraction(values[middle])
+    return Fraction(values[middle - 1] + values[middle], 2)
 
 
 def distribution(values) -> list[int]:

@@ -7,11 +7,11 @@ gave which presenter rating.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,19 +20,20 @@ from cycles.models import Cycle
 from cycles.selectors import current_cycle, cycle_of_year
 from documents.language import in_indonesian
 from events.models import Attendance, Event
-from serawai import caching
 
 from . import awards, exports, services
 from .charts import criterion_chart_svg
 from .forms import OrganizerRatingForm, PresenterRatingForm
 from .models import Award, OrganizerRating, PresenterEvaluation, RaterRecord
-from .selectors import RECAP_TOPIC, event_recap, year_recap
+from .selectors import event_recap, with_figures, year_recap
 
 
-def _event_for(request, pk) -> Event:
-    """An event of the user's province; another province's answers 404."""
+def _event_for(request, pk, *, figures=False) -> Event:
+    """An event of the user's province; another province's answers 404. `figures`: with the
+    counts and dates its recap shows, in the same query."""
+    events = Event.objects.select_related("host_office", "cycle")
     return get_object_or_404(
-        Event.objects.select_related("host_office", "cycle"),
+        with_figures(events) if figures else events,
         pk=pk,
         cycle__province=request.user.province,
     )
@@ -56,36 +57,32 @@ def index(request):
     cycle = current_cycle(request.user)
     rows = []
     if cycle is not None:
-        events = list(cycle.events.select_related("host_office").order_by("date", "pk"))
-        windows = {w.event_id: w for w in PresenterEvaluation.objects.filter(event__cycle=cycle)}
-        mine = {"event__cycle": cycle}
-        attended = set(
-            Attendance.objects.filter(employee=request.user, **mine).values_list(
-                "event_id", flat=True
+        me = request.user.pk
+
+        def mine(model, person_field):
+            return Exists(model._base_manager.filter(event=OuterRef("pk"), **{person_field: me}))
+
+        events = (
+            cycle.events.select_related("host_office", "presenter_evaluation")
+            .annotate(
+                attended=mine(Attendance, "employee"),
+                rated=mine(RaterRecord, "employee"),
+                organizer_rated=mine(OrganizerRating, "rater"),
             )
-        )
-        rated = set(
-            RaterRecord.objects.filter(employee=request.user, **mine).values_list(
-                "event_id", flat=True
-            )
-        )
-        organizer_rated = set(
-            OrganizerRating.objects.filter(rater=request.user, **mine).values_list(
-                "event_id", flat=True
-            )
+            .order_by("date", "pk")
         )
         for event in events:
-            window = windows.get(event.pk)
+            window = getattr(event, "presenter_evaluation", None)
             is_open = window is not None and window.is_open()
             rows.append(
                 {
                     "event": event,
                     "window": window,
                     "is_open": is_open,
-                    "attended": event.pk in attended,
-                    "rated": event.pk in rated,
-                    "can_rate": is_open and event.pk in attended and event.pk not in rated,
-                    "organizer_rated": event.pk in organizer_rated,
+                    "attended": event.attended,
+                    "rated": event.rated,
+                    "can_rate": is_open and event.attended and not event.rated,
+                    "organizer_rated": event.organizer_rated,
                 }
             )
     return render(
@@ -171,7 +168,7 @@ def _event_recap_context(event) -> dict:
 @login_required
 def event_recap_page(request, pk):
     _require(request, "evaluations.view_recap")
-    event = _event_for(request, pk)
+    event = _event_for(request, pk, figures=True)
     return render(request, "evaluations/event_recap.html", _event_recap_context(event))
 
 
@@ -179,34 +176,27 @@ def event_recap_page(request, pk):
 @in_indonesian
 def event_recap_pdf(request, pk):
     _require(request, "evaluations.view_recap")
-    event = _event_for(request, pk)
+    event = _event_for(request, pk, figures=True)
     # Issued by the province that runs the evaluation (SOP step 11): its letterhead heads it.
     context = {**_event_recap_context(event), "office": event.cycle.province}
     return exports.event_recap_pdf_response(context)
 
 
 def _year_context(cycle) -> dict:
-    def build():
-        recap = year_recap(cycle)
-        return {
-            "recap": recap,
-            "chart": criterion_chart_svg(recap),
-            "event_charts": [(r, criterion_chart_svg(r)) for r in recap["events"]],
-        }
-
-    key = f"year-recap:{cycle.pk}:{get_language()}"  # the charts carry translated labels
-    return {"cycle": cycle, **caching.cached(RECAP_TOPIC, key, build)}
+    recap = year_recap(cycle)
+    return {
+        "cycle": cycle,
+        "recap": recap,
+        "chart": criterion_chart_svg(recap),
+        "event_charts": [(r, criterion_chart_svg(r)) for r in recap["events"]],
+    }
 
 
 @login_required
 def year_recap_page(request, year):
     _require(request, "evaluations.view_recap")
     cycle = _cycle_for(request, year)
-    body = caching.cached(
-        RECAP_TOPIC,
-        f"year-recap-html:{cycle.pk}:{get_language()}",
-        lambda: render_to_string("evaluations/_year_recap_body.html", _year_context(cycle)),
-    )
+    body = render_to_string("evaluations/_year_recap_body.html", _year_context(cycle))
     return render(request, "evaluations/year_recap.html", {"cycle": cycle, "body": body})
 
 

@@ -10,10 +10,4 @@ class EventsConfig(AppConfig):
         from cycles.ledger import register_step_model
 
         register_step_model("events.EventStep")
-        from cycles import timeline
-        from serawai import caching
-
-        from .models import Event, EventStep
-
-        caching.renew_on_write(timeline.TOPIC, Event, EventStep)  # the home page's open steps
         from . import receivers  # noqa: F401 (voting.themes_announced -> events)

@@ -4,7 +4,8 @@ clock set to that day.
 
 An event of the past gets its committee and letter (step 6), readiness (step 7; the recent
 event's is confirmed one working day late, the demo's one late example), the Event Team (step 8),
-the invitation, attendance, a photo, signed minutes and certificates (step 9). The event in
+the presenter's slides, the invitation, attendance, a photo, signed minutes and certificates
+(step 9). The event in
 preparation stops after its committee letter. Idempotent: each part is skipped when done.
 """
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from cycles import demo_story as story
 from cycles.calendar import WorkingCalendar
+from documents.batches import run_batch
 from organization import demo as people_demo
 from organization.models import Employee, RoleAssignment
 
@@ -41,6 +43,52 @@ def _holder(cycle, role, office):
 def _signatory(office):
     people = Employee.objects.active().filter(office=office)
     return people.filter(position__istartswith="Kepala").first() or people.first()
+
+
+def _demo_pdf(title: str) -> bytes:
+    """A one-page PDF naming the theme: the demo presenter's slides."""
+    text = "".join(c for c in title if c.isascii() and c not in "()\\")[:80]
+    stream = f"BT /F1 18 Tf 72 720 Td (Materi Serawai: {text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _material(event, host_ca):
+    """The presenter hands in the slides (the host CA for an external presenter)."""
+    if event.materials.exists():
+        return
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    speaker = event.committee.filter(role=C.SPEAKER, employee__isnull=False).first()
+    upload = SimpleUploadedFile(
+        f"materi-serawai-{event.pk}.pdf", _demo_pdf(event.title), content_type="application/pdf"
+    )
+    material = services.upload_material(
+        event,
+        upload=upload,
+        title=f"Paparan: {event.title}"[:200],
+        by=speaker.employee if speaker else host_ca,
+    )
+    services.process_material(material.pk)
 
 
 def _committee(event, host_ca):
@@ -126,9 +174,12 @@ def _event_day(event, notulis, host_ca, can, rng):
             services.finalise_minutes(event, by=notulis, now=ended_at)
         event.refresh_from_db()
         if not event.certificates_issued_at:
-            services.issue_event_certificates(
+            batch = services.request_event_certificates(
                 event, signatory=_signatory(event.cycle.province), by=can or host_ca
             )
+            # Seeding does the worker's part itself: the demo has its certificates whether or
+            # not a worker is running yet.
+            run_batch(batch.pk)
 
 
 def _prepare(event, planned, people) -> None:
@@ -149,12 +200,14 @@ def _prepare(event, planned, people) -> None:
     if steps[7].planned_start > today or (preparing and steps[7].due >= today):
         return  # readiness is the host's to-do today
     if event.status == Event.Status.PLANNED:
+        with story.on(steps[7].planned_start, time(7, 30)):
+            _material(event, host_ca)
         with story.on(steps[7].planned_start, time(8, 0)):
             services.update_readiness(
                 event,
                 by=host_ca,
-                items=dict.fromkeys(Readiness.ITEMS, True),
-                comment="Ruang, tautan dan materi siap.",
+                items=dict.fromkeys(Readiness.MANUAL_ITEMS, True),
+                comment="Ruang dan tautan siap; materi narasumber sudah diunggah.",
                 place=event.place or f"Aula {event.host_office.name}",
                 meeting_link=event.meeting_link or "https://zoom.us/j/1700000000",
                 start_time=(planned.times if planned else story.USUAL)[0],

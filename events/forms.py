@@ -1,7 +1,7 @@
 """Forms of the events app (steps 6-9). Services re-check every rule; forms give early messages."""
 
 from django import forms
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from organization.models import Employee
@@ -77,7 +77,7 @@ class ReadinessForm(forms.ModelForm):
 
     class Meta:
         model = Readiness
-        fields = Readiness.ITEMS
+        fields = Readiness.MANUAL_ITEMS
 
 
 class EventPlaceForm(forms.ModelForm):
@@ -213,3 +213,54 @@ class PhotoForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     caption = forms.CharField(label=_("Keterangan foto"), max_length=250)
+
+
+def _checked_material(upload):
+    from .material_files import inspect_material
+
+    inspect_material(upload)  # ValidationError with the reason, shown on the field
+    return upload
+
+
+class MaterialReplaceForm(forms.Form):
+    file = forms.FileField(
+        label=_("Berkas presentasi (PDF, PPTX atau ODP)"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".pdf,.pptx,.odp,application/pdf,"
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation,"
+                "application/vnd.oasis.opendocument.presentation"
+            }
+        ),
+    )
+
+    def clean_file(self):
+        return _checked_material(self.cleaned_data["file"])
+
+
+class MaterialForm(MaterialReplaceForm):
+    field_order = ["title", "file"]
+
+    title = forms.CharField(
+        label=_("Judul materi"),
+        max_length=200,
+        required=False,
+        validators=[validate_one_line],
+        help_text=_("Kosongkan untuk memakai nama berkas."),
+    )
+
+
+class RecordingForm(forms.Form):
+    recording_url = forms.URLField(
+        label=_("Tautan rekaman"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        validators=[
+            URLValidator(
+                schemes=["http", "https"],
+                message=_("Tautan rekaman harus alamat http:// atau https:// yang sah."),
+            )
+        ],
+        help_text=_("Alamat http:// atau https:// rekaman kegiatan, mis. YouTube atau Drive."),
+    )

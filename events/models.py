@@ -4,16 +4,17 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 
-from cycles.models import Cycle, StepRecord
+from cycles.models import Cycle, StepQuerySet, StepRecord
 from organization.fields import actor_field
 from organization.models import Office
+from organization.scopes import scoped_by_province
 
 
 def _as_time(value) -> time:
@@ -48,6 +49,9 @@ class Event(models.Model):
     mode = models.CharField(_("bentuk"), max_length=10, choices=Mode.choices, default=Mode.HYBRID)
     place = models.CharField(_("tempat"), max_length=200, blank=True)
     meeting_link = models.URLField(_("tautan rapat daring"), blank=True)
+    recording_url = models.URLField(
+        _("tautan rekaman"), blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
     checkin_margin_minutes = models.PositiveSmallIntegerField(
         _("kelonggaran presensi (menit)"), default=30
     )
@@ -69,7 +73,7 @@ class Event(models.Model):
     closed_by = actor_field(_("ditutup oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(province="cycle__province")
+    objects = scoped_by_province("cycle__province")
 
     class Meta:
         ordering = ["date", "start_time"]
@@ -101,6 +105,11 @@ class EventStep(StepRecord):
 
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="steps", verbose_name=_("kegiatan")
+    )
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province(
+        "event__cycle__province", models.Manager.from_queryset(StepQuerySet)
     )
 
     class Meta:
@@ -144,7 +153,7 @@ class CommitteeMember(models.Model):
     created_by = actor_field(_("dibuat oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(province="event__cycle__province")
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         ordering = ["event", "role", "id"]
@@ -200,9 +209,8 @@ class Attendance(models.Model):
     reason = models.CharField(_("alasan pencatatan susulan"), max_length=200, blank=True)
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(
-        province="event__cycle__province",
-        _manager_class=models.Manager.from_queryset(AttendanceQuerySet),
+    objects = scoped_by_province(
+        "event__cycle__province", models.Manager.from_queryset(AttendanceQuerySet)
     )
 
     class Meta:
@@ -237,6 +245,10 @@ class Readiness(models.Model):
         "equipment_tested",
     )
 
+    # Ticked by uploading the presenter's material (events.services.materials), not by hand.
+    FROM_UPLOAD = ("material_received",)
+    MANUAL_ITEMS = ("place_ready", "invitation_sent", "committee_confirmed", "equipment_tested")
+
     event = models.OneToOneField(
         Event, on_delete=models.CASCADE, related_name="readiness", verbose_name=_("kegiatan")
     )
@@ -249,6 +261,9 @@ class Readiness(models.Model):
     updated_by = actor_field(_("diperbarui oleh"))
     confirmed_at = models.DateTimeField(_("dikonfirmasi"), null=True, blank=True)
     confirmed_by = actor_field(_("dikonfirmasi oleh"))
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         verbose_name = _("kesiapan kegiatan")
@@ -285,6 +300,9 @@ class ReadinessLog(models.Model):
     comment = models.TextField(_("catatan"), blank=True)
     is_confirmation = models.BooleanField(_("konfirmasi kesiapan"), default=False)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("catatan kemajuan persiapan")
@@ -316,6 +334,9 @@ class EventTeamNeed(models.Model):
     note = models.CharField(_("catatan"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"), required=True)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         ordering = ["event", "start_time", "id"]
@@ -377,7 +398,10 @@ class EventTeamAssignment(models.Model):
         verbose_name=_("digantikan oleh"),
     )
 
-    objects = AssignmentQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province(
+        "event__cycle__province", models.Manager.from_queryset(AssignmentQuerySet)
+    )
 
     class Meta:
         ordering = ["event", "role", "id"]
@@ -406,6 +430,9 @@ class TeamUnavailability(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"), required=True)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
+
     class Meta:
         verbose_name = _("ketidaktersediaan anggota")
         verbose_name_plural = _("ketidaktersediaan anggota")
@@ -433,6 +460,9 @@ class Minutes(models.Model):
     # The signed, numbered PDF stored when the minutes are finalised (documents.Letter).
     document_number = models.CharField(_("nomor notulensi"), max_length=60, blank=True)
     document_url = models.CharField(_("berkas notulensi"), max_length=200, blank=True)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
 
     class Meta:
         verbose_name = _("notulensi")
@@ -464,6 +494,9 @@ class Photo(models.Model):
     uploaded_at = models.DateTimeField(_("diunggah"), default=timezone.now)
     uploaded_by = actor_field(_("diunggah oleh"), required=True)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("event__cycle__province")
+
     class Meta:
         ordering = ["event", "uploaded_at", "id"]
         verbose_name = _("foto dokumentasi")
@@ -471,3 +504,8 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption
+
+
+# Kept in modules of their own, by concept.
+from .calendar_models import CalendarEntryState, CalendarFeed  # noqa: E402, F401
+from .material_models import Material  # noqa: E402, F401

@@ -6,7 +6,7 @@ Another province's events are invisible (views answer 404 through `can_see_event
 import rules
 
 from organization.roles import held_roles
-from organization.rules import add_sop_perm, is_can, is_event_team_lead
+from organization.rules import add_sop_perm, is_can, is_event_team, is_event_team_lead
 
 from .models import CommitteeMember
 
@@ -53,6 +53,22 @@ def is_notulis(user, event):
     return user.pk in cache
 
 
+@rules.predicate
+def is_speaker(user, event):
+    """A Narasumber of this event (an employee in the committee as speaker)."""
+    if event is None or not user.is_authenticated:
+        return False
+    cache = event.__dict__.setdefault("_speaker_ids", None)
+    if cache is None:
+        cache = set(
+            event.committee.filter(
+                role=CommitteeMember.Role.SPEAKER, employee__isnull=False
+            ).values_list("employee_id", flat=True)
+        )
+        event.__dict__["_speaker_ids"] = cache
+    return user.pk in cache
+
+
 in_scope = can_see_event
 rules.add_perm("events.view_event", can_see_event)
 # Step 6: the host office's CA forms the committee and sends the letter to the province.
@@ -72,4 +88,6 @@ add_sop_perm("events.correct_attendance", in_scope & is_can)
 add_sop_perm("events.write_minutes", in_scope & is_notulis)
 add_sop_perm("events.upload_photos", in_scope & (is_notulis | is_host_ca))
 add_sop_perm("events.issue_certificates", in_scope & (is_host_ca | is_can))
+# The presenter hands in the materials; the Event Team does it for an external presenter.
+add_sop_perm("events.manage_materials", in_scope & (is_speaker | is_event_team))
 rules.add_perm("events.view_team_history", rules.is_authenticated & (is_can | is_event_team_lead))

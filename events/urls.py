@@ -8,6 +8,9 @@ urlpatterns = [
     path("", views.event_list, name="list"),
     path("event-team/riwayat/", views.team_history, name="team_history"),
     path("<int:pk>/", views.event_detail, name="detail"),
+    path("<int:pk>/kalender.ics", views.event_ics, name="event_ics"),
+    path("kalender/", views.my_calendar, name="my_calendar"),
+    path("kalender/<str:token>.ics", views.personal_feed, name="personal_feed"),
     # Step 6
     path("<int:pk>/panitia/", views.committee, name="committee"),
     path(
@@ -16,9 +19,31 @@ urlpatterns = [
         name="committee_remove",
     ),
     path("<int:pk>/panitia/surat/", views.committee_letter, name="committee_letter"),
+    path(
+        "<int:pk>/panitia/surat/luar/",
+        views.committee_letter_external,
+        name="committee_letter_external",
+    ),
     # Step 7
     path("<int:pk>/kesiapan/", views.readiness, name="readiness"),
     path("<int:pk>/kesiapan/konfirmasi/", views.readiness_confirm, name="readiness_confirm"),
+    # Step 7's "materi narasumber sudah diterima": the presenter's materials
+    path("<int:pk>/materi/", views.materials, name="materials"),
+    path(
+        "<int:pk>/materi/<int:material_pk>/ganti/",
+        views.material_replace,
+        name="material_replace",
+    ),
+    path(
+        "<int:pk>/materi/<int:material_pk>/hapus/",
+        views.material_delete,
+        name="material_delete",
+    ),
+    path(
+        "<int:pk>/materi/<int:material_pk>/<str:variant>/",
+        views.material_file,
+        name="material_file",
+    ),
     # Step 8
     path("<int:pk>/event-team/", views.team, name="team"),
     path("<int:pk>/event-team/kebutuhan/", views.team_need, name="team_need"),
@@ -33,6 +58,7 @@ urlpatterns = [
     path("<int:pk>/event-team/berhalangan/", views.team_unavailable, name="team_unavailable"),
     # Step 9
     path("<int:pk>/undangan/", views.send_invitation, name="send_invitation"),
+    path("<int:pk>/undangan/luar/", views.invitation_external, name="invitation_external"),
     path("<int:pk>/kode-presensi/", views.checkin_code, name="checkin_code"),
     path("<int:pk>/hadir/<str:token>/", views.check_in, name="checkin"),
     path("<int:pk>/daftar-hadir/", views.attendance, name="attendance"),

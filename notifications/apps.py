@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Notifikasi")
-
-    def ready(self):
-        from . import bell
-
-        bell.connect()

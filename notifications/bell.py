@@ -1,34 +1,30 @@
-"""The bell's unread count, kept in the shared cache until one of the person's notifications
-changes (serawai.caching: created by `notify`, read through the services, or saved elsewhere)."""
+"""The bell's unread count: read with the signed-in person, in the same query
+(organization.auth), so the bell on every page costs no query of its own."""
 
-from django.db.models.signals import post_delete, post_save
-
-from serawai import caching
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from .models import Notification
 
+ANNOTATION = "unread_notifications"
 
-def _topic(employee_id) -> str:
-    return caching.person_topic(employee_id)  # the person's own: renewed by their writes too
+
+def with_unread_count(people):
+    """`people` (an Employee queryset) with each person's unread count as `unread_notifications`."""
+    unread = (
+        Notification.objects.with_scopes_disabled()
+        .unread()
+        .filter(recipient=OuterRef("pk"))
+        .order_by()
+        .values("recipient")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return people.annotate(**{ANNOTATION: Coalesce(Subquery(unread), 0)})
 
 
 def unread_count(user) -> int:
-    return caching.cached(
-        _topic(user.pk),
-        f"bell:{user.pk}",
-        lambda: Notification.objects.for_user(user).unread().count(),
-    )
-
-
-def bell_changed(recipient_ids) -> None:
-    caching.changed(*{_topic(pk) for pk in recipient_ids})
-
-
-def _saved_or_deleted(sender, instance, **kwargs):
-    bell_changed([instance.recipient_id])
-
-
-def connect() -> None:
-    """Saves outside the services (admin, tests' factories) renew the count too."""
-    post_save.connect(_saved_or_deleted, sender=Notification, dispatch_uid="bell-save")
-    post_delete.connect(_saved_or_deleted, sender=Notification, dispatch_uid="bell-delete")
+    counted = getattr(user, ANNOTATION, None)
+    if counted is not None:
+        return counted
+    return Notification.objects.for_user(user).unread().count()

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from organization.scopes import scoped_by_office
+
 from . import kinds
 
 
@@ -44,7 +46,10 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
 
-    objects = NotificationQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office(
+        "recipient__office", models.Manager.from_queryset(NotificationQuerySet)
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -119,6 +124,9 @@ class OutboxMail(models.Model):
     last_error = models.TextField(_("galat terakhir"), blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("recipient__office")
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("e-mail keluar")
@@ -140,6 +148,9 @@ class EmailPreference(models.Model):
     )
     kind = models.CharField(_("jenis"), max_length=40)
     muted = models.BooleanField(_("e-mail dibisukan"), default=True)
+
+    # Not province-scoped: a person's own setting, holding nothing of a province, read when
+    # mailing any recipient.
 
     class Meta:
         verbose_name = _("preferensi e-mail")

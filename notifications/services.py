@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from common.queue import wake
 
 from . import kinds
-from .bell import bell_changed
 from .emails import subject_for
 from .models import EmailPreference, Notification, OutboxMail
 
@@ -74,9 +73,15 @@ def notify(
             ignore_conflicts=True,
             batch_size=500,
         )
-        # Rows skipped as duplicates keep the batch of the call that created them.
-        created = list(Notification.objects.filter(batch=batch).select_related("recipient"))
-        bell_changed(n.recipient_id for n in created)
+        # Rows skipped as duplicates keep the batch of the call that created them. The rows this
+        # call wrote, whatever their recipient's province (a recipient may work elsewhere, or
+        # have no office): the batch id names exactly them, so reading them unscoped shows
+        # nothing of another province.
+        created = list(
+            Notification.objects.with_scopes_disabled()
+            .filter(batch=batch)
+            .select_related("recipient")
+        )
         muted = set(
             EmailPreference.objects.filter(kind=kind, muted=True).values_list(
                 "employee_id", flat=True
@@ -135,13 +140,11 @@ def mark_read(notification: Notification, *, by) -> None:
     Notification.objects.filter(pk=notification.pk, recipient=by, read_at__isnull=True).update(
         read_at=timezone.now()
     )
-    bell_changed([by.pk])
 
 
 @transaction.atomic
 def mark_all_read(*, by) -> int:
     """The recipient has seen every notification in the bell."""
-    bell_changed([by.pk])
     return Notification.objects.for_user(by).unread().update(read_at=timezone.now())
 
 

@@ -5,9 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class OrganizationConfig(AppConfig):
     name = "organization"
     verbose_name = _("Organisasi")
-
-    def ready(self):
-        from . import auth, roles
-
-        roles.connect()
-        auth.connect()

@@ -5,8 +5,6 @@ Every list that can pass 25 rows uses `filtered_page`, and its template includes
 may import `organization` (the bottom of the import chain).
 """
 
-import urllib.parse
-
 import django_filters
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -50,17 +48,6 @@ def search_filter(*fields, label=None):
         return queryset.filter(query)
 
     return django_filters.CharFilter(label=label or _("Cari"), method=method, max_length=100)
-
-
-def cacheable_query(request, filter_class, max_length: int = 200) -> str | None:
-    """The list's query string in a fixed order, to key a cached rendering of the list by; None
-    when it holds a parameter the list does not know (or is long): such a request is rendered
-    without keeping it, so made-up addresses cannot fill the cache."""
-    known = set(filter_class.base_filters) | {"page"}
-    if not set(request.GET) <= known:
-        return None
-    query = urllib.parse.urlencode(sorted(request.GET.lists()), doseq=True)
-    return query if len(query) <= max_length else None
 
 
 def filtered_page(request, filter_class, queryset, per_page=PAGE_SIZE, **filter_kwargs) -> dict:

@@ -1,5 +1,8 @@
 """Offices (a tree: BPS RI -> province -> kab/kota), employees and their roles per year."""
 
+import functools
+
+from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
@@ -7,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .nip import format_nip, normalize_nip, validate_nip
+from .scopes import scoped_by_office
 
 
 class OfficeQuerySet(models.QuerySet):
@@ -51,6 +55,8 @@ class Office(models.Model):
         _("logo kop surat"), upload_to="offices/logos/", max_length=200, blank=True
     )
 
+    # Not province-scoped: the office tree is shared reference data, read to build every scope,
+    # at log-in and by the national views; nothing in it belongs to one province.
     objects = OfficeQuerySet.as_manager()
 
     class Meta:
@@ -143,6 +149,9 @@ class Employee(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("akses admin"), default=False)
     date_joined = models.DateTimeField(_("terdaftar"), default=timezone.now)
 
+    # Not province-scoped: the account is read by authentication, sessions and django-axes
+    # before any scope exists, and people are named across provinces (actors, HQ, moves).
+    # Who may see or change a person is the rules' and the views' province filter.
     objects = EmployeeManager()
 
     USERNAME_FIELD = "nip"
@@ -169,13 +178,18 @@ class Employee(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     def has_perm(self, perm, obj=None):
-        """Django's answer, except that an SOP act needs its SOP role, superuser or not."""
+        """Django's answer, except that an SOP act needs its SOP role, superuser or not. A
+        permission only a rule defines is answered by the rule (and a superuser has it), without
+        reading Django's permission tables: no row there can grant it."""
         from rules import has_perm as rule_allows
+        from rules import perm_exists
 
         from .rules import SOP_ACTIONS
 
         if perm in SOP_ACTIONS:
             return self.is_active and rule_allows(perm, self, obj)
+        if perm_exists(perm) and not _model_permission(perm):
+            return self.is_active and (self.is_superuser or rule_allows(perm, self, obj))
         return super().has_perm(perm, obj)
 
     def get_short_name(self):
@@ -250,7 +264,8 @@ class RoleAssignment(models.Model):
         verbose_name=_("dibuat oleh"),
     )
 
-    objects = RoleAssignmentQuerySet.as_manager()
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_office("office", models.Manager.from_queryset(RoleAssignmentQuerySet))
 
     class Meta:
         ordering = ["-year", "role", "office__code"]
@@ -310,6 +325,10 @@ class EmployeeImport(models.Model):
     heartbeat_at = models.DateTimeField(_("terakhir aktif"), null=True, blank=True)
     finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
 
+    # Not province-scoped: a job of the person who uploaded it (read by its id by that person's
+    # progress page and by the worker); its only path to a province is its requester's office,
+    # which may change. What the import may touch is checked per row by province.
+
     class Meta:
         ordering = ["-requested_at"]
         verbose_name = _("impor pegawai")
@@ -321,3 +340,21 @@ class EmployeeImport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+@functools.cache
+def _model_permission(perm: str) -> bool:
+    """Whether `perm` ("app_label.codename") names a permission Django's tables can hold: a
+    model's default or Meta permission. Fixed by the code, so asked once per name."""
+    app_label, _dot, codename = perm.partition(".")
+    try:
+        models_of_app = apps.get_app_config(app_label).get_models()
+    except LookupError:
+        return False
+    for model in models_of_app:
+        opts = model._meta
+        if codename in {f"{action}_{opts.model_name}" for action in opts.default_permissions}:
+            return True
+        if codename in {name for name, _label in opts.permissions}:
+            return True
+    return False

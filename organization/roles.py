@@ -1,5 +1,4 @@
-"""What programme roles a person holds now. Read once per request and cached on the user, and
-across requests in the shared cache until a role assignment changes (serawai.caching).
+"""What programme roles a person holds now: read once per request and kept on the user object.
 
 A role counts only in its own province: the province of the office it was assigned at. A person
 acts on their own province, so an assignment at an office of any other province is not counted,
@@ -11,13 +10,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
-from serawai import caching
-
-from .models import Office, RoleAssignment
-
-TOPIC = "roles"
-OFFICES_TOPIC = "offices"
+from .models import RoleAssignment
 
 Role = RoleAssignment.Role
 CAN_ROLES = (Role.CAN_COORDINATOR, Role.CAN_MEMBER)
@@ -27,6 +22,7 @@ EVENT_TEAM_ROLES = (Role.EVENT_TEAM_LEAD, Role.EVENT_TEAM)
 @dataclass(frozen=True)
 class HeldRoles:
     roles: frozenset = field(default_factory=frozenset)  # {(role, office_id)}
+    labels: tuple = ()  # (role, office short name) of each, for the home page
 
     def has(self, *roles) -> bool:
         return any(role in roles for role, _office in self.roles)
@@ -63,23 +59,31 @@ class HeldRoles:
         return office_id in self.ca_offices
 
 
+def _person(user):
+    """The Employee behind request.user's lazy wrapper: the views, the rules and the templates
+    then keep the roles on one object, read once per request."""
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        return user._wrapped
+    return user
+
+
 def held_roles(user, year=None) -> HeldRoles:
-    """The roles `user` holds in `year` (default: the current year), cached on the user object."""
+    """The roles `user` holds in `year` (default: the current year), kept on the user object for
+    the rest of the request."""
     if user is None or not user.is_authenticated:
         return HeldRoles()
-    today = timezone.localdate()
-    year = year or today.year
+    user = _person(user)
+    year = year or timezone.localdate().year
     cache = user.__dict__.setdefault("_serawai_roles", {})
     if year not in cache:
-
-        def read():
-            rows = in_own_province(RoleAssignment.objects.current(year=year), user)
-            return HeldRoles(frozenset(rows.values_list("role", "office_id")))
-
-        # `today` in the key: an assignment ended "from tomorrow" stops counting at midnight;
-        # the office in it: a person moved to another office is asked again.
-        key = f"roles:{user.pk}:{user.office_id}:{year}:{today}"
-        cache[year] = caching.cached((TOPIC, OFFICES_TOPIC), key, read)
+        rows = in_own_province(RoleAssignment.objects.current(year=year), user)
+        rows = list(rows.values_list("role", "office_id", "office__short_name"))
+        cache[year] = HeldRoles(
+            frozenset((role, office) for role, office, _name in rows),
+            tuple((role, name) for role, _office, name in rows),
+        )
     return cache[year]
 
 
@@ -92,17 +96,5 @@ def in_own_province(assignments, user):
 
 
 def role_labels(user) -> list[tuple[str, str]]:
-    """(role, office short name) of the roles `user` holds today, for the home page."""
-    today = timezone.localdate()
-
-    def read():
-        held = in_own_province(RoleAssignment.objects.current(), user).select_related("office")
-        return [(a.role, a.office.short_name) for a in held]
-
-    key = f"role-labels:{user.pk}:{user.office_id}:{today}"
-    return caching.cached((TOPIC, OFFICES_TOPIC), key, read)
-
-
-def connect() -> None:
-    caching.renew_on_write(TOPIC, RoleAssignment)
-    caching.renew_on_write(OFFICES_TOPIC, Office)
+    """(role, office short name) of the roles `user` holds this year, for the home page."""
+    return list(held_roles(user).labels)

@@ -54,6 +54,9 @@ class EventParts:
     attendances: list = field(default_factory=list)
     photos: list = field(default_factory=list)
     minutes: object | None = None
+    # The finalised minutes as the signed, numbered document (a documents.Letter), appended to
+    # the report as filed.
+    minutes_document: object | None = None
     committee: list = field(default_factory=list)
     recap: object | None = None
     chart_svg: str = ""
@@ -100,6 +103,24 @@ def _invitations(events) -> dict:
     return {int(letter.related_id): letter for letter in letters.order_by("date", "pk")}
 
 
+def _minutes_documents(events) -> dict:
+    """The signed minutes document (step 9) of each event whose minutes are final, by event id."""
+    Letter = _model("documents", "Letter")
+    Minutes = _model("events", "Minutes")
+    minutes = [m for m in (getattr(e, "minutes", None) for e in events) if m and m.is_final]
+    if Letter is None or Minutes is None or not minutes:
+        return {}
+    from django.contrib.contenttypes.models import ContentType
+
+    by_minutes = {m.pk: m.event_id for m in minutes}
+    letters = Letter.objects.filter(
+        kind=Letter.Kind.MINUTES,
+        related_type=ContentType.objects.get_for_model(Minutes),
+        related_id__in=list(by_minutes),
+    ).exclude(status=Letter.Status.CANCELLED)
+    return {by_minutes[int(letter.related_id)]: letter for letter in letters.order_by("pk")}
+
+
 def _recaps(report: ActivityReport, events) -> dict:
     """The evaluation recap (step 11, a dict: see evaluations.selectors) of each event, by id,
     read for the whole year in a fixed number of queries."""
@@ -131,6 +152,7 @@ def assemble(report: ActivityReport) -> Assembly:
     invitations = _invitations(events)
     has_photos = _model("events", "Photo") is not None
     has_minutes = _model("events", "Minutes") is not None
+    minutes_documents = _minutes_documents(events) if has_minutes else {}
     missing: list[Missing] = []
     parts: list[EventParts] = []
     if not events:
@@ -148,6 +170,7 @@ def assemble(report: ActivityReport) -> Assembly:
             attendances=list(event.attendances.all()),
             photos=list(event.photos.all()) if has_photos else [],
             minutes=minutes,
+            minutes_document=minutes_documents.get(event.pk),
             committee=list(event.committee.all()),
             recap=recap,
             chart_svg=chart,

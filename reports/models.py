@@ -11,10 +11,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 
 from cycles.models import Cycle
 from organization.fields import actor_field
+from organization.scopes import scoped_by_province
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -78,9 +78,8 @@ class ActivityReport(models.Model):
     pdf_sha256 = models.CharField(_("SHA-256 PDF"), max_length=64, blank=True)
 
     # Read inside a province scope only (organization/scopes.py).
-    objects = ScopedManager(
-        province="cycle__province",
-        _manager_class=models.Manager.from_queryset(ActivityReportQuerySet),
+    objects = scoped_by_province(
+        "cycle__province", models.Manager.from_queryset(ActivityReportQuerySet)
     )
 
     class Meta:
@@ -147,6 +146,9 @@ class OpeningSpeech(models.Model):
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
     updated_by = actor_field(_("diubah oleh"))
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("report__cycle__province")
+
     class Meta:
         ordering = ["report", "event__date"]
         verbose_name = _("draf kata sambutan")
@@ -184,6 +186,9 @@ class ReportTransition(models.Model):
     by = actor_field(_("oleh"), required=True)
     at = models.DateTimeField(_("waktu"), default=timezone.now)
     comment = models.TextField(_("catatan"), blank=True)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("report__cycle__province")
 
     class Meta:
         ordering = ["report", "at", "id"]

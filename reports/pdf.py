@@ -1,4 +1,5 @@
-"""The report as a PDF/A document: cover, approval sheet, table of contents, chapters, appendices.
+"""The report as a PDF/A document: cover, approval sheet, table of contents, chapters, appendices,
+and last the signed minutes of each event, appended as they were filed.
 
 Page numbers and the table of contents come from WeasyPrint's CSS (@page counters and
 target-counter), so they are right by construction whatever the length of each part. A report that
@@ -12,7 +13,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from documents.dates import hari_tanggal, tanggal
-from documents.rendering import render_pdf
+from documents.rendering import append_documents, render_pdf
 
 from . import assembly
 from .models import ActivityReport
@@ -73,6 +74,7 @@ def report_context(report: ActivityReport) -> dict:
         "is_draft": report.status != ActivityReport.Status.APPROVED,
         "period": _period(report),
         "missing": parts.missing,
+        "minutes_documents": [e.minutes_document for e in parts.events if e.minutes_document],
     }
 
 
@@ -81,14 +83,22 @@ def _period(report) -> str:
     return f"{tanggal(start)} – {tanggal(end)}"
 
 
+def _stored(letter) -> bytes:
+    with letter.file.open("rb") as handle:
+        return handle.read()
+
+
 def report_pdf(report: ActivityReport) -> bytes:
+    """The report, then its last appendix: each event's signed minutes, as filed."""
     # An official document: Indonesian whoever approves or downloads it (its title, the chart's
     # labels and the template's words alike).
+    context = report_context(report)
     with translation.override("id"):
-        return render_pdf(
+        data = render_pdf(
             TEMPLATE,
-            report_context(report),
+            context,
             archival=True,
             title=str(report.title),
             author=report.cycle.province.name,
         )
+    return append_documents(data, [_stored(letter) for letter in context["minutes_documents"]])

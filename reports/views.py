@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cycles.selectors import current_cycle
 from organization.confirm import confirm_page, is_confirmed
+from serawai.text import safe_filename
 
 from . import assembly, services
 from .forms import ChaptersForm, DecisionForm, SpeechForm
@@ -154,7 +155,9 @@ def speech_file(request, pk, speech_pk):
     speech = get_object_or_404(OpeningSpeech, pk=speech_pk, report=report)
     if not speech.file:
         raise Http404
-    return FileResponse(speech.file.open("rb"), as_attachment=True, filename=speech.file_name)
+    # The name the author's computer gave the file: made one safe line for the header.
+    name = safe_filename(speech.file_name or f"sambutan.{speech.file_kind}")
+    return FileResponse(speech.file.open("rb"), as_attachment=True, filename=name)
 
 
 @login_required

@@ -93,8 +93,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After sessions: the signed-in person's own cache topics are read with the page's others.
-    "serawai.caching.PersonTopicsMiddleware",
     # The language the person chose, else Indonesian; never the browser's Accept-Language.
     "common.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,6 +101,8 @@ MIDDLEWARE = [
     # After authentication: the rest of the request reads province data in its person's scope.
     "organization.scopes.ProvinceScopeMiddleware",
     "cycles.middleware.ChosenYearMiddleware",
+    # After the chosen year: a past cycle's pages are read-only (cycles/readonly.py).
+    "cycles.readonly.PastCycleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -126,9 +126,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "organization.context_processors.roles",
+                "cycles.readonly.read_only_cycle",
             ],
-            # {% fragment %}: parts of pages rendered once per process (serawai/fragments.py).
-            "libraries": {"fragments": "serawai.fragments"},
         },
     }
 ]
@@ -141,10 +140,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's backend with a health check that asks the server only when its socket says
-    # something happened (serawai/postgresql/base.py).
-    DATABASES["default"]["ENGINE"] = "serawai.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -261,22 +256,22 @@ else:
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 
 # Cache and sessions. With Redis (REDIS_URL, every production host shares it): Django's Redis
-# cache, sessions read from it and written through to the database (cached_db), and the
-# cross-request caches of serawai/caching.py. Without Redis: no shared cache (a per-process cache
-# could not be invalidated by the other web processes and the Celery worker), sessions in the
-# database, every page read from the database.
+# cache, and sessions read from it and written through to the database (cached_db). Without
+# Redis: Django's local-memory cache and sessions in the database. Pages are cheap because they
+# run few queries, not because they are cached; nothing that holds credentials is ever cached.
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "serawai.caching.RedisCache",  # Django's, one client per connection pool
+            # Django's RedisCache; a cache miss rather than an error while Redis is away.
+            "BACKEND": "serawai.redis_cache.RedisCache",
             "LOCATION": os.environ.get("CACHE_REDIS_URL") or REDIS_URL,
             "KEY_PREFIX": "serawai",
             "TIMEOUT": 3600,
         }
     }
-    SESSION_ENGINE = "serawai.sessions"  # cached_db, read in the same round trip as the tokens
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -304,6 +299,15 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SERAWAI_PHOTO_MAX_BYTES = int(os.environ.get("SERAWAI_PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
+# A letter signed elsewhere and registered with its PDF (below nginx's client_max_body_size).
+SERAWAI_LETTER_MAX_BYTES = int(os.environ.get("SERAWAI_LETTER_MAX_BYTES", str(10 * 1024 * 1024)))
+# Presentation materials (PDF, PPTX, ODP) of an event, and the LibreOffice program the worker
+# runs to make a PDF of a PPTX/ODP (absent: the original is kept and the page says so).
+SERAWAI_MATERIAL_MAX_BYTES = int(
+    os.environ.get("SERAWAI_MATERIAL_MAX_BYTES", str(50 * 1024 * 1024))
+)
+SERAWAI_SOFFICE = os.environ.get("SERAWAI_SOFFICE", "soffice")
+SERAWAI_SOFFICE_TIMEOUT = int(os.environ.get("SERAWAI_SOFFICE_TIMEOUT", "300"))
 
 # Where links in e-mails and on certificates (QR codes) point.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -1,8 +1,12 @@
 import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.test.client import ClientHandler
+from django.utils import translation
 from django_scopes import scopes_disabled
+from django_scopes.state import state as scope_state
 
 from organization.models import RoleAssignment
-from serawai import caching
 from tests.factories import EmployeeFactory, give_role, office
 
 Role = RoleAssignment.Role
@@ -25,10 +29,39 @@ def _unscoped_test_code():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _requests_start_unscoped_as_in_production():
+    """A request sent through the test client starts with no scope state at all, as in a
+    gunicorn worker, not in the test code's unscoped state: a query on province data made
+    before the scope middleware (authentication, an earlier middleware) raises here as it would
+    in production."""
+    original = ClientHandler.__call__
+
+    def call(self, *args, **kwargs):
+        token = scope_state.set(None)
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            scope_state.reset(token)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ClientHandler, "__call__", call)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A test that activates a language itself leaves it active in the thread; the next test
+    starts in the site's language, as a new request would."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """No test reads values another test left in the shared cache (serawai.caching)."""
-    caching.reset_for_tests()
+    """No test reads values another test left in a cache (the suite runs with a real one)."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

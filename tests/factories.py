@@ -135,3 +135,74 @@ def make_event(host="1701", event_date=None, title=None, cycle=None, **fields):
         event_date=event_date,
         **fields,
     )
+
+
+def pdf_bytes(text: str = "Materi Serawai") -> bytes:
+    """A small valid one-page PDF whose text is `text` (Helvetica; ASCII)."""
+    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _zip(entries: dict) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, data in entries.items():
+            package.writestr(name, data)
+    return buffer.getvalue()
+
+
+def pptx_bytes() -> bytes:
+    """The parts by which a PowerPoint presentation is recognised (not a full deck)."""
+    return _zip(
+        {
+            "[Content_Types].xml": (
+                '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+                '2006/content-types"><Override PartName="/ppt/presentation.xml" ContentType='
+                '"application/vnd.openxmlformats-officedocument.presentationml.presentation.'
+                'main+xml"/></Types>'
+            ),
+            "ppt/presentation.xml": "<p:presentation/>",
+        }
+    )
+
+
+def odp_bytes() -> bytes:
+    return _zip(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.presentation",
+            "content.xml": "<office:document-content/>",
+        }
+    )
+
+
+def upload_pdf_material(event, by, title="Materi narasumber", text="Materi Serawai"):
+    """A PDF presentation handed in through events.services.upload_material."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from events.services import upload_material
+
+    upload = SimpleUploadedFile("materi.pdf", pdf_bytes(text), content_type="application/pdf")
+    return upload_material(event, upload=upload, title=title, by=by)

@@ -163,6 +163,18 @@ def build_world():
     w.photo.image.save("foto.png", ContentFile(_png()), save=False)
     w.photo.thumbnail.save("foto-kecil.png", ContentFile(_png("blue")), save=False)
     w.photo.save()
+    from events.models import Material
+
+    w.material = Material(
+        event=w.event,
+        title="Paparan narasumber",
+        original_name="paparan.pdf",
+        kind="pdf",
+        size=15,
+        uploaded_by=ca_a,
+    )
+    w.material.file.save("materi.pdf", ContentFile(b"%PDF-1.4 materi"), save=False)
+    w.material.save()
     w.report = open_report(cycle=w.cycle, quarter=w.quarter, by=ca_a)
     w.speech = OpeningSpeech(report=w.report, event=w.event, speaker="Kepala", text="Sambutan")
     w.speech.file.save("sambutan.pdf", ContentFile(b"%PDF-1.4 sambutan"), save=False)
@@ -243,6 +255,14 @@ ARGS = {
     "events:attendance_remove": lambda w: {"pk": w.event.pk, "attendance_pk": _attendance(w).pk},
     "events:photo_file": lambda w: {"pk": w.event.pk, "photo_pk": w.photo.pk, "variant": "thumb"},
     "events:photo_delete": lambda w: {"pk": w.event.pk, "photo_pk": w.photo.pk},
+    "events:material_replace": lambda w: {"pk": w.event.pk, "material_pk": w.material.pk},
+    "events:material_delete": lambda w: {"pk": w.event.pk, "material_pk": w.material.pk},
+    "events:material_file": lambda w: {
+        "pk": w.event.pk,
+        "material_pk": w.material.pk,
+        "variant": "pdf",
+    },
+    "events:personal_feed": lambda w: {"token": _feed_token(w)},
     "reports:open": lambda w: {"quarter": w.quarter},
     "reports:speech": lambda w: {"pk": w.report.pk, "event_pk": w.event.pk},
     "reports:speech_file": lambda w: {"pk": w.report.pk, "speech_pk": w.speech.pk},
@@ -258,6 +278,13 @@ def _attendance(w):
         event=w.event, employee=w.people["employee"], defaults={"source": "self"}
     )
     return row
+
+
+def _feed_token(w):
+    """The employee's private calendar address (the token is its only credential)."""
+    from events.services.calendar import regenerate_feed
+
+    return regenerate_feed(w.people["employee"]).token
 
 
 def default_args(name, route, w):
@@ -297,6 +324,7 @@ MATRIX = {
         "expect": only({"can": REDIRECT}, default=404),
         "method": "post",
     },
+    "cycles:socialisation_letter_external": {"expect": only({"can": 200}, default=404)},
     "cycles:timeline": {"expect": everyone(200)},
     "documents:batch_detail": {"expect": only({"can": 200, "superuser": 200}, default=404)},
     "documents:batch_download": {"expect": only({"can": 200, "superuser": 200}, default=404)},
@@ -349,12 +377,23 @@ MATRIX = {
         "expect": only({"ca_a": REDIRECT}),
         "method": "post",
     },
+    "events:committee_letter_external": {"expect": only({"ca_a": 200})},
     "events:committee_remove": {
         "expect": only({"ca_a": REDIRECT}),
         "method": "post",
     },
     "events:detail": {"expect": everyone(200)},
     "events:list": {"expect": everyone(200)},
+    # The presenter or the Event Team hands in materials (the world's presenter has no role
+    # here); every employee of the province reads and downloads them.
+    "events:materials": {"expect": everyone(200)},
+    "events:material_file": {"expect": everyone(200)},
+    "events:material_replace": {"expect": only({"event_team": 200})},
+    "events:material_delete": {"expect": only({"event_team": 200})},
+    "events:event_ics": {"expect": everyone(200)},
+    "events:my_calendar": {"expect": everyone(200)},
+    # Fetched by calendar programs without a session: the token in the address authenticates.
+    "events:personal_feed": {"expect": public(200)},
     "events:minutes": {"expect": everyone(200)},
     "events:minutes_finalise": {"expect": only({}), "method": "post"},
     "events:photo_file": {"expect": everyone(200)},
@@ -367,6 +406,7 @@ MATRIX = {
         "expect": only({"ca_a": REDIRECT, "can": REDIRECT}),
         "method": "post",
     },
+    "events:invitation_external": {"expect": only({"ca_a": 200, "can": 200})},
     "events:team": {"expect": everyone(200)},
     "events:team_confirm": {"expect": only({}), "method": "post"},
     "events:team_history": {"expect": only({"can": 200, "superuser": 200})},
@@ -442,6 +482,10 @@ MATRIX = {
         "method": "post",
         "stage": "vote_open",
     },
+    "voting:announce_external": {
+        "expect": only({"can": 200}, default=404),
+        "stage": "vote_open",
+    },
     "voting:ballot": {"expect": everyone(200), "stage": "vote_open"},
     "voting:close": {
         "expect": only({"can": REDIRECT}, default=404),
@@ -452,6 +496,7 @@ MATRIX = {
         "expect": only({"can": REDIRECT}, default=404),
         "method": "post",
     },
+    "voting:open_external": {"expect": only({"can": 200}, default=404)},
     "voting:proposal_create": {"expect": only({"ca_a": 200, "ca_b": 200}, default=404)},
     "voting:proposal_delete": {
         "expect": only({"ca_a": REDIRECT}, default=404),
@@ -548,6 +593,8 @@ OTHER_PROVINCE_URLS = [
     "events:attendance",
     "events:minutes",
     "events:photos",
+    "events:materials",
+    "events:event_ics",
     "events:checkin_code",
     "evaluations:event_recap",
     "voting:proposal_detail",

@@ -25,7 +25,15 @@ from tests.test_permission_matrix import (
 Role = RoleAssignment.Role
 B_ROLES = ["employee", "ca_a", "ca_b", "event_team", "can", "can_coordinator", "cc"]
 OBJECT_ARGS = ("<int:pk>", "_pk>", "<str:token>")
-PUBLIC = {"verify", "cycles:healthz", "organization:login", "organization:logout"}
+# The personal calendar feed answers whoever holds its address (the token is the credential);
+# tests/events/test_calendar_feed.py shows it never carries another province's events.
+PUBLIC = {
+    "verify",
+    "cycles:healthz",
+    "organization:login",
+    "organization:logout",
+    "events:personal_feed",
+}
 # Names and titles that only province A's pages contain.
 A_TEXTS = ("Statistik Kebijakan Daerah", "Pemanfaatan Big Data", "Siti Aminah", "Rina Marlina")
 

@@ -83,7 +83,7 @@ def test_official_dates_render_in_full_indonesian(settings):
         assert date_filter(datetime.date(2025, 1, 2)) == "2 Januari 2025"
 
 
-def test_sessions_and_the_shared_cache_live_in_redis_only_when_redis_is_configured(tmp_path):
+def test_sessions_and_the_cache_live_in_redis_only_when_redis_is_configured(tmp_path):
     code = (
         "from django.conf import settings;"
         "print(settings.SESSION_ENGINE); print(settings.CACHES['default']['BACKEND'])"
@@ -92,12 +92,12 @@ def test_sessions_and_the_shared_cache_live_in_redis_only_when_redis_is_configur
     assert default.returncode == 0, default.stderr
     assert default.stdout.split()[-2:] == [
         "django.contrib.sessions.backends.db",
-        "django.core.cache.backends.dummy.DummyCache",
+        "django.core.cache.backends.locmem.LocMemCache",
     ]
     env = {"REDIS_URL": "redis://127.0.0.1:6379/13"}
     redis = manage("shell", "-c", code, env_extra=env, tmp_path=tmp_path)
     assert redis.returncode == 0, redis.stderr
     assert redis.stdout.split()[-2:] == [
-        "serawai.sessions",
-        "serawai.caching.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "serawai.redis_cache.RedisCache",
     ]

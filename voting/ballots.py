@@ -147,8 +147,7 @@ def cast_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = 
     this one, is refused by the voter record's unique constraint. A worker is then asked to mix.
     """
     with transaction.atomic():
-        secrecy.lock_for_casting(Vote, vote.pk)
-        vote = Vote.objects.select_related("cycle").get(pk=vote.pk)
+        vote = secrecy.locked_for_casting(Vote.objects.select_related("cycle")).get(pk=vote.pk)
         chosen = check_ballot(vote, voter=voter, proposal_ids=proposal_ids, today=today)
         try:
             with transaction.atomic():
@@ -252,9 +251,10 @@ def voters_so_far(vote: Vote, now=None) -> tuple[int, object]:
 
 
 @transaction.atomic
-def open_vote(cycle: Cycle, *, by, today: date | None = None) -> Vote:
+def open_vote(cycle: Cycle, *, by, today: date | None = None, external=None) -> Vote:
     """Step 3 done and step 4 opened: the proposal list is final, the letter "Surat Pemilihan
-    Tema Serawai Kabupaten/Kota" is issued and the electorate is told to vote."""
+    Tema Serawai Kabupaten/Kota" is issued (or, `external`, the one signed elsewhere is
+    registered) and the electorate is told to vote."""
     from . import letters
 
     today = today or timezone.localdate()
@@ -288,7 +288,7 @@ def open_vote(cycle: Cycle, *, by, today: date | None = None) -> Vote:
         output_url=reverse("voting:proposals"),
     )
     cycle_services.start_step(step4)
-    letter = letters.issue_vote_letter(vote, by=by)
+    letter = letters.issue_vote_letter(vote, by=by, external=external)
     notify(
         electorate(vote),
         kind=kinds.VOTE_OPENED,

@@ -19,7 +19,7 @@ def _regency_heads(cycle) -> list[str]:
 
 
 @in_indonesian
-def issue_vote_letter(vote, *, by) -> Letter:
+def issue_vote_letter(vote, *, by, external=None) -> Letter:
     """Step 4: "Surat Pemilihan Tema Serawai Kabupaten/Kota" with the proposals to choose from."""
     cycle = vote.cycle
     proposals = list(
@@ -35,11 +35,12 @@ def issue_vote_letter(vote, *, by) -> Letter:
         signatory=signatory_for(cycle, fallback=by),
         by=by,
         related=vote,
+        external=external,
     )
 
 
 @in_indonesian
-def issue_results_letter(vote, selections, *, by) -> Letter:
+def issue_results_letter(vote, selections, *, by, external=None) -> Letter:
     """Step 5: "Surat Hasil Pemilihan Tema Serawai Kabupaten/Kota": themes, hosts and dates."""
     cycle = vote.cycle
     return issue_letter(
@@ -58,6 +59,7 @@ def issue_results_letter(vote, selections, *, by) -> Letter:
         signatory=signatory_for(cycle, fallback=by),
         by=by,
         related=vote,
+        external=external,
     )
 
 

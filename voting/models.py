@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from cycles.models import Concept, Cycle
 from organization.fields import actor_field
 from organization.models import Office
+from organization.scopes import scoped_by_province
 
 Electorate = Concept.Electorate
 
@@ -53,6 +54,9 @@ class ThemeProposal(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("cycle__province")
+
     class Meta:
         ordering = ["office__code", "created_at", "pk"]
         verbose_name = _("usulan tema")
@@ -75,6 +79,9 @@ class ProposedSpeaker(models.Model):
     employee = actor_field(_("pegawai"))
     external_name = models.CharField(_("nama (pihak luar)"), max_length=150, blank=True)
     external_institution = models.CharField(_("instansi (pihak luar)"), max_length=150, blank=True)
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("proposal__cycle__province")
 
     class Meta:
         ordering = ["proposal", "pk"]
@@ -114,6 +121,9 @@ class ProposalReopening(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("cycle__province")
 
     class Meta:
         ordering = ["-created_at"]
@@ -157,6 +167,9 @@ class Vote(models.Model):
     shown_voters = models.PositiveIntegerField(_("jumlah pemilih yang ditampilkan"), default=0)
     shown_voters_at = models.DateTimeField(_("jumlah pemilih dihitung"), null=True, blank=True)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("cycle__province")
+
     class Meta:
         verbose_name = _("pemungutan suara")
         verbose_name_plural = _("pemungutan suara")
@@ -189,6 +202,9 @@ class VoterRecord(models.Model):
     # The day only: an exact time could be matched against the order of the mixed ballots.
     voted_on = models.DateField(_("memilih pada tanggal"), default=timezone.localdate)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("vote__cycle__province")
+
     class Meta:
         ordering = ["office__code", "voter__full_name"]
         verbose_name = _("daftar hadir pemilih")
@@ -208,6 +224,9 @@ class BallotBoxEntry(models.Model):
     vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="box")
     sealed = models.TextField(editable=False)
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("vote__cycle__province")
+
     class Meta:
         verbose_name = _("surat suara menunggu")
         verbose_name_plural = _("surat suara menunggu")
@@ -222,6 +241,9 @@ class Ballot(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="ballots")
 
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("vote__cycle__province")
+
     class Meta:
         verbose_name = _("surat suara")
         verbose_name_plural = _("surat suara")
@@ -234,6 +256,9 @@ class BallotChoice(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
     proposal = models.ForeignKey(ThemeProposal, on_delete=models.PROTECT, related_name="+")
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("ballot__vote__cycle__province")
 
     class Meta:
         verbose_name = _("pilihan")
@@ -256,6 +281,9 @@ class TieDecision(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("vote__cycle__province")
 
     class Meta:
         verbose_name = _("keputusan suara sama")
@@ -295,6 +323,9 @@ class SelectedTheme(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+
+    # Read inside a province scope only (organization/scopes.py).
+    objects = scoped_by_province("cycle__province")
 
     class Meta:
         ordering = ["event_date", "rank"]

@@ -8,16 +8,15 @@ reopened them until, with a recorded reason), and never once the vote is open.
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from cycles.models import Cycle
-from cycles.selectors import cached_steps
+from cycles.models import Cycle, CycleStep
 from serawai.text import one_line
 
 from .models import ProposalReopening, ProposedSpeaker, ThemeProposal, Vote
-from .selectors import proposal_reopenings
 
 
 class ProposalError(ValueError):
@@ -29,38 +28,47 @@ def proposal_deadline(cycle: Cycle) -> date:
     return _deadline(cycle, cycle.steps.get(number=3).due)
 
 
-def _deadline(cycle: Cycle, step3_due: date, reopenings=None) -> date:
-    if reopenings is None:
-        reopened = cycle.proposal_reopenings.order_by("-until").values_list("until", flat=True)
-        reopened = reopened.first()
-    else:
-        reopened = max((r.until for r in reopenings), default=None)
+def _deadline(cycle: Cycle, step3_due: date) -> date:
+    reopened = cycle.proposal_reopenings.order_by("-until").values_list("until", flat=True)
+    reopened = reopened.first()
     return max(step3_due, reopened) if reopened else step3_due
 
 
+def window_facts(cycle: Cycle) -> dict:
+    """What the proposal window of `cycle` depends on, in one query: when step 2's letter was
+    published ("letter_done"), step 3's due date, whether the vote exists ("has_vote"), the
+    latest date the proposals were reopened until and the number of reopenings."""
+    here = {"cycle": OuterRef("pk")}
+    steps = CycleStep._base_manager.filter(**here)
+    reopenings = ProposalReopening._base_manager.filter(**here).order_by()
+    return (
+        Cycle._base_manager.filter(pk=cycle.pk)
+        .values(
+            letter_done=Subquery(steps.filter(number=2).values("completed_at")[:1]),
+            step3_due=Subquery(steps.filter(number=3).values("due")[:1]),
+            has_vote=Exists(Vote._base_manager.filter(**here)),
+            reopened_until=Subquery(reopenings.order_by("-until").values("until")[:1]),
+            reopenings=Subquery(reopenings.values("cycle").annotate(n=Count("pk")).values("n")),
+        )
+        .get()
+    )
+
+
 def proposal_window(
-    cycle: Cycle, today: date | None = None, *, vote_exists: bool | None = None, shown=False
+    cycle: Cycle, today: date | None = None, *, facts: dict | None = None
 ) -> tuple[bool, str, date | None]:
     """(open?, why not, deadline) of the proposal window of `cycle` on `today`; the deadline is
     None while it does not matter (no socialisation letter yet, or the vote has opened).
-
-    `shown`: for a page, read through the shared cache (serawai.caching); the checks before a
-    write read the database."""
+    `facts`: `window_facts(cycle)` when the caller has read them already (a page)."""
     today = today or timezone.localdate()
-    if shown:
-        steps, reopenings = cached_steps(cycle, (2, 3)), proposal_reopenings(cycle)
-    else:
-        steps = cycle.steps.filter(number__in=(2, 3)).values_list("number", "due", "completed_at")
-        reopenings = None
-    step = {number: (step_due, done) for number, step_due, done in steps}
-    if step[2][1] is None:
+    facts = facts or window_facts(cycle)
+    if facts["letter_done"] is None:
         why = _("Pengusulan tema dibuka setelah surat sosialisasi (langkah 2) terbit.")
         return False, why, None
-    if vote_exists is None:
-        vote_exists = Vote.objects.filter(cycle=cycle).exists()
-    if vote_exists:
+    if facts["has_vote"]:
         return False, _("Pemungutan suara sudah dibuka; usulan tidak dapat diubah lagi."), None
-    deadline = _deadline(cycle, step[3][0], reopenings)
+    reopened = facts["reopened_until"]
+    deadline = max(facts["step3_due"], reopened) if reopened else facts["step3_due"]
     if today > deadline:
         return (
             False,

@@ -88,7 +88,7 @@ def close_vote(vote: Vote, *, by) -> Vote:
 
 @transaction.atomic
 def _close_vote(vote: Vote, *, by) -> Vote:
-    # FOR UPDATE waits for ballots being cast (they hold FOR KEY SHARE, common.secrecy).
+    # FOR UPDATE waits for ballots being cast (they hold FOR NO KEY UPDATE, common.secrecy).
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
     if vote.status != Vote.Status.OPEN:
         raise VoteError(_("Pemungutan suara tidak sedang dibuka."))
@@ -142,14 +142,14 @@ def decide_tie(vote: Vote, *, by, chosen_ids, reason: str) -> TieDecision:
 
 def not_before(vote: Vote, today: date | None = None, cal=None) -> date:
     """Steps 6-8 may start on the working day after step 5 (its due date, or today if later)."""
-    cal = cal or WorkingCalendar.load()
+    cal = cal or WorkingCalendar.load(vote.cycle.province_id)
     today = today or timezone.localdate()
     due = vote.cycle.steps.get(number=5).due
     return cal.next_working_day(max(due, today))
 
 
 def earliest_event_date(vote: Vote, today: date | None = None) -> date:
-    cal = WorkingCalendar.load()
+    cal = WorkingCalendar.load(vote.cycle.province_id)
     return planning.earliest_event_date(not_before(vote, today, cal), cal)
 
 
@@ -173,7 +173,7 @@ def save_selections(vote: Vote, *, by, entries: dict, today: date | None = None)
     chosen = winners(vote)
     if chosen is None:
         raise VoteError(_("Putuskan dulu usulan yang bersuara sama."))
-    cal = WorkingCalendar.load()
+    cal = WorkingCalendar.load(vote.cycle.province_id)
     start = not_before(vote, today, cal)
     errors, rows = {}, []
     for winner in chosen:
@@ -218,10 +218,13 @@ def save_selections(vote: Vote, *, by, entries: dict, today: date | None = None)
 
 
 @transaction.atomic
-def announce_results(vote: Vote, *, by, today: date | None = None):
+def announce_results(vote: Vote, *, by, today: date | None = None, external=None):
     """Step 5 done: the letter "Surat Hasil Pemilihan Tema Serawai Kabupaten/Kota", the events of
     the selected themes (created by events' receiver of `themes_announced`, in this transaction)
-    and a message to every employee of the province."""
+    and a message to every employee of the province. `external`: the letter was signed
+    elsewhere and is registered instead; step 5 is done on its date."""
+    from documents.letters import completed_when
+
     from . import letters
 
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
@@ -237,7 +240,7 @@ def announce_results(vote: Vote, *, by, today: date | None = None):
         raise VoteError(_("Putuskan dulu usulan yang bersuara sama."))
     if {w.proposal.pk for w in chosen} != {s.proposal_id for s in selections}:
         raise VoteError(_("Tetapkan dulu tuan rumah dan tanggal setiap tema terpilih."))
-    cal = WorkingCalendar.load()
+    cal = WorkingCalendar.load(vote.cycle.province_id)
     start = not_before(vote, today, cal)
     for selection in selections:
         try:
@@ -247,13 +250,13 @@ def announce_results(vote: Vote, *, by, today: date | None = None):
     vote.status = Vote.Status.ANNOUNCED
     vote.announced_by, vote.announced_at = by, timezone.now()
     vote.save(update_fields=["status", "announced_by", "announced_at"])
-    letter = letters.issue_results_letter(vote, selections, by=by)
+    letter = letters.issue_results_letter(vote, selections, by=by, external=external)
     themes_announced.send(sender=Vote, cycle=vote.cycle, selections=selections, by=by)
     cycle = vote.cycle
     cycle_services.complete_step(
         cycle.steps.get(number=5),
         by=by,
-        when=vote.announced_at,
+        when=completed_when(letter) if external else vote.announced_at,
         output_note=letter.number,
         output_url=letter.get_absolute_url(),
     )

@@ -1,5 +1,4 @@
-"""Reads of the voting pages kept in the shared cache (serawai.caching) until a write renews them:
-every save or delete of a vote, a proposal or an office (voting/apps.py)."""
+"""Reads of the voting pages."""
 
 from typing import NamedTuple
 
@@ -7,19 +6,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from serawai import caching
-
 from .models import ProposalReopening, ThemeProposal, Vote
-
-VOTES_TOPIC = "votes"
-PROPOSALS_TOPIC = "proposals"
 
 
 def vote_of(cycle) -> Vote | None:
     """The vote of `cycle` (None before step 4), its `cycle` the object given."""
-    vote = caching.cached(
-        VOTES_TOPIC, f"vote:{cycle.pk}", lambda: Vote.objects.filter(cycle=cycle).first()
-    )
+    vote = Vote.objects.filter(cycle=cycle).first()
     if vote is not None:
         vote.cycle = cycle  # the same object: no second query for it
     return vote
@@ -27,18 +19,11 @@ def vote_of(cycle) -> Vote | None:
 
 def cycle_proposals(cycle) -> list[ThemeProposal]:
     """Every proposal of `cycle`, with its office, by primary key."""
-    return caching.cached(
-        PROPOSALS_TOPIC,
-        f"proposals:{cycle.pk}",
-        lambda: list(
-            ThemeProposal.objects.filter(cycle=cycle).select_related("office").order_by("pk")
-        ),
-    )
+    return list(ThemeProposal.objects.filter(cycle=cycle).select_related("office").order_by("pk"))
 
 
 class BallotEntry(NamedTuple):
-    """A theme as the ballot page shows it: immutable, so every request of a process shares the
-    same copies (serawai.caching keeps them unpickled)."""
+    """A theme as the ballot page shows it."""
 
     pk: int
     office_id: int
@@ -69,17 +54,9 @@ class BallotEntry(NamedTuple):
 
 def ballot_entries(cycle) -> tuple[BallotEntry, ...]:
     """Every proposal of `cycle` as a ballot entry, by primary key."""
-    return caching.cached(
-        PROPOSALS_TOPIC,
-        f"ballot-entries:v2:{cycle.pk}",  # v2: entries carry their escaped label
-        lambda: tuple(BallotEntry.of(p) for p in cycle_proposals(cycle)),
-    )
+    return tuple(BallotEntry.of(p) for p in cycle_proposals(cycle))
 
 
 def proposal_reopenings(cycle) -> list[ProposalReopening]:
     """The CAN's reopenings of step 3 in `cycle`, latest first, with who reopened."""
-    return caching.cached(
-        PROPOSALS_TOPIC,
-        f"proposal-reopenings:{cycle.pk}",
-        lambda: list(cycle.proposal_reopenings.select_related("created_by")),
-    )
+    return list(cycle.proposal_reopenings.select_related("created_by"))

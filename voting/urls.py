@@ -14,6 +14,7 @@ urlpatterns = [
     path("proposals/export.xlsx", views.proposals_export, {"fmt": "xlsx"}, name="proposals_xlsx"),
     path("proposals/export.pdf", views.proposals_export, {"fmt": "pdf"}, name="proposals_pdf"),
     path("open/", views.vote_open, name="open"),
+    path("open/external/", views.vote_open_external, name="open_external"),
     path("ballot/", views.ballot, name="ballot"),
     path("turnout/", views.turnout, name="turnout"),
     path("close/", views.vote_close, name="close"),
@@ -21,4 +22,5 @@ urlpatterns = [
     path("results/tie/", views.tie_decide, name="tie"),
     path("results/selections/", views.selections, name="selections"),
     path("results/announce/", views.announce, name="announce"),
+    path("results/announce/external/", views.announce_external, name="announce_external"),
 ]

@@ -9,22 +9,22 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cycles.selectors import current_cycle
+from documents.external import external_letter_page
+from documents.letters import LetterError
 from organization.confirm import confirm_page
-from organization.listing import cacheable_query, filtered_page
+from organization.listing import filtered_page
 from organization.models import Office
 from organization.roles import held_roles
-from serawai import caching
 
 from . import ballots, exports, proposals, results
 from .filters import ProposalFilter
 from .forms import BallotForm, ProposalForm, ReopenForm, SelectionForm, TieForm
 from .models import ProposedSpeaker, ThemeProposal, TieDecision, Vote
-from .selectors import PROPOSALS_TOPIC, proposal_reopenings, vote_of
+from .selectors import proposal_reopenings, vote_of
 
 
 def _cycle(request):
@@ -65,14 +65,13 @@ def proposal_list(request):
 
 def _proposal_list(request, cycle, reopen_form=None, status=200):
     roles = held_roles(request.user, cycle.year)
-    vote = _vote(cycle)
-    office = None if roles.is_can or vote is not None else _ca_office(request, cycle)
-    is_open, why, deadline = proposals.proposal_window(
-        cycle, vote_exists=vote is not None, shown=True
-    )
+    facts = proposals.window_facts(cycle)
+    office = None if roles.is_can or facts["has_vote"] else _ca_office(request, cycle)
+    reopenings = proposal_reopenings(cycle) if facts["reopenings"] else []
+    is_open, why, deadline = proposals.proposal_window(cycle, facts=facts)
     context = {
         "cycle": cycle,
-        "vote": vote,
+        "vote": facts["has_vote"],
         "table": _proposal_table(request, cycle, office, editable=office is not None and is_open),
         "office": office,
         "is_open": is_open,
@@ -80,39 +79,26 @@ def _proposal_list(request, cycle, reopen_form=None, status=200):
         "deadline": deadline,  # shown only while the window is open
         "is_can": roles.is_can,
         "reopen_form": reopen_form or ReopenForm(),
-        "reopenings": proposal_reopenings(cycle),
+        "reopenings": reopenings,
     }
     return render(request, "voting/proposal_list.html", context, status=status)
 
 
 def _proposal_table(request, cycle, office, *, editable):
-    """The filter form, one page of proposals and the page links: the same for everyone who
-    sees the same office's (or every office's) proposals with the same filter, so kept in the
-    shared cache until a proposal, speaker, office or name changes (serawai.caching)."""
-
-    def render_table():
-        rows = ThemeProposal.objects.filter(cycle=cycle).select_related("office")
-        if office is not None:
-            rows = rows.filter(office=office)
-        speakers = Prefetch("speakers", queryset=ProposedSpeaker.objects.select_related("employee"))
-        listing = filtered_page(
-            request,
-            ProposalFilter,
-            rows.prefetch_related(speakers),
-            province=cycle.province,
-            single_office=office is not None,
-        )
-        context = {**listing, "office": office, "editable": editable}
-        return render_to_string("voting/_proposal_table.html", context, request)
-
-    query = cacheable_query(request, ProposalFilter)
-    if query is None:  # parameters no list link makes: rendered, not kept
-        return render_table()
-    key = (
-        f"proposal-table:{cycle.pk}:{getattr(office, 'pk', '*')}:{int(editable)}:"
-        f"{get_language()}:{query}"
+    """The filter form, one page of proposals and the page links."""
+    rows = ThemeProposal.objects.filter(cycle=cycle).select_related("office")
+    if office is not None:
+        rows = rows.filter(office=office)
+    speakers = Prefetch("speakers", queryset=ProposedSpeaker.objects.select_related("employee"))
+    listing = filtered_page(
+        request,
+        ProposalFilter,
+        rows.prefetch_related(speakers),
+        province=cycle.province,
+        single_office=office is not None,
     )
-    return caching.cached(PROPOSALS_TOPIC, key, render_table)
+    context = {**listing, "office": office, "editable": editable}
+    return render_to_string("voting/_proposal_table.html", context, request)
 
 
 def _save_proposal(request, cycle, office, proposal=None):
@@ -484,3 +470,41 @@ def announce(request):
             request, _("Hasil diumumkan dengan surat %(number)s.") % {"number": letter.number}
         )
     return redirect("voting:results")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vote_open_external(request):
+    """Step 4 opened with the letter signed elsewhere, registered in place of Serawai's."""
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    return external_letter_page(
+        request,
+        office=cycle.province,
+        title=_("Buka pemungutan suara dengan surat dari luar"),
+        back_url=reverse("voting:results"),
+        subject=_("Pemilihan Tema Serawai Kabupaten/Kota Tahun %(year)s") % {"year": cycle.year},
+        register=lambda letter: ballots.open_vote(cycle, by=request.user, external=letter),
+        errors=(ballots.VoteError, LetterError),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def announce_external(request):
+    """Step 5 announced with the letter signed elsewhere, registered in place of Serawai's."""
+    cycle = _cycle(request)
+    _require(request, "voting.manage")
+    vote = _vote(cycle)
+    if vote is None:
+        raise Http404
+    return external_letter_page(
+        request,
+        office=cycle.province,
+        title=_("Umumkan hasil dengan surat dari luar"),
+        back_url=reverse("voting:results"),
+        subject=_("Hasil Pemilihan Tema Serawai Kabupaten/Kota Tahun %(year)s")
+        % {"year": cycle.year},
+        register=lambda letter: results.announce_results(vote, by=request.user, external=letter),
+        errors=(ballots.VoteError, LetterError),
+    )

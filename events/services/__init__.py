@@ -1,6 +1,7 @@
 """Writes of the events app (SOP steps 6-11). Each function is one transaction.
 
-Steps 6-7 and the event's status live in `preparation`, step 8 in `team`, step 9 in `eventday`;
+Steps 6-7 and the event's status live in `preparation`, step 8 in `team`, step 9 in `eventday`,
+the presenter's materials in `materials`;
 they are re-exported here so callers write `events.services.<action>`.
 """
 
@@ -43,7 +44,6 @@ def create_event(
 
 
 from .eventday import (  # noqa: E402
-    SYNC_CERTIFICATES,
     add_attendee,
     add_late_attendee,
     add_photo,
@@ -54,12 +54,18 @@ from .eventday import (  # noqa: E402
     delete_photo,
     finalise_minutes,
     has_ended,
-    issue_event_certificates,
     minutes_signers,
     remove_attendee,
     request_event_certificates,
     save_minutes,
     send_invitation,
+)
+from .materials import (  # noqa: E402
+    delete_material,
+    process_material,
+    replace_material,
+    set_recording_link,
+    upload_material,
 )
 from .preparation import (  # noqa: E402
     add_committee_member,
@@ -83,6 +89,11 @@ from .team import (  # noqa: E402
 )
 
 __all__ = [
+    "delete_material",
+    "process_material",
+    "replace_material",
+    "set_recording_link",
+    "upload_material",
     "delete_photo",
     "EventError",
     "add_attendee",
@@ -98,11 +109,9 @@ __all__ = [
     "finalise_minutes",
     "has_ended",
     "issue_committee_letter",
-    "SYNC_CERTIFICATES",
     "certificate_batch_finished",
     "certificate_holders",
     "certificate_batch_running",
-    "issue_event_certificates",
     "minutes_signers",
     "remove_attendee",
     "request_event_certificates",

@@ -44,11 +44,12 @@ def _maybe_finish_step9(event, by) -> None:
 
 @in_indonesian
 @transaction.atomic
-def send_invitation(event, *, signatory, by):
+def send_invitation(event, *, signatory, by, external=None):
     """Step 9 input: the invitation letter to all employees, and a notification to each.
 
     An event held without one may still get it afterwards, dated the day it is issued, for the
-    record the quarterly report needs (step 10); nobody is told to come to a past event."""
+    record the quarterly report needs (step 10); nobody is told to come to a past event.
+    `external`: the invitation was signed elsewhere and is registered instead, with its date."""
     from documents.letters import issue_letter
     from documents.models import Letter
 
@@ -78,6 +79,7 @@ def send_invitation(event, *, signatory, by):
         signatory=signatory,
         by=by,
         related=event,
+        external=external,
     )
     now = timezone.now()
     event.invitation_letter_url = letter.get_absolute_url()
@@ -396,11 +398,6 @@ def certificate_holders(event) -> list[tuple[str, dict]]:
     return holders
 
 
-# Up to this many holders the certificates are issued while the user waits (one WeasyPrint pass,
-# about two seconds); a larger event's go to the worker and the user follows a progress bar.
-SYNC_CERTIFICATES = 50
-
-
 def _event_batches(event):
     from django.contrib.contenttypes.models import ContentType
 
@@ -443,8 +440,8 @@ def _certificates_issued(event, by) -> None:
 
 
 def _certificate_order(event, holders, signatory, by) -> dict:
-    """The arguments of an event's certificates, issued now or by the worker alike: speakers
-    first, then participants, each holder with its kind."""
+    """The arguments of an event's certificate batch: speakers first, then participants, each
+    holder with its kind."""
     return {
         "holders": [{**holder, "kind": kind} for kind, holder in holders],
         "kind": "participant",
@@ -460,36 +457,14 @@ def _certificate_order(event, holders, signatory, by) -> dict:
 
 @in_indonesian
 @transaction.atomic
-def issue_event_certificates(event, *, signatory, by) -> list:
-    """Step 9 output: certificates for the speakers and the attendees, and nobody else."""
-    from documents.certificates import issue_by_kind
-    from documents.models import CertificateBatch
-
-    event = _lock(event)
-    holders = _issuable_holders(event)
-    # A batch left unfinished (even stuck) still holds some of these certificates: issuing them
-    # here too would give people two; the CAN resumes it from its page instead.
-    if _event_batches(event).exclude(status=CertificateBatch.Status.DONE).exists():
-        raise EventError(_("Sertifikat kegiatan ini sedang diterbitkan."))
-    issued = issue_by_kind(**_certificate_order(event, holders, signatory, by))
-    notify(
-        [h["employee"] for _k, h in holders if h["employee"] is not None],
-        kind=kinds.CERTIFICATES_READY,
-        title=_("Sertifikat Serawai tersedia: %(title)s") % {"title": event.title},
-        url=event.get_absolute_url(),
-        key=f"event-certificates-{event.pk}",
-    )
-    _certificates_issued(event, by)
-    return issued
-
-
-@in_indonesian
-@transaction.atomic
 def request_event_certificates(event, *, signatory, by):
-    """Step 9 output for a large event: the same certificates, issued by the worker in chunks.
+    """Step 9 output: certificates for the speakers and the attendees, and nobody else.
 
-    Returns the batch whose progress page the user follows. A batch that failed or stuck earlier
-    is resumed (with its first signatory) rather than started again, so nobody gets two.
+    However small the event, the request only records the order: the worker renders them in
+    chunks (documents.batches), so no request waits on WeasyPrint and a broker that is down
+    delays the certificates without failing the request. Returns the batch whose progress page
+    the user follows. A batch that failed or stuck earlier is resumed (with its first
+    signatory) rather than started again, so nobody gets two.
     """
     from documents.batches import request_batch, requeue
     from documents.models import CertificateBatch

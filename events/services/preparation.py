@@ -82,9 +82,11 @@ def remove_committee_member(member, *, by) -> None:
 
 @in_indonesian
 @transaction.atomic
-def issue_committee_letter(event, *, signatory, by):
-    """Step 6 output: "Surat Daftar Nama Pelaksana Serawai" from the host office to the province."""
-    from documents.letters import issue_letter
+def issue_committee_letter(event, *, signatory, by, external=None):
+    """Step 6 output: "Surat Daftar Nama Pelaksana Serawai" from the host office to the province.
+    `external`: the letter was signed elsewhere and is registered instead; step 6 is done on
+    its date."""
+    from documents.letters import completed_when, issue_letter
     from documents.models import Letter
 
     event = _lock(event)
@@ -106,10 +108,18 @@ def issue_committee_letter(event, *, signatory, by):
         signatory=signatory,
         by=by,
         related=event,
+        external=external,
     )
     event.committee_letter_url = letter.get_absolute_url()
     event.save(update_fields=["committee_letter_url"])
-    steps.finish(event, 6, by=by, note=letter.number, url=event.committee_letter_url)
+    steps.finish(
+        event,
+        6,
+        by=by,
+        note=letter.number,
+        url=event.committee_letter_url,
+        when=completed_when(letter),
+    )
     return letter
 
 
@@ -125,7 +135,8 @@ def _stored_readiness(event) -> Readiness:
 
 @transaction.atomic
 def update_readiness(event, *, by, items: dict, comment: str = "", **event_fields) -> Readiness:
-    """Step 7: the host CA reports preparation (checklist, place/link) with a dated log entry."""
+    """Step 7: the host CA reports preparation (checklist, place/link) with a dated log entry.
+    "Materi narasumber sudah diterima" is not among the items: the upload ticks it."""
     event = _lock(event)
     if event.status != Event.Status.PLANNED:
         raise EventError(_("Kesiapan sudah dikonfirmasi; daftar periksa tidak dapat diubah."))
@@ -134,7 +145,7 @@ def update_readiness(event, *, by, items: dict, comment: str = "", **event_field
     if event_fields:
         event.save(update_fields=list(event_fields))
     readiness = _stored_readiness(event)
-    for name in Readiness.ITEMS:
+    for name in Readiness.MANUAL_ITEMS:
         if name in items:
             setattr(readiness, name, bool(items[name]))
     if readiness.place_ready and not (event.place or event.meeting_link):

@@ -13,7 +13,7 @@ def begin(event, number: int) -> None:
     start_step(step(event, number))
 
 
-def finish(event, number: int, *, by, note: str = "", url: str = "") -> None:
+def finish(event, number: int, *, by, note: str = "", url: str = "", when=None) -> None:
     s = step(event, number)
     start_step(s)
-    complete_step(s, by=by, output_note=note, output_url=url)
+    complete_step(s, by=by, output_note=note, output_url=url, when=when)

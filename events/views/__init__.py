@@ -1,3 +1,4 @@
+from .calendar import event_ics, my_calendar, personal_feed
 from .day import (
     attendance,
     attendance_pdf,
@@ -13,6 +14,8 @@ from .day import (
     photos,
     send_invitation,
 )
+from .letters import committee_letter_external, invitation_external
+from .materials import material_delete, material_file, material_replace, materials
 from .preparation import (
     committee,
     committee_letter,
@@ -34,6 +37,13 @@ from .team import (
 )
 
 __all__ = [
+    "event_ics",
+    "material_delete",
+    "material_file",
+    "material_replace",
+    "materials",
+    "my_calendar",
+    "personal_feed",
     "attendance",
     "attendance_remove",
     "attendance_pdf",
@@ -43,6 +53,8 @@ __all__ = [
     "checkin_code",
     "committee",
     "committee_letter",
+    "committee_letter_external",
+    "invitation_external",
     "committee_remove",
     "event_detail",
     "event_list",

@@ -295,24 +295,16 @@ def certificates(request, pk):
     form = SignatoryForm(request.POST, offices=[event.cycle.province, event.host_office])
     if form.is_valid():
         signatory = form.cleaned_data["signatory"]
-        if len(services.certificate_holders(event)) > services.SYNC_CERTIFICATES:
-            batches = []
-            if run(
-                request,
-                lambda: batches.append(
-                    services.request_event_certificates(event, signatory=signatory, by=request.user)
-                ),
-                _("Sertifikat sedang diterbitkan; halaman ini menunjukkan kemajuannya."),
-            ):
-                return redirect(batches[0])
-        else:
-            run(
-                request,
-                lambda: services.issue_event_certificates(
-                    event, signatory=signatory, by=request.user
-                ),
-                _("Sertifikat peserta dan narasumber diterbitkan."),
-            )
+        # Accepted at once, whatever the size of the event: the worker issues them.
+        batches = []
+        if run(
+            request,
+            lambda: batches.append(
+                services.request_event_certificates(event, signatory=signatory, by=request.user)
+            ),
+            _("Sertifikat sedang diterbitkan; halaman ini menunjukkan kemajuannya."),
+        ):
+            return redirect(batches[0])
     else:
         messages.error(request, _("Pilih penandatangan sertifikat."))
     return redirect(event)

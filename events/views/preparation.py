@@ -58,6 +58,7 @@ def event_detail(request, pk):
         "my_attendance": event.attendances.filter(employee=user).first(),
         "minutes": Minutes.objects.filter(event=event).first(),
         "photo_count": event.photos.count(),
+        "material_count": event.materials.count(),
         "can": can,
         "today": timezone.localdate(),
     }
@@ -169,7 +170,7 @@ def readiness(request, pk):
                 lambda: services.update_readiness(
                     event,
                     by=user,
-                    items={name: form.cleaned_data[name] for name in state.ITEMS},
+                    items={name: form.cleaned_data[name] for name in state.MANUAL_ITEMS},
                     comment=form.cleaned_data["comment"],
                     **fields,
                 ),

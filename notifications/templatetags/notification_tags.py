@@ -7,7 +7,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def unread_notifications(context) -> int:
-    """The signed-in person's unread count for the bell (one query, or none when cached)."""
+    """The signed-in person's unread count for the bell (read with the person)."""
     user = getattr(context.get("request"), "user", None)
     if user is None or not user.is_authenticated:
         return 0

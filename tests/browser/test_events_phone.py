@@ -8,7 +8,15 @@ from events import checkin, services
 from events.models import CommitteeMember, Event, Readiness
 from organization.models import RoleAssignment
 from tests.browser.conftest import PHONE
-from tests.factories import PASSWORD, EmployeeFactory, give_role, make_event, office, province
+from tests.factories import (
+    PASSWORD,
+    EmployeeFactory,
+    give_role,
+    make_event,
+    office,
+    province,
+    upload_pdf_material,
+)
 
 Role = RoleAssignment.Role
 
@@ -35,6 +43,7 @@ def held_today(db, ca_1701, can_member):
         external_institution="Universitas Bengkulu",
         by=ca_1701,
     )
+    upload_pdf_material(event, ca_1701)
     services.update_readiness(
         event,
         by=ca_1701,

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from documents.certificates import CertificateError, issue_certificates, revoke_certificate
 from documents.models import Certificate
 from organization.models import RoleAssignment
-from tests.factories import EmployeeFactory, give_role, office
+from tests.factories import EmployeeFactory, give_role, office, other_province
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +109,31 @@ def test_verification_page_shows_a_valid_certificate(client, batch):
     assert "Pemanfaatan Big Data untuk Statistik Resmi" in body
     assert "12 Maret 2025" in body
     assert "SAH" in body and "Berlaku" in body
+
+
+def test_an_employee_of_another_province_verifies_a_certificate(client, batch):
+    """The page is public: being logged in elsewhere (another province's scope) changes nothing."""
+    _, certificates = batch
+    client.force_login(EmployeeFactory(office=other_province()))
+
+    response = client.get(certificates[1].verify_path)
+
+    assert response.status_code == 200
+    assert "Dr. Ani Lestari, M.Si." in response.content.decode()
+
+
+def test_a_holder_who_moved_to_another_province_keeps_their_certificates(client, batch):
+    holder, certificates = batch
+    holder.office = other_province()
+    holder.save()
+    client.force_login(holder)
+
+    page = client.get("/documents/certificates/mine/")
+    download = client.get(certificates[0].get_absolute_url())
+
+    assert "Pemanfaatan Big Data untuk Statistik Resmi" in page.content.decode()
+    assert download.status_code == 200
+    assert client.get(certificates[1].get_absolute_url()).status_code == 404  # not theirs
 
 
 def test_verification_page_shows_a_revoked_certificate(client, batch, head_of_province):

@@ -4,7 +4,14 @@ from django.urls import reverse
 from events import services
 from events.models import CommitteeMember, Readiness
 from organization.models import RoleAssignment
-from tests.factories import EmployeeFactory, give_role, make_event, office, province
+from tests.factories import (
+    EmployeeFactory,
+    give_role,
+    make_event,
+    office,
+    province,
+    upload_pdf_material,
+)
 
 Role = RoleAssignment.Role
 
@@ -47,7 +54,9 @@ def event_team_lead(db):
 
 
 def make_ready(event, host_ca, ca_prov):
-    """Steps 7 done through the services: checklist complete, confirmed by the CA Provinsi."""
+    """Steps 7 done through the services: the presenter's material handed in, the checklist
+    complete, confirmed by the CA Provinsi."""
+    upload_pdf_material(event, host_ca)
     services.update_readiness(
         event,
         by=host_ca,

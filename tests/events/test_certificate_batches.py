@@ -1,9 +1,8 @@
-"""A large event's certificates are issued by the worker while the host follows a progress bar.
+"""An event's certificates, however few, are issued by the worker while the host follows a
+progress bar; the request only records the order.
 
-Up to services.SYNC_CERTIFICATES holders they are issued in the request (test_event_day_documents);
-here the limit is lowered so that a handful of attendees is "large". The worker's job
-(documents.batches.run_batch, which the Celery task calls) runs in the test's process; the real
-worker process runs batches in tests/services.
+The worker's job (documents.batches.run_batch, which the Celery task calls) runs in the test's
+process; the real worker process runs batches in tests/services.
 """
 
 import datetime
@@ -53,13 +52,8 @@ def held_event(ready_event, notulis, ca_1701):
     return ready_event
 
 
-@pytest.fixture
-def small_limit(monkeypatch):
-    monkeypatch.setattr(services, "SYNC_CERTIFICATES", 3)
-
-
-def test_a_large_event_is_issued_in_the_background_with_progress(
-    client, held_event, ca_1701, cc, small_limit, django_capture_on_commit_callbacks
+def test_certificates_are_issued_in_the_background_with_progress(
+    client, held_event, ca_1701, cc, django_capture_on_commit_callbacks
 ):
     client.force_login(ca_1701)
     with django_capture_on_commit_callbacks() as queued:
@@ -104,9 +98,7 @@ def test_a_large_event_is_issued_in_the_background_with_progress(
     assert "Sertifikat sedang diterbitkan." not in page and "terbit" in page
 
 
-def test_a_failed_batch_resumes_and_nobody_gets_two(
-    client, held_event, ca_1701, cc, small_limit, monkeypatch
-):
+def test_a_failed_batch_resumes_and_nobody_gets_two(client, held_event, ca_1701, cc, monkeypatch):
     monkeypatch.setattr(batches, "CHUNK", 4)
     batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
     assert batches._issue_chunk(batch.pk)  # the first 4 are issued, then the worker dies
@@ -124,13 +116,6 @@ def test_a_failed_batch_resumes_and_nobody_gets_two(
     assert held_event.certificates_issued_at is not None
 
 
-def test_a_small_event_is_still_issued_while_the_host_waits(client, held_event, ca_1701, cc):
-    client.force_login(ca_1701)
-    page = client.post(url("certificates", held_event), {"signatory": cc.pk}, follow=True)
-    assert "Sertifikat peserta dan narasumber diterbitkan." in page.content.decode()
-    assert Certificate.objects.count() == 6 and not CertificateBatch.objects.exists()
-
-
 @pytest.fixture
 def broker_down(monkeypatch):
     """Nothing listens on port 1: publishing to the broker fails at once."""
@@ -140,7 +125,7 @@ def broker_down(monkeypatch):
 
 
 def test_with_the_broker_down_the_request_succeeds_and_the_batch_waits(
-    client, held_event, ca_1701, cc, small_limit, broker_down, django_capture_on_commit_callbacks
+    client, held_event, ca_1701, cc, broker_down, django_capture_on_commit_callbacks
 ):
     client.force_login(ca_1701)
     with django_capture_on_commit_callbacks(execute=True):
@@ -158,7 +143,7 @@ def test_with_the_broker_down_the_request_succeeds_and_the_batch_waits(
 
 
 def test_a_stuck_batch_is_retried_by_the_can_and_nobody_gets_two(
-    client, held_event, ca_1701, cc, can_member, small_limit, monkeypatch
+    client, held_event, ca_1701, cc, can_member, monkeypatch
 ):
     monkeypatch.setattr(batches, "CHUNK", 4)
     start = timezone.now()
@@ -189,25 +174,10 @@ def test_a_stuck_batch_is_retried_by_the_can_and_nobody_gets_two(
     assert held_event.certificates_issued_at is not None
 
 
-def test_only_the_can_may_retry_a_batch(client, held_event, ca_1701, cc, employee, small_limit):
+def test_only_the_can_may_retry_a_batch(client, held_event, ca_1701, cc, employee):
     batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
     CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.FAILED)
     for person in (employee, ca_1701):
         client.force_login(person)
         assert client.post(reverse("documents:batch_retry", args=[batch.pk])).status_code == 404
     assert CertificateBatch.objects.get().status == CertificateBatch.Status.FAILED
-
-
-def test_an_unfinished_batch_is_never_issued_again_in_the_request(
-    client, held_event, ca_1701, cc, small_limit, monkeypatch
-):
-    monkeypatch.setattr(batches, "CHUNK", 4)
-    batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
-    assert batches._issue_chunk(batch.pk)  # 4 issued, then the worker vanishes
-    monkeypatch.setattr(services, "SYNC_CERTIFICATES", 50)  # the event now counts as small
-
-    client.force_login(ca_1701)
-    page = client.post(url("certificates", held_event), {"signatory": cc.pk}, follow=True)
-
-    assert "sedang diterbitkan" in page.content.decode()
-    assert Certificate.objects.count() == 4  # nobody got a second certificate

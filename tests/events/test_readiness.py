@@ -4,7 +4,7 @@ import pytest
 
 from cycles.demo_national import seed_offices
 from events.models import Event, EventStep, ReadinessLog
-from tests.factories import EmployeeFactory, office
+from tests.factories import EmployeeFactory, office, upload_pdf_material
 
 from .conftest import url
 
@@ -65,6 +65,7 @@ def test_place_ready_needs_a_place_or_a_link(client, event, ca_1701):
 def test_readiness_is_confirmed_by_a_ca_provinsi_only(
     client, event, ca_1701, ca_1702, ca_province, can_coordinator
 ):
+    upload_pdf_material(event, ca_1701)
     client.force_login(ca_1701)
     post_progress(client, event, ALL_ITEMS, comment="Semua siap.")
     for person in (ca_1701, ca_1702, can_coordinator):

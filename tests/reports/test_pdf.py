@@ -23,9 +23,12 @@ SECTIONS = [
     r"LAMPIRAN 2\s+DRAF KATA SAMBUTAN",
     r"LAMPIRAN 3\s+DAFTAR HADIR",
     r"LAMPIRAN 4\s+DOKUMENTASI KEGIATAN",
+    r"LAMPIRAN 5\s+NOTULENSI",
 ]
-# cover, approval sheet, contents, four chapters (one page each here), four appendices
-EXPECTED_PAGES = 11
+# cover, approval sheet, contents, four chapters (one page each here), five appendices
+REPORT_PAGES = 12
+# then the signed minutes, appended as filed (one page here)
+EXPECTED_PAGES = REPORT_PAGES + 1
 
 
 def _pages(data: bytes) -> tuple[PdfReader, list[str]]:
@@ -64,16 +67,28 @@ def test_approved_report_pdf_has_its_sections_in_order(submitted_report, event, 
         title = pattern.replace(r"\s+", " ")
         listed = re.search(re.escape(title) + r"[ .…]*?(\d+)\s*$", contents, re.MULTILINE)
         assert listed and int(listed.group(1)) == page, title
-    for number in range(2, len(texts) + 1):
+    for number in range(2, REPORT_PAGES + 1):
         assert re.search(rf"(^|\n){number}(\n|$)", texts[number - 1]), number
 
     results = texts[pages[4] - 1]
     assert "Distribusi penilaian per kriteria" in results  # the SVG chart
     assert "Tambah sesi praktik" in results  # a participant's suggestion
     assert "Narasumber memaparkan pengolahan data harga" in results  # the minutes
+    # One number format in the tables and the chart: two decimals, medians too.
+    assert "4,00" in results and not re.search(r"(?<![\d,])\d,\d(?![\d])", results)
     assert cc.full_name in texts[1]  # the approval sheet names the CC
     assert "Peserta Hadir 3, S.Tr.Stat." in texts[pages[8] - 1]
     assert reader.pages[pages[9] - 1].images  # the documentation photo
+
+    # The last appendix lists the signed minutes, which follow it as filed: numbered, with the
+    # notulis and the chair and their NIPs.
+    event.minutes.refresh_from_db()
+    number = event.minutes.document_number
+    assert number in texts[pages[10] - 1]
+    minutes = texts[REPORT_PAGES]
+    assert "NOTULENSI KEGIATAN SERAWAI" in minutes and f"Nomor: {number}" in minutes
+    assert "Narasumber memaparkan pengolahan data harga" in minutes
+    assert "Notulis," in minutes and "Koordinator Kegiatan" in minutes and "NIP." in minutes
 
 
 def test_draft_pdf_is_marked_draft_and_readable_by_the_authors(client, complete_report, ca_1701):
@@ -82,7 +97,9 @@ def test_draft_pdf_is_marked_draft_and_readable_by_the_authors(client, complete_
     assert response["Content-Type"] == "application/pdf"
     _reader, texts = _pages(response.content)
     assert "DRAF" in texts[0]
-    assert all("DRAF" in text for text in texts[1:])
+    # Every page of the report; the signed minutes appended after it are final as filed.
+    assert all("DRAF" in text for text in texts[1:REPORT_PAGES])
+    assert "NOTULENSI KEGIATAN SERAWAI" in texts[REPORT_PAGES]
 
 
 def test_the_approved_report_is_filed_as_pdfa_with_one_font_family(
@@ -103,7 +120,10 @@ def test_the_approved_report_is_filed_as_pdfa_with_one_font_family(
             "LEMBAR PENGESAHAN",
             cc.full_name,
             "DAFTAR HADIR",
-            # The signed minutes document, cited by its number in the results chapter.
+            # The signed minutes document, cited by its number in the results chapter and
+            # appended whole at the end.
             f"Notulensi resmi Nomor {event.minutes.document_number}",
+            "NOTULENSI KEGIATAN SERAWAI",
+            f"Nomor: {event.minutes.document_number}",
         ],
     )

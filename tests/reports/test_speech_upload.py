@@ -31,6 +31,21 @@ def test_docx_speech_is_accepted_and_its_text_read(client, report, event, ca_170
     assert b"".join(download.streaming_content) == data
 
 
+def test_a_speech_file_name_with_a_line_break_downloads_under_one_safe_line(
+    client, report, event, ca_1701
+):
+    data = docx_bytes(["Salam Serawai"])
+    upload = SimpleUploadedFile('sambutan "final"\r\nSet-Cookie: x.docx', data)
+    speech = services.set_opening_speech(report, event=event, by=ca_1701, upload=upload)
+    client.force_login(ca_1701)
+    download = client.get(reverse("reports:speech_file", args=[report.pk, speech.pk]))
+    assert download.status_code == 200
+    assert download["Content-Disposition"] == (
+        'attachment; filename="sambutan -final- Set-Cookie- x.docx"'
+    )
+    assert b"".join(download.streaming_content) == data
+
+
 def test_odt_speech_is_accepted(report, event, ca_1701):
     upload = SimpleUploadedFile("sambutan.odt", odt_bytes(["Bapak dan Ibu sekalian"]))
     speech = services.set_opening_speech(report, event=event, by=ca_1701, upload=upload)

@@ -115,9 +115,10 @@ def test_approval_completes_step_11_but_leaves_an_event_without_certificates_hel
 def test_approval_closes_an_event_whose_steps_9_to_11_are_done(
     submitted_report, event, ca_1701, cc
 ):
-    from events.services import issue_event_certificates
+    from documents.batches import run_batch
+    from events.services import request_event_certificates
 
-    issue_event_certificates(event, signatory=cc, by=ca_1701)
+    run_batch(request_event_certificates(event, signatory=cc, by=ca_1701).pk)
     assert not close_if_complete(event, by=ca_1701)  # steps 10 and 11 still open
     services.approve_report(submitted_report, by=cc)
     event.refresh_from_db()

@@ -10,11 +10,20 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from documents.batches import CHUNK
 from documents.models import Certificate, CertificateBatch
 from events import services
 from events.models import CommitteeMember, Event, Readiness
 from organization.models import RoleAssignment
-from tests.factories import EmployeeFactory, ensure_offices, give_role, make_event, office, province
+from tests.factories import (
+    EmployeeFactory,
+    ensure_offices,
+    give_role,
+    make_event,
+    office,
+    province,
+    upload_pdf_material,
+)
 from tests.services.conftest import ROOT, wait_until
 from tests.services.test_notifications_services import RedisServer, start
 
@@ -67,7 +76,7 @@ def own_redis(tmp_path):
 
 
 def held_event_with(attendees: int):
-    """An event held today, past the size issued inside the request, through the services."""
+    """An event held today with this many attendees, through the services."""
     ensure_offices()  # a transactional test's flush removed the migration's offices
     host_ca = EmployeeFactory(full_name="Siti Aminah, S.E.", office=office("1701"))
     give_role(host_ca, RoleAssignment.Role.CA, office("1701"))
@@ -78,6 +87,7 @@ def held_event_with(attendees: int):
     services.add_committee_member(
         event, role=CommitteeMember.Role.NOTULIS, employee=notulis, by=host_ca
     )
+    upload_pdf_material(event, host_ca)
     services.update_readiness(
         event, by=host_ca, items=dict.fromkeys(Readiness.ITEMS, True), place="Aula"
     )
@@ -101,11 +111,13 @@ def held_event_with(attendees: int):
     return event, host_ca, signatory
 
 
+# A handful of holders (one chunk) goes to the worker like a large event (more than one chunk).
+@pytest.mark.parametrize("attendees", [3, CHUNK + 5], ids=["small", "large"])
 def test_certificates_requested_with_the_broker_down_are_issued_when_it_is_back(
-    celery_worker_process, own_redis, tmp_path
+    celery_worker_process, own_redis, tmp_path, attendees
 ):
-    holders = services.SYNC_CERTIFICATES + 5
-    event, host_ca, signatory = held_event_with(holders)
+    event, host_ca, signatory = held_event_with(attendees)
+    holders = attendees  # no speaker: each attendee holds one certificate
     var = tmp_path / "var"
     url = reverse("events:certificates", args=[event.pk])
     done, result = post_with_the_broker_down(

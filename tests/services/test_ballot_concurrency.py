@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.db import connection
 
+from organization.scopes import province_scope
 from tests.factories import EmployeeFactory, ensure_offices
 from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
 from voting import results
@@ -23,14 +24,17 @@ def test_twenty_concurrent_submits_of_one_voter_store_exactly_one_ballot(can_mem
     cycle = open_proposals(make_cycle(), can_member)
     themes = [make_proposal(cycle, code, f"Tema {code}") for code in ("1701", "1702", "1703")]
     vote = make_open_vote(cycle, can_member)
-    voter = voter_for(vote, EmployeeFactory())
+    person = EmployeeFactory()
+    voter = voter_for(vote, person)
     barrier = threading.Barrier(THREADS)
     errors, refused = [], []
 
     def submit(n):
         try:
             barrier.wait(timeout=30)
-            cast_ballot(vote, voter=voter, proposal_ids=[themes[n % 3].pk])
+            # Each thread is one of the voter's requests: read in their province's scope.
+            with province_scope(person):
+                cast_ballot(vote, voter=voter, proposal_ids=[themes[n % 3].pk])
         except BallotError as exc:
             refused.append(str(exc))
         except Exception as exc:  # noqa: BLE001 - collected and asserted below

@@ -9,6 +9,7 @@ from django.db import connection
 from documents.letters import issue_letter
 from documents.models import Letter
 from documents.rendering import render_pdf
+from organization.scopes import province_scope
 from tests.factories import EmployeeFactory, office
 
 THREADS = 20
@@ -28,17 +29,19 @@ def test_twenty_concurrent_letters_get_twenty_consecutive_numbers():
     def issue(i):
         try:
             start.wait()
-            letter = issue_letter(
-                office=province,
-                kind=Letter.Kind.INVITATION,
-                subject=f"Undangan {i}",
-                addressees=["Seluruh pegawai"],
-                body_template="documents/letters/generic.html",
-                context={"paragraphs": [f"Surat ke-{i}."]},
-                signatory=signatory,
-                by=signatory,
-                letter_date=datetime.date(2025, 5, 5),
-            )
+            # Each thread is one of the signatory's requests: read in their province's scope.
+            with province_scope(signatory):
+                letter = issue_letter(
+                    office=province,
+                    kind=Letter.Kind.INVITATION,
+                    subject=f"Undangan {i}",
+                    addressees=["Seluruh pegawai"],
+                    body_template="documents/letters/generic.html",
+                    context={"paragraphs": [f"Surat ke-{i}."]},
+                    signatory=signatory,
+                    by=signatory,
+                    letter_date=datetime.date(2025, 5, 5),
+                )
             numbers.append(letter.sequence)
         except Exception as exc:  # pragma: no cover - reported below
             errors.append(repr(exc))

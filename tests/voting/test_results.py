@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from cycles.calendar import WorkingCalendar
+from cycles.models import CalendarDay
 from notifications import kinds
 from notifications.models import Notification
-from tests.factories import EmployeeFactory, office
+from tests.factories import EmployeeFactory, office, other_province
 from tests.voting.helpers import make_open_vote, make_proposal
 from tests.voting.test_proposals import login
 from voting import results
@@ -90,6 +91,24 @@ def test_event_date_too_early_is_refused_naming_the_earliest_date(cycle, can_mem
     message = caught.value.errors[themes[0].pk]["event_date"]
     assert date_format(earliest, "j F Y") in message and "terlalu awal" in message
     assert not SelectedTheme.objects.exists()
+
+
+def test_event_dates_follow_the_closed_days_of_the_cycles_own_province(cycle, can_member, themes):
+    vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
+    results.close_vote(vote, by=can_member)
+    first_day, earliest = results.not_before(vote), results.earliest_event_date(vote)
+
+    CalendarDay.objects.create(
+        province=other_province(), date=first_day, kind="closed", reason="Libur daerah Aceh"
+    )
+    assert results.not_before(vote) == first_day  # another province's day moves nothing here
+    assert results.earliest_event_date(vote) == earliest
+
+    CalendarDay.objects.create(
+        province=cycle.province, date=first_day, kind="closed", reason="Libur daerah"
+    )
+    assert results.not_before(vote) > first_day
+    assert results.earliest_event_date(vote) > earliest
 
 
 def test_a_changed_host_needs_a_reason(cycle, can_member, themes):

@@ -23,7 +23,6 @@ from cycles.models import Cycle
 from cycles.services import create_cycle
 from organization import demo as people_demo
 from organization.models import Employee, Office
-from serawai import caching
 
 STAGE_ORDER = ("organization", "cycles", "voting", "events", "reports", "evaluations")
 
@@ -119,7 +118,6 @@ class Command(BaseCommand):
             from cycles.demo_national import seed_national
 
             seed_national(self.stdout)
-        caching.changed_everything()  # the stage demos write in bulk, past the renewals
         self._write_logins(logins + list(dict(guests).items()))
         self._print_logins()
 

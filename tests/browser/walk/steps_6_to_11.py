@@ -35,6 +35,7 @@ from evaluations.awards import MIN_ORGANIZER_RATINGS, MIN_PRESENTER_RATINGS
 from events.models import CommitteeMember, Event, Readiness
 from organization.models import Employee
 from tests.browser.conftest import PHONE
+from tests.factories import pdf_bytes
 
 from .pages import (
     body,
@@ -90,6 +91,13 @@ def the_worker_mixes_the_rating_box() -> None:
     from evaluations.rating_box import mix_waiting
 
     assert mix_waiting() >= 5
+
+
+def the_worker_issues_the_certificates() -> None:
+    """What the Celery worker does with a certificate order (the walk runs none)."""
+    from documents.batches import resume_waiting
+
+    assert resume_waiting(grace_seconds=0) == 1
 
 
 # --- who is who -----------------------------------------------------------------------------
@@ -153,6 +161,7 @@ def walk_steps_6_to_11(visit, world, events) -> None:
 
     host = tab_of(cast.host_ca, "ca-host")
     step6_committee(host, event, cast)
+    step7_material(tab_of(cast.team_lead, "team-lead"), event)
     step7_readiness(host, tab_of(cast.ca_prov, "ca-prov"), event, cast)
     step8_event_team(tab_of(cast.can[0], "can"), tab_of(cast.team_lead, "team-lead"), event)
 
@@ -201,6 +210,24 @@ def step6_committee(host, event, cast) -> None:
         assert person.full_name in letter
 
 
+def step7_material(lead, event) -> None:
+    """The Event Team hands in the presenter's slides; the readiness item follows the upload."""
+    page = lead.go(f"/events/{event.pk}/materi/", "materials")
+    page.set_input_files(
+        "input[name=file]",
+        files=[
+            {
+                "name": "paparan.pdf",
+                "mimeType": "application/pdf",
+                "buffer": pdf_bytes("Paparan narasumber"),
+            }
+        ],
+    )
+    page.fill("input[name=title]", "Paparan narasumber")
+    text = press(lead, "Unggah", "material-uploaded")
+    assert "Materi diunggah." in text and "Paparan narasumber" in text
+
+
 def step7_readiness(host, ca_prov, event, cast) -> None:
     """The host CA invites everyone and reports readiness; a CA Provinsi confirms it."""
     to_event(host, event, "event-before-invitation")
@@ -214,7 +241,7 @@ def step7_readiness(host, ca_prov, event, cast) -> None:
     page.fill("input[name=event-meeting_link]", "https://zoom.us/j/91234567890")
     page.fill("input[name=event-start_time]", "09:00")
     page.fill("input[name=event-end_time]", "11:00")
-    for name in Readiness.ITEMS:  # the invitation is already ticked by sending it
+    for name in Readiness.MANUAL_ITEMS:  # the material is ticked by its upload
         page.check(f"input[name={name}]")
     page.fill("textarea[name=comment]", "Materi narasumber diterima; uji Zoom selesai.")
     text = press(host, "Simpan kemajuan", "readiness-saved")
@@ -297,9 +324,14 @@ def step9_event_day(host, attendees, notulis, event, cast) -> None:
 def step9_certificates(host, attendee_tab, event, attendee) -> None:
     """The host CA issues the certificates; an attendee downloads theirs and verifies it."""
     to_event(host, event, "event-held")
+    text = press(host, "Terbitkan sertifikat peserta dan narasumber", "certificates-requested")
+    assert "Sertifikat sedang diterbitkan" in text and "Penerbitan sertifikat" in text
     with override_settings(SITE_URL=host.base):  # the QR code points at this live server
-        text = press(host, "Terbitkan sertifikat peserta dan narasumber", "certificates-issued")
-    assert "Sertifikat peserta dan narasumber diterbitkan." in text
+        the_worker_issues_the_certificates()
+    # The progress bar follows the worker without a reload.
+    host.page.get_by_role("link", name="Unduh semua sertifikat (zip)").wait_for()
+    host.look("certificates-issued")
+    to_event(host, event, "event-certificates-issued")
     assert ledger(host) == {6: True, 7: True, 8: True, 9: True, 10: False, 11: False}
 
     page = nav(attendee_tab, "Sertifikat saya", "my-certificates", menu=attendee.full_name)
