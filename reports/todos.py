@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 
 from cycles.home import Todo
 from cycles.planning import quarter_end
+from organization.models import RoleAssignment
+from organization.roles import held_roles
 
 from .assembly import quarter_bounds
 from .models import ActivityReport
@@ -13,8 +15,9 @@ from .rules import is_cc_of_report
 
 
 def approval_todos(user, today) -> list[Todo]:
+    """Asked of this year's CC only, so the home page reads no reports for anyone else."""
     province = getattr(user, "province", None)
-    if province is None:
+    if province is None or not held_roles(user, today.year).offices_for(RoleAssignment.Role.CC):
         return []
     waiting = ActivityReport.objects.filter(
         status=ActivityReport.Status.SUBMITTED, cycle__province=province
