@@ -71,6 +71,11 @@ class Event(models.Model):
     certificates_issued_by = actor_field(_("sertifikat diterbitkan oleh"))
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
     closed_by = actor_field(_("ditutup oleh"))
+    # Shared by the CAN with every province: the held event then appears in every province's
+    # library (Pustaka Serawai), its own province named.
+    shared = models.BooleanField(_("dibagikan ke semua provinsi"), default=False)
+    shared_at = models.DateTimeField(_("dibagikan/ditarik"), null=True, blank=True)
+    shared_by = actor_field(_("dibagikan/ditarik oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
     objects = ScopedManager(province="cycle__province")

@@ -28,6 +28,7 @@ DETAIL_PERMS = (
     "send_invitation",
     "show_checkin_code",
     "issue_certificates",
+    "share_event",
 )
 
 
