@@ -8,8 +8,8 @@ attendance or anything of an event that did not take place.
 """
 
 from django.db import connection
-from django.db.models import OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Concat
+from django.db.models import OuterRef, Prefetch, Q, Subquery, TextField, Value
+from django.db.models.functions import Cast, Concat
 from django_scopes import scopes_disabled
 
 from .models import CommitteeMember, Event, Material, Minutes, Photo
@@ -18,6 +18,9 @@ from .models import CommitteeMember, Event, Material, Minutes, Photo
 # library: nothing of it appears, whatever was uploaded for it beforehand.
 HELD = (Event.Status.HELD, Event.Status.CLOSED)
 MAX_WORDS = 10
+# Typed as text, like the columns it joins: a CharField value between TextFields fails to
+# resolve once the expression is copied into a subquery.
+SPACE = Value(" ", output_field=TextField())
 
 
 def _in_library(province_id) -> Q:
@@ -106,18 +109,22 @@ def _full_text(queryset, text: str):
         slides = (
             Material.objects.filter(event=OuterRef("pk"))
             .values("event")
-            .annotate(all_text=StringAgg(Concat("title", Value(" "), "text"), delimiter=" "))
+            .annotate(
+                all_text=StringAgg(
+                    Concat("title", SPACE, "text", output_field=TextField()), delimiter=" "
+                )
+            )
             .values("all_text")
         )
         minutes = Minutes.objects.filter(event=OuterRef("pk"), finalised_at__isnull=False).annotate(
-            all_text=Concat("summary", Value(" "), "questions_answers", Value(" "), "follow_ups")
+            all_text=Concat("summary", SPACE, "questions_answers", SPACE, "follow_ups")
         )
     vector = SearchVector(
         "title",
         "selected_theme__proposal__title",
         "selected_theme__proposal__abstract",
-        Subquery(minutes.values("all_text")[:1]),
-        Subquery(slides[:1]),
+        Cast(Subquery(minutes.values("all_text")[:1]), TextField()),
+        Cast(Subquery(slides[:1]), TextField()),
         config="simple",
     )
     query = SearchQuery(text, config="simple", search_type="plain")
