@@ -40,7 +40,7 @@ class EventFilter(ListFilter):
 
 
 class LibraryFilter(ListFilter):
-    """Pustaka Serawai: full-text search over what an event left, by year and host office."""
+    """Pustaka Serawai: full-text search over what an event left, by year, host office, topic."""
 
     q = django_filters.CharFilter(
         label=_("Cari judul, ringkasan, notulensi, materi"),
@@ -54,6 +54,9 @@ class LibraryFilter(ListFilter):
         queryset=Office.objects.none(),
         label=_("Kantor penyelenggara"),
         empty_label=_("Semua kantor"),
+    )
+    topic = django_filters.ChoiceFilter(
+        choices=Event.Topic.choices, label=_("Topik"), empty_label=_("Semua topik")
     )
 
     class Meta:

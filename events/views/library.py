@@ -1,5 +1,6 @@
 """Pustaka Serawai: the library of held events, its files, and the CAN's sharing switch."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -10,6 +11,7 @@ from organization.listing import filtered_page
 
 from .. import library, services
 from ..filters import LibraryFilter
+from ..forms import LibraryEntryForm
 from ..material_files import download_name
 from ..rules import _province_id
 from .common import get_event, run
@@ -64,12 +66,17 @@ def library_photo(request, pk, photo_pk, variant):
 @require_POST
 def event_share(request, pk):
     event = get_event(request, pk, "events.share_event")
-    shared = request.POST.get("shared") == "1"
+    form = LibraryEntryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Topik tidak dikenal."))
+        return redirect(event)
+    shared = form.cleaned_data["shared"]
+    topic = form.cleaned_data["topic"] if "topic" in request.POST else None
     run(
         request,
-        lambda: services.set_event_shared(event, shared=shared, by=request.user),
+        lambda: services.set_library_entry(event, shared=shared, topic=topic, by=request.user),
         _("Kegiatan dibagikan ke semua provinsi di Pustaka Serawai.")
         if shared
-        else _("Kegiatan tidak lagi dibagikan ke provinsi lain."),
+        else _("Pustaka Serawai: kegiatan tampil di provinsi ini saja."),
     )
     return redirect(event)

@@ -166,6 +166,21 @@ def test_filters_by_year_and_office(client, employee):
     assert titles(client, host_office=office("1702").pk) == [here.title]
 
 
+def test_the_can_files_a_held_event_under_a_topic_and_the_library_filters_by_it(
+    client, can, employee
+):
+    census = held(make_event(title="Sensus Pertanian"))
+    held(make_event(title="Tata Naskah Dinas"))
+    client.force_login(can)
+    client.post(reverse("events:share", args=[census.pk]), {"topic": "production"})
+    census.refresh_from_db()
+    assert census.topic == Event.Topic.PRODUCTION and not census.shared
+    client.force_login(employee)
+    assert titles(client, topic="production") == [census.title]
+    response = client.get(LIBRARY, {"topic": "nonsense"})
+    assert "Sebagian saringan tidak valid" in response.content.decode()
+
+
 def test_a_shared_event_appears_in_another_province_with_its_province_named(
     client, employee, aceh_event, can
 ):
@@ -217,7 +232,7 @@ def test_the_can_shares_a_held_event_with_an_audit_record(client, can):
     event.refresh_from_db()
     assert event.shared and event.shared_by == can
     assert LogEntry.objects.get_for_object(event).filter(changes__icontains="shared").exists()
-    client.post(share, {"shared": "0"})
+    client.post(share, {})  # the box unticked
     event.refresh_from_db()
     assert not event.shared
 
