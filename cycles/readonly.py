@@ -29,6 +29,9 @@ OBJECT_OF = {
     "reports": "reports.ActivityReport",
     "voting": "voting.ThemeProposal",
 }
+# Writes that leave a past cycle's record as it was and change only who may read it: the CAN
+# shares a held event of any year with every province (Pustaka Serawai), or takes it back.
+WRITABLE_IN_PAST = {("events", "share")}
 # Pages without an object in the address that work on the person's year's cycle.
 CYCLE_PAGES = {
     "cycles": {
@@ -115,6 +118,9 @@ class PastCycleMiddleware:
         cycle = past_cycle_of(request, request.resolver_match)
         request.read_only_cycle = cycle
         if cycle is None or request.method in SAFE_METHODS:
+            return None
+        match = request.resolver_match
+        if (match.namespace, match.url_name) in WRITABLE_IN_PAST:
             return None
         return render(request, "cycles/past_cycle.html", {"cycle": cycle}, status=403)
 

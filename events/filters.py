@@ -7,6 +7,7 @@ from cycles.models import Cycle
 from organization.listing import ListFilter, search_filter, year_choices
 from organization.models import Office
 
+from . import library
 from .models import Attendance, Event, EventTeamAssignment, TeamRole
 
 
@@ -36,6 +37,39 @@ class EventFilter(ListFilter):
             parent_id=province_id
         )
         self.filters["host_office"].queryset = offices.order_by("code")
+
+
+class LibraryFilter(ListFilter):
+    """Pustaka Serawai: full-text search over what an event left, by year, host office, topic."""
+
+    q = django_filters.CharFilter(
+        label=_("Cari judul, ringkasan, notulensi, materi"),
+        method="search",
+        max_length=100,
+    )
+    year = django_filters.ChoiceFilter(
+        field_name="cycle__year", label=_("Tahun"), empty_label=_("Semua tahun")
+    )
+    host_office = django_filters.ModelChoiceFilter(
+        queryset=Office.objects.none(),
+        label=_("Kantor penyelenggara"),
+        empty_label=_("Semua kantor"),
+    )
+    topic = django_filters.ChoiceFilter(
+        choices=Event.Topic.choices, label=_("Topik"), empty_label=_("Semua topik")
+    )
+
+    class Meta:
+        model = Event
+        fields = []
+
+    def __init__(self, *args, province_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["year"].extra["choices"] = year_choices(library.library_years(province_id))
+        self.filters["host_office"].queryset = library.library_offices(province_id)
+
+    def search(self, queryset, name, value):
+        return library.search(queryset, value)
 
 
 class TeamHistoryFilter(ListFilter):

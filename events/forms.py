@@ -264,3 +264,15 @@ class RecordingForm(forms.Form):
         ],
         help_text=_("Alamat http:// atau https:// rekaman kegiatan, mis. YouTube atau Drive."),
     )
+
+
+class LibraryEntryForm(forms.Form):
+    """Pustaka Serawai: the topic the library files a held event under, and whether every
+    province sees it."""
+
+    topic = forms.ChoiceField(
+        label=_("Topik"),
+        choices=[("", _("Belum ditentukan")), *Event.Topic.choices],
+        required=False,
+    )
+    shared = forms.BooleanField(label=_("Bagikan ke semua provinsi"), required=False)

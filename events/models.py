@@ -22,6 +22,17 @@ def _as_time(value) -> time:
 
 
 class Event(models.Model):
+    class Topic(models.TextChoices):
+        """The fields of work of a BPS office, by which the library is browsed."""
+
+        SOCIAL = "social", _("Statistik Sosial")
+        PRODUCTION = "production", _("Statistik Produksi")
+        DISTRIBUTION = "distribution", _("Statistik Distribusi")
+        ACCOUNTS = "accounts", _("Neraca Wilayah dan Analisis Statistik")
+        IT = "it", _("Integrasi Pengolahan dan Diseminasi Statistik")
+        METHODS = "methods", _("Metodologi")
+        MANAGEMENT = "management", _("Manajemen dan Umum")
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("Direncanakan")
         READY = "ready", _("Siap")
@@ -71,6 +82,12 @@ class Event(models.Model):
     certificates_issued_by = actor_field(_("sertifikat diterbitkan oleh"))
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
     closed_by = actor_field(_("ditutup oleh"))
+    # Shared by the CAN with every province: the held event then appears in every province's
+    # library (Pustaka Serawai), its own province named.
+    topic = models.CharField(_("topik"), max_length=12, choices=Topic.choices, blank=True)
+    shared = models.BooleanField(_("dibagikan ke semua provinsi"), default=False)
+    shared_at = models.DateTimeField(_("dibagikan/ditarik"), null=True, blank=True)
+    shared_by = actor_field(_("dibagikan/ditarik oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
     objects = scoped_by_province("cycle__province")

@@ -90,4 +90,7 @@ add_sop_perm("events.upload_photos", in_scope & (is_notulis | is_host_ca))
 add_sop_perm("events.issue_certificates", in_scope & (is_host_ca | is_can))
 # The presenter hands in the materials; the Event Team does it for an external presenter.
 add_sop_perm("events.manage_materials", in_scope & (is_speaker | is_event_team))
+# The library's sharing with every province: a CAN decision, not a step of the SOP, so also for
+# the events of a past cycle.
+rules.add_perm("events.share_event", in_scope & is_can)
 rules.add_perm("events.view_team_history", rules.is_authenticated & (is_can | is_event_team_lead))

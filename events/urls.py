@@ -8,6 +8,19 @@ urlpatterns = [
     path("", views.event_list, name="list"),
     path("event-team/riwayat/", views.team_history, name="team_history"),
     path("<int:pk>/", views.event_detail, name="detail"),
+    # Pustaka Serawai: held events of the province and those shared by every province
+    path("pustaka/", views.library_list, name="library"),
+    path(
+        "pustaka/<int:pk>/materi/<int:material_pk>/",
+        views.library_material,
+        name="library_material",
+    ),
+    path(
+        "pustaka/<int:pk>/foto/<int:photo_pk>/<str:variant>.jpg",
+        views.library_photo,
+        name="library_photo",
+    ),
+    path("<int:pk>/bagikan/", views.event_share, name="share"),
     path("<int:pk>/kalender.ics", views.event_ics, name="event_ics"),
     path("kalender/", views.my_calendar, name="my_calendar"),
     path("kalender/<str:token>.ics", views.personal_feed, name="personal_feed"),

@@ -82,6 +82,20 @@ def add_events(w, start, n):
     )
 
 
+def add_library(w, start, n):
+    """Held events: the rows of Pustaka Serawai."""
+    Event.objects.bulk_create(
+        Event(
+            cycle=w.cycle,
+            title=f"Baris {i:02d}",
+            host_office=office("1701"),
+            date=datetime.date(w.cycle.year, 6, 1) + datetime.timedelta(days=i),
+            status=Event.Status.HELD,
+        )
+        for i in range(start, start + n)
+    )
+
+
 def add_team_history(w, start, n):
     need, _ = EventTeamNeed.objects.get_or_create(
         event=w.event,
@@ -185,6 +199,7 @@ class ListCase:
 
 LISTS = {
     "event list": ListCase("events:list", "employee", add_events, {"status": "zzz"}),
+    "library": ListCase("events:library", "employee", add_library, {"year": "1800"}),
     "event team history": ListCase("events:team_history", "can", add_team_history, {"role": "zzz"}),
     "attendance list": ListCase(
         "events:attendance", "employee", add_attendance, {"office": "999999"}

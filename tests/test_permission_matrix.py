@@ -263,6 +263,12 @@ ARGS = {
         "variant": "pdf",
     },
     "events:personal_feed": lambda w: {"token": _feed_token(w)},
+    "events:library_material": lambda w: {"pk": w.event.pk, "material_pk": w.material.pk},
+    "events:library_photo": lambda w: {
+        "pk": w.event.pk,
+        "photo_pk": w.photo.pk,
+        "variant": "thumb",
+    },
     "reports:open": lambda w: {"quarter": w.quarter},
     "reports:speech": lambda w: {"pk": w.report.pk, "event_pk": w.event.pk},
     "reports:speech_file": lambda w: {"pk": w.report.pk, "speech_pk": w.speech.pk},
@@ -384,6 +390,16 @@ MATRIX = {
     },
     "events:detail": {"expect": everyone(200)},
     "events:list": {"expect": everyone(200)},
+    # Pustaka Serawai: every employee reads the library of held events and downloads their
+    # materials and photos; only the CAN shares a held event with every province.
+    "events:library": {"expect": everyone(200)},
+    "events:library_material": {"expect": everyone(200), "stage": "event_held"},
+    "events:library_photo": {"expect": everyone(200), "stage": "event_held"},
+    "events:share": {
+        "expect": only({"can": REDIRECT, "superuser": REDIRECT}),
+        "method": "post",
+        "stage": "event_held",
+    },
     # The presenter or the Event Team hands in materials (the world's presenter has no role
     # here); every employee of the province reads and downloads them.
     "events:materials": {"expect": everyone(200)},
@@ -648,6 +664,7 @@ def other_province_world(world):
 
 # Entries with "stage" are observed after this change of the world (then rolled back).
 STAGES = {
+    "event_held": lambda w: type(w.event).objects.filter(pk=w.event.pk).update(status="held"),
     "vote_open": lambda w: make_open_vote(w.cycle, w.people["can"]),
 }
 

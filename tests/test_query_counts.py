@@ -109,6 +109,7 @@ PAGES = {
         lambda c: reverse("evaluations:event_recap", args=[first_held_event(c).pk]), coordinator
     ),
     "evaluation index": PageCase(lambda c: reverse("evaluations:index"), plain_employee),
+    "library (employee)": PageCase(lambda c: reverse("events:library"), plain_employee),
 }
 
 

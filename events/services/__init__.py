@@ -60,6 +60,7 @@ from .eventday import (  # noqa: E402
     save_minutes,
     send_invitation,
 )
+from .library import set_library_entry  # noqa: E402
 from .materials import (  # noqa: E402
     delete_material,
     process_material,
@@ -90,6 +91,7 @@ from .team import (  # noqa: E402
 
 __all__ = [
     "delete_material",
+    "set_library_entry",
     "process_material",
     "replace_material",
     "set_recording_link",

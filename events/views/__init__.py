@@ -15,6 +15,7 @@ from .day import (
     send_invitation,
 )
 from .letters import committee_letter_external, invitation_external
+from .library import event_share, library_list, library_material, library_photo
 from .materials import material_delete, material_file, material_replace, materials
 from .preparation import (
     committee,
@@ -37,6 +38,10 @@ from .team import (
 )
 
 __all__ = [
+    "event_share",
+    "library_list",
+    "library_material",
+    "library_photo",
     "event_ics",
     "material_delete",
     "material_file",

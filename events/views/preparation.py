@@ -13,7 +13,14 @@ from organization.listing import filtered_page
 
 from .. import services
 from ..filters import EventFilter
-from ..forms import CommentForm, CommitteeMemberForm, EventPlaceForm, ReadinessForm, SignatoryForm
+from ..forms import (
+    CommentForm,
+    CommitteeMemberForm,
+    EventPlaceForm,
+    LibraryEntryForm,
+    ReadinessForm,
+    SignatoryForm,
+)
 from ..models import CommitteeMember, Event, Minutes, ReadinessLog
 from ..rules import _province_id
 from ..services.preparation import readiness_of
@@ -28,6 +35,7 @@ DETAIL_PERMS = (
     "send_invitation",
     "show_checkin_code",
     "issue_certificates",
+    "share_event",
 )
 
 
@@ -62,6 +70,10 @@ def event_detail(request, pk):
         "can": can,
         "today": timezone.localdate(),
     }
+    if can["share_event"]:
+        context["library_form"] = LibraryEntryForm(
+            initial={"topic": event.topic, "shared": event.shared}
+        )
     if can["send_invitation"] and not event.invitation_sent_at:
         context["invitation_form"] = SignatoryForm(offices=[event.host_office])
     if can["issue_certificates"] and not event.certificates_issued_at:

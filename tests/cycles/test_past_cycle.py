@@ -13,9 +13,10 @@ from django.apps import apps
 from django.urls import reverse
 
 from cycles.models import Cycle
-from cycles.readonly import is_past
+from cycles.readonly import WRITABLE_IN_PAST, is_past
 from cycles.selectors import CHOSEN_YEAR
-from tests.factories import make_cycle
+from organization.models import RoleAssignment
+from tests.factories import give_role, make_cycle
 from tests.test_permission_matrix import LOGIN, MATRIX, ROLES, build_world, url_for
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ CYCLE_URLS = {
     "cycles:cycle_replan",
 }
 # Lists across the years, which change nothing.
-ACROSS_YEARS = {"events:list", "events:team_history", "evaluations:index"}
+ACROSS_YEARS = {"events:list", "events:team_history", "evaluations:index", "events:library"}
 APPS = ("cycles", "voting", "events", "reports", "evaluations", "documents", "notifications")
 
 
@@ -51,7 +52,7 @@ def snapshot() -> dict:
 
 def write_urls():
     for name in sorted(MATRIX):
-        if name in ACROSS_YEARS:
+        if name in ACROSS_YEARS or tuple(name.split(":")) in WRITABLE_IN_PAST:
             continue
         if name.split(":")[0] in CYCLE_NAMESPACES or name in CYCLE_URLS:
             yield name
@@ -96,6 +97,28 @@ def test_a_past_cycles_pages_say_so_and_show_no_form(client):
         assert "read-only-cycle" in page
         current = client.get(reverse("cycles:timeline")).content.decode()
         assert "hanya dapat dibaca" not in current
+
+
+def test_the_can_still_shares_a_held_event_of_a_past_cycle(client):
+    """Sharing changes who reads the record, not the record: the library is for past years."""
+    with time_machine.travel(BUILT, tick=False):
+        world = build_world()
+        Event = type(world.event)
+        Event.objects.filter(pk=world.event.pk).update(status=Event.Status.HELD)
+    with time_machine.travel(NEXT_YEAR, tick=False):
+        make_cycle(year=2027)
+        can = world.people["can"]
+        give_role(can, RoleAssignment.Role.CAN_MEMBER, year=2027)
+        client.force_login(can)
+        session = client.session
+        session[CHOSEN_YEAR] = 2026
+        session.save()
+        page = client.get(reverse("events:detail", args=[world.event.pk])).content.decode()
+        assert "hanya dapat dibaca" in page
+        assert "writable-in-past-cycle" in page
+        client.post(reverse("events:share", args=[world.event.pk]), {"shared": "1"})
+        world.event.refresh_from_db()
+        assert world.event.shared
 
 
 def test_the_current_cycle_is_written_as_before(client):
