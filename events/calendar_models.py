@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 class CalendarFeed(models.Model):
     """The private iCal address of one person. The token is the only credential of the feed:
     regenerating it replaces the address, deleting the row revokes it (the old one answers 404).
+    Read unscoped: the feed is fetched by its token without a session, and the feed itself is
+    built in its owner's province scope.
     """
 
     employee = models.OneToOneField(

@@ -26,6 +26,7 @@ UNSCOPED = {
     "organization.Employee": "the login account, read by authentication before any scope",
     "organization.EmployeeImport": "a job read by its id by its requester and the worker",
     "notifications.EmailPreference": "a person's own setting, read when mailing anyone",
+    "events.CalendarFeed": "a person's own calendar address, found by its token with no session",
 }
 
 
