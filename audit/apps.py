@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
-    """Audit trail, backup/restore and log-in protection (issue 8)."""
+    """Audit trail, backup/restore and log-in protection."""
 
     name = "audit"
     verbose_name = _("Audit dan keamanan")

@@ -1,4 +1,4 @@
-"""Filter of the audit trail: which data, who, between which days (issue 9)."""
+"""Filter of the audit trail: which data, who, between which days."""
 
 import django_filters
 from django import forms

@@ -1,4 +1,4 @@
-"""Filter of headquarters' national overview (issue 9: lists of more than 25 rows)."""
+"""Filter of headquarters' national overview (lists of more than 25 rows)."""
 
 import django_filters
 from django import forms

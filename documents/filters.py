@@ -1,4 +1,4 @@
-"""Filter of a holder's certificate list (issue 9: lists of more than 25 rows)."""
+"""Filter of a holder's certificate list (lists of more than 25 rows)."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _

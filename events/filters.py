@@ -1,4 +1,4 @@
-"""Filters of the event list and the Event Team history (issue 9: lists of more than 25 rows)."""
+"""Filters of the event list and the Event Team history (lists of more than 25 rows)."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _

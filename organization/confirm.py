@@ -1,4 +1,4 @@
-"""Destructive actions ask first (issue 9): a small page that says what will happen, with a
+"""Destructive actions ask first: a small page that says what will happen, with a
 cancel link and one submit button. It works without JavaScript.
 
 Two ways in, one page (templates/confirm.html):

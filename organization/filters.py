@@ -1,4 +1,4 @@
-"""Filter of the roles page (issue 9: lists of more than 25 rows)."""
+"""Filter of the roles page (lists of more than 25 rows)."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _

@@ -337,7 +337,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# --- Security hardening (issue 8) -----------------------------------------------------------------
+# --- Security hardening -----------------------------------------------------------------
 # Log-in protection (django-axes): SERAWAI_LOGIN_FAILURE_LIMIT failed log-ins for one NIP/e-mail
 # from one address lock that pair; the lock lifts after SERAWAI_LOGIN_COOLOFF_MINUTES (0: never)
 # or when an admin removes it (admin: Axes > Access attempts, or `manage.py axes_reset_username`).

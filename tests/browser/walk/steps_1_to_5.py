@@ -142,7 +142,7 @@ def _plan_the_cycle(visit, world: YearWorld):
     page.select_option("#id_decision", "return")
     page.fill("#id_comment", "Tambahkan jadwal sosialisasi ke kabupaten/kota pada tujuan.")
     page = follow(cc, page.get_by_role("button", name="Simpan keputusan"), "concept-return-ask")
-    assert "Yakin mengembalikan konsep" in page.content()  # a return asks first (issue 9)
+    assert "Yakin mengembalikan konsep" in page.content()  # a return asks first
     page = follow(
         cc, page.get_by_role("button", name="Ya, kembalikan konsep"), "concept-returned-by-cc"
     )

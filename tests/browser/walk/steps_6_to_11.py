@@ -426,7 +426,7 @@ def step10_report(host, cc, event) -> None:
     cc.go(report_path, "report-to-decide")
     cc.page.check("input[value=return]")
     cc.page.fill("textarea[name=comment]", comment)
-    assert comment in press(cc, "Simpan keputusan", "report-return-ask")  # asks first (issue 9)
+    assert comment in press(cc, "Simpan keputusan", "report-return-ask")  # asks first
     text = press(cc, "Ya, kembalikan laporan", "report-returned")
     assert "Laporan dikembalikan kepada penyusun dengan catatan." in text
 
