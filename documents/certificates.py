@@ -1,7 +1,7 @@
 """Certificates for everyone at an event, rendered in ONE WeasyPrint pass and split per person.
 
-WeasyPrint's start-up cost per document (about 140 ms) dwarfs the cost of a page inside one
-document (about 15 ms), so all holders of a batch are laid out as pages of a single document and
+WeasyPrint's start-up cost per document dwarfs the cost of a page inside one document, so all
+holders of a batch are laid out as pages of a single document and
 pypdf cuts it into one file per holder. Each certificate carries a serial (per issuing office and
 year) and a QR code to the public verification page with its unguessable code.
 """
@@ -23,8 +23,7 @@ from .models import Certificate, CertificateSequence, new_verification_code
 from .numbering import take_numbers
 from .rendering import render_document, write_pdf
 
-# PDF/A-3u like letters and reports: bench/certificates.py measured its cost on a batch of 300
-# at about +0-5 % of the render time (noise level), well under the 20 % the issue allows.
+# PDF/A-3u like letters and reports; bench/certificates.py measures what it costs a batch.
 ARCHIVAL = True
 # What makes each split part PDF/A too: the colour profile, the XMP packet, language, tagging.
 _ARCHIVAL_CATALOG_KEYS = ("/OutputIntents", "/Metadata", "/Lang", "/MarkInfo")
