@@ -50,10 +50,8 @@ class LibraryFilter(ListFilter):
     year = django_filters.ChoiceFilter(
         field_name="cycle__year", label=_("Tahun"), empty_label=_("Semua tahun")
     )
-    host_office = django_filters.ModelChoiceFilter(
-        queryset=Office.objects.none(),
-        label=_("Kantor penyelenggara"),
-        empty_label=_("Semua kantor"),
+    host_office = django_filters.ChoiceFilter(
+        label=_("Kantor penyelenggara"), empty_label=_("Semua kantor")
     )
     topic = django_filters.ChoiceFilter(
         choices=Event.Topic.choices, label=_("Topik"), empty_label=_("Semua topik")
@@ -65,8 +63,9 @@ class LibraryFilter(ListFilter):
 
     def __init__(self, *args, province_id=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["year"].extra["choices"] = year_choices(library.library_years(province_id))
-        self.filters["host_office"].queryset = library.library_offices(province_id)
+        years, offices = library.library_choices(province_id)
+        self.filters["year"].extra["choices"] = year_choices(years)
+        self.filters["host_office"].extra["choices"] = offices
 
     def search(self, queryset, name, value):
         return library.search(queryset, value)
