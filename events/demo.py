@@ -45,10 +45,11 @@ def _signatory(office):
     return people.filter(position__istartswith="Kepala").first() or people.first()
 
 
-def _demo_pdf(title: str) -> bytes:
-    """A one-page PDF naming the theme: the demo presenter's slides."""
-    text = "".join(c for c in title if c.isascii() and c not in "()\\")[:80]
-    stream = f"BT /F1 18 Tf 72 720 Td (Materi Serawai: {text}) Tj ET".encode()
+def one_page_pdf(text: str) -> bytes:
+    """A small valid one-page PDF (A4 landscape, Helvetica) showing `text`, ASCII only: the demo
+    presenter's slides, and the slides the tests hand in."""
+    text = "".join(c for c in text if c.isascii() and c not in "()\\")
+    stream = f"BT /F1 18 Tf 72 500 Td ({text}) Tj ET".encode()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -80,7 +81,9 @@ def _material(event, host_ca):
 
     speaker = event.committee.filter(role=C.SPEAKER, employee__isnull=False).first()
     upload = SimpleUploadedFile(
-        f"materi-serawai-{event.pk}.pdf", _demo_pdf(event.title), content_type="application/pdf"
+        f"materi-serawai-{event.pk}.pdf",
+        one_page_pdf(f"Materi Serawai: {event.title[:80]}"),
+        content_type="application/pdf",
     )
     material = services.upload_material(
         event,
