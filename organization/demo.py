@@ -63,14 +63,13 @@ def _people():
             yield code, nip, name, position, f"demo{k:02d}.{code}@{EMAIL_DOMAIN}"
 
 
-def seed_people(year: int) -> list[tuple[str, Employee]]:
-    """Create the demo employees and their roles for `year`; returns (role label, person) for the
-    logins list: one person per role kind, plus the demo administrator."""
-    offices = {o.code: o for o in Office.objects.filter(code__startswith="17")}
+def _people_by_office(offices: dict, rows) -> dict[str, list[Employee]]:
+    """The demo people of `rows` (office code, NIP, name, position, e-mail), created where
+    missing, grouped by office code in the order of `rows`."""
     known = {e.nip: e for e in Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")}
     password = make_password(DEMO_PASSWORD)
     by_office: dict[str, list[Employee]] = {}
-    for code, nip, name, position, email in _people():
+    for code, nip, name, position, email in rows:
         person = known.get(nip)
         if person is None:
             office = offices[code]
@@ -83,6 +82,14 @@ def seed_people(year: int) -> list[tuple[str, Employee]]:
                 password=password,
             )
         by_office.setdefault(code, []).append(person)
+    return by_office
+
+
+def seed_people(year: int) -> list[tuple[str, Employee]]:
+    """Create the demo employees and their roles for `year`; returns (role label, person) for the
+    logins list: one person per role kind, plus the demo administrator."""
+    offices = {o.code: o for o in Office.objects.filter(code__startswith="17")}
+    by_office = _people_by_office(offices, _people())
 
     province = offices["1700"]
     staff = by_office["1700"]
@@ -229,22 +236,7 @@ def seed_guest_people(code: str, year: int) -> list[tuple[str, Employee]]:
     """The offices, people and roles (CC, CAN coordinator, CAs) of guest province `code` for
     `year`; returns its demo login."""
     offices = _guest_offices(code)
-    known = {e.nip: e for e in Employee.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")}
-    password = make_password(DEMO_PASSWORD)
-    by_office: dict[str, list[Employee]] = {}
-    for office_code, nip, name, position, email in _guest_people(code):
-        person = known.get(nip)
-        if person is None:
-            office = offices[office_code]
-            person = Employee.objects.create(
-                nip=nip,
-                full_name=name,
-                position=position or f"Kepala {office.name}",
-                office=office,
-                email=email,
-                password=password,
-            )
-        by_office.setdefault(office_code, []).append(person)
+    by_office = _people_by_office(offices, _guest_people(code))
     staff = by_office[code]
     wanted = [
         (staff[0], Role.CC, offices[code]),
