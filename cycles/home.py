@@ -9,7 +9,6 @@ from datetime import date
 
 from django.utils import timezone
 
-from organization.models import Office
 from organization.roles import held_roles
 
 from .calendar import WorkingCalendar
@@ -51,7 +50,10 @@ def my_open_steps(user, cycle, today=None):
     held = held_roles(user, cycle.year)
     if not held.roles and not user.is_active:
         return []
-    regencies = list(Office.objects.filter(parent=cycle.province_id).values_list("pk", flat=True))
+    # Roles count only in the person's own province (organization.roles), so their CA offices
+    # other than the province office are kab/kota offices of it: no query for the regencies.
+    province = getattr(user.province, "pk", None)
+    regencies = held.ca_offices - {province} if province == cycle.province_id else set()
     rows = [
         row
         for row in _upcoming_rows(cycle, today)
