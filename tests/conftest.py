@@ -58,6 +58,13 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 is slow by design (a tenth of a second or more a hash); the suite creates and logs
+    in thousands of people. The product's own hashers are checked in tests/test_settings.py."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """No test reads values another test left in a cache (the suite runs with a real one)."""
     for cache in caches.all():

@@ -101,3 +101,14 @@ def test_sessions_and_the_cache_live_in_redis_only_when_redis_is_configured(tmp_
         "django.contrib.sessions.backends.cached_db",
         "serawai.redis_cache.RedisCache",
     ]
+
+
+def test_passwords_are_stored_with_argon2_outside_the_test_suite(tmp_path):
+    code = (
+        "from django.contrib.auth.hashers import make_password;"
+        "print(make_password('rahasia-kantor-2026'))"
+    )
+    for env in ({}, production_env()):
+        made = manage("shell", "-c", code, env_extra=env, tmp_path=tmp_path)
+        assert made.returncode == 0, made.stderr
+        assert made.stdout.split()[-1].startswith("argon2$argon2id$")
