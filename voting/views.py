@@ -89,7 +89,12 @@ def _proposal_table(request, cycle, office, *, editable):
     rows = ThemeProposal.objects.filter(cycle=cycle).select_related("office")
     if office is not None:
         rows = rows.filter(office=office)
-    speakers = Prefetch("speakers", queryset=ProposedSpeaker.objects.select_related("employee"))
+    # Only what the table shows of each speaker, in their order of entry.
+    names = ("proposal", "external_name", "external_institution", "employee__full_name")
+    speakers = Prefetch(
+        "speakers",
+        queryset=ProposedSpeaker.objects.select_related("employee").only(*names).order_by("pk"),
+    )
     listing = filtered_page(
         request,
         ProposalFilter,
