@@ -31,7 +31,8 @@ run: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
 	  $(BIN)/honcho -f Procfile start -p $(PORT)
 
-# Two runs: the suite on SQLite (one pytest worker per core), then tests/services on real
+# Two runs: the suite on SQLite (one pytest worker per core, each test file on one worker so a
+# file's shared set-up, such as the live demo's four seeded days, runs once), then tests/services on real
 # PostgreSQL, Redis and a Celery worker process (they skip with the reason where those are not
 # reachable, and fail when CI=true).
 SERAWAI_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/serawai
@@ -42,7 +43,7 @@ test: $(STAMP)
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	tmp=$$(mktemp -d) && SERAWAI_VAR_DIR=$$tmp/var $(BIN)/pytest -p no:cacheprovider -n auto \
+	tmp=$$(mktemp -d) && SERAWAI_VAR_DIR=$$tmp/var $(BIN)/pytest -p no:cacheprovider -n auto --dist loadfile \
 	  --ignore=tests/services
 	tmp=$$(mktemp -d) && SERAWAI_VAR_DIR=$$tmp/var DATABASE_URL=$(SERAWAI_TEST_DATABASE_URL) \
 	  REDIS_URL=$(SERAWAI_TEST_REDIS_URL) $(BIN)/pytest -p no:cacheprovider tests/services
