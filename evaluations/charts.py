@@ -69,7 +69,9 @@ def criterion_chart_svg(recap: dict, title: str | None = None) -> str:
                     f'fill="{COLORS[score]}"><title>{score}: {count}</title></rect>'
                 )
                 if w >= 16:
-                    parts.append(svg_text(f"{x + w / 2:.2f}", y + 17, count, size=10, anchor="middle"))
+                    parts.append(
+                        svg_text(f"{x + w / 2:.2f}", y + 17, count, size=10, anchor="middle")
+                    )
                 x += w
         parts.append(
             svg_text(

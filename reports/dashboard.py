@@ -20,11 +20,11 @@ from django.utils import timezone
 
 from cycles.models import Cycle
 from cycles.selectors import with_steps_on_time
-from events.models import Attendance, Event
 from evaluations.criteria import ORGANIZER_KEYS, PRESENTER_KEYS
 from evaluations.models import OrganizerRating, PresenterRating
 from evaluations.selectors import MIN_RATERS_SHOWN
 from evaluations.stats import as_float, mean_of_means
+from events.models import Attendance, Event
 from organization.models import Office
 from voting.models import Electorate, ThemeProposal, Vote, VoterRecord
 

@@ -17,9 +17,9 @@ from pypdf import PdfReader
 
 from cycles.services import complete_step, create_cycle
 from cycles.timeline import cycle_sections
-from events.models import Event
 from evaluations.selectors import year_recap
 from evaluations.services import rate_organizer
+from events.models import Event
 from organization.models import Employee, RoleAssignment
 from reports.dashboard import programme_figures
 from tests.evaluations.conftest import add_speaker, attend
@@ -96,9 +96,7 @@ def _year_2025(can, raters):
         _done(first.steps.get(number=9), can)
     day = working_day(datetime.date(2025, 8, 12))
     with at(day, 14):
-        second = _held(
-            make_event(cycle=cycle, host="1702", event_date=day, title="Survei Digital")
-        )
+        second = _held(make_event(cycle=cycle, host="1702", event_date=day, title="Survei Digital"))
         add_speaker(second)
         rate_many(second, [(1, 1, 1, 1, 1), (1, 1, 1, 1, 1)])  # two raters: never shown
         _rate_organizer(second, [1], raters[:1])
@@ -201,15 +199,15 @@ def test_page_shows_the_years_side_by_side(client, world):
     assert response.status_code == 200
     table = page.split('class="table table-sm bg-white recap dashboard-table"')[1]
     table = table.split("</table>")[0]
-    assert "<th scope=\"col\" class=\"text-end num\">2025</th>" in table
-    assert "<th scope=\"col\" class=\"text-end num\">2026</th>" in table
+    assert '<th scope="col" class="text-end num">2025</th>' in table
+    assert '<th scope="col" class="text-end num">2026</th>' in table
     eligible = _eligible()
     assert f"2 / {eligible}" in table
     assert f"{round(200 / eligible, 1):.1f}".replace(".", ",") + " %" in table
     assert "pemungutan suara berjalan" in table and f"1 / {eligible}" not in page
     for figure in ("4,27", "4,80", "4,00", "3,0", "5,0", "4 / 17", "1 / 11", "23,5 %", "9,1 %"):
         assert figure in table, figure
-    assert page.count("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"serawai-chart\"") == 5
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="serawai-chart"') == 5
     assert "Bengkulu Selatan" in page and "Big Data Harga" in page
 
 
@@ -251,7 +249,9 @@ def test_xlsx_holds_the_same_numbers(client, world):
     row = dict(zip(header, new, strict=True))
     assert row["Pemilih"] is None and row["Partisipasi (%)"] is None  # the vote is open
     assert row["Peserta hadir"] == 5 and row["Rata-rata penilaian narasumber"] == 4.8
-    offices = {r[0]: r[2:] for r in book["Usulan per kantor"].iter_rows(min_row=2, values_only=True)}
+    offices = {
+        r[0]: r[2:] for r in book["Usulan per kantor"].iter_rows(min_row=2, values_only=True)
+    }
     assert offices["1701"] == (2, 1) and offices["1702"] == (1, 0) and offices["1703"] == (0, 3)
     assert "1101" not in offices
     events = list(book["Kehadiran per kegiatan"].iter_rows(min_row=2, values_only=True))
@@ -262,7 +262,9 @@ def test_xlsx_holds_the_same_numbers(client, world):
     ]
 
 
-@pytest.mark.parametrize("url", ["reports:dashboard", "reports:dashboard_pdf", "reports:dashboard_xlsx"])
+@pytest.mark.parametrize(
+    "url", ["reports:dashboard", "reports:dashboard_pdf", "reports:dashboard_xlsx"]
+)
 def test_a_kab_kota_employee_is_refused(client, world, url):
     person = EmployeeFactory(office=office("1701"))
     client.force_login(person)
