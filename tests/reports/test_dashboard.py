@@ -280,3 +280,14 @@ def test_navigation_links_the_dashboard_for_can_and_cc_only(client, world):
     for person, shown in ((world["can"], True), (world["cc"], True), (EmployeeFactory(), False)):
         client.force_login(person)
         assert (f'href="{url}"' in client.get(reverse("cycles:home")).content.decode()) is shown
+
+
+def test_a_province_without_cycles_gets_a_page_and_empty_documents(client, cc):
+    client.force_login(cc)
+    page = client.get(reverse("reports:dashboard"))
+    assert page.status_code == 200
+    assert "Belum ada siklus Serawai untuk provinsi Anda." in page.content.decode()
+    pdf = PdfReader(io.BytesIO(client.get(reverse("reports:dashboard_pdf")).content))
+    assert "Belum ada siklus Serawai" in pdf.pages[0].extract_text()
+    book = load_workbook(io.BytesIO(client.get(reverse("reports:dashboard_xlsx")).content))
+    assert book["Ringkasan per tahun"].max_row == 1  # the headers only
