@@ -48,7 +48,7 @@ def step_dates(cycle, numbers) -> list[tuple[int, object, object]]:
 def _step_count(model, cycle_path: str, condition: Q):
     """How many steps of `model` belonging to the outer cycle meet `condition`, as a subquery."""
     rows = (
-        model._base_manager.annotate(done_on=TruncDate("completed_at", tzinfo=_local_zone()))
+        model._base_manager.annotate(done_on=TruncDate("completed_at", tzinfo=timezone.get_current_timezone()))
         .filter(**{cycle_path: OuterRef("pk")})
         .filter(condition)
         .order_by()
@@ -57,10 +57,6 @@ def _step_count(model, cycle_path: str, condition: Q):
         .values("n")
     )
     return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
-def _local_zone():
-    return timezone.get_current_timezone()
 
 
 def with_steps_on_time(cycles, today=None):
