@@ -47,8 +47,10 @@ def step_dates(cycle, numbers) -> list[tuple[int, object, object]]:
 
 def _step_count(model, cycle_path: str, condition: Q):
     """How many steps of `model` belonging to the outer cycle meet `condition`, as a subquery."""
+    # The day of completion in local time, as timeline.StepRow.completed_late reads it.
+    done_on = TruncDate("completed_at", tzinfo=timezone.get_current_timezone())
     rows = (
-        model._base_manager.annotate(done_on=TruncDate("completed_at", tzinfo=timezone.get_current_timezone()))
+        model._base_manager.annotate(done_on=done_on)
         .filter(**{cycle_path: OuterRef("pk")})
         .filter(condition)
         .order_by()
