@@ -4,8 +4,11 @@ A cycle belongs to a province; every view finds "the current cycle" of the signe
 province here and never shows another province's data.
 """
 
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from . import ledger
 from .models import Cycle
 
 # The year a person chose in the timeline's year switcher (their session), for every page.
@@ -40,3 +43,40 @@ def step_dates(cycle, numbers) -> list[tuple[int, object, object]]:
     """(number, due, completed_at) of the steps `numbers` of `cycle`, for pages."""
     rows = cycle.steps.filter(number__in=sorted(numbers)).order_by("number")
     return list(rows.values_list("number", "due", "completed_at"))
+
+
+def _step_count(model, cycle_path: str, condition: Q):
+    """How many steps of `model` belonging to the outer cycle meet `condition`, as a subquery."""
+    # The day of completion in local time, as timeline.StepRow.completed_late reads it.
+    done_on = TruncDate("completed_at", tzinfo=timezone.get_current_timezone())
+    rows = (
+        model._base_manager.annotate(done_on=done_on)
+        .filter(**{cycle_path: OuterRef("pk")})
+        .filter(condition)
+        .order_by()
+        .values(cycle_path)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def with_steps_on_time(cycles, today=None):
+    """`cycles` with `steps_counted` (steps done, or not done and past their due date) and
+    `steps_on_time` (done by the end of their due date, local time), over every step the timeline
+    shows: steps 1-5 of the cycle and steps 6-11 of each of its events (ledger.step_models()).
+
+    A step not done whose due date has not passed yet is in neither: it can still be on time.
+    "Late" reads as on the timeline (timeline.StepRow.completed_late). One query with the cycles.
+    """
+    today = today or timezone.localdate()
+    counted = Q(completed_at__isnull=False) | Q(due__lt=today)
+    on_time = Q(completed_at__isnull=False, done_on__lte=F("due"))
+    counted_sum = on_time_sum = None
+    for i, model in enumerate(ledger.step_models()):
+        # CycleStep hangs off the cycle; every registered kind off an event of it.
+        path = "cycle" if i == 0 else "event__cycle"
+        c, t = _step_count(model, path, counted), _step_count(model, path, on_time)
+        counted_sum = c if counted_sum is None else counted_sum + c
+        on_time_sum = t if on_time_sum is None else on_time_sum + t
+    return cycles.annotate(steps_counted=counted_sum, steps_on_time=on_time_sum)

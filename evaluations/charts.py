@@ -22,7 +22,7 @@ ROW_H = 34
 TOP = 34
 
 
-def _text(x, y, content, *, size=12, anchor="start", weight="normal", fill="#212529") -> str:
+def svg_text(x, y, content, *, size=12, anchor="start", weight="normal", fill="#212529") -> str:
     return (
         f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" '
         f'font-weight="{weight}" fill="{fill}">{escape(str(content))}</text>'
@@ -47,17 +47,17 @@ def criterion_chart_svg(recap: dict, title: str | None = None) -> str:
         f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
         f'font-family="DejaVu Sans, Arial, sans-serif">',
         f"<title>{escape(title)}</title>",
-        _text(0, 18, title, size=14, weight="bold"),
+        svg_text(0, 18, title, size=14, weight="bold"),
     ]
     for i, c in enumerate(criteria):
         y = TOP + i * ROW_H
-        parts.append(_text(LABEL_W - 8, y + 17, c["label"], anchor="end"))
+        parts.append(svg_text(LABEL_W - 8, y + 17, c["label"], anchor="end"))
         total = c["n"]
         if not total:
             parts.append(
                 f'<rect x="{LABEL_W}" y="{y + 4}" width="{BAR_W}" height="18" fill="#e9ecef"/>'
             )
-            parts.append(_text(LABEL_W + 6, y + 17, _("belum ada penilaian"), size=11))
+            parts.append(svg_text(LABEL_W + 6, y + 17, _("belum ada penilaian"), size=11))
         else:
             x = float(LABEL_W)
             for score, count in zip(SCORES, c["distribution"], strict=True):
@@ -69,10 +69,12 @@ def criterion_chart_svg(recap: dict, title: str | None = None) -> str:
                     f'fill="{COLORS[score]}"><title>{score}: {count}</title></rect>'
                 )
                 if w >= 16:
-                    parts.append(_text(f"{x + w / 2:.2f}", y + 17, count, size=10, anchor="middle"))
+                    parts.append(
+                        svg_text(f"{x + w / 2:.2f}", y + 17, count, size=10, anchor="middle")
+                    )
                 x += w
         parts.append(
-            _text(
+            svg_text(
                 LABEL_W + BAR_W + 8,
                 y + 17,
                 _("rata-rata %(mean)s · median %(median)s · n=%(n)d")
@@ -81,10 +83,10 @@ def criterion_chart_svg(recap: dict, title: str | None = None) -> str:
             )
         )
     y = TOP + ROW_H * len(criteria) + 12
-    parts.append(_text(LABEL_W - 8, y + 12, _("Skor:"), size=11, anchor="end"))
+    parts.append(svg_text(LABEL_W - 8, y + 12, _("Skor:"), size=11, anchor="end"))
     for j, score in enumerate(SCORES):
         x = LABEL_W + j * 46
         parts.append(f'<rect x="{x}" y="{y + 2}" width="14" height="12" fill="{COLORS[score]}"/>')
-        parts.append(_text(x + 18, y + 12, score, size=11))
+        parts.append(svg_text(x + 18, y + 12, score, size=11))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

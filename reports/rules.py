@@ -9,7 +9,7 @@ import rules
 
 from organization.models import RoleAssignment
 from organization.roles import CAN_ROLES, held_roles
-from organization.rules import add_sop_perm
+from organization.rules import add_sop_perm, is_can, is_cc
 
 from .assembly import quarter_events
 
@@ -74,3 +74,6 @@ add_sop_perm("reports.change_report", can_write)
 add_sop_perm("reports.decide_report", is_cc_of_report)
 rules.add_perm("reports.list_reports", is_can_of_cycle | is_cc_or_ca_of_cycle)
 add_sop_perm("reports.open_report", is_can_of_cycle | is_host_ca_in_cycle)
+# The programme dashboard: the people who run the programme (CAN) and approve it (CC), for
+# their own province (the views read no other).
+rules.add_perm("reports.view_dashboard", is_can | is_cc)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_dashboard
 
 app_name = "reports"
 
@@ -15,4 +15,7 @@ urlpatterns = [
     path("<int:pk>/decide/", views.decide, name="decide"),
     path("<int:pk>/revise/", views.revise, name="revise"),
     path("<int:pk>/pdf/", views.report_pdf, name="pdf"),
+    path("dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path("dashboard.pdf", views_dashboard.dashboard_pdf, name="dashboard_pdf"),
+    path("dashboard.xlsx", views_dashboard.dashboard_xlsx, name="dashboard_xlsx"),
 ]

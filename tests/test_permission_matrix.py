@@ -475,6 +475,10 @@ MATRIX = {
         "expect": only({"employee": 403, "ca_b": 403, "event_team": 403}, default=200)
     },
     "reports:list": {"expect": only({"employee": 403, "event_team": 403}, default=200)},
+    # The province's CAN and CC only; the superuser as everywhere a rule alone decides.
+    "reports:dashboard": {"expect": only({"can": 200, "cc": 200, "superuser": 200})},
+    "reports:dashboard_pdf": {"expect": only({"can": 200, "cc": 200, "superuser": 200})},
+    "reports:dashboard_xlsx": {"expect": only({"can": 200, "cc": 200, "superuser": 200})},
     "reports:open": {
         "expect": only({"ca_a": REDIRECT, "can": REDIRECT}),
         "method": "post",

@@ -110,6 +110,7 @@ PAGES = {
     ),
     "evaluation index": PageCase(lambda c: reverse("evaluations:index"), plain_employee),
     "library (employee)": PageCase(lambda c: reverse("events:library"), plain_employee),
+    "programme dashboard": PageCase(lambda c: reverse("reports:dashboard"), coordinator),
 }
 
 

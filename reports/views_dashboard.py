@@ -1,0 +1,52 @@
+"""The programme dashboard (page, PDF, .xlsx) for the province's CAN and CC."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from documents.language import in_indonesian
+
+from . import dashboard_exports
+from .charts import dashboard_charts
+from .dashboard import programme_figures
+
+
+def _dashboard(request):
+    """The figures of the signed-in person's own province (no other province is ever read)."""
+    if not request.user.has_perm("reports.view_dashboard"):
+        raise PermissionDenied
+    province = getattr(request.user, "province", None)
+    if province is None:
+        raise Http404
+    return programme_figures(province)
+
+
+@login_required
+def dashboard(request):
+    figures = _dashboard(request)
+    return render(
+        request,
+        "reports/dashboard.html",
+        {"dashboard": figures, "charts": dashboard_charts(figures)},
+    )
+
+
+@login_required
+@in_indonesian
+def dashboard_pdf(request):
+    figures = _dashboard(request)
+    context = {
+        "dashboard": figures,
+        "charts": dashboard_charts(figures),
+        "office": figures.province,
+        "printed": timezone.localdate(),
+    }
+    return dashboard_exports.dashboard_pdf_response(context)
+
+
+@login_required
+@in_indonesian
+def dashboard_xlsx(request):
+    return dashboard_exports.dashboard_xlsx_response(_dashboard(request))
