@@ -1,11 +1,11 @@
-"""National demo activity of steps 1-5 (called by cycles.demo_national through its app hook).
+"""National demo activity of steps 1-5 (called by demo.national.seed after its cycles).
 
 For every cycle without proposals: an agreed concept, one or two theme proposals per kab/kota
 office (with a proposed speaker), and, once step 4 has started, the vote: ballots of about two
 thirds of the province's employees (a third where the vote is still open, so that people are
 left to vote), written as a mix leaves them (VoterRecord apart from Ballot, each in an order of
 its own; common.secrecy). A vote whose step 5 is done is announced with its
-three winners as SelectedThemes, which events.demo_national turns into events. Bulk writes.
+three winners as SelectedThemes, which demo.national.events turns into events. Bulk writes.
 """
 
 import datetime
@@ -18,8 +18,7 @@ from common import secrecy
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
 from organization.models import Employee, Office, RoleAssignment
-
-from .models import (
+from voting.models import (
     Ballot,
     BallotChoice,
     ProposedSpeaker,
