@@ -18,9 +18,8 @@ from django.utils import timezone
 from cycles.calendar import WorkingCalendar
 from cycles.models import Cycle
 from cycles.services import create_cycle
-from demo import evaluations, events, reports, voting
+from demo import evaluations, events, reports, story, voting
 from demo import people as people_demo
-from demo import story as demo_story
 from organization.models import Employee, Office
 
 # Each stage's demo of a cycle, in the order each builds on the one before.
@@ -67,7 +66,7 @@ class Command(BaseCommand):
         year = timezone.localdate().year
         cycles, guests = [], []
         calendar = WorkingCalendar.load(province)
-        for plan in demo_story.plan(cal=calendar) + demo_story.guest_plans(cal=calendar):
+        for plan in story.plan(cal=calendar) + story.guest_plans(cal=calendar):
             with transaction.atomic():
                 if plan.province == province.code:
                     logins = people_demo.seed_people(plan.year)
