@@ -303,7 +303,10 @@ def main():
         recreate_database(db_url)
         took = manage(env, "migrate", "--noinput", "-v0")
         log(f"migrate: {took:.1f} s")
-        if (ROOT / "cycles" / "management" / "commands" / "seed_demo.py").exists():
+        seed_demo = [
+            ROOT / app / "management" / "commands" / "seed_demo.py" for app in ("demo", "cycles")
+        ]
+        if any(path.exists() for path in seed_demo):
             command = ["seed_demo", "--scale", "national"]
         else:
             command = ["seed_national"]

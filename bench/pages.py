@@ -13,7 +13,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.urls import NoReverseMatch, reverse
 from django.utils.crypto import get_random_string
 
-from cycles.demo_national import DEMO_PASSWORD, EMAIL_DOMAIN
+from demo.national.seed import DEMO_PASSWORD, EMAIL_DOMAIN
 from organization.models import Employee
 
 

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "evaluations",
     "audit",
     "common",
+    "demo",
 ]
 
 MIDDLEWARE = [

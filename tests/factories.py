@@ -139,7 +139,7 @@ def make_event(host="1701", event_date=None, title=None, cycle=None, **fields):
 
 def pdf_bytes(text: str = "Materi Serawai") -> bytes:
     """A small valid one-page PDF whose text is `text`."""
-    from events.demo import one_page_pdf
+    from demo.events import one_page_pdf
 
     return one_page_pdf(text)
 

@@ -11,7 +11,7 @@ import time_machine
 from django.core.management import call_command
 from django.test import Client
 
-from organization.demo import demo_logins
+from demo.people import demo_logins
 
 pytestmark = pytest.mark.django_db
 

@@ -22,9 +22,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-import events.demo_national as events_demo
-import voting.demo_national as voting_demo
-from cycles.demo_national import seed_national
+import demo.national.events as events_demo
+import demo.national.voting as voting_demo
+from demo.national.seed import seed_national
 from events.models import Event
 from organization.models import Employee, RoleAssignment
 from voting.models import ThemeProposal, Vote, VoterRecord

@@ -9,7 +9,7 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from organization.demo import DEMO_PASSWORD, seed_people
+from demo.people import DEMO_PASSWORD, seed_people
 from tests.browser.conftest import PHONE
 from tests.test_links import DEMO_DAY, broken_links
 

@@ -16,9 +16,9 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from cycles import ledger
-from cycles.management.commands.demo_logins import logins_text
 from cycles.models import Cycle
-from organization.demo import demo_logins
+from demo.management.commands.demo_logins import logins_text
+from demo.people import demo_logins
 
 pytestmark = pytest.mark.django_db
 

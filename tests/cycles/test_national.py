@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cycles.demo_national import (
+from cycles.models import Cycle, CycleStep
+from demo.national.seed import (
     DEMO_PASSWORD,
     EMAIL_DOMAIN,
     province_codes_all,
@@ -17,7 +18,6 @@ from cycles.demo_national import (
     seed_national,
     seed_offices,
 )
-from cycles.models import Cycle, CycleStep
 from organization.models import Employee, Office, RoleAssignment
 from organization.nip import validate_nip
 from tests.factories import EmployeeFactory, office

@@ -2,7 +2,7 @@ import io
 
 import pytest
 
-from evaluations import demo
+from demo import evaluations as evaluations_demo
 from evaluations.models import OrganizerRating, PresenterRating, RaterRecord, RatingBoxEntry
 
 from .conftest import attend
@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_rates_attended_events_once_however_often_it_runs(cycle, event, can_member):
     attend(event, 4)
-    demo.seed(cycle, io.StringIO())
-    demo.seed(cycle, io.StringIO())
+    evaluations_demo.seed(cycle, io.StringIO())
+    evaluations_demo.seed(cycle, io.StringIO())
     # Four raters, one presenter: each rating is counted or waits sealed for a mix, once.
     counted = PresenterRating.objects.count() + RatingBoxEntry.objects.count()
     assert RaterRecord.objects.count() == counted == 4

@@ -9,8 +9,8 @@ import time_machine
 from django.urls import reverse
 from icalendar import Calendar
 
-from cycles.demo_national import seed_offices
 from cycles.services import create_cycle, replan_cycle
+from demo.national.seed import seed_offices
 from events import services
 from events.models import Attendance, CalendarFeed, CommitteeMember
 from events.services import calendar as feeds

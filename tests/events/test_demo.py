@@ -1,4 +1,4 @@
-"""events.demo.seed prepares the demo cycle's events and can run twice."""
+"""demo.events.seed prepares the demo cycle's events and can run twice."""
 
 import datetime
 import io
@@ -6,7 +6,7 @@ import io
 import pytest
 from django.utils import timezone
 
-from events import demo
+from demo import events as events_demo
 from events.models import Attendance, Event, EventTeamAssignment, Minutes
 from organization.models import RoleAssignment
 from tests.factories import EmployeeFactory, give_role, make_cycle, make_event, office, working_day
@@ -29,7 +29,7 @@ def test_seed_holds_past_events_and_prepares_future_ones(ca_1701, ca_province, c
 
     for _run in range(2):
         out = io.StringIO()
-        demo.seed(cycle, out)
+        events_demo.seed(cycle, out)
     assert "2 events" in out.getvalue()
     past.refresh_from_db()
     future.refresh_from_db()

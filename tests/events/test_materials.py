@@ -10,7 +10,7 @@ from auditlog.context import set_actor
 from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from cycles.demo_national import seed_offices
+from demo.national.seed import seed_offices
 from events import services
 from events.models import CommitteeMember, Material, Readiness, ReadinessLog
 from organization.models import RoleAssignment

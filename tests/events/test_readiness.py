@@ -2,7 +2,7 @@
 
 import pytest
 
-from cycles.demo_national import seed_offices
+from demo.national.seed import seed_offices
 from events.models import Event, EventStep, ReadinessLog
 from tests.factories import EmployeeFactory, office, upload_pdf_material
 

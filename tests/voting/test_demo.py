@@ -1,4 +1,4 @@
-"""voting.demo: the demo year runs steps 1-5 through the services and announces its events."""
+"""demo.voting: the demo year runs steps 1-5 through the services and announces its events."""
 
 import io
 
@@ -25,7 +25,7 @@ def test_demo_runs_steps_1_to_5_and_is_idempotent(settings, tmp_path):
     assert all(s.completed_at.date() <= s.due for s in vote.cycle.steps.all())
     # a guest province's vote is open today, its kab/kota employees may still vote
     assert Vote.objects.get(cycle__province__code="1500").status == Vote.Status.OPEN
-    from voting import demo
+    from demo import voting as voting_demo
 
-    demo.seed(vote.cycle, io.StringIO())
+    voting_demo.seed(vote.cycle, io.StringIO())
     assert SelectedTheme.objects.filter(cycle=vote.cycle).count() == len(selections)

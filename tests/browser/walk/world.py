@@ -2,7 +2,7 @@
 the calendar jumps.
 
 Everything in the walk happens through the browser by the person whose job it is, except two
-things done here with the ORM: setting up the people (organization.demo.seed_people) and moving
+things done here with the ORM: setting up the people (demo.people.seed_people) and moving
 the clock. Playwright drives a live server in another thread, so real time cannot be frozen;
 instead *the calendar jumps*: `open_step(cycle, n)` re-plans the cycle's ledger so that step n's
 window contains today, as if the working days before it had passed.
@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from cycles.calendar import WorkingCalendar
 from cycles.models import Cycle
-from organization.demo import DEMO_PASSWORD, seed_people
+from demo.people import DEMO_PASSWORD, seed_people
 from organization.models import Employee, Office, RoleAssignment
 from tests.browser.conftest import DESKTOP
 from tests.factories import ensure_offices

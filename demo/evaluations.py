@@ -9,15 +9,14 @@ from datetime import time, timedelta
 
 from django.utils import timezone
 
-from cycles import demo_story as story
 from cycles.calendar import WorkingCalendar
+from demo import people as people_demo
+from demo import story
+from evaluations import rating_box
+from evaluations.models import OrganizerRating, RaterRecord
+from evaluations.services import open_presenter_evaluation, rate_organizer, rate_presenters
 from events.models import Attendance, CommitteeMember
-from organization import demo as people_demo
 from organization.models import Employee, RoleAssignment
-
-from . import rating_box
-from .models import OrganizerRating, RaterRecord
-from .services import open_presenter_evaluation, rate_organizer, rate_presenters
 
 COMMENTS = [
     "Materi disampaikan dengan contoh dari pekerjaan lapangan.",

@@ -10,7 +10,7 @@ import random
 
 from django.contrib.auth.hashers import make_password
 
-from .models import Employee, Office, RoleAssignment
+from organization.models import Employee, Office, RoleAssignment
 
 DEMO_PASSWORD = "serawai-demo"  # demo only
 EMAIL_DOMAIN = "demo.bps.go.id"
@@ -155,7 +155,7 @@ def demo_logins() -> list[tuple[str, Employee]]:
     return _logins(by_office) + guest_login_people()
 
 
-# Two neighbouring provinces whose cycles run at another stage than Bengkulu's (cycles.demo_story):
+# Two neighbouring provinces whose cycles run at another stage than Bengkulu's (demo.story):
 # (code, province name, city, [(kab/kota code, name, short name)], the login's office, its label)
 GUESTS = {
     "1500": (

@@ -1,4 +1,4 @@
-"""National demo activity of steps 6-9 (called by cycles.demo_national through its app hook).
+"""National demo activity of steps 6-9 (called by demo.national.seed after steps 1-5).
 
 For every province whose steps 1-5 are done: three events hosted by kab/kota offices in the
 first three quarters (events.services.create_event plans steps 6-11), a committee (Narasumber,
@@ -12,11 +12,10 @@ from collections import defaultdict
 from django.utils import timezone
 
 from cycles.calendar import WorkingCalendar
+from events.models import Attendance, CommitteeMember, Event, EventStep
+from events.services import create_event
 from organization.models import Employee, Office
 from voting.models import SelectedTheme
-
-from .models import Attendance, CommitteeMember, Event, EventStep
-from .services import create_event
 
 THEMES = [
     "Pemanfaatan Big Data untuk Statistik Harga",

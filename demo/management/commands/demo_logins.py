@@ -3,8 +3,8 @@ to-do of its home page, with its link). `make run` prints it through `seed_demo 
 
 from django.core.management.base import BaseCommand
 
-from cycles.demo_story import first_try
-from organization import demo as people_demo
+from demo import people as people_demo
+from demo.story import first_try
 
 
 def logins_text() -> str:

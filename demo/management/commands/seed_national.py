@@ -1,8 +1,8 @@
-"""`manage.py seed_national`: the national demo set (cycles.demo_national); demo only."""
+"""`manage.py seed_national`: the national demo set (demo.national); demo only."""
 
 from django.core.management.base import BaseCommand
 
-from cycles.demo_national import NATIONAL_EMPLOYEES, seed_national
+from demo.national.seed import NATIONAL_EMPLOYEES, seed_national
 
 
 class Command(BaseCommand):

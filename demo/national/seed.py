@@ -3,13 +3,12 @@
 `seed_national()` loads BPS RI, 38 provinces and 514 kab/kota (organization.bps_offices through
 the spreadsheet importer), 16,000 employees with valid NIPs, the programme roles of every
 province, and a cycle per province with its steps 1-5 run as far as the calendar has reached,
-then lets the stage apps add their year of activity (`seed_activity(cycles, stdout)` in
-`<app>/demo_national.py`, when they have one). Everything is written with bulk_create, so the whole
+then adds the stages' year of activity (demo.national.voting, .events and .evaluations, in
+that order: each builds on the one before). Everything is written with bulk_create, so the whole
 set takes well under a minute on SQLite or PostgreSQL. Idempotent: a second run adds nothing.
 """
 
 import datetime
-import importlib
 import itertools
 import time
 from collections import defaultdict
@@ -18,21 +17,23 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from cycles import planning
+from cycles.calendar import WorkingCalendar
+from cycles.models import Cycle, CycleStep
+from demo.people import _MEN, _TITLES, _WOMEN  # the same first names and titles
 from organization.bps_offices import PROVINCES, national_rows
-from organization.demo import _MEN, _TITLES, _WOMEN  # the same first names and titles
 from organization.models import Employee, Office, RoleAssignment
 from organization.office_import import import_offices
 
-from . import planning
-from .calendar import WorkingCalendar
-from .models import Cycle, CycleStep
+from . import evaluations, events, voting
 
 DEMO_PASSWORD = "serawai-demo"  # demo only; every national demo account shares it
 EMAIL_DOMAIN = "nasional.demo.bps.go.id"  # apart from seed_demo's Bengkulu people
 NATIONAL_EMPLOYEES = 16_000
 HEADQUARTERS_EMPLOYEES = 40
 PROVINCE_OFFICE_WEIGHT = 4  # a province office has about four times a kab/kota office's staff
-STAGE_APPS = ("voting", "events", "reports", "evaluations")
+# The stages' year of activity, in the order each builds on the one before (reports has none).
+STAGES = (("voting", voting), ("events", events), ("evaluations", evaluations))
 
 Role = RoleAssignment.Role
 
@@ -233,15 +234,8 @@ def seed_cycles(provinces: list[Office], year: int) -> list[Cycle]:
 
 
 def _stage_activity(cycles, stdout) -> None:
-    """Let each stage app that offers it (`<app>/demo_national.py`: `seed_activity(cycles,
-    stdout)`) add its year of activity; cycles may not import the stages, so it asks by name."""
-    for app in STAGE_APPS:
-        try:
-            module = importlib.import_module(f"{app}.demo_national")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.demo_national":
-                raise
-            continue
+    """Each stage's year of activity, one transaction a stage, timed."""
+    for app, module in STAGES:
         started = time.monotonic()
         with transaction.atomic():
             module.seed_activity(cycles, stdout)

@@ -1,5 +1,5 @@
 """Demo data of steps 6-9 for the demo cycle's events (created by voting's announcement), as
-cycles.demo_story tells them: each step done on its planned day through the services, with the
+demo.story tells them: each step done on its planned day through the services, with the
 clock set to that day.
 
 An event of the past gets its committee and letter (step 6), readiness (step 7; the recent
@@ -16,15 +16,14 @@ from datetime import time, timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from cycles import demo_story as story
 from cycles.calendar import WorkingCalendar
+from demo import people as people_demo
+from demo import story
 from documents.batches import run_batch
-from organization import demo as people_demo
+from events import services
+from events.models import CommitteeMember, Event, Minutes, Readiness, TeamRole
+from events.services import EventError
 from organization.models import Employee, RoleAssignment
-
-from . import services
-from .models import CommitteeMember, Event, Minutes, Readiness, TeamRole
-from .services import EventError
 
 Role = RoleAssignment.Role
 C = CommitteeMember.Role

@@ -46,8 +46,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
-from . import planning, sop
-from .calendar import WorkingCalendar
+from cycles import planning, sop
+from cycles.calendar import WorkingCalendar
 
 # host office of each kind of demo event
 HOSTS = {"reported": "1702", "recent": "1771", "preparing": "1701", "later": "1702"}
@@ -187,8 +187,8 @@ def todos_of(person) -> list[tuple[str, str]]:
     from django.utils.translation import gettext as _
     from django.utils.translation import override
 
-    from .home import my_open_steps, my_todos
-    from .selectors import current_cycle
+    from cycles.home import my_open_steps, my_todos
+    from cycles.selectors import current_cycle
 
     with override("id"):
         found = [(t.title, t.url) for t in my_todos(person)]

@@ -1,4 +1,4 @@
-"""National demo activity of step 11 (called by cycles.demo_national through its app hook).
+"""National demo activity of step 11 (called by demo.national.seed after steps 6-9).
 
 For every held event without an evaluation yet: the presenter form opened until the quarter's
 end, about two thirds of the attendees rating each Narasumber (scores 3-5, some comments), and
@@ -12,11 +12,15 @@ from django.utils import timezone
 
 from common import secrecy
 from cycles import planning
+from evaluations.criteria import ORGANIZER_KEYS, PRESENTER_KEYS
+from evaluations.models import (
+    OrganizerRating,
+    PresenterEvaluation,
+    PresenterRating,
+    RaterRecord,
+)
 from events.models import Attendance, CommitteeMember, Event
 from organization.models import RoleAssignment
-
-from .criteria import ORGANIZER_KEYS, PRESENTER_KEYS
-from .models import OrganizerRating, PresenterEvaluation, PresenterRating, RaterRecord
 
 COMMENTS = ["Materi sangat jelas", "Contoh kasusnya relevan", "Waktu tanya jawab kurang", ""]
 

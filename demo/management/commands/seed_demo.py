@@ -2,50 +2,37 @@
 
 BPS Provinsi Bengkulu's offices (loaded by migration), about 60 employees with valid NIPs, a
 holder of every programme role, and two guest provinces with a few people each; the cycles of
-the story cycles.demo_story tells around today; then every stage app that has a `demo` module
-adds its part through `<app>.demo.seed(cycle, stdout)`, in import order, for each cycle. Prints
+the story demo.story tells around today; then, for each cycle, the stages add their part
+(demo.voting, .events, .reports, .evaluations: `seed(cycle, stdout)`), in that order. Prints
 the demo logins with what to try first as each (also `manage.py demo_logins`) and keeps the list
 in var/demo-logins.txt. DEMO ONLY: every account has the password serawai-demo.
 """
 
-import importlib
 import traceback
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from cycles import demo_story
 from cycles.calendar import WorkingCalendar
 from cycles.models import Cycle
 from cycles.services import create_cycle
-from organization import demo as people_demo
+from demo import evaluations, events, reports, story, voting
+from demo import people as people_demo
 from organization.models import Employee, Office
 
-STAGE_ORDER = ("organization", "cycles", "voting", "events", "reports", "evaluations")
+# Each stage's demo of a cycle, in the order each builds on the one before.
+STAGES = (
+    ("voting", voting.seed),
+    ("events", events.seed),
+    ("reports", reports.seed),
+    ("evaluations", evaluations.seed),
+)
 
 
 def logins_path():
     return settings.VAR_DIR / "demo-logins.txt"
-
-
-def stage_modules():
-    """`<app>.demo` modules with a seed(cycle, stdout), in the import order of the apps."""
-    labels = [c.name for c in apps.get_app_configs()]
-    ordered = [a for a in STAGE_ORDER if a in labels] + [
-        a for a in labels if a not in STAGE_ORDER and "." not in a
-    ]
-    for label in ordered:
-        try:
-            module = importlib.import_module(f"{label}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{label}.demo":
-                raise
-            continue
-        if callable(getattr(module, "seed", None)):
-            yield label, module
 
 
 class Command(BaseCommand):
@@ -64,7 +51,7 @@ class Command(BaseCommand):
             "--scale",
             choices=["province", "national"],
             default="province",
-            help="national: also all of BPS (cycles.demo_national: 38 provinces, 514 kab/kota, "
+            help="national: also all of BPS (demo.national: 38 provinces, 514 kab/kota, "
             "16,000 employees, a cycle per province and a year of activity)",
         )
 
@@ -79,7 +66,7 @@ class Command(BaseCommand):
         year = timezone.localdate().year
         cycles, guests = [], []
         calendar = WorkingCalendar.load(province)
-        for plan in demo_story.plan(cal=calendar) + demo_story.guest_plans(cal=calendar):
+        for plan in story.plan(cal=calendar) + story.guest_plans(cal=calendar):
             with transaction.atomic():
                 if plan.province == province.code:
                     logins = people_demo.seed_people(plan.year)
@@ -101,10 +88,10 @@ class Command(BaseCommand):
             + "."
         )
         for cycle in cycles:
-            for label, module in stage_modules():
+            for label, seed in STAGES:
                 try:
                     with transaction.atomic():
-                        module.seed(cycle, self.stdout)
+                        seed(cycle, self.stdout)
                 except Exception as exc:
                     if strict:
                         raise
@@ -115,7 +102,7 @@ class Command(BaseCommand):
                 else:
                     self.stdout.write(f"seed_demo: {label} demo of {cycle.year} loaded.")
         if scale == "national":
-            from cycles.demo_national import seed_national
+            from demo.national.seed import seed_national
 
             seed_national(self.stdout)
         self._write_logins(logins + list(dict(guests).items()))

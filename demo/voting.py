@@ -1,7 +1,7 @@
-"""Demo data of steps 1-5 for a demo cycle, as cycles.demo_story tells it: an agreed concept and
+"""Demo data of steps 1-5 for a demo cycle, as demo.story tells it: an agreed concept and
 its socialisation letter, theme proposals of the kab/kota offices, a vote with ballots of about
 two thirds of the employees, the close, a tie decided if one occurred, hosts and the story's
-event dates, and the announcement that creates the events (events.demo goes on there).
+event dates, and the announcement that creates the events (demo.events goes on there).
 
 Each step is run through the services with the clock set to its planned day, and only as far as
 today: a guest province's cycle stops with its proposals or its vote open, and the demo logins
@@ -14,15 +14,14 @@ from datetime import time
 from django.utils import timezone
 
 from cycles import concept as concept_service
-from cycles import demo_story as story
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
 from cycles.services import complete_step
-from organization import demo as people_demo
+from demo import people as people_demo
+from demo import story
 from organization.models import Employee, Office, RoleAssignment
-
-from . import ballots, results
-from .models import ProposedSpeaker, SelectedTheme, ThemeProposal, Vote
+from voting import ballots, results
+from voting.models import ProposedSpeaker, SelectedTheme, ThemeProposal, Vote
 
 Role = RoleAssignment.Role
 FAVOURITES = set(story.HOSTS.values())  # the offices whose themes the demo's voters prefer

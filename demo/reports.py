@@ -10,13 +10,12 @@ from datetime import time
 
 from django.utils import timezone
 
-from cycles import demo_story as story
 from cycles.calendar import WorkingCalendar
-from evaluations import demo as evaluations_demo
+from demo import evaluations as evaluations_demo
+from demo import story
 from organization.models import Employee, RoleAssignment
-
-from . import assembly, services
-from .models import ActivityReport
+from reports import assembly, services
+from reports.models import ActivityReport
 
 Role = RoleAssignment.Role
 
