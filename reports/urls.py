@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import evidence_views, views
 
 app_name = "reports"
 
@@ -15,4 +15,8 @@ urlpatterns = [
     path("<int:pk>/decide/", views.decide, name="decide"),
     path("<int:pk>/revise/", views.revise, name="revise"),
     path("<int:pk>/pdf/", views.report_pdf, name="pdf"),
+    # The evidence pack: its own key (not `pk`), which the past-cycle guard reads as a report's.
+    path("evidence/", evidence_views.evidence, name="evidence"),
+    path("evidence/<int:pack>/", evidence_views.evidence_detail, name="evidence_detail"),
+    path("evidence/<int:pack>/zip/", evidence_views.evidence_download, name="evidence_download"),
 ]
