@@ -12,10 +12,10 @@ A quarter's pack holds the year's steps 1-5 (every event of the year rests on th
 belong to the year's pack only.
 """
 
+import datetime
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -70,7 +70,7 @@ class Entry:
     label: str
     content: Callable[[], bytes] = field(repr=False)
     number: str = ""
-    date: date | None = None
+    date: datetime.date | None = None
     extension: str = "pdf"
     # Names a document that has no number of its own: "k2" (the year's second event), "03".
     suffix: str = ""
