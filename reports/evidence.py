@@ -192,8 +192,9 @@ def _event_level(event, code: str) -> list[Entry]:
 
     entries = []
     readiness = Readiness.objects.filter(event=event).select_related("confirmed_by").first()
-    if readiness is not None:
-        log = list(event.readiness_log.select_related("author").order_by("created_at", "pk"))
+    log = list(event.readiness_log.select_related("author").order_by("created_at", "pk"))
+    # Every event has a checklist from the start: an untouched one is no evidence of step 7.
+    if readiness is not None and (readiness.updated_at or readiness.confirmed_at or log):
         entries.append(
             Entry(
                 step=7,

@@ -3,6 +3,7 @@
 certificates issued): rendered once as PDF/A through the document engine."""
 
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from documents.dates import tanggal
@@ -81,7 +82,7 @@ def readiness_pdf(event, readiness, log) -> bytes:
             {
                 "headers": [_("Butir kesiapan"), _("Siap")],
                 "rows": [
-                    (label, _("ya") if done else _("belum"))
+                    (capfirst(label), _("ya") if done else _("belum"))
                     for _n, label, done in readiness.items()
                 ],
             },
