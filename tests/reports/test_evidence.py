@@ -341,3 +341,25 @@ def test_another_provinces_can_neither_sees_nor_downloads_the_pack(
 
     assert client.get(pack.get_absolute_url()).status_code == 404
     assert client.get(f"/reports/evidence/{pack.pk}/zip/").status_code == 404
+
+
+def test_the_can_packs_a_past_year_once_the_next_one_has_begun(
+    client, cycle, can_member, queued, django_capture_on_commit_callbacks
+):
+    """A past cycle only reads, but packing its record for the assessors adds a zip and
+    changes nothing in it."""
+    from cycles.selectors import CHOSEN_YEAR
+    from tests.factories import make_cycle
+
+    with time_machine.travel(datetime.datetime(2027, 2, 10, 9, 0, tzinfo=WIB), tick=False):
+        make_cycle(year=2027)
+        give_role(can_member, RoleAssignment.Role.CAN_MEMBER, year=2027)
+        client.force_login(can_member)
+        session = client.session
+        session[CHOSEN_YEAR] = 2026
+        session.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/reports/evidence/", {"period": "year"})
+
+    pack = EvidencePack.objects.get()
+    assert response.status_code == 302 and pack.cycle == cycle and pack.quarter is None
