@@ -131,7 +131,7 @@ def certificates_pdf(event, certificates) -> bytes:
         subtitle=f"{event.title} · {tanggal(event.date)}",
         sections=[
             {
-                "headers": [_("No"), _("Nomor sertifikat"), _("Nama"), _("Peran"), _("Status")],
+                "headers": [_("No. urut"), _("Nomor sertifikat"), _("Nama"), _("Peran"), _("Status")],
                 "rows": [
                     (
                         n,
