@@ -157,6 +157,7 @@ def _letters(cycle, events, reports, awards) -> list[Entry]:
 def _year_level(cycle, by) -> list[Entry]:
     from cycles.concept_models import Concept
     from voting.exports import proposals_pdf
+    from voting.models import Vote
 
     entries = []
     concept = Concept.objects.filter(cycle=cycle).first()
@@ -183,7 +184,29 @@ def _year_level(cycle, by) -> list[Entry]:
                 suffix=str(cycle.year),
             )
         )
+    vote = Vote.objects.filter(cycle=cycle).exclude(status=Vote.Status.OPEN).first()
+    if vote is not None:
+        # While the vote is open its counts are secret (SOP.md, Voting): no record before.
+        entries.append(
+            Entry(
+                step=5,
+                word="hasil-pemungutan-suara",
+                label=_("Hasil pemungutan suara dan tema terpilih"),
+                date=_day(vote.closed_at),
+                content=lambda: _vote_results(vote),
+                suffix=str(cycle.year),
+            )
+        )
     return entries
+
+
+def _vote_results(vote) -> bytes:
+    from voting.models import SelectedTheme, TieDecision
+    from voting.results import counts
+
+    selections = SelectedTheme.objects.filter(cycle=vote.cycle).select_related("host_office")
+    tie = TieDecision.objects.filter(vote=vote).first()
+    return records.vote_results_pdf(vote, counts(vote), list(selections.order_by("rank")), tie)
 
 
 def _event_level(event, code: str) -> list[Entry]:

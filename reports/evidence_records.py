@@ -131,7 +131,13 @@ def certificates_pdf(event, certificates) -> bytes:
         subtitle=f"{event.title} · {tanggal(event.date)}",
         sections=[
             {
-                "headers": [_("No. urut"), _("Nomor sertifikat"), _("Nama"), _("Peran"), _("Status")],
+                "headers": [
+                    _("No. urut"),
+                    _("Nomor sertifikat"),
+                    _("Nama"),
+                    _("Peran"),
+                    _("Status"),
+                ],
                 "rows": [
                     (
                         n,
@@ -144,4 +150,37 @@ def certificates_pdf(event, certificates) -> bytes:
                 ],
             }
         ],
+    )
+
+
+def vote_results_pdf(vote, counts, selections, tie) -> bytes:
+    """Step 4-5: the closed vote's count per proposal, the selected themes with their hosts and
+    dates, and the CAN's tie decision with its reason. Totals only: ballots carry no voter."""
+    cycle = vote.cycle
+    sections = [
+        {
+            "heading": _("Perolehan suara"),
+            "headers": [_("Kantor pengusul"), _("Judul tema"), _("Suara")],
+            "rows": [
+                (p.office.short_name, p.title, n)
+                for p, n in sorted(counts, key=lambda row: (-row[1], row[0].title))
+            ],
+        },
+        {
+            "heading": _("Tema terpilih"),
+            "headers": [_("Peringkat"), _("Tema"), _("Tuan rumah"), _("Tanggal kegiatan")],
+            "rows": [
+                (s.rank, s.title, s.host_office.short_name, tanggal(s.event_date))
+                for s in selections
+            ],
+            "empty": _("Belum ada tema terpilih."),
+        },
+    ]
+    if tie is not None:
+        sections.append({"heading": _("Keputusan suara sama"), "paragraphs": [tie.reason]})
+    return record_pdf(
+        office=cycle.province,
+        title=_("Hasil Pemungutan Suara Tema Serawai Tahun %(year)s") % {"year": cycle.year},
+        subtitle=_("Ditutup %(date)s") % {"date": _local_date(vote.closed_at)},
+        sections=sections,
     )

@@ -45,6 +45,7 @@ from tests.factories import (
 )
 from tests.voting.helpers import agree_concept, make_open_vote, make_proposal
 from voting.letters import issue_results_letter, issue_vote_letter
+from voting.results import close_vote
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +83,7 @@ def year(cycle, event, submitted_report, ca_1701, cc, can_member):
     make_proposal(cycle, "1702", "Penyusunan Tabel Input-Output Daerah")
     vote = make_open_vote(cycle, can_member)
     issue_vote_letter(vote, by=can_member)
+    close_vote(vote, by=can_member)
     issue_results_letter(vote, [], by=can_member)
 
     for role in (Role.COORDINATOR, Role.MODERATOR, Role.NOTULIS):
@@ -226,6 +228,7 @@ def test_year_pack_lists_every_file_and_holds_every_stored_document(
     for path in (
         "01-konsep/01-konsep-2026.pdf",
         "03-usulan-tema/03-daftar-usulan-tema-2026.pdf",
+        "05-hasil-pemilihan/05-hasil-pemungutan-suara-2026.pdf",
         "07-kesiapan/07-kesiapan-k1.pdf",
         "08-tim-kegiatan/08-penugasan-tim-k1.pdf",
         "09-pelaksanaan/09-daftar-hadir-k1.pdf",
@@ -238,6 +241,10 @@ def test_year_pack_lists_every_file_and_holds_every_stored_document(
     serials = Certificate.objects.filter(kind="participant").values_list("serial", flat=True)
     listed = squeeze("\n".join(page_texts(files["09-pelaksanaan/09-daftar-sertifikat-k1.pdf"])))
     assert len(serials) == 3 and all(serial in listed for serial in serials)
+    results = squeeze(
+        "\n".join(page_texts(files["05-hasil-pemilihan/05-hasil-pemungutan-suara-2026.pdf"]))
+    )
+    assert "Penyusunan Tabel Input-Output Daerah" in results and "Perolehan suara" in results
 
     # The index is a filed document: PDF/A, landscape, each letter's number and date shown.
     text = assert_archival(
