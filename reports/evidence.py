@@ -13,6 +13,7 @@ belong to the year's pack only.
 """
 
 import datetime
+import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -81,10 +82,28 @@ class Entry:
         return str(sop_step(self.step).name)
 
 
-def stored(field_file) -> Callable[[], bytes]:
+class EvidenceFileError(Exception):
+    """A stored document cannot go into the pack as it was issued."""
+
+
+def stored(field_file, sha256: str = "") -> Callable[[], bytes]:
+    """The file as stored; a document kept with its hash must still match it, or the pack
+    fails with the reason rather than file a changed document as evidence."""
+
     def read() -> bytes:
-        with field_file.open("rb") as handle:
-            return handle.read()
+        try:
+            with field_file.open("rb") as handle:
+                data = handle.read()
+        except FileNotFoundError as exc:
+            raise EvidenceFileError(
+                _("Berkas %(name)s tidak ditemukan di penyimpanan.") % {"name": field_file.name}
+            ) from exc
+        if sha256 and hashlib.sha256(data).hexdigest() != sha256:
+            raise EvidenceFileError(
+                _("Berkas %(name)s tidak cocok dengan hash saat diterbitkan.")
+                % {"name": field_file.name}
+            )
+        return data
 
     return read
 
@@ -148,7 +167,7 @@ def _letters(cycle, events, reports, awards) -> list[Entry]:
                 label=f"{letter.get_kind_display()}: {letter.subject}",
                 number=letter.number,
                 date=letter.date,
-                content=stored(letter.file),
+                content=stored(letter.file, letter.sha256),
             )
         )
     return entries
@@ -330,7 +349,7 @@ def _reports(reports) -> list[Entry]:
                 label=_("%(title)s, revisi %(rev)d, disetujui CC")
                 % {"title": report.title, "rev": report.revision},
                 date=approved_on,
-                content=stored(report.pdf),
+                content=stored(report.pdf, report.pdf_sha256),
                 suffix=f"tw{report.quarter}-rev{report.revision}",
             )
         )
@@ -360,7 +379,7 @@ def _awards(cycle, awards, by) -> list[Entry]:
                 % {"award": certificate.award_title, "name": certificate.holder_name},
                 number=certificate.serial,
                 date=certificate.event_date,
-                content=stored(certificate.file),
+                content=stored(certificate.file, certificate.sha256),
             )
         )
     return entries

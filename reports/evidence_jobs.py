@@ -20,7 +20,7 @@ from django.utils.translation import override
 from common.queue import wake
 from documents.rendering import render_pdf
 
-from .evidence import Entry, collect
+from .evidence import Entry, EvidenceFileError, collect
 from .evidence_models import EvidencePack
 
 INDEX_TEMPLATE = "documents/reports/evidence_index.html"
@@ -122,10 +122,12 @@ def run_pack(pack_id: int) -> EvidencePack:
             spool.seek(0)
             pack.archive.save(pack.file_name, File(spool), save=False)
     except Exception as exc:
+        # The CAN reads the reason of a refused document; anything else is in the worker's log.
+        reason = str(exc) if isinstance(exc, EvidenceFileError) else _("Galat pada worker.")
         _progress(
             pack_id,
             status=EvidencePack.Status.FAILED,
-            error=str(exc)[:2000],
+            error=reason[:2000],
             finished_at=timezone.now(),
         )
         raise

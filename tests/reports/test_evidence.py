@@ -295,8 +295,9 @@ def test_can_starts_the_build_follows_it_and_downloads_the_zip(
     done = client.get(pack.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
     download = client.get(f"/reports/evidence/{pack.pk}/zip/")
 
-    assert "hx-trigger" in waiting and "Menunggu" in waiting
-    assert "hx-trigger" not in done and "Unduh paket (zip)" in done
+    polling = f'hx-get="{pack.get_absolute_url()}" hx-trigger="every 1s"'
+    assert polling in waiting and "Menunggu" in waiting
+    assert polling not in done and "Unduh paket (zip)" in done
     assert download.status_code == 200 and download["Content-Type"] == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content))).namelist()
     assert INDEX_NAME in names and "10-laporan/10-laporan-kegiatan-tw3-rev1.pdf" in names
@@ -370,3 +371,25 @@ def test_the_can_packs_a_past_year_once_the_next_one_has_begun(
 
     pack = EvidencePack.objects.get()
     assert response.status_code == 302 and pack.cycle == cycle and pack.quarter is None
+
+
+def test_a_letter_changed_in_storage_fails_the_pack_with_the_reason(
+    client, year, can_member, queued, django_capture_on_commit_callbacks
+):
+    letter = Letter.objects.get(kind=Letter.Kind.INVITATION)
+    with letter.file.storage.open(letter.file.name, "wb") as handle:
+        handle.write(pdf_bytes("Surat yang diubah"))
+    with django_capture_on_commit_callbacks(execute=True):
+        pack = request_pack(cycle=year["cycle"], quarter=3, by=can_member)
+
+    with pytest.raises(Exception, match="tidak cocok"):
+        tasks.build_evidence_pack(pack.pk)
+
+    pack.refresh_from_db()
+    assert pack.status == EvidencePack.Status.FAILED and not pack.archive
+    client.force_login(can_member)
+    page = client.get(pack.get_absolute_url()).content.decode()
+    assert "Penyusunan gagal" in page and "tidak cocok dengan hash" in page
+    assert f'hx-get="{pack.get_absolute_url()}"' not in page  # no more polling
+    again = client.post("/reports/evidence/", {"period": "3"})
+    assert again.status_code == 302  # a failed build does not hold the next one back
