@@ -12,41 +12,18 @@ A quarter's pack holds the year's steps 1-5 (every event of the year rests on th
 belong to the year's pack only.
 """
 
-import datetime
-import hashlib
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cycles.sop import step as sop_step
 from documents.models import Certificate, Letter
 from evaluations.models import Award, PresenterEvaluation
 from events.models import Event, EventTeamAssignment, Material, Minutes, Photo, Readiness
 
 from . import evidence_records as records
 from .assembly import quarter_bounds
+from .evidence_entries import Entry, day, extension, name_files, stored
 from .models import ActivityReport
-
-# The folder of each step in the zip: its number and a word a reader recognises.
-FOLDERS = {
-    1: "konsep",
-    2: "sosialisasi",
-    3: "usulan-tema",
-    4: "pemilihan-tema",
-    5: "hasil-pemilihan",
-    6: "panitia",
-    7: "kesiapan",
-    8: "tim-kegiatan",
-    9: "pelaksanaan",
-    10: "laporan",
-    11: "evaluasi",
-}
 
 # (step, file-name word) of each kind of letter; "other" letters take their related object's.
 LETTER_KINDS = {
@@ -62,60 +39,6 @@ LETTER_KINDS = {
 }
 
 
-@dataclass
-class Entry:
-    """One document of the pack; `content` reads or renders its bytes when the zip is written."""
-
-    step: int
-    word: str
-    label: str
-    content: Callable[[], bytes] = field(repr=False)
-    number: str = ""
-    date: datetime.date | None = None
-    extension: str = "pdf"
-    # Names a document that has no number of its own: "k2" (the year's second event), "03".
-    suffix: str = ""
-    path: str = ""
-
-    @property
-    def step_name(self) -> str:
-        return str(sop_step(self.step).name)
-
-
-class EvidenceFileError(Exception):
-    """A stored document cannot go into the pack as it was issued."""
-
-
-def stored(field_file, sha256: str = "") -> Callable[[], bytes]:
-    """The file as stored; a document kept with its hash must still match it, or the pack
-    fails with the reason rather than file a changed document as evidence."""
-
-    def read() -> bytes:
-        try:
-            with field_file.open("rb") as handle:
-                data = handle.read()
-        except FileNotFoundError as exc:
-            raise EvidenceFileError(
-                _("Berkas %(name)s tidak ditemukan di penyimpanan.") % {"name": field_file.name}
-            ) from exc
-        if sha256 and hashlib.sha256(data).hexdigest() != sha256:
-            raise EvidenceFileError(
-                _("Berkas %(name)s tidak cocok dengan hash saat diterbitkan.")
-                % {"name": field_file.name}
-            )
-        return data
-
-    return read
-
-
-def _day(moment):
-    return timezone.localdate(moment) if moment else None
-
-
-def _extension(name: str, default: str = "pdf") -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else default
-
-
 def scope_events(cycle, quarter: int | None) -> list[Event]:
     events = Event.objects.filter(cycle=cycle).select_related("host_office", "cycle__province")
     if quarter is not None:
@@ -125,7 +48,7 @@ def scope_events(cycle, quarter: int | None) -> list[Event]:
 
 
 def _event_codes(cycle) -> dict[int, str]:
-    """ "k1", "k2"...: each event's place in the year, the same in a year's and a quarter's pack."""
+    """Each event's code by its place in the year (k1, k2...): the same in either pack."""
     ids = Event.objects.filter(cycle=cycle).order_by("date", "start_time", "pk")
     return {pk: f"k{n}" for n, pk in enumerate(ids.values_list("pk", flat=True), start=1)}
 
@@ -186,7 +109,7 @@ def _year_level(cycle, by) -> list[Entry]:
                 step=1,
                 word="konsep",
                 label=_("Konsep dan jadwal Serawai Tahun %(year)s") % {"year": cycle.year},
-                date=_day(concept.decided_at or concept.updated_at),
+                date=day(concept.decided_at or concept.updated_at),
                 content=lambda: records.concept_pdf(concept),
                 suffix=str(cycle.year),
             )
@@ -198,7 +121,7 @@ def _year_level(cycle, by) -> list[Entry]:
                 step=3,
                 word="daftar-usulan-tema",
                 label=_("Daftar usulan tema dari BPS kabupaten/kota"),
-                date=_day(last),
+                date=day(last),
                 content=lambda: proposals_pdf(cycle, by=by).content,
                 suffix=str(cycle.year),
             )
@@ -211,7 +134,7 @@ def _year_level(cycle, by) -> list[Entry]:
                 step=5,
                 word="hasil-pemungutan-suara",
                 label=_("Hasil pemungutan suara dan tema terpilih"),
-                date=_day(vote.closed_at),
+                date=day(vote.closed_at),
                 content=lambda: _vote_results(vote),
                 suffix=str(cycle.year),
             )
@@ -242,7 +165,7 @@ def _event_level(event, code: str) -> list[Entry]:
                 step=7,
                 word="kesiapan",
                 label=_("Konfirmasi kesiapan: %(event)s") % {"event": event.title},
-                date=_day(readiness.confirmed_at or readiness.updated_at),
+                date=day(readiness.confirmed_at or readiness.updated_at),
                 content=lambda: records.readiness_pdf(event, readiness, log),
                 suffix=code,
             )
@@ -259,7 +182,7 @@ def _event_level(event, code: str) -> list[Entry]:
                 step=8,
                 word="penugasan-tim",
                 label=_("Penugasan Event Team: %(event)s") % {"event": event.title},
-                date=_day(max(confirmed)) if confirmed else None,
+                date=day(max(confirmed)) if confirmed else None,
                 content=lambda: records.team_pdf(event, team),
                 suffix=code,
             )
@@ -281,8 +204,8 @@ def _event_level(event, code: str) -> list[Entry]:
                 step=9,
                 word="foto",
                 label=_("Foto dokumentasi: %(caption)s") % {"caption": photo.caption},
-                date=_day(photo.uploaded_at),
-                extension=_extension(photo.image.name, "jpg"),
+                date=day(photo.uploaded_at),
+                extension=extension(photo.image.name, "jpg"),
                 content=stored(photo.image),
                 suffix=f"{code}-{n:02d}",
             )
@@ -293,8 +216,8 @@ def _event_level(event, code: str) -> list[Entry]:
                 step=9,
                 word="materi",
                 label=_("Materi narasumber: %(title)s") % {"title": material.title},
-                date=_day(material.uploaded_at),
-                extension=_extension(material.original_name, material.kind),
+                date=day(material.uploaded_at),
+                extension=extension(material.original_name, material.kind),
                 content=stored(material.file),
                 suffix=f"{code}-{n:02d}",
             )
@@ -308,7 +231,7 @@ def _event_level(event, code: str) -> list[Entry]:
                 step=9,
                 word="daftar-sertifikat",
                 label=_("Daftar sertifikat: %(event)s") % {"event": event.title},
-                date=_day(max(c.issued_at for c in certificates)),
+                date=day(max(c.issued_at for c in certificates)),
                 content=lambda: records.certificates_pdf(event, certificates),
                 suffix=code,
             )
@@ -341,7 +264,7 @@ def _reports(reports) -> list[Entry]:
     entries = []
     for report in reports:
         approval = report.transitions.filter(to_status=ActivityReport.Status.APPROVED).last()
-        approved_on = _day(approval.at) if approval else None
+        approved_on = day(approval.at) if approval else None
         entries.append(
             Entry(
                 step=10,
@@ -401,17 +324,3 @@ def collect(pack) -> list[Entry]:
     entries.sort(key=lambda e: e.step)  # stable: each step keeps its documents' order
     name_files(entries)
     return entries
-
-
-def name_files(entries: list[Entry]) -> None:
-    """`NN-folder/NN-word-<number or suffix>.ext`, unique within the zip."""
-    seen = Counter()
-    for entry in entries:
-        tail = slugify(entry.number.replace("/", "-")) if entry.number else entry.suffix
-        stem = f"{entry.step:02d}-{entry.word}" + (f"-{tail}" if tail else "")
-        folder = f"{entry.step:02d}-{FOLDERS[entry.step]}"
-        seen[(folder, stem, entry.extension)] += 1
-        count = seen[(folder, stem, entry.extension)]
-        if count > 1:
-            stem = f"{stem}-{count}"
-        entry.path = f"{folder}/{stem}.{entry.extension}"

@@ -20,7 +20,8 @@ from django.utils.translation import override
 from common.queue import wake
 from documents.rendering import render_pdf
 
-from .evidence import Entry, EvidenceFileError, collect
+from .evidence import collect
+from .evidence_entries import Entry, EvidenceFileError
 from .evidence_models import EvidencePack
 
 INDEX_TEMPLATE = "documents/reports/evidence_index.html"
