@@ -35,8 +35,16 @@ CYCLE_URLS = {
     "cycles:socialisation_letter_external",
     "cycles:cycle_replan",
 }
-# Lists across the years, which change nothing.
-ACROSS_YEARS = {"events:list", "events:team_history", "evaluations:index", "events:library"}
+# Lists and figures across the years, which change nothing.
+ACROSS_YEARS = {
+    "events:list",
+    "events:team_history",
+    "evaluations:index",
+    "events:library",
+    "reports:dashboard",
+    "reports:dashboard_pdf",
+    "reports:dashboard_xlsx",
+}
 # A person's own calendar address and feed, which hold every year's events.
 PER_PERSON = {"events:my_calendar", "events:personal_feed"}
 # A built evidence pack of any year: read and downloaded, never written.
