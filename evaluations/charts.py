@@ -29,6 +29,17 @@ def svg_text(x, y, content, *, size=12, anchor="start", weight="normal", fill="#
     )
 
 
+def svg_start(title: str, height: int) -> list[str]:
+    """The opening of a chart: the <svg> element, its accessible title and the title shown."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="serawai-chart" role="img" '
+        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'font-family="DejaVu Sans, Arial, sans-serif">',
+        f"<title>{escape(title)}</title>",
+        svg_text(0, 18, title, size=14, weight="bold"),
+    ]
+
+
 def _score(value) -> str:
     return "–" if value is None else number_format(value, 2)
 
@@ -42,13 +53,7 @@ def criterion_chart_svg(recap: dict, title: str | None = None) -> str:
     criteria = recap["criteria"]
     title = title or _("Distribusi penilaian per kriteria (skala 1–5)")
     height = TOP + ROW_H * len(criteria) + 44
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="serawai-chart" role="img" '
-        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'font-family="DejaVu Sans, Arial, sans-serif">',
-        f"<title>{escape(title)}</title>",
-        svg_text(0, 18, title, size=14, weight="bold"),
-    ]
+    parts = svg_start(title, height)
     for i, c in enumerate(criteria):
         y = TOP + i * ROW_H
         parts.append(svg_text(LABEL_W - 8, y + 17, c["label"], anchor="end"))

@@ -10,7 +10,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from evaluations.charts import WIDTH, svg_text
+from evaluations.charts import svg_start, svg_text
 
 # One colour per series (a year, or presenter/organiser): distinct also when printed in grey.
 COLORS = ("#1f5f99", "#e08a1e", "#3a9b5c", "#8e44ad", "#c0392b", "#7f8c8d")
@@ -45,13 +45,7 @@ def grouped_bars_svg(
     block = BAR_H * len(series) + GAP
     legend_y = TOP + block * len(groups) + 8
     height = legend_y + 24
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="serawai-chart" role="img" '
-        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'font-family="DejaVu Sans, Arial, sans-serif">',
-        f"<title>{escape(title)}</title>",
-        svg_text(0, 18, title, size=14, weight="bold"),
-    ]
+    parts = svg_start(title, height)
     for i, (label, row) in enumerate(groups):
         y = TOP + i * block
         parts.append(svg_text(LABEL_W - 8, y + block / 2 + 2, label, anchor="end"))
