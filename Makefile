@@ -31,10 +31,10 @@ run: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
 	  $(BIN)/honcho -f Procfile start -p $(PORT)
 
-# Two runs: the suite on SQLite (one pytest worker per core, each test file on one worker so a
-# file's shared set-up, such as the live demo's four seeded days, runs once), then tests/services on real
-# PostgreSQL, Redis and a Celery worker process (they skip with the reason where those are not
-# reachable, and fail when CI=true).
+# Two runs: the suite on SQLite (one pytest worker per core; a file marked with an xdist_group
+# runs on one worker, so that its shared set-up, such as the live demo's seeded days, runs once),
+# then tests/services on real PostgreSQL, Redis and a Celery worker process (they skip with the
+# reason where those are not reachable, and fail when CI=true).
 SERAWAI_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/serawai
 SERAWAI_TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 export SERAWAI_TEST_DATABASE_URL SERAWAI_TEST_REDIS_URL
@@ -43,7 +43,7 @@ test: $(STAMP)
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	tmp=$$(mktemp -d) && SERAWAI_VAR_DIR=$$tmp/var $(BIN)/pytest -p no:cacheprovider -n auto --dist loadfile \
+	tmp=$$(mktemp -d) && SERAWAI_VAR_DIR=$$tmp/var $(BIN)/pytest -p no:cacheprovider -n auto --dist loadgroup \
 	  --ignore=tests/services
 	tmp=$$(mktemp -d) && SERAWAI_VAR_DIR=$$tmp/var DATABASE_URL=$(SERAWAI_TEST_DATABASE_URL) \
 	  REDIS_URL=$(SERAWAI_TEST_REDIS_URL) $(BIN)/pytest -p no:cacheprovider tests/services

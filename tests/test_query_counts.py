@@ -30,7 +30,8 @@ from organization.models import Employee, RoleAssignment
 from voting.models import ThemeProposal, Vote, VoterRecord
 
 # The marker also tells pytest-django to create the test database the module fixture uses.
-pytestmark = pytest.mark.django_db
+# One pytest worker runs this file: its shared set-up runs once, for every test of it.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("query-counts")]
 
 MAX_QUERIES = 8
 SMALL = {"employees": 400, "province_codes": ["1700"]}

@@ -20,7 +20,8 @@ from cycles.models import Cycle
 from demo.management.commands.demo_logins import logins_text
 from demo.people import demo_logins
 
-pytestmark = pytest.mark.django_db
+# One pytest worker runs this file: its days are seeded once, for every test of it.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("live-demo")]
 
 DAYS = ["2026-01-02", "2026-06-15", "2026-12-24", "2027-03-01"]
 TODO = re.compile(r'<a class="fw-bold" href="(/[^"]*)">')
