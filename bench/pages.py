@@ -174,5 +174,11 @@ def _voting(plan: Plan) -> None:
     )
 
 
+def _events(plan: Plan) -> None:
+    url = _url("events:list")
+    if url:  # the events of the person's province (a province has a few a year)
+        plan.pages.append(Page("events page", url, expect="list-group"))
+
+
 # Stage pages add themselves here as the stages land (each a function of the plan).
-_STAGE_PAGES = [_voting, _evaluations]
+_STAGE_PAGES = [_voting, _evaluations, _events]
