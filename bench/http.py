@@ -537,20 +537,46 @@ def _peer_runs(base, all_pages, plan, args) -> list:
             ours_status, ours_html = _get_as(base, ours.path, ours_sessions[0])
             if ours_status != 200:
                 raise SystemExit(f"{ours.name}: GET {ours.path} gave {ours_status}")
-            cookies = (peer.SESSION_COOKIE, peer.CSRF_COOKIE)
-            run_wrk(server.base, page, organisers, args.clients, 3, cookies)  # warm-up
-            run_wrk(base, ours, ours_sessions, args.clients, 3)
-            slice_ = max(1, round(args.duration / max(args.rounds, 1)))
+            serawai = dict(base=base, idle_path="/healthz", page=ours, sessions=ours_sessions)
+            pretalx = dict(
+                base=server.base, idle_path="/orga/login/", page=page, sessions=organisers,
+                cookies=(peer.SESSION_COOKIE, peer.CSRF_COOKIE),
+            )  # fmt: skip
+            _turn(args.clients, 3, **pretalx), _turn(args.clients, 3, **serawai)  # warm-up
+            # At least 4 s a turn: at a few requests a second, a shorter window would count
+            # only the requests answered first.
+            slice_ = max(4, round(args.duration / max(args.rounds, 1)))
             theirs, mine = [], []
             for _ in range(max(args.rounds, 1)):
-                mine.append(run_wrk(base, ours, ours_sessions, args.clients, slice_))
-                theirs.append(run_wrk(server.base, page, organisers, args.clients, slice_, cookies))
+                mine.append(_turn(args.clients, slice_, **serawai))
+                theirs.append(_turn(args.clients, slice_, **pretalx))
             theirs, mine = combined(theirs), combined(mine)
             theirs["rows"], mine["rows"] = peer.rows(html), peer.rows(ours_html)
             rows.append((page.name, theirs, mine, ours_name))
         return rows
     finally:
         server.stop()
+
+
+def _turn(clients, seconds, *, base, idle_path, page, sessions, cookies=("sessionid", "csrftoken")):
+    """A wrk run, then a wait until the server is idle again."""
+    result = run_wrk(base, page, sessions, clients, seconds, cookies)
+    _drained(base, idle_path)
+    return result
+
+
+def _drained(base, path) -> None:
+    """Returns once the server has worked off the requests wrk left queued when it stopped (its
+    workers take them in arrival order, so a request sent now is answered after them), so that
+    the next run does not share the machine with them."""
+    deadline = time.monotonic() + 300
+    while True:
+        try:
+            Client(base).get(path)
+            return
+        except OSError:  # a timeout: still busy
+            if time.monotonic() > deadline:
+                raise
 
 
 def _get_as(base, path, person):

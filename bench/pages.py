@@ -143,8 +143,10 @@ def _voting(plan: Plan) -> None:
         for v in open_votes
     }
     voted = VoterRecord.objects.filter(vote__in=open_votes).values("voter_id")
-    voters = Employee.objects.filter(office__parent_id__in=list(picks), is_active=True).exclude(
-        pk__in=voted
+    voters = (
+        Employee.objects.filter(office__parent_id__in=list(picks), is_active=True)
+        .exclude(pk__in=voted)
+        .exclude(pk__in=[p.pk for p in ballot_viewers])  # their ballot stays open, run after run
     )
     province_of = dict(voters.values_list("pk", "office__parent_id"))
 
