@@ -2,6 +2,7 @@
 """HTTP benchmark: Serawai under gunicorn with the national data set on PostgreSQL.
 
     .venv/bin/python bench/http.py [--reuse] [--duration 8] [--clients 50]
+                                   [--open-loop 40] [--peer pretalx]
 
 1. (Re)creates the database serawai_bench (BENCH_DATABASE_URL overrides), migrates it and loads
    the national demo set (`seed_demo --scale national`: 38 provinces, 514 kab/kota, 16,000
@@ -22,9 +23,17 @@
    change moved the cost. Ballot submission: each voter opens the ballot first (not measured),
    as a browser does, then wrk posts them.
 
+5. With --open-loop RATE (bench/openloop.py): the GET pages, and ballots opened then cast by
+   voters of their own, mixed and sent on a fixed schedule of RATE requests a second, latency
+   counted from each request's due time (no coordinated omission, unlike wrk's closed loop).
+6. With --peer pretalx (bench/peer.py): pretalx's organiser submission list and public speakers
+   page, served by the same gunicorn settings, taking turns with Serawai's proposal list and
+   events page.
+
 Targets: GET pages >= 0.4 of the bare view's throughput; p95 < 200 ms at 50 clients on 2
-cores. Only loopback addresses are used. The machine may be shared: the load average before
-and after is printed with the figures.
+cores; p95 < 200 ms at 40 requests a second open-loop (3x the national peak). Only loopback
+addresses are used. The machine may be shared: the load average before and after is printed
+with the figures.
 """
 
 import os
@@ -485,6 +494,7 @@ def _open_loop(base, plan, voters, args) -> dict:
     count = round(args.rate * args.open_loop_duration)
     requests = openloop.mix(gets, plan.people, voters, count)
     port = int(base.rsplit(":", 1)[1])
+    _drained(base, "/healthz")
     warm_up = openloop.mix(gets, plan.people, [], round(args.rate * 3))  # no ballots: voters
     openloop.run(port, warm_up, args.rate)  # are used up; not counted
     load_before = loadavg()
