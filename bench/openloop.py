@@ -132,6 +132,16 @@ def _cookie(person) -> str:
     return f"sessionid={person.sessionid}; csrftoken={person.csrf}"
 
 
+def _most_in_flight(outcomes: list[Outcome]) -> int:
+    """The most requests due and not yet answered at one time."""
+    events = sorted([(o.due, 1) for o in outcomes] + [(o.done, -1) for o in outcomes])
+    most = current = 0
+    for _, step in events:
+        current += step
+        most = max(most, current)
+    return most
+
+
 def percentile(sorted_values: list[float], fraction: float) -> float:
     """Nearest-rank percentile of an ascending list."""
     if not sorted_values:
@@ -159,6 +169,7 @@ def summary(outcomes: list[Outcome], rate: float) -> dict:
         "max": latencies[-1],
         "errors": sum(1 for o in done if o.status == 0 or o.status >= 400),
         "client_lag_max": max(o.sent - o.due for o in done) * 1000,
+        "in_flight_max": _most_in_flight(done),
         "kinds": {
             kind: (len(v), percentile(sorted(v), 0.5), percentile(sorted(v), 0.95))
             for kind, v in by_kind.items()
