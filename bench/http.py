@@ -484,7 +484,10 @@ def _carve_open_loop_voters(pages, args) -> list:
     gets = [p for p in pages[1:] if p.method == "GET"]
     needed = openloop.ballots_needed(len(gets), args.rate * args.open_loop_duration)
     if len(ballot.sessions) < needed + 100:
-        raise SystemExit(f"open loop: {needed} voters needed, {len(ballot.sessions)} left")
+        raise SystemExit(
+            f"open loop: {needed} voters needed, {len(ballot.sessions)} left (each run casts "
+            "ballots: run once without --reuse to reseed)"
+        )
     index = {id(p): i for i, p in enumerate(ballot.sessions)}
     kept, ballot.sessions = ballot.sessions[-needed:], ballot.sessions[:-needed]
     return [(p, ballot.per_person(index[id(p)], p)["body"], ballot.path) for p in kept]
