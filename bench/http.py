@@ -2,6 +2,7 @@
 """HTTP benchmark: Serawai under gunicorn with the national data set on PostgreSQL.
 
     .venv/bin/python bench/http.py [--reuse] [--duration 8] [--clients 50]
+                                   [--open-loop 40] [--peer pretalx]
 
 1. (Re)creates the database serawai_bench (BENCH_DATABASE_URL overrides), migrates it and loads
    the national demo set (`seed_demo --scale national`: 38 provinces, 514 kab/kota, 16,000
@@ -22,9 +23,17 @@
    change moved the cost. Ballot submission: each voter opens the ballot first (not measured),
    as a browser does, then wrk posts them.
 
+5. With --open-loop RATE (bench/openloop.py): the GET pages, and ballots opened then cast by
+   voters of their own, mixed and sent on a fixed schedule of RATE requests a second, latency
+   counted from each request's due time (no coordinated omission, unlike wrk's closed loop).
+6. With --peer pretalx (bench/peer.py): pretalx's organiser submission list and public speakers
+   page, served by the same gunicorn settings, taking turns with Serawai's proposal list and
+   events page.
+
 Targets: GET pages >= 0.4 of the bare view's throughput; p95 < 200 ms at 50 clients on 2
-cores. Only loopback addresses are used. The machine may be shared: the load average before
-and after is printed with the figures.
+cores; p95 < 200 ms at 40 requests a second open-loop (3x the national peak). Only loopback
+addresses are used. The machine may be shared: the load average before and after is printed
+with the figures.
 """
 
 import os
@@ -54,8 +63,9 @@ DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/serawai_bench"
 # database of its own that it empties first.
 DEFAULT_REDIS = "redis://127.0.0.1:6379/13"
 WRK_THREADS = 2
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+# The virtualenv this runs in (the worktree's own .venv or a shared one)
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 LUA = r"""
 local cookies = {%(cookies)s}
@@ -188,12 +198,14 @@ def busy_seconds() -> float | None:
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def run_wrk(base, page, sessions, clients, duration) -> dict:
-    """One wrk run against `page` with one signed-in person per request slot."""
+def run_wrk(base, page, sessions, clients, duration, cookies=("sessionid", "csrftoken")) -> dict:
+    """One wrk run against `page` with one signed-in person per request slot (`cookies`: the
+    session and CSRF cookies' names)."""
     entries = []
+    session_cookie, csrf_cookie = cookies
     for i, s in enumerate(sessions):
         fields = [
-            f"cookie={lua_string(f'sessionid={s.sessionid}; csrftoken={s.csrf}')}",
+            f"cookie={lua_string(f'{session_cookie}={s.sessionid}; {csrf_cookie}={s.csrf}')}",
             f"csrf={lua_string(s.csrf)}",
         ]
         if page.per_person is not None:
@@ -273,6 +285,16 @@ def main():
     parser.add_argument(
         "--only", action="append", default=[], help="measure only pages whose name has this text"
     )
+    parser.add_argument(
+        "--open-loop", type=float, metavar="RATE", dest="rate",
+        help="also send the GET pages and ballots mixed at RATE requests a second on a fixed "
+        "schedule (bench/openloop.py), latency counted from each request's due time",
+    )  # fmt: skip
+    parser.add_argument("--open-loop-duration", type=int, default=30, help="seconds")
+    parser.add_argument(
+        "--peer", choices=["pretalx"],
+        help="also measure a peer's like pages beside Serawai's, in turns (bench/peer.py)",
+    )  # fmt: skip
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -322,8 +344,13 @@ def main():
     from bench import pages as bench_pages
 
     plan = bench_pages.prepare(args.clients)
+    all_pages = list(plan.pages)
     if args.only:  # the bare view stays: every figure is read against it
         plan.pages[1:] = [p for p in plan.pages[1:] if any(o in p.name for o in args.only)]
+    if args.peer:
+        from bench import peer
+
+        peer.setup(args.clients)  # before Serawai's server starts: the first time installs
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     gunicorn = subprocess.Popen(
@@ -348,19 +375,21 @@ def main():
             )
         log(f"{len(plan.people)} clients logged in through the login form in "
             f"{time.monotonic() - started:.1f} s")  # fmt: skip
-        bench_pages.mint_sessions(plan)
+        # The open loop mixes every page of the plan, whatever --only keeps for wrk
+        bench_pages.mint_sessions(bench_pages.Plan(plan.people, all_pages) if args.rate else plan)
+        open_voters = _carve_open_loop_voters(all_pages, args) if args.rate else []
 
         results, paired_bare = {}, {}
         bare_page = plan.pages[0]
         bare_runs = []
         for page in plan.pages:
             sessions = page.sessions or plan.people
-            probe = Client(base)
-            probe.jar.set_cookie(_cookie("sessionid", sessions[0].sessionid))
-            probe.jar.set_cookie(_cookie("csrftoken", sessions[0].csrf))
             if page.method == "GET":
-                status, body = probe.get(page.path)
-                if status != 200 or (page.expect and page.expect not in body):
+                # As a few of its people see it: the first of them may have an empty list or
+                # have voted already (the seed casts some ballots)
+                seen = [_get_as(base, page.path, person) for person in sessions[:10]]
+                status = next((st for st, _ in seen if st != 200), 200)
+                if status != 200 or not any(page.expect in body for _, body in seen):
                     raise SystemExit(f"{page.name}: GET {page.path} gave {status}, not the page")
             if page.method == "POST":  # fresh people for the measured run
                 warm, sessions = sessions[: len(sessions) // 8], sessions[len(sessions) // 8 :]
@@ -400,6 +429,10 @@ def main():
         if not bare_runs:  # only the bare view was asked for
             bare_runs.append(run_wrk(base, bare_page, plan.people, args.clients, args.duration))
         results[bare_page.name] = combined(bare_runs)
+        peer_rows = _peer_runs(base, all_pages, plan, args) if args.peer else []
+        open_loop = (
+            _open_loop(base, all_pages, plan.people, open_voters, args) if args.rate else None
+        )
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
@@ -419,6 +452,11 @@ def main():
             verdict = "ok" if ok else "MISSED"
         log(f"{page.name:34} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {ratio:7.2f} "
             f"{r['cpu_ms']:7.2f} {r['errors']:7d}  {verdict} {r.get('note', '')}")  # fmt: skip
+    for name, r, ours, peer_of in peer_rows:
+        ratio = r["rps"] / ours["rps"] if ours["rps"] else 0
+        log(f"{name:34} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {'':>7} "
+            f"{r['cpu_ms']:7.2f} {r['errors']:7d}  peer: {r['rows']} rows; Serawai's "
+            f"{peer_of} {ratio:.2f}x its req/s")  # fmt: skip
     log(f"\n{args.clients} clients, {args.workers} gunicorn workers, {args.duration} s per page; "
         f"load average at end: {loadavg()}")  # fmt: skip
     if paired_bare:
@@ -426,6 +464,153 @@ def main():
             f"({args.rounds} rounds; the bare view's row is all its runs together):")  # fmt: skip
         for name, bare in paired_bare.items():
             log(f"  {name:32} bare {bare['rps']:8.1f} req/s, {bare['cpu_ms']:.2f} cpu ms")
+    if peer_rows:
+        log(f"peer: pretalx {peer.PRETALX.split('==')[1]} under the same gunicorn settings, "
+            f"its page and Serawai's taking turns ({args.rounds} rounds, one server under load "
+            f"at a time); Serawai's runs of those turns:")  # fmt: skip
+        for _name, _r, ours, peer_of in peer_rows:
+            log(f"  {peer_of:32} {ours['rps']:8.1f} req/s, p50 {ours['p50']:.1f} ms, "
+                f"p95 {ours['p95']:.1f} ms, {ours['cpu_ms']:.2f} cpu ms, "
+                f"{ours['rows']} rows")  # fmt: skip
+    if open_loop is not None:
+        _print_open_loop(open_loop, args)
+
+
+def _carve_open_loop_voters(pages, args) -> list:
+    """Voters kept apart for the open loop's ballots (distinct from the closed-loop run's): a
+    list of (person, ballot body, ballot path)."""
+    from bench import openloop
+
+    ballot = next((p for p in pages if p.method == "POST" and p.per_person), None)
+    if ballot is None:
+        return []
+    gets = [p for p in pages[1:] if p.method == "GET"]
+    needed = openloop.ballots_needed(len(gets), args.rate * args.open_loop_duration)
+    if len(ballot.sessions) < needed + 100:
+        raise SystemExit(
+            f"open loop: {needed} voters needed, {len(ballot.sessions)} left (each run casts "
+            "ballots: run once without --reuse to reseed)"
+        )
+    index = {id(p): i for i, p in enumerate(ballot.sessions)}
+    kept, ballot.sessions = ballot.sessions[-needed:], ballot.sessions[:-needed]
+    return [(p, ballot.per_person(index[id(p)], p)["body"], ballot.path) for p in kept]
+
+
+def _open_loop(base, pages, people, voters, args) -> dict:
+    from bench import openloop
+
+    gets = [p for p in pages[1:] if p.method == "GET"]  # the pages of the plan, not bare
+    count = round(args.rate * args.open_loop_duration)
+    requests = openloop.mix(gets, people, voters, count)
+    port = int(base.rsplit(":", 1)[1])
+    _drained(base, "/healthz")
+    warm_up = openloop.mix(gets, people, [], round(args.rate * 3))  # no ballots: voters
+    openloop.run(port, warm_up, args.rate)  # are used up; not counted
+    ballot = next((p for p in pages if p.method == "POST" and p.check), None)
+    if voters and ballot.reset is not None:
+        ballot.reset()
+    load_before = loadavg()
+    busy_before = busy_seconds()
+    outcomes = openloop.run(port, requests, args.rate)
+    busy = busy_seconds() - busy_before if busy_before is not None else float("nan")
+    result = openloop.summary(outcomes, args.rate)
+    result.update(cpu_ms=busy * 1000 / max(len(outcomes), 1), load=load_before)
+    if voters:
+        ballot.check(result)  # how many of the cast ballots were stored
+    return result
+
+
+def _print_open_loop(r, args):
+    verdict = "ok" if r["p95"] < 200 and not r["errors"] else "MISSED"
+    log(f"\nOpen loop (bench/openloop.py): {r['sent']} requests due at {r['asked']:g}/s for "
+        f"{args.open_loop_duration} s, GET pages and ballots mixed, latency from each request's "
+        f"due time")  # fmt: skip
+    log(f"  rate asked {r['asked']:.1f}/s, achieved {r['achieved']:.1f}/s; p50 {r['p50']:.1f} "
+        f"ms, p95 {r['p95']:.1f} ms, p99 {r['p99']:.1f} ms, max {r['max']:.1f} ms; errors "
+        f"{r['errors']}; {r['cpu_ms']:.2f} cpu ms a request")  # fmt: skip
+    log(f"  p95 < 200 ms: {verdict} (statuses {', '.join(map(str, r['statuses']))}; at most "
+        f"{r['in_flight_max']} requests in flight, the longest wait for a free client thread "
+        f"{r['client_lag_max']:.1f} ms, counted in the latency; load average before "
+        f"{r['load']})")  # fmt: skip
+    if r.get("note"):
+        log(f"  {r['note']}")
+    for kind, (n, p50, p95) in r["kinds"].items():
+        log(f"  {kind:32} {n:5d} requests, p50 {p50:7.1f} ms, p95 {p95:7.1f} ms")
+
+
+def _peer_runs(base, all_pages, plan, args) -> list:
+    """Each peer page and its Serawai page in turns, one server under load at a time."""
+    from bench import pages as bench_pages
+    from bench import peer
+
+    ours_by_name = {p.name: p for p in all_pages}
+    server = peer.Server(args.workers)
+    try:
+        started = time.monotonic()
+        organisers = []
+        for n in range(args.clients):
+            session, csrf = server.login(n)
+            organisers.append(bench_pages.Person(n, f"organiser {n}", session, csrf))
+        log(f"pretalx: {len(organisers)} organisers logged in through its login form in "
+            f"{time.monotonic() - started:.1f} s")  # fmt: skip
+        peer.prepare_sessions(server, organisers)
+        rows = []
+        for ours_name, page in peer.pages(bench_pages.Page):
+            ours = ours_by_name[ours_name]
+            ours_sessions = ours.sessions or plan.people
+            status, _, html = server.get(page.path, organisers[0].sessionid, organisers[0].csrf)
+            if status != 200 or page.expect not in html:
+                raise SystemExit(f"{page.name}: GET {page.path} gave {status}, not the page")
+            ours_status, ours_html = _get_as(base, ours.path, ours_sessions[0])
+            if ours_status != 200:
+                raise SystemExit(f"{ours.name}: GET {ours.path} gave {ours_status}")
+            serawai = dict(base=base, idle_path="/healthz", page=ours, sessions=ours_sessions)
+            pretalx = dict(
+                base=server.base, idle_path="/orga/login/", page=page, sessions=organisers,
+                cookies=(peer.SESSION_COOKIE, peer.CSRF_COOKIE),
+            )  # fmt: skip
+            _turn(args.clients, 3, **pretalx), _turn(args.clients, 3, **serawai)  # warm-up
+            # At least 4 s a turn: at a few requests a second, a shorter window would count
+            # only the requests answered first.
+            slice_ = max(4, round(args.duration / max(args.rounds, 1)))
+            theirs, mine = [], []
+            for _ in range(max(args.rounds, 1)):
+                mine.append(_turn(args.clients, slice_, **serawai))
+                theirs.append(_turn(args.clients, slice_, **pretalx))
+            theirs, mine = combined(theirs), combined(mine)
+            theirs["rows"], mine["rows"] = peer.rows(html), peer.rows(ours_html)
+            rows.append((page.name, theirs, mine, ours_name))
+        return rows
+    finally:
+        server.stop()
+
+
+def _turn(clients, seconds, *, base, idle_path, page, sessions, cookies=("sessionid", "csrftoken")):
+    """A wrk run, then a wait until the server is idle again."""
+    result = run_wrk(base, page, sessions, clients, seconds, cookies)
+    _drained(base, idle_path)
+    return result
+
+
+def _drained(base, path) -> None:
+    """Returns once the server has worked off the requests wrk left queued when it stopped (its
+    workers take them in arrival order, so a request sent now is answered after them), so that
+    the next run does not share the machine with them."""
+    deadline = time.monotonic() + 300
+    while True:
+        try:
+            Client(base).get(path)
+            return
+        except OSError:  # a timeout: still busy
+            if time.monotonic() > deadline:
+                raise
+
+
+def _get_as(base, path, person):
+    probe = Client(base)
+    probe.jar.set_cookie(_cookie("sessionid", person.sessionid))
+    probe.jar.set_cookie(_cookie("csrftoken", person.csrf))
+    return probe.get(path)
 
 
 def _cookie(name, value):

@@ -143,8 +143,10 @@ def _voting(plan: Plan) -> None:
         for v in open_votes
     }
     voted = VoterRecord.objects.filter(vote__in=open_votes).values("voter_id")
-    voters = Employee.objects.filter(office__parent_id__in=list(picks), is_active=True).exclude(
-        pk__in=voted
+    voters = (
+        Employee.objects.filter(office__parent_id__in=list(picks), is_active=True)
+        .exclude(pk__in=voted)
+        .exclude(pk__in=[p.pk for p in ballot_viewers])  # their ballot stays open, run after run
     )
     province_of = dict(voters.values_list("pk", "office__parent_id"))
 
@@ -174,5 +176,11 @@ def _voting(plan: Plan) -> None:
     )
 
 
+def _events(plan: Plan) -> None:
+    url = _url("events:list")
+    if url:  # the events of the person's province (a province has a few a year)
+        plan.pages.append(Page("events page", url, expect="list-group"))
+
+
 # Stage pages add themselves here as the stages land (each a function of the plan).
-_STAGE_PAGES = [_voting, _evaluations]
+_STAGE_PAGES = [_voting, _evaluations, _events]
