@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.confirm import confirm_page, is_confirmed
 from documents.external import external_letter_page
 from documents.letters import LetterError
-from organization.confirm import confirm_page, is_confirmed
 from organization.roles import held_roles
 
 from . import concept as service

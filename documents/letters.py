@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from serawai.text import one_line
+from common.text import one_line
 
 from .models import Letter, LetterSequence
 from .numbering import take_numbers

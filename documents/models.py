@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organization.fields import actor_field
+from common.fields import actor_field
 from organization.scopes import scoped_by_office
 
 

@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from organization.listing import filtered_page
+from common.listing import filtered_page
 
 from .batches import retry_batch
 from .certificates import CertificateError

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from common.confirm import confirm_page, is_confirmed
+from common.text import safe_filename
 from cycles.selectors import current_cycle
-from organization.confirm import confirm_page, is_confirmed
-from serawai.text import safe_filename
 
 from . import assembly, services
 from .forms import ChaptersForm, DecisionForm, SpeechForm

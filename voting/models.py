@@ -16,8 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import actor_field
 from cycles.models import Concept, Cycle
-from organization.fields import actor_field
 from organization.models import Office
 from organization.scopes import scoped_by_province
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common.text import one_line
 from cycles.models import Cycle, CycleStep
-from serawai.text import one_line
 
 from .models import ProposalReopening, ProposedSpeaker, ThemeProposal, Vote
 

@@ -12,11 +12,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.confirm import confirm_page
+from common.listing import filtered_page
 from cycles.selectors import current_cycle
 from documents.external import external_letter_page
 from documents.letters import LetterError
-from organization.confirm import confirm_page
-from organization.listing import filtered_page
 from organization.models import Office
 from organization.roles import held_roles
 
