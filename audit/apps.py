@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
-    """Audit trail, backup/restore and log-in protection."""
+    """The change trail and backup/restore."""
 
     name = "audit"
     verbose_name = _("Audit dan keamanan")
