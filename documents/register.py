@@ -10,12 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from common.views import showing_refusal
 from organization.models import Office
 from organization.roles import CAN_ROLES, held_roles
 
-from .certificates import CertificateError, revoke_certificate
+from .certificates import revoke_certificate
 from .forms import ReasonForm
-from .letters import LetterError, cancel_letter
+from .letters import cancel_letter
 from .models import Certificate, Letter
 
 SHOWN = 100
@@ -58,16 +59,13 @@ def register(request):
     return render(request, "documents/register.html", context)
 
 
-def _withdraw_page(request, *, document, perm, action, error_class, template_context):
+def _withdraw_page(request, *, document, perm, action, template_context):
     if not request.user.has_perm(perm, document):
         raise Http404
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with showing_refusal(request, form):
             action(document, by=request.user, reason=form.cleaned_data["reason"])
-        except error_class as exc:
-            form.add_error(None, str(exc))
-        else:
             return None
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "document": document, **template_context}
@@ -83,7 +81,6 @@ def certificate_revoke(request, pk):
         document=certificate,
         perm="documents.revoke_certificate",
         action=revoke_certificate,
-        error_class=CertificateError,
         template_context={
             "title": _("Cabut sertifikat"),
             "summary": " · ".join(
@@ -111,7 +108,6 @@ def letter_cancel(request, pk):
         document=letter,
         perm="documents.cancel_letter",
         action=cancel_letter,
-        error_class=LetterError,
         template_context={
             "title": _("Batalkan surat"),
             "summary": f"{letter.number} · {letter.subject}",

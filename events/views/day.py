@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from common.confirm import confirm_page
 from common.listing import filtered_page
+from common.views import showing_refusal
 
 from .. import checkin, services
 from ..filters import AttendanceFilter
@@ -64,11 +65,8 @@ def check_in(request, pk, token):
     if not checkin.is_valid(event, token):
         raise Http404
     if request.method == "POST":
-        try:
+        with showing_refusal(request):
             attendance, created = services.check_in(event, request.user)
-        except services.EventError as exc:
-            messages.error(request, exc.message)
-        else:
             if created:
                 messages.success(request, _("Terima kasih, kehadiran Anda tercatat."))
             else:
