@@ -7,9 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from common.confirm import confirm_page
 from common.views import showing_refusal
 from organization.models import Office
 from organization.roles import CAN_ROLES, held_roles
@@ -59,7 +61,7 @@ def register(request):
     return render(request, "documents/register.html", context)
 
 
-def _withdraw_page(request, *, document, perm, action, template_context):
+def _withdraw_page(request, *, document, perm, action, title, summary, consequence):
     if not request.user.has_perm(perm, document):
         raise Http404
     form = ReasonForm(request.POST or None)
@@ -67,9 +69,16 @@ def _withdraw_page(request, *, document, perm, action, template_context):
         with showing_refusal(request, form):
             action(document, by=request.user, reason=form.cleaned_data["reason"])
             return None
-    status = 400 if request.method == "POST" else 200
-    context = {"form": form, "document": document, **template_context}
-    return render(request, "documents/withdraw.html", context, status=status)
+    return confirm_page(
+        request,
+        title=title,
+        question=summary,
+        consequences=[consequence],
+        action_label=title,
+        cancel_url=reverse("documents:register"),
+        form=form,
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -81,17 +90,12 @@ def certificate_revoke(request, pk):
         document=certificate,
         perm="documents.revoke_certificate",
         action=revoke_certificate,
-        template_context={
-            "title": _("Cabut sertifikat"),
-            "summary": " · ".join(
-                (certificate.serial, certificate.holder_name, certificate.event_title)
-            ),
-            "consequence": _(
-                "Berkasnya tetap tersimpan, tetapi halaman verifikasi menyatakan sertifikat ini "
-                "DICABUT beserta alasannya."
-            ),
-            "action_label": _("Cabut sertifikat"),
-        },
+        title=_("Cabut sertifikat"),
+        summary=" · ".join((certificate.serial, certificate.holder_name, certificate.event_title)),
+        consequence=_(
+            "Berkasnya tetap tersimpan, tetapi halaman verifikasi menyatakan sertifikat ini "
+            "DICABUT beserta alasannya."
+        ),
     )
     if response is not None:
         return response
@@ -108,15 +112,12 @@ def letter_cancel(request, pk):
         document=letter,
         perm="documents.cancel_letter",
         action=cancel_letter,
-        template_context={
-            "title": _("Batalkan surat"),
-            "summary": f"{letter.number} · {letter.subject}",
-            "consequence": _(
-                "Surat tetap tercatat dalam agenda dan nomornya tidak dipakai lagi; statusnya "
-                "menjadi Dibatalkan."
-            ),
-            "action_label": _("Batalkan surat"),
-        },
+        title=_("Batalkan surat"),
+        summary=f"{letter.number} · {letter.subject}",
+        consequence=_(
+            "Surat tetap tercatat dalam agenda dan nomornya tidak dipakai lagi; statusnya "
+            "menjadi Dibatalkan."
+        ),
     )
     if response is not None:
         return response

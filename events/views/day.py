@@ -145,12 +145,18 @@ def attendance_remove(request, pk, attendance_pk):
             form,
         ):
             return redirect("events:attendance", pk=event.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return confirm_page(
         request,
-        "events/attendance_remove.html",
-        {"event": event, "row": row, "form": form},
-        status=status,
+        title=_("Hapus dari daftar hadir"),
+        question=_("Yakin menghapus %(name)s dari daftar hadir %(title)s?")
+        % {"name": row.employee.full_name, "title": event.title},
+        consequences=[
+            _("Kegiatan sudah berakhir: koreksi daftar hadir dicatat dengan alasan di jejak audit.")
+        ],
+        action_label=_("Ya, hapus dari daftar hadir"),
+        cancel_url=reverse("events:attendance", args=[event.pk]),
+        form=form,
+        status=400 if request.method == "POST" else 200,
     )
 
 
