@@ -169,3 +169,20 @@ def test_the_checks_see_an_app_imported_by_the_floor(tmp_path):
         "9: serawai.redis_cache",
     ]
     assert wiring_offences(sample) == ["8: serawai.text.one_line", "9: serawai.redis_cache"]
+
+
+def test_nothing_imports_the_audit_app():
+    """audit/ sits on top: it registers the trail of every app, and no app depends on it."""
+    offenders = {
+        str(path.relative_to(ROOT)): found
+        for path in product_modules()
+        if path.relative_to(ROOT).parts[0] != "audit"
+        and (
+            found := [
+                f"{line}: {module}"
+                for line, module in imported_modules(path)
+                if module.split(".")[0] == "audit"
+            ]
+        )
+    }
+    assert offenders == {}
