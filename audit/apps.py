@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
-    """Audit trail, backup/restore and log-in protection."""
+    """The change trail and backup/restore."""
 
     name = "audit"
     verbose_name = _("Audit dan keamanan")
@@ -12,9 +12,8 @@ class AuditConfig(AppConfig):
         from auditlog.signals import post_log
         from django.core import checks
 
-        from . import lookups, registry
+        from . import registry
 
         checks.register(registry.check_province_paths)
-        lookups.register()
         registry.register_all()
         post_log.connect(registry.tag_province, dispatch_uid="audit-tag-province")

@@ -21,12 +21,14 @@ from django.core.management import call_command
 from django.db import connections, transaction
 from django.utils import timezone
 
+from common.errors import ServiceError
+
 FORMAT_VERSION = 1
 # Rebuilt by `migrate`/post_migrate or worthless after a restore (log-in sessions).
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
 
 
-class BackupError(Exception):
+class BackupError(ServiceError):
     pass
 
 

@@ -1,30 +1,13 @@
-"""Single sign-on through OpenID Connect (on when SERAWAI_OIDC_CLIENT_ID is set; README)."""
+"""The single sign-on backend under the name it had before it moved to accounts/.
 
-from django.conf import settings
-from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+Django keeps a session only while the dotted path of the backend that logged it in is listed in
+AUTHENTICATION_BACKENDS; sessions opened by single sign-on before the move carry this path, so
+settings.py lists it after the real backend. It restores such a session and logs no one in.
+"""
 
-from organization.models import Employee
-from organization.nip import normalize_nip
+from accounts.oidc import EmployeeOIDCBackend as MovedBackend
 
 
-class EmployeeOIDCBackend(OIDCAuthenticationBackend):
-    """Log an existing, active employee in: matched by the NIP claim, else by e-mail.
-
-    Serawai never creates an account from a sign-on (OIDC_CREATE_USER is off): accounts and
-    roles come from the office's employee list.
-    """
-
-    def filter_users_by_claims(self, claims):
-        nip = normalize_nip(claims.get(getattr(settings, "SERAWAI_OIDC_NIP_CLAIM", "nip"), ""))
-        if nip:
-            found = Employee.objects.filter(nip=nip, is_active=True)
-            if found.exists():
-                return found
-        email = (claims.get("email") or "").strip()
-        if not email:
-            return Employee.objects.none()
-        return Employee.objects.filter(email__iexact=email, is_active=True)
-
-    def verify_claims(self, claims):
-        name = getattr(settings, "SERAWAI_OIDC_NIP_CLAIM", "nip")
-        return bool(claims.get("email") or claims.get(name))
+class EmployeeOIDCBackend(MovedBackend):
+    def authenticate(self, request, **kwargs):
+        return None

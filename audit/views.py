@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 
-from organization.listing import filtered_page
+from common.listing import filtered_page
 
 from .filters import TrailFilter
 from .registry import audited_models

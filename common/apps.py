@@ -6,4 +6,6 @@ class CommonConfig(AppConfig):
     verbose_name = "Serawai: common"
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import checks, lookups  # noqa: F401 - importing checks registers them
+
+        lookups.register()

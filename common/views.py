@@ -1,9 +1,14 @@
-"""Error pages in the layout of every other page (templates/403.html, 404.html, 500.html)."""
+"""What every view shares: a service's refusal shown to the person, and the error pages in the
+layout of every other page (templates/403.html, 404.html, 500.html)."""
 
 import logging
+from contextlib import contextmanager
 
+from django.contrib import messages
 from django.http import HttpResponseServerError
 from django.template import loader
+
+from .errors import ServiceError
 
 logger = logging.getLogger(__name__)
 
@@ -23,3 +28,45 @@ def server_error(request):
         logger.exception("The 500 page could not be rendered with the layout")
         body = PLAIN_500
     return HttpResponseServerError(body)
+
+
+def refuse(request, exc: ServiceError, form=None) -> None:
+    """Show why a service refused: on `form` when there is one (what was typed stays), else as a
+    message on the next page."""
+    if form is not None:
+        form.add_error(None, exc.message)
+    else:
+        messages.error(request, exc.message)
+
+
+class Outcome:
+    refused = False
+
+
+@contextmanager
+def showing_refusal(request, form=None):
+    """Around a service call and what follows its success (the success message, the redirect):
+
+        with showing_refusal(request, form):
+            services.approve_report(report, by=request.user)
+            messages.success(request, _("Laporan disetujui."))
+            return redirect(report)
+        return render(...)  # refused: the message is on the form or among the messages
+
+    A ServiceError stops the block, its message is shown (`refuse`) and the view goes on after
+    the block; `with ... as outcome:` tells afterwards whether it was refused."""
+    outcome = Outcome()
+    try:
+        yield outcome
+    except ServiceError as exc:
+        refuse(request, exc, form)
+        outcome.refused = True
+
+
+def attempt(request, action, success: str, form=None) -> bool:
+    """Call `action()`: refused, show why and return False; else flash `success`, return True."""
+    with showing_refusal(request, form):
+        action()
+        messages.success(request, success)
+        return True
+    return False

@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from organization.confirm import confirm_page
+from common.confirm import confirm_page
 
 from . import services
 from .calendar import WorkingCalendar, national_holidays

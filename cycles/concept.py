@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common.errors import ServiceError
 from documents.language import in_indonesian
 from notifications import kinds
 from notifications.services import notify
@@ -23,7 +24,7 @@ Role = RoleAssignment.Role
 SOCIALISATION_BODY = "documents/letters/socialisation.html"
 
 
-class ConceptError(ValueError):
+class ConceptError(ServiceError):
     """A concept transition that is not allowed now; the message says why."""
 
 

@@ -1,11 +1,11 @@
 """Step 1's concept of the year (background, aims, format, theme-selection rules) and its
 agreement by the CC. The schedule of the concept is the cycle's step ledger (CycleStep)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import actor_field
 from organization.scopes import scoped_by_province
 
 from .models import Cycle
@@ -45,21 +45,13 @@ class Concept(models.Model):
     )
     cc_comment = models.TextField(_("catatan CC"), blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
+    created_by = actor_field(_("dibuat oleh"))
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
+    updated_by = actor_field(_("diubah oleh"))
     submitted_at = models.DateTimeField(_("diajukan"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
+    submitted_by = actor_field(_("diajukan oleh"))
     decided_at = models.DateTimeField(_("diputuskan CC"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
+    decided_by = actor_field(_("diputuskan oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
     objects = scoped_by_province("cycle__province")

@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organization.listing import ListFilter, search_filter
+from common.listing import ListFilter, search_filter
 
 from .models import Cycle
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organization.fields import actor_field
+from common.fields import actor_field
 from organization.models import Office
 from organization.scopes import scoped_by_province
 

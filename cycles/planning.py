@@ -13,6 +13,8 @@ from datetime import date
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common.errors import ServiceError
+
 from . import sop
 from .calendar import WorkingCalendar
 
@@ -35,7 +37,7 @@ class PlannedStep:
         }
 
 
-class PlanningError(ValueError):
+class PlanningError(ServiceError):
     """A plan the SOP's times do not allow; the message says why, for the form."""
 
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.confirm import confirm_page, is_confirmed
+from common.views import attempt, showing_refusal
 from documents.external import external_letter_page
-from documents.letters import LetterError
-from organization.confirm import confirm_page, is_confirmed
 from organization.roles import held_roles
 
 from . import concept as service
@@ -79,7 +79,7 @@ def concept_edit(request):
     )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ConceptForm.Meta.fields}
-        try:
+        with showing_refusal(request, form):
             service.save_concept(
                 cycle,
                 by=request.user,
@@ -87,21 +87,9 @@ def concept_edit(request):
                 proposals_per_office=form.cleaned_data["proposals_per_office"],
                 **fields,
             )
-        except service.ConceptError as exc:
-            form.add_error(None, str(exc))
-        else:
             messages.success(request, _("Konsep disimpan."))
             return redirect("cycles:concept")
     return render(request, "cycles/concept_form.html", {"cycle": cycle, "form": form})
-
-
-def _transition(request, action, *args, **kwargs):
-    try:
-        action(*args, **kwargs)
-    except service.ConceptError as exc:
-        messages.error(request, str(exc))
-        return False
-    return True
 
 
 @login_required
@@ -111,8 +99,11 @@ def concept_submit(request):
     concept = Concept.objects.filter(cycle=cycle).first()
     if concept is None:
         raise Http404
-    if _transition(request, service.submit_concept, concept, by=request.user):
-        messages.success(request, _("Konsep diajukan kepada CC."))
+    attempt(
+        request,
+        lambda: service.submit_concept(concept, by=request.user),
+        _("Konsep diajukan kepada CC."),
+    )
     return redirect("cycles:concept")
 
 
@@ -141,16 +132,18 @@ def concept_decide(request):
             carry=request.POST,
         )
     if form.cleaned_data["decision"] == "agree":
-        if _transition(request, service.agree_concept, concept, by=request.user):
-            messages.success(request, _("Konsep disepakati; langkah 1 selesai."))
-    elif _transition(
-        request,
-        service.return_concept,
-        concept,
-        by=request.user,
-        comment=form.cleaned_data["comment"],
-    ):
-        messages.success(request, _("Konsep dikembalikan kepada CAN."))
+        attempt(
+            request,
+            lambda: service.agree_concept(concept, by=request.user),
+            _("Konsep disepakati; langkah 1 selesai."),
+        )
+    else:
+        comment = form.cleaned_data["comment"]
+        attempt(
+            request,
+            lambda: service.return_concept(concept, by=request.user, comment=comment),
+            _("Konsep dikembalikan kepada CAN."),
+        )
     return redirect("cycles:concept")
 
 
@@ -161,11 +154,8 @@ def socialisation_letter(request):
     concept = Concept.objects.filter(cycle=cycle).first()
     if concept is None:
         raise Http404
-    try:
+    with showing_refusal(request):
         letter = service.publish_socialisation_letter(concept, by=request.user)
-    except service.ConceptError as exc:
-        messages.error(request, str(exc))
-    else:
         messages.success(
             request,
             _("Surat %(number)s diterbitkan; pengusulan tema dibuka.") % {"number": letter.number},
@@ -191,5 +181,4 @@ def socialisation_letter_external(request):
         register=lambda letter: service.publish_socialisation_letter(
             concept, by=request.user, external=letter
         ),
-        errors=(service.ConceptError, LetterError),
     )

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from organization.listing import filtered_page
+from common.listing import filtered_page
 from organization.models import Office
 
 from .filters import NationalFilter

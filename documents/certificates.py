@@ -19,6 +19,8 @@ from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 
+from common.errors import ServiceError
+
 from .models import Certificate, CertificateSequence, new_verification_code
 from .numbering import take_numbers
 from .rendering import render_document, write_pdf
@@ -30,7 +32,7 @@ _ARCHIVAL_CATALOG_KEYS = ("/OutputIntents", "/Metadata", "/Lang", "/MarkInfo")
 SERIAL_PREFIX = "SRW"
 
 
-class CertificateError(ValueError):
+class CertificateError(ServiceError):
     """A batch that cannot be issued as asked."""
 
 

@@ -11,14 +11,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.views import showing_refusal
+
 from .forms import ExternalLetterForm
 
 TEMPLATE = "documents/external_letter.html"
 
 
-def external_letter_page(request, *, office, title, back_url, subject, register, errors):
-    """GET: the form; POST: validate and call `register(external_letter)`. A refusal (one of
-    `errors`, raised by the service) is shown on the form with what was typed kept."""
+def external_letter_page(request, *, office, title, back_url, subject, register):
+    """GET: the form; POST: validate and call `register(external_letter)`. A refusal by the
+    service is shown on the form with what was typed kept."""
     form = ExternalLetterForm(
         request.POST or None,
         request.FILES or None,
@@ -26,11 +28,8 @@ def external_letter_page(request, *, office, title, back_url, subject, register,
         initial={"subject": subject, "date": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with showing_refusal(request, form):
             letter = register(form.external_letter())
-        except errors as exc:
-            form.add_error(None, getattr(exc, "message", None) or str(exc))
-        else:
             number = getattr(letter, "number", form.cleaned_data["number"])
             messages.success(
                 request, _("Surat %(number)s didaftarkan dari luar.") % {"number": number}

@@ -15,7 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from serawai.text import one_line
+from common.errors import ServiceError
+from common.text import one_line
 
 from .models import Letter, LetterSequence
 from .numbering import take_numbers
@@ -26,7 +27,7 @@ LETTER_TEMPLATE = "documents/letter.html"
 NATURE_CODES = {"biasa": "B", "penting": "P", "rahasia": "R", "sangat rahasia": "R"}
 
 
-class LetterError(ValueError):
+class LetterError(ServiceError):
     """A letter that cannot be issued or changed as asked (the message says why, in Indonesian)."""
 
 

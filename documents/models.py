@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organization.fields import actor_field
+from common.fields import actor_field
 from organization.scopes import scoped_by_office
 
 
@@ -312,9 +312,7 @@ class CertificateBatch(models.Model):
     issuer_office = models.ForeignKey(
         "organization.Office", on_delete=models.PROTECT, related_name="+"
     )
-    signatory = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    signatory = actor_field(_("penandatangan"), required=True)
     # [{"name", "nip", "employee_id", "role_label"}]: plain data, read by the worker.
     holders = models.JSONField(_("pemegang"), default=list)
     related_type = models.ForeignKey(
@@ -329,9 +327,7 @@ class CertificateBatch(models.Model):
     done = models.PositiveIntegerField(_("selesai"), default=0)
     error = models.TextField(_("galat"), blank=True)
     archive = models.FileField(_("arsip zip"), upload_to=_batch_path, max_length=255, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    requested_by = actor_field(_("diminta oleh"), required=True)
     requested_at = models.DateTimeField(_("diminta pada"), auto_now_add=True)
     finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
     # Set when the batch is handed over and after each committed chunk: a pending or running

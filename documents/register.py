@@ -7,15 +7,18 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from common.confirm import confirm_page
+from common.views import showing_refusal
 from organization.models import Office
 from organization.roles import CAN_ROLES, held_roles
 
-from .certificates import CertificateError, revoke_certificate
+from .certificates import revoke_certificate
 from .forms import ReasonForm
-from .letters import LetterError, cancel_letter
+from .letters import cancel_letter
 from .models import Certificate, Letter
 
 SHOWN = 100
@@ -58,20 +61,24 @@ def register(request):
     return render(request, "documents/register.html", context)
 
 
-def _withdraw_page(request, *, document, perm, action, error_class, template_context):
+def _withdraw_page(request, *, document, perm, action, title, summary, consequence):
     if not request.user.has_perm(perm, document):
         raise Http404
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with showing_refusal(request, form):
             action(document, by=request.user, reason=form.cleaned_data["reason"])
-        except error_class as exc:
-            form.add_error(None, str(exc))
-        else:
             return None
-    status = 400 if request.method == "POST" else 200
-    context = {"form": form, "document": document, **template_context}
-    return render(request, "documents/withdraw.html", context, status=status)
+    return confirm_page(
+        request,
+        title=title,
+        question=summary,
+        consequences=[consequence],
+        action_label=title,
+        cancel_url=reverse("documents:register"),
+        form=form,
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -83,18 +90,12 @@ def certificate_revoke(request, pk):
         document=certificate,
         perm="documents.revoke_certificate",
         action=revoke_certificate,
-        error_class=CertificateError,
-        template_context={
-            "title": _("Cabut sertifikat"),
-            "summary": " · ".join(
-                (certificate.serial, certificate.holder_name, certificate.event_title)
-            ),
-            "consequence": _(
-                "Berkasnya tetap tersimpan, tetapi halaman verifikasi menyatakan sertifikat ini "
-                "DICABUT beserta alasannya."
-            ),
-            "action_label": _("Cabut sertifikat"),
-        },
+        title=_("Cabut sertifikat"),
+        summary=" · ".join((certificate.serial, certificate.holder_name, certificate.event_title)),
+        consequence=_(
+            "Berkasnya tetap tersimpan, tetapi halaman verifikasi menyatakan sertifikat ini "
+            "DICABUT beserta alasannya."
+        ),
     )
     if response is not None:
         return response
@@ -111,16 +112,12 @@ def letter_cancel(request, pk):
         document=letter,
         perm="documents.cancel_letter",
         action=cancel_letter,
-        error_class=LetterError,
-        template_context={
-            "title": _("Batalkan surat"),
-            "summary": f"{letter.number} · {letter.subject}",
-            "consequence": _(
-                "Surat tetap tercatat dalam agenda dan nomornya tidak dipakai lagi; statusnya "
-                "menjadi Dibatalkan."
-            ),
-            "action_label": _("Batalkan surat"),
-        },
+        title=_("Batalkan surat"),
+        summary=f"{letter.number} · {letter.subject}",
+        consequence=_(
+            "Surat tetap tercatat dalam agenda dan nomornya tidak dipakai lagi; statusnya "
+            "menjadi Dibatalkan."
+        ),
     )
     if response is not None:
         return response

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 
-from serawai.text import safe_filename
+from common.text import safe_filename
 
 STYLES = Path(__file__).resolve().parent / "styles"
 ARCHIVAL_VARIANT = "pdf/a-3u"

@@ -10,10 +10,10 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from organization.listing import filtered_page
+from common.listing import filtered_page
+from common.views import showing_refusal
 
 from .batches import retry_batch
-from .certificates import CertificateError
 from .filters import MyCertificateFilter
 from .models import Certificate, CertificateBatch, Letter
 from .rendering import pdf_response
@@ -109,11 +109,8 @@ def batch_retry(request, pk):
     batch = _batch_for(request, pk)
     if not request.user.has_perm("documents.retry_batch", batch):
         raise Http404
-    try:
+    with showing_refusal(request):
         retry_batch(batch, by=request.user)
-    except CertificateError as exc:
-        messages.error(request, str(exc))
-    else:
         messages.success(
             request, _("Penerbitan diulang; sertifikat yang sudah terbit tidak diulang.")
         )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common.errors import ServiceError
 from cycles import planning
 from cycles.services import complete_step, start_step
 from documents.certificates import issue_certificates
@@ -24,7 +25,7 @@ from .models import Award, OrganizerRating, PresenterEvaluation, PresenterRating
 EVALUATION_STEP = 11
 
 
-class EvaluationError(Exception):
+class EvaluationError(ServiceError):
     """A rating the SOP does not allow; the message says why, for the page."""
 
 

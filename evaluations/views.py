@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.views import showing_refusal
 from cycles.models import Cycle
 from cycles.selectors import current_cycle, cycle_of_year
 from documents.language import in_indonesian
@@ -113,11 +114,8 @@ def rate(request, pk):
         )
     form = PresenterRatingForm(request.POST or None, presenters=presenters)
     if request.method == "POST" and form.is_valid():
-        try:
+        with showing_refusal(request, form):
             services.rate_presenters(event=event, rater=request.user, ratings=form.ratings())
-        except services.EvaluationError as exc:
-            form.add_error(None, str(exc))
-        else:
             messages.success(request, _("Terima kasih, penilaian Anda tersimpan tanpa nama."))
             return redirect("evaluations:index")
     return render(request, "evaluations/rate.html", {"event": event, "form": form})
@@ -136,16 +134,13 @@ def rate_organizer(request, pk):
         )
     form = OrganizerRatingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with showing_refusal(request, form):
             services.rate_organizer(
                 event=event,
                 rater=request.user,
                 scores=form.scores(),
                 comment=form.cleaned_data["comment"],
             )
-        except services.EvaluationError as exc:
-            form.add_error(None, str(exc))
-        else:
             messages.success(request, _("Penilaian penyelenggara tersimpan."))
             return redirect("evaluations:index")
     return render(request, "evaluations/rate_organizer.html", {"event": event, "form": form})
@@ -225,13 +220,10 @@ def issue_award(request, year, kind):
     cycle = _cycle_for(request, year)
     if kind not in Award.Kind.values:
         raise Http404
-    try:
+    with showing_refusal(request):
         award, certificates = services.issue_award_certificates(
             cycle=cycle, kind=kind, by=request.user
         )
-    except services.EvaluationError as exc:
-        messages.error(request, str(exc))
-    else:
         messages.success(
             request,
             _("Sertifikat %(award)s untuk %(name)s diterbitkan.")

@@ -3,8 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from common.listing import ListFilter, search_filter, year_choices
 from cycles.models import Cycle
-from organization.listing import ListFilter, search_filter, year_choices
 from organization.models import Office
 
 from . import library

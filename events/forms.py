@@ -4,9 +4,9 @@ from django import forms
 from django.core.validators import FileExtensionValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from common.text import validate_one_line
 from organization.models import Employee
 from organization.nip import normalize_nip
-from serawai.text import validate_one_line
 
 from .models import CommitteeMember, Event, EventTeamNeed, Minutes, Readiness, TeamRole
 

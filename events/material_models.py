@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from organization.fields import actor_field
+from common.fields import actor_field
 
 
 def _material_path(instance, filename):

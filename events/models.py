@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import actor_field
 from cycles.models import Cycle, StepQuerySet, StepRecord
-from organization.fields import actor_field
 from organization.models import Office
 from organization.scopes import scoped_by_province
 

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from serawai.text import one_line
+from common.text import one_line
 
 from . import kinds
 from .models import Notification

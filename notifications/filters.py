@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from organization.listing import ListFilter, search_filter
+from common.listing import ListFilter, search_filter
 
 from . import kinds
 from .models import Notification

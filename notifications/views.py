@@ -7,7 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from organization.listing import filtered_page
+from common.listing import filtered_page
 
 from . import kinds, services
 from .filters import NotificationFilter

@@ -15,6 +15,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from .import_errors import SheetImportError
 from .models import Employee, Office
 from .nip import normalize_nip, validate_nip
 from .services import end_roles_outside_province
@@ -33,12 +34,7 @@ class EmployeeRow:
     nip_is_number: bool = False  # typed as a number: a spreadsheet keeps only 15 digits
 
 
-class EmployeeImportError(ValueError):
-    """The sheet was refused; `errors` lists (row number, message) and nothing was stored."""
-
-    def __init__(self, errors: list[tuple[int, str]]):
-        self.errors = errors
-        super().__init__("; ".join(f"{_('baris')} {row}: {msg}" for row, msg in errors))
+EmployeeImportError = SheetImportError
 
 
 @dataclass

@@ -3,7 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from .listing import ListFilter, search_filter
+from common.listing import ListFilter, search_filter
+
 from .models import Office, RoleAssignment
 
 

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import actor_field
+
 from .nip import format_nip, normalize_nip, validate_nip
 from .scopes import scoped_by_office
 
@@ -244,25 +246,11 @@ class RoleAssignment(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("tahun"))
     ended_on = models.DateField(_("berakhir pada"), null=True, blank=True)
-    ended_by = models.ForeignKey(
-        Employee,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("diakhiri oleh"),
-    )
+    ended_by = actor_field(_("diakhiri oleh"))
     end_reason = models.CharField(_("alasan berakhir"), max_length=200, blank=True)
     note = models.CharField(_("catatan"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        Employee,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dibuat oleh"),
-    )
+    created_by = actor_field(_("dibuat oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
     objects = scoped_by_office("office", models.Manager.from_queryset(RoleAssignmentQuerySet))
@@ -318,9 +306,7 @@ class EmployeeImport(models.Model):
     unchanged = models.PositiveIntegerField(_("tidak berubah"), default=0)
     # [[row number, reason], ...] when the sheet was refused; nothing was stored then.
     errors = models.JSONField(_("baris bermasalah"), default=list, blank=True)
-    requested_by = models.ForeignKey(
-        Employee, on_delete=models.PROTECT, related_name="+", verbose_name=_("diunggah oleh")
-    )
+    requested_by = actor_field(_("diunggah oleh"), required=True)
     requested_at = models.DateTimeField(_("diunggah pada"), default=timezone.now)
     heartbeat_at = models.DateTimeField(_("terakhir aktif"), null=True, blank=True)
     finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)

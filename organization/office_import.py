@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .bps_offices import OfficeRow
+from .import_errors import SheetImportError
 from .models import Office
 
 _LEVELS = {
@@ -40,12 +41,7 @@ _PARENT_LEVEL = {
 }
 
 
-class OfficeImportError(ValueError):
-    """The sheet was refused; `errors` lists (row number, message) and nothing was stored."""
-
-    def __init__(self, errors: list[tuple[int, str]]):
-        self.errors = errors
-        super().__init__("; ".join(f"{_('baris')} {row}: {msg}" for row, msg in errors))
+OfficeImportError = SheetImportError
 
 
 @dataclass

@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from common.confirm import confirm_page
+from common.listing import filtered_page
+
 from . import import_jobs, services
-from .confirm import confirm_page
 from .employee_import import COLUMNS, EmployeeImportError, import_employees, read_employees_xlsx
 from .filters import RoleFilter
 from .forms import EmployeeImportForm, LoginForm, RoleAssignmentForm
-from .listing import filtered_page
 from .models import EmployeeImport, Office, RoleAssignment
 
 

@@ -12,7 +12,7 @@ import mimetypes
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from documents.dates import hari_tanggal, tanggal
+from common.dates import hari_tanggal, tanggal
 from documents.rendering import append_documents, render_pdf
 
 from . import assembly

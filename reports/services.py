@@ -9,12 +9,12 @@ needs `start_revision`, which copies it into a new draft and keeps the approved 
 import hashlib
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.errors import ServiceError
 from cycles import services as cycle_services
 from evaluations.services import complete_evaluation
 from events.models import EventStep
@@ -31,7 +31,7 @@ Status = ActivityReport.Status
 Role = RoleAssignment.Role
 
 
-class ReportError(ValidationError):
+class ReportError(ServiceError):
     """A move the workflow does not allow; its message is shown to the user as is."""
 
 

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from common.confirm import confirm_page, is_confirmed
+from common.text import safe_filename
+from common.views import showing_refusal
 from cycles.selectors import current_cycle
-from organization.confirm import confirm_page, is_confirmed
-from serawai.text import safe_filename
 
 from . import assembly, services
 from .forms import ChaptersForm, DecisionForm, SpeechForm
@@ -117,11 +118,8 @@ def edit_chapters(request, pk):
     report = _report(request, pk, "reports.change_report")
     form = ChaptersForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
-        try:
+        with showing_refusal(request, form):  # refused: the chapters stay as typed
             services.update_chapters(report, by=request.user, **form.cleaned_data)
-        except services.ReportError as exc:
-            form.add_error(None, exc.message)  # the chapters stay as typed
-        else:
             messages.success(request, _("Bab laporan disimpan."))
             return redirect(report)
     return render(request, "reports/chapters.html", {"report": report, "form": form})
@@ -140,11 +138,8 @@ def edit_speech(request, pk, event_pk):
         has_file=bool(speech and speech.file),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with showing_refusal(request, form):  # refused: the speech stays as typed
             services.set_opening_speech(report, event=event, by=request.user, **form.cleaned_data)
-        except services.ReportError as exc:
-            form.add_error(None, exc.message)  # the speech stays as typed
-        else:
             messages.success(request, _("Draf kata sambutan disimpan."))
             return redirect(report)
     context = {"report": report, "event": event, "speech": speech, "form": form}
@@ -167,11 +162,8 @@ def speech_file(request, pk, speech_pk):
 @require_POST
 def submit(request, pk):
     report = _report(request, pk, "reports.change_report")
-    try:
+    with showing_refusal(request):
         services.submit_report(report, by=request.user)
-    except services.ReportError as exc:
-        messages.error(request, exc.message)
-    else:
         messages.success(request, _("Laporan diajukan ke CC untuk disetujui."))
     return redirect(report)
 
@@ -198,15 +190,13 @@ def decide(request, pk):
             cancel_url=report.get_absolute_url(),
             carry=request.POST,
         )
-    try:
+    with showing_refusal(request):
         if form.cleaned_data["decision"] == DecisionForm.APPROVE:
             services.approve_report(report, by=request.user, comment=form.cleaned_data["comment"])
             messages.success(request, _("Laporan disetujui."))
         else:
             services.return_report(report, by=request.user, comment=form.cleaned_data["comment"])
             messages.success(request, _("Laporan dikembalikan kepada penyusun dengan catatan."))
-    except services.ReportError as exc:
-        messages.error(request, exc.message)
     return redirect(report)
 
 
@@ -214,13 +204,11 @@ def decide(request, pk):
 @require_POST
 def revise(request, pk):
     report = _report(request, pk, "reports.change_report")
-    try:
+    with showing_refusal(request):
         new = services.start_revision(report, by=request.user)
-    except services.ReportError as exc:
-        messages.error(request, exc.message)
-        return redirect(report)
-    messages.success(request, _("Revisi %(rev)d dibuat sebagai draf.") % {"rev": new.revision})
-    return redirect(new)
+        messages.success(request, _("Revisi %(rev)d dibuat sebagai draf.") % {"rev": new.revision})
+        return redirect(new)
+    return redirect(report)
 
 
 @login_required

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "organization",
+    "accounts",
     "cycles",
     "notifications",
     "documents",
@@ -156,7 +157,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organization.Employee"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a login while its NIP/e-mail + IP is locked out (see "Log-in protection").
-    "audit.security.LoginProtectionBackend",
+    "accounts.lockout.LoginProtectionBackend",
     "rules.permissions.ObjectPermissionBackend",
     "organization.auth.NipOrEmailBackend",
 ]
@@ -347,9 +348,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 _cooloff = int(os.environ.get("SERAWAI_LOGIN_COOLOFF_MINUTES", "60"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=_cooloff) if _cooloff else None
 AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_CALLABLE = "audit.security.login_key"
-AXES_CLIENT_IP_CALLABLE = "audit.security.client_ip"
-AXES_LOCKOUT_CALLABLE = "audit.security.lockout_response"
+AXES_USERNAME_CALLABLE = "accounts.lockout.login_key"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_VERBOSE = False
 # Proxies in front of gunicorn whose X-Forwarded-For is trusted for the client address (nginx: 1).
 SERAWAI_TRUSTED_PROXIES = int(os.environ.get("SERAWAI_TRUSTED_PROXIES", "1" if PRODUCTION else "0"))
@@ -377,6 +378,8 @@ CONTENT_SECURITY_POLICY = {
 SERAWAI_OIDC_ENABLED = bool(os.environ.get("SERAWAI_OIDC_CLIENT_ID"))
 if SERAWAI_OIDC_ENABLED:
     INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("accounts.oidc.EmployeeOIDCBackend")
+    # The backend's former path, still in the sessions of people who signed on before it moved.
     AUTHENTICATION_BACKENDS.append("audit.oidc.EmployeeOIDCBackend")
     OIDC_RP_CLIENT_ID = os.environ["SERAWAI_OIDC_CLIENT_ID"]
     OIDC_RP_CLIENT_SECRET = os.environ.get("SERAWAI_OIDC_CLIENT_SECRET", "")

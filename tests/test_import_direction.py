@@ -86,3 +86,103 @@ def test_the_check_sees_an_import_of_the_demo(tmp_path):
         "5: import_module() of a computed name",
         "6: import_module('voting.demo_national')",
     ]
+
+
+# The floor and the wiring: common/ imports no app of Serawai, and the apps take from serawai/
+# only what Django and Celery start from (they never need settings.py itself: django.conf does).
+PROJECT_PACKAGES = {p.name for p in ROOT.iterdir() if (p / "__init__.py").is_file()}
+WIRING = {"settings", "urls", "wsgi", "asgi", "celery"}
+
+
+def imported_modules(path: Path) -> list[tuple[int, str]]:
+    """(line, module) of every absolute import in `path`, a `from x import y` counted as x.y
+    too, and of every import_module()/import_string() of a constant name."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            found += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
+        elif isinstance(node, ast.Call) and node.args:
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            arg = node.args[0]
+            if name in DYNAMIC and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.append((node.lineno, arg.value))
+    return sorted(found)
+
+
+def floor_offences(path: Path) -> list[str]:
+    return [
+        f"{line}: {module}"
+        for line, module in imported_modules(path)
+        if module.split(".")[0] in PROJECT_PACKAGES - {"common"}
+    ]
+
+
+def wiring_offences(path: Path) -> list[str]:
+    return [
+        f"{line}: {module}"
+        for line, module in imported_modules(path)
+        if module.split(".")[0] == "serawai"
+        and (len(module.split(".")) < 2 or module.split(".")[1] not in WIRING)
+    ]
+
+
+def test_common_imports_no_app():
+    offenders = {
+        str(path.relative_to(ROOT)): found
+        for path in sorted((ROOT / "common").rglob("*.py"))
+        if (found := floor_offences(path))
+    }
+    assert offenders == {}
+
+
+def test_apps_take_only_the_wiring_from_serawai():
+    offenders = {
+        str(path.relative_to(ROOT)): found
+        for path in product_modules()
+        if path.relative_to(ROOT).parts[0] != "serawai" and (found := wiring_offences(path))
+    }
+    assert offenders == {}
+
+
+def test_the_checks_see_an_app_imported_by_the_floor(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import importlib\n"
+        "from django.db import models\n"
+        "from common.text import one_line\n"
+        "from organization.models import Employee\n"
+        "import cycles.sop\n"
+        "importlib.import_module('voting.models')\n"
+        "from serawai.celery import app\n"
+        "from serawai.text import one_line\n"
+        "from serawai import redis_cache\n",
+        encoding="utf-8",
+    )
+    assert floor_offences(sample) == [
+        "4: organization.models.Employee",
+        "5: cycles.sop",
+        "6: voting.models",
+        "7: serawai.celery.app",
+        "8: serawai.text.one_line",
+        "9: serawai.redis_cache",
+    ]
+    assert wiring_offences(sample) == ["8: serawai.text.one_line", "9: serawai.redis_cache"]
+
+
+def test_nothing_imports_the_audit_app():
+    """audit/ sits on top: it registers the trail of every app, and no app depends on it."""
+    offenders = {
+        str(path.relative_to(ROOT)): found
+        for path in product_modules()
+        if path.relative_to(ROOT).parts[0] != "audit"
+        and (
+            found := [
+                f"{line}: {module}"
+                for line, module in imported_modules(path)
+                if module.split(".")[0] == "audit"
+            ]
+        )
+    }
+    assert offenders == {}

@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from common import secrecy
+from common.errors import ServiceError
 from common.queue import wake
 from cycles import services as cycle_services
 from cycles.concept import regency_cas
@@ -44,7 +45,7 @@ from .selectors import BallotEntry, ballot_entries
 VOTERS_SHOWN_EVERY = timedelta(hours=1)
 
 
-class VoteError(ValueError):
+class VoteError(ServiceError):
     """A vote action the rules do not allow now; the message says why."""
 
 

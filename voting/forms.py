@@ -4,8 +4,8 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from common.text import validate_one_line
 from organization.models import Employee, Office
-from serawai.text import validate_one_line
 
 from .models import ThemeProposal
 

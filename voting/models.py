@@ -10,14 +10,13 @@ not even one holding SECRET_KEY, can find a voter's ballot once it is mixed. A c
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import actor_field
 from cycles.models import Concept, Cycle
-from organization.fields import actor_field
 from organization.models import Office
 from organization.scopes import scoped_by_province
 
@@ -46,13 +45,9 @@ class ThemeProposal(models.Model):
         _("triwulan yang diinginkan"), choices=Quarter.choices
     )
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
+    created_by = actor_field(_("dibuat oleh"))
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
+    updated_by = actor_field(_("diubah oleh"))
 
     # Read inside a province scope only (organization/scopes.py).
     objects = scoped_by_province("cycle__province")
@@ -118,9 +113,7 @@ class ProposalReopening(models.Model):
     until = models.DateField(_("dibuka sampai"))
     reason = models.CharField(_("alasan"), max_length=250)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = actor_field(_("dibuat oleh"), required=True)
 
     # Read inside a province scope only (organization/scopes.py).
     objects = scoped_by_province("cycle__province")
@@ -151,17 +144,11 @@ class Vote(models.Model):
     closes_on = models.DateField(_("batas pemungutan suara"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     opened_at = models.DateTimeField(_("dibuka"), default=timezone.now)
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    opened_by = actor_field(_("dibuka oleh"), required=True)
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
+    closed_by = actor_field(_("ditutup oleh"))
     announced_at = models.DateTimeField(_("diumumkan"), null=True, blank=True)
-    announced_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
+    announced_by = actor_field(_("diumumkan oleh"))
     # While the vote is open only the number of voters shows, and only as counted at most once
     # an hour: two readings a minute apart would tell whose ballot came in between.
     shown_voters = models.PositiveIntegerField(_("jumlah pemilih yang ditampilkan"), default=0)
@@ -278,9 +265,7 @@ class TieDecision(models.Model):
     chosen = models.ManyToManyField(ThemeProposal, related_name="+", verbose_name=_("dipilih"))
     reason = models.TextField(_("alasan"))
     decided_at = models.DateTimeField(_("diputuskan"), default=timezone.now)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = actor_field(_("diputuskan oleh"), required=True)
 
     # Read inside a province scope only (organization/scopes.py).
     objects = scoped_by_province("vote__cycle__province")
@@ -320,9 +305,7 @@ class SelectedTheme(models.Model):
         related_name="selected_theme",
     )
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    updated_by = actor_field(_("diubah oleh"), required=True)
 
     # Read inside a province scope only (organization/scopes.py).
     objects = scoped_by_province("cycle__province")

@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common.errors import ServiceError
+from common.text import one_line
 from cycles.models import Cycle, CycleStep
-from serawai.text import one_line
 
 from .models import ProposalReopening, ProposedSpeaker, ThemeProposal, Vote
 
 
-class ProposalError(ValueError):
+class ProposalError(ServiceError):
     """A proposal change that the SOP's rules do not allow now; the message says why."""
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common.errors import ServiceError
 from cycles import planning
 from cycles import services as cycle_services
 from cycles.calendar import WorkingCalendar
@@ -153,7 +154,7 @@ def earliest_event_date(vote: Vote, today: date | None = None) -> date:
     return planning.earliest_event_date(not_before(vote, today, cal), cal)
 
 
-class SelectionError(ValueError):
+class SelectionError(ServiceError):
     """Per-proposal field errors: {proposal_id: {field: message}}."""
 
     def __init__(self, errors: dict):

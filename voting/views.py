@@ -12,11 +12,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.confirm import confirm_page
+from common.listing import filtered_page
+from common.views import showing_refusal
 from cycles.selectors import current_cycle
 from documents.external import external_letter_page
-from documents.letters import LetterError
-from organization.confirm import confirm_page
-from organization.listing import filtered_page
 from organization.models import Office
 from organization.roles import held_roles
 
@@ -114,7 +114,7 @@ def _save_proposal(request, cycle, office, proposal=None):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with showing_refusal(request, form):
             proposals.save_proposal(
                 cycle,
                 office=office,
@@ -127,9 +127,6 @@ def _save_proposal(request, cycle, office, proposal=None):
                 external_speakers=data["external_speakers"],
                 proposal=proposal,
             )
-        except proposals.ProposalError as exc:
-            form.add_error(None, str(exc))
-        else:
             messages.success(request, _("Usulan tema disimpan."))
             return redirect("voting:proposals")
     return render(
@@ -171,11 +168,8 @@ def proposal_delete(request, pk):
             action_label=_("Ya, hapus usulan"),
             cancel_url=reverse("voting:proposals"),
         )
-    try:
+    with showing_refusal(request):
         proposals.delete_proposal(proposal, by=request.user)
-    except proposals.ProposalError as exc:
-        messages.error(request, str(exc))
-    else:
         messages.success(request, _("Usulan tema dihapus."))
     return redirect("voting:proposals")
 
@@ -194,11 +188,8 @@ def proposals_reopen(request):
     _require(request, "voting.manage")
     form = ReopenForm(request.POST)
     if form.is_valid():
-        try:
+        with showing_refusal(request):  # shown even where the form is not
             proposals.reopen_proposals(cycle, by=request.user, **form.cleaned_data)
-        except proposals.ProposalError as exc:
-            messages.error(request, str(exc))  # shown even where the form is not
-        else:
             messages.success(request, _("Pengusulan tema dibuka kembali."))
             return redirect("voting:proposals")
     # The list again, the date and reason as typed, with why they were refused.
@@ -233,11 +224,8 @@ def vote_open(request):
             cancel_url=reverse("voting:proposals"),
             danger=False,
         )
-    try:
+    with showing_refusal(request):
         ballots.open_vote(cycle, by=request.user)
-    except ballots.VoteError as exc:
-        messages.error(request, str(exc))
-    else:
         messages.success(request, _("Pemungutan suara dibuka; surat pemilihan tema diterbitkan."))
     return redirect("voting:results")
 
@@ -266,15 +254,12 @@ def ballot(request):
         form.add_error(None, _("Pemungutan suara sudah ditutup."))
     elif posted and form.is_valid() and not request.POST.get("back"):
         chosen = form.cleaned_data["choices"]
-        try:
+        with showing_refusal(request, form):
             if request.POST.get("confirmed") == "yes":
                 ballots.cast_ballot(vote, voter=voter, proposal_ids=chosen)
             else:
                 ballots.check_ballot(vote, voter=voter, proposal_ids=chosen)
                 confirming = True
-        except ballots.BallotError as exc:
-            form.add_error(None, str(exc))
-        else:
             if not confirming:
                 messages.success(
                     request, _("Suara Anda tersimpan secara rahasia. Terima kasih telah memilih.")
@@ -338,11 +323,8 @@ def vote_close(request):
             action_label=_("Ya, tutup pemungutan suara"),
             cancel_url=reverse("voting:results"),
         )
-    try:
+    with showing_refusal(request):
         results.close_vote(vote, by=request.user)
-    except ballots.VoteError as exc:
-        messages.error(request, str(exc))
-    else:
         messages.success(request, _("Pemungutan suara ditutup; langkah 4 selesai."))
     return redirect("voting:results")
 
@@ -396,16 +378,13 @@ def tie_decide(request):
         return redirect("voting:results")
     form = TieForm(request.POST, tied=tally.tied, seats=tally.open_seats)
     if form.is_valid():
-        try:
+        with showing_refusal(request, form):
             results.decide_tie(
                 vote,
                 by=request.user,
                 chosen_ids=form.cleaned_data["chosen"],
                 reason=form.cleaned_data["reason"],
             )
-        except ballots.VoteError as exc:
-            form.add_error(None, str(exc))
-        else:
             messages.success(request, _("Keputusan suara sama dicatat."))
             return redirect("voting:results")
     # The results again, the choices and reason as typed, with why they were refused.
@@ -466,11 +445,8 @@ def announce(request):
     vote = _vote(cycle)
     if vote is None:
         raise Http404
-    try:
+    with showing_refusal(request):
         letter = results.announce_results(vote, by=request.user)
-    except ballots.VoteError as exc:
-        messages.error(request, str(exc))
-    else:
         messages.success(
             request, _("Hasil diumumkan dengan surat %(number)s.") % {"number": letter.number}
         )
@@ -490,7 +466,6 @@ def vote_open_external(request):
         back_url=reverse("voting:results"),
         subject=_("Pemilihan Tema Serawai Kabupaten/Kota Tahun %(year)s") % {"year": cycle.year},
         register=lambda letter: ballots.open_vote(cycle, by=request.user, external=letter),
-        errors=(ballots.VoteError, LetterError),
     )
 
 
@@ -511,5 +486,4 @@ def announce_external(request):
         subject=_("Hasil Pemilihan Tema Serawai Kabupaten/Kota Tahun %(year)s")
         % {"year": cycle.year},
         register=lambda letter: results.announce_results(vote, by=request.user, external=letter),
-        errors=(ballots.VoteError, LetterError),
     )

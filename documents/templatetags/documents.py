@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django import template
 
-from documents.dates import hari_tanggal, tanggal
+from common.dates import hari_tanggal, tanggal
 from documents.texts import grouped_texts
 from organization.nip import format_nip
 

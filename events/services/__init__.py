@@ -9,9 +9,9 @@ from datetime import date
 
 from django.db import transaction
 
+from common.text import one_line
 from cycles import planning
 from cycles.calendar import WorkingCalendar
-from serawai.text import one_line
 
 from ..models import Event, EventStep
 from .errors import EventError

@@ -1,6 +1,5 @@
-class EventError(Exception):
-    """A refused action on an event; its message is shown to the user as is (Indonesian)."""
+from common.errors import ServiceError
 
-    @property
-    def message(self) -> str:
-        return str(self.args[0]) if self.args else ""
+
+class EventError(ServiceError):
+    """A refused action on an event; its message is shown to the user as is (Indonesian)."""

@@ -11,8 +11,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from organization.confirm import confirm_page
-from organization.listing import filtered_page
+from common.confirm import confirm_page
+from common.listing import filtered_page
+from common.views import showing_refusal
 
 from .. import checkin, services
 from ..filters import AttendanceFilter
@@ -64,11 +65,8 @@ def check_in(request, pk, token):
     if not checkin.is_valid(event, token):
         raise Http404
     if request.method == "POST":
-        try:
+        with showing_refusal(request):
             attendance, created = services.check_in(event, request.user)
-        except services.EventError as exc:
-            messages.error(request, exc.message)
-        else:
             if created:
                 messages.success(request, _("Terima kasih, kehadiran Anda tercatat."))
             else:
@@ -147,12 +145,18 @@ def attendance_remove(request, pk, attendance_pk):
             form,
         ):
             return redirect("events:attendance", pk=event.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return confirm_page(
         request,
-        "events/attendance_remove.html",
-        {"event": event, "row": row, "form": form},
-        status=status,
+        title=_("Hapus dari daftar hadir"),
+        question=_("Yakin menghapus %(name)s dari daftar hadir %(title)s?")
+        % {"name": row.employee.full_name, "title": event.title},
+        consequences=[
+            _("Kegiatan sudah berakhir: koreksi daftar hadir dicatat dengan alasan di jejak audit.")
+        ],
+        action_label=_("Ya, hapus dari daftar hadir"),
+        cancel_url=reverse("events:attendance", args=[event.pk]),
+        form=form,
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from documents.external import external_letter_page
-from documents.letters import LetterError
 
 from .. import services
 from .common import get_event
@@ -25,7 +24,6 @@ def committee_letter_external(request, pk):
         register=lambda letter: services.issue_committee_letter(
             event, signatory=request.user, by=request.user, external=letter
         ),
-        errors=(services.EventError, LetterError),
     )
 
 
@@ -42,5 +40,4 @@ def invitation_external(request, pk):
         register=lambda letter: services.send_invitation(
             event, signatory=request.user, by=request.user, external=letter
         ),
-        errors=(services.EventError, LetterError),
     )

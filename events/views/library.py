@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from organization.listing import filtered_page
+from common.listing import filtered_page
 
 from .. import library, services
 from ..filters import LibraryFilter

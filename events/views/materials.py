@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from organization.confirm import confirm_page
+from common.confirm import confirm_page
 
 from .. import services
 from ..forms import MaterialForm, MaterialReplaceForm, RecordingForm

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from organization.confirm import confirm_page
-from organization.listing import filtered_page
+from common.confirm import confirm_page
+from common.listing import filtered_page
 
 from .. import services
 from ..filters import EventFilter

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from organization.confirm import confirm_page, is_confirmed
-from organization.listing import filtered_page
+from common.confirm import confirm_page, is_confirmed
+from common.listing import filtered_page
 
 from .. import services
 from ..filters import TeamHistoryFilter

@@ -1,6 +1,7 @@
 """The draft opening speech: typed, or an uploaded PDF/DOCX/ODT checked by content and size."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -62,7 +63,7 @@ def test_file_named_pdf_that_is_not_a_pdf_is_refused(client, report, event, ca_1
 
 def test_docx_that_is_a_plain_zip_is_refused(report, event, ca_1701):
     upload = SimpleUploadedFile("sambutan.docx", odt_bytes(["bukan word"]))
-    with pytest.raises(services.ValidationError, match="bukan dokumen Word"):
+    with pytest.raises(ValidationError, match="bukan dokumen Word"):
         services.set_opening_speech(report, event=event, by=ca_1701, upload=upload)
     assert not OpeningSpeech.objects.exists()
 

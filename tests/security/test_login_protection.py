@@ -84,7 +84,7 @@ def test_a_successful_login_resets_the_failure_count(client):
 
 
 def test_client_address_behind_the_proxy_is_taken_from_x_forwarded_for(rf, settings):
-    from audit.security import client_ip
+    from accounts.lockout import client_ip
 
     request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.2.3.4")
     settings.SERAWAI_TRUSTED_PROXIES = 1

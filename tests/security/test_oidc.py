@@ -56,7 +56,7 @@ def test_sso_claims_find_the_employee_by_nip_then_e_mail_and_never_create_one(se
     settings.OIDC_OP_USER_ENDPOINT = "https://sso.example/userinfo"
     settings.OIDC_RP_SIGN_ALGO = "HS256"
     settings.OIDC_CREATE_USER = False
-    from audit.oidc import EmployeeOIDCBackend
+    from accounts.oidc import EmployeeOIDCBackend
 
     backend = EmployeeOIDCBackend()
     ani = EmployeeFactory(email="ani@bps.go.id")
@@ -69,3 +69,25 @@ def test_sso_claims_find_the_employee_by_nip_then_e_mail_and_never_create_one(se
     ani.is_active = False
     ani.save()
     assert list(backend.filter_users_by_claims({"email": ani.email})) == []
+
+
+@pytest.mark.django_db
+def test_a_sign_on_session_from_before_the_backend_moved_stays_signed_in(client, settings):
+    settings.OIDC_RP_CLIENT_ID = "serawai"
+    settings.OIDC_RP_CLIENT_SECRET = "s3cret"
+    settings.OIDC_OP_TOKEN_ENDPOINT = "https://sso.example/token"
+    settings.OIDC_OP_USER_ENDPOINT = "https://sso.example/userinfo"
+    settings.AUTHENTICATION_BACKENDS = [
+        *settings.AUTHENTICATION_BACKENDS,
+        "accounts.oidc.EmployeeOIDCBackend",
+        "audit.oidc.EmployeeOIDCBackend",
+    ]
+    ani = EmployeeFactory(email="ani@bps.go.id")
+    client.force_login(ani, backend="audit.oidc.EmployeeOIDCBackend")
+    response = client.get(reverse("cycles:home"))
+    assert response.status_code == 200
+    assert response.wsgi_request.user == ani
+
+    from audit.oidc import EmployeeOIDCBackend
+
+    assert EmployeeOIDCBackend().authenticate(None, code="x", state="y") is None

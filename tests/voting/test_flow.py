@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from common.dates import tanggal
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
-from documents.dates import tanggal
 from documents.models import Letter
 from events.models import CommitteeMember, Event
 from notifications import kinds

@@ -1,8 +1,7 @@
 """Text that must stay on one line: e-mail subjects, download file names, one-line form fields.
 
-Every app may import this module (it imports no app), which is why it sits beside the project's
-wiring rather than in a stage app: the e-mail outbox, the document engine and the forms of each
-stage all need the same idea of a line break.
+The e-mail outbox, the document engine and the forms of each stage all need the same idea of a
+line break, so it lives on the floor every app may import.
 
 A line break inside a header is how an e-mail header is injected (Django refuses it with
 BadHeaderError, and the mail would be lost for good); inside a file name it breaks the

@@ -1,8 +1,7 @@
 """List pages: a django-filter form over a queryset, cut into pages of 25.
 
 Every list that can pass 25 rows uses `filtered_page`, and its template includes
-`partials/filter_form.html` and `partials/pagination.html`. It lives here because every app
-may import `organization` (the bottom of the import chain).
+`partials/filter_form.html` and `partials/pagination.html`.
 """
 
 import django_filters

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    """Log-in protection (lockout) and single sign-on, above the employees they log in."""
+
+    name = "accounts"
+    verbose_name = "Serawai: accounts"
