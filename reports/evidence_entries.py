@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from common.errors import ServiceError
 from cycles.sop import step as sop_step
 
 # The folder of each step in the zip: its number and a word a reader recognises.
@@ -49,7 +50,7 @@ class Entry:
         return str(sop_step(self.step).name)
 
 
-class EvidenceFileError(Exception):
+class EvidenceFileError(ServiceError):
     """A stored document cannot go into the pack as it was issued."""
 
 

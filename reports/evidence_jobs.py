@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from common.errors import ServiceError
 from common.queue import wake
 from documents.rendering import render_pdf
 
@@ -32,7 +33,7 @@ STUCK_AFTER = datetime.timedelta(minutes=10)
 logger = logging.getLogger(__name__)
 
 
-class EvidenceError(Exception):
+class EvidenceError(ServiceError):
     """A request the CAN should see refused, with the reason."""
 
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import actor_field
 from cycles.models import Cycle
-from organization.fields import actor_field
 from organization.scopes import scoped_by_province
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}

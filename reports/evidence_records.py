@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from documents.dates import tanggal
+from common.dates import tanggal
 from documents.rendering import render_pdf
 
 TEMPLATE = "documents/reports/evidence_record.html"

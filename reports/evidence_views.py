@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from common.views import showing_refusal
 from cycles.selectors import current_cycle
 
-from .evidence_jobs import EvidenceError, request_pack
+from .evidence_jobs import request_pack
 from .forms import EvidencePackForm
 from .models import EvidencePack
 
@@ -49,11 +50,8 @@ def evidence(request):
         if not can_build:
             raise PermissionDenied
         if form.is_valid():
-            try:
+            with showing_refusal(request, form):
                 pack = request_pack(cycle=cycle, quarter=form.quarter, by=request.user)
-            except EvidenceError as exc:
-                form.add_error(None, str(exc))
-            else:
                 messages.success(request, _("Paket bukti dukung sedang disusun."))
                 return redirect(pack)
         status = 400
