@@ -36,6 +36,8 @@ AUDITED = [
     Audited("events.Material", "event.cycle.province", exclude=("text",)),
     Audited("events.Attendance", "event.cycle.province"),
     Audited("reports.ActivityReport", "cycle.province"),
+    # Who asked for a year's or a quarter's evidence pack, and when.
+    Audited("reports.EvidencePack", "cycle.province"),
     Audited("documents.Letter", "office"),  # issued, registered from outside, cancelled
 ]
 

@@ -30,8 +30,10 @@ OBJECT_OF = {
     "voting": "voting.ThemeProposal",
 }
 # Writes that leave a past cycle's record as it was and change only who may read it: the CAN
-# shares a held event of any year with every province (Pustaka Serawai), or takes it back.
-WRITABLE_IN_PAST = {("events", "share")}
+# shares a held event of any year with every province (Pustaka Serawai), or takes it back; the
+# CAN packs a year's record as evidence for its assessors (bukti dukung), which adds a zip and
+# changes nothing in the record.
+WRITABLE_IN_PAST = {("events", "share"), ("reports", "evidence")}
 # Pages without an object in the address that work on the person's year's cycle.
 CYCLE_PAGES = {
     "cycles": {

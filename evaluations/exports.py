@@ -1,14 +1,20 @@
 """The recap as documents: .xlsx (a summary sheet and a sheet per event) and PDF, both made by
 the document engine from the plain data of evaluations.selectors (no rater appears in them)."""
 
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from cycles.concept import signatory_for
 from documents.rendering import pdf_response, render_pdf
 from documents.spreadsheets import Sheet, xlsx_response
 from documents.texts import grouped_texts
 
+from . import awards
+from .charts import criterion_chart_svg
 from .criteria import PRESENTER_CRITERIA, SCORES
+from .models import Award
+from .selectors import event_recap, year_recap
 
 PDF_TEMPLATE = "documents/evaluations/recap.html"
 
@@ -108,22 +114,59 @@ def year_recap_xlsx_response(recap: dict):
     return xlsx_response(f"rekap-evaluasi-serawai-{recap['cycle']['year']}.xlsx", sheets)
 
 
-def _pdf(context: dict, title: str, filename: str):
-    data = render_pdf(PDF_TEMPLATE, context, title=title, author="Serawai")
-    return pdf_response(data, filename)
+def event_recap_context(event) -> dict:
+    recap = event_recap(event)
+    return {
+        "event": event,
+        "recap": recap,
+        "chart": criterion_chart_svg(recap),
+        "organizer_chart": criterion_chart_svg(
+            recap["organizer"], title=_("Penilaian penyelenggara (skala 1–5)")
+        ),
+    }
 
 
-def event_recap_pdf_response(context: dict):
-    event = context["recap"]["event"]
-    title = _("Rekap Evaluasi Serawai: %(title)s") % {"title": event["title"]}
-    return _pdf(
-        {**context, "doc_kind": "event"},
-        title,
-        f"rekap-evaluasi-{slugify(event['title'])[:50]}.pdf",
+def year_recap_context(cycle) -> dict:
+    recap = year_recap(cycle)
+    return {
+        "cycle": cycle,
+        "recap": recap,
+        "chart": criterion_chart_svg(recap),
+        "event_charts": [(r, criterion_chart_svg(r)) for r in recap["events"]],
+    }
+
+
+def event_recap_pdf(event) -> bytes:
+    """One event's recap, headed by the province that runs the evaluation (SOP step 11)."""
+    context = {**event_recap_context(event), "office": event.cycle.province, "doc_kind": "event"}
+    title = _("Rekap Evaluasi Serawai: %(title)s") % {"title": event.title}
+    return render_pdf(PDF_TEMPLATE, context, title=title, author="Serawai")
+
+
+def year_recap_pdf(cycle, *, fallback) -> bytes:
+    """The year's recap as an official record of the province: its letterhead, the best
+    presenter and organiser with the published formula, and the signature of the head (the CC);
+    `fallback` signs when the cycle names no head."""
+    context = {
+        **year_recap_context(cycle),
+        "office": cycle.province,
+        "signatory": signatory_for(cycle, fallback=fallback),
+        "printed": timezone.localdate(),
+        "standings": [
+            (Award.Kind.PRESENTER.label, awards.best_presenter(cycle)),
+            (Award.Kind.ORGANIZER.label, awards.best_organizer(cycle)),
+        ],
+        "doc_kind": "year",
+    }
+    title = _("Rekap Evaluasi Serawai Tahun %(year)d") % {"year": cycle.year}
+    return render_pdf(PDF_TEMPLATE, context, title=title, author="Serawai")
+
+
+def event_recap_pdf_response(event):
+    return pdf_response(event_recap_pdf(event), f"rekap-evaluasi-{slugify(event.title)[:50]}.pdf")
+
+
+def year_recap_pdf_response(cycle, *, fallback):
+    return pdf_response(
+        year_recap_pdf(cycle, fallback=fallback), f"rekap-evaluasi-serawai-{cycle.year}.pdf"
     )
-
-
-def year_recap_pdf_response(context: dict):
-    year = context["recap"]["cycle"]["year"]
-    title = _("Rekap Evaluasi Serawai Tahun %(year)d") % {"year": year}
-    return _pdf({**context, "doc_kind": "year"}, title, f"rekap-evaluasi-serawai-{year}.pdf")

@@ -15,17 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cycles.concept import signatory_for
 from cycles.models import Cycle
 from cycles.selectors import current_cycle, cycle_of_year
 from documents.language import in_indonesian
 from events.models import Attendance, Event
 
 from . import awards, exports, services
-from .charts import criterion_chart_svg
 from .forms import OrganizerRatingForm, PresenterRatingForm
 from .models import Award, OrganizerRating, PresenterEvaluation, RaterRecord
-from .selectors import event_recap, with_figures, year_recap
+from .selectors import with_figures, year_recap
 
 
 def _event_for(request, pk, *, figures=False) -> Event:
@@ -153,23 +151,11 @@ def rate_organizer(request, pk):
     return render(request, "evaluations/rate_organizer.html", {"event": event, "form": form})
 
 
-def _event_recap_context(event) -> dict:
-    recap = event_recap(event)
-    return {
-        "event": event,
-        "recap": recap,
-        "chart": criterion_chart_svg(recap),
-        "organizer_chart": criterion_chart_svg(
-            recap["organizer"], title=_("Penilaian penyelenggara (skala 1–5)")
-        ),
-    }
-
-
 @login_required
 def event_recap_page(request, pk):
     _require(request, "evaluations.view_recap")
     event = _event_for(request, pk, figures=True)
-    return render(request, "evaluations/event_recap.html", _event_recap_context(event))
+    return render(request, "evaluations/event_recap.html", exports.event_recap_context(event))
 
 
 @login_required
@@ -178,25 +164,14 @@ def event_recap_pdf(request, pk):
     _require(request, "evaluations.view_recap")
     event = _event_for(request, pk, figures=True)
     # Issued by the province that runs the evaluation (SOP step 11): its letterhead heads it.
-    context = {**_event_recap_context(event), "office": event.cycle.province}
-    return exports.event_recap_pdf_response(context)
-
-
-def _year_context(cycle) -> dict:
-    recap = year_recap(cycle)
-    return {
-        "cycle": cycle,
-        "recap": recap,
-        "chart": criterion_chart_svg(recap),
-        "event_charts": [(r, criterion_chart_svg(r)) for r in recap["events"]],
-    }
+    return exports.event_recap_pdf_response(event)
 
 
 @login_required
 def year_recap_page(request, year):
     _require(request, "evaluations.view_recap")
     cycle = _cycle_for(request, year)
-    body = render_to_string("evaluations/_year_recap_body.html", _year_context(cycle))
+    body = render_to_string("evaluations/_year_recap_body.html", exports.year_recap_context(cycle))
     return render(request, "evaluations/year_recap.html", {"cycle": cycle, "body": body})
 
 
@@ -205,19 +180,7 @@ def year_recap_page(request, year):
 def year_recap_pdf(request, year):
     _require(request, "evaluations.view_recap")
     cycle = _cycle_for(request, year)
-    # An official record of the province: its letterhead, the best presenter and organiser with
-    # the published formula, and the signature of the head (the CC).
-    context = {
-        **_year_context(cycle),
-        "office": cycle.province,
-        "signatory": signatory_for(cycle, fallback=request.user),
-        "printed": timezone.localdate(),
-        "standings": [
-            (Award.Kind.PRESENTER.label, awards.best_presenter(cycle)),
-            (Award.Kind.ORGANIZER.label, awards.best_organizer(cycle)),
-        ],
-    }
-    return exports.year_recap_pdf_response(context)
+    return exports.year_recap_pdf_response(cycle, fallback=request.user)
 
 
 @login_required

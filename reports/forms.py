@@ -82,3 +82,25 @@ class DecisionForm(forms.Form):
         if data.get("decision") == self.RETURN and not (data.get("comment") or "").strip():
             self.add_error("comment", _("Tuliskan catatan perbaikan untuk penyusun laporan."))
         return data
+
+
+class EvidencePackForm(forms.Form):
+    """Which evidence pack to build: the whole year, or one quarter."""
+
+    YEAR = "year"
+
+    period = forms.ChoiceField(
+        label=_("Cakupan"),
+        choices=[
+            (YEAR, _("Satu tahun")),
+            ("1", _("Triwulan I")),
+            ("2", _("Triwulan II")),
+            ("3", _("Triwulan III")),
+            ("4", _("Triwulan IV")),
+        ],
+    )
+
+    @property
+    def quarter(self) -> int | None:
+        period = self.cleaned_data["period"]
+        return None if period == self.YEAR else int(period)

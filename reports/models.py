@@ -197,3 +197,7 @@ class ReportTransition(models.Model):
 
     def __str__(self):
         return f"{self.report}: {self.from_status or '-'} -> {self.to_status}"
+
+
+# Kept in a module of its own, by concept.
+from .evidence_models import EvidencePack  # noqa: E402, F401

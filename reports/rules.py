@@ -77,3 +77,27 @@ add_sop_perm("reports.open_report", is_can_of_cycle | is_host_ca_in_cycle)
 # The programme dashboard: the people who run the programme (CAN) and approve it (CC), for
 # their own province (the views read no other).
 rules.add_perm("reports.view_dashboard", is_can | is_cc)
+
+
+def _holds(user, cycle, *roles) -> bool:
+    """A role in the cycle's province, held in the cycle's year or now: the evidence of a past
+    year is asked for by whoever holds the role when the assessors come."""
+    return any(
+        cycle.province_id in held_roles(user, year).offices_for(*roles)
+        for year in {cycle.year, None}
+    )
+
+
+@rules.predicate
+def is_can_for_evidence(user, cycle):
+    return _holds(user, cycle, *CAN_ROLES)
+
+
+@rules.predicate
+def is_cc_for_evidence(user, cycle):
+    return _holds(user, cycle, RoleAssignment.Role.CC)
+
+
+# The evidence pack (bukti dukung) of a year or a quarter: the CAN builds it, the CC reads it.
+rules.add_perm("reports.view_evidence", is_can_for_evidence | is_cc_for_evidence)
+rules.add_perm("reports.build_evidence", is_can_for_evidence)

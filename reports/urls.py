@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_dashboard
+from . import evidence_views, views, views_dashboard
 
 app_name = "reports"
 
@@ -18,4 +18,8 @@ urlpatterns = [
     path("dashboard/", views_dashboard.dashboard, name="dashboard"),
     path("dashboard.pdf", views_dashboard.dashboard_pdf, name="dashboard_pdf"),
     path("dashboard.xlsx", views_dashboard.dashboard_xlsx, name="dashboard_xlsx"),
+    # The evidence pack: its own key (not `pk`), which the past-cycle guard reads as a report's.
+    path("evidence/", evidence_views.evidence, name="evidence"),
+    path("evidence/<int:pack>/", evidence_views.evidence_detail, name="evidence_detail"),
+    path("evidence/<int:pack>/zip/", evidence_views.evidence_download, name="evidence_download"),
 ]

@@ -63,10 +63,13 @@ def report_list(request):
         }
         for q in (1, 2, 3, 4)
     ]
-    can_open = request.user.has_perm("reports.open_report", cycle)
-    return render(
-        request, "reports/list.html", {"cycle": cycle, "quarters": quarters, "can_open": can_open}
-    )
+    context = {
+        "cycle": cycle,
+        "quarters": quarters,
+        "can_open": request.user.has_perm("reports.open_report", cycle),
+        "can_evidence": request.user.has_perm("reports.view_evidence", cycle),
+    }
+    return render(request, "reports/list.html", context)
 
 
 @login_required

@@ -1,10 +1,12 @@
-"""The programme dashboard (page, PDF, .xlsx) for the province's CAN and CC."""
+"""The programme dashboard (page, PDF, .xlsx) for the province's CAN and CC: read only, every
+year side by side."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from documents.language import in_indonesian
 
@@ -24,6 +26,7 @@ def _dashboard(request):
 
 
 @login_required
+@require_safe
 def dashboard(request):
     figures = _dashboard(request)
     return render(
@@ -34,6 +37,7 @@ def dashboard(request):
 
 
 @login_required
+@require_safe
 @in_indonesian
 def dashboard_pdf(request):
     figures = _dashboard(request)
@@ -47,6 +51,7 @@ def dashboard_pdf(request):
 
 
 @login_required
+@require_safe
 @in_indonesian
 def dashboard_xlsx(request):
     return dashboard_exports.dashboard_xlsx_response(_dashboard(request))

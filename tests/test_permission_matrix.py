@@ -220,6 +220,12 @@ def build_world():
         by=can,
     )
     run_batch(w.batch.pk)
+    from reports.models import EvidencePack
+
+    w.pack = EvidencePack.objects.create(
+        cycle=w.cycle, quarter=w.quarter, requested_by=can, status=EvidencePack.Status.DONE
+    )
+    w.pack.archive.save("bukti-dukung.zip", ContentFile(_empty_zip()))
     from organization.models import EmployeeImport
 
     w.employee_import = EmployeeImport.objects.create(
@@ -229,6 +235,16 @@ def build_world():
         recipient=people["employee"], kind="letter_published", title="Pemberitahuan"
     )
     return w
+
+
+def _empty_zip() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("00-indeks-bukti-dukung.pdf", b"%PDF-1.4 indeks")
+    return buffer.getvalue()
 
 
 # --- URL arguments from the world ------------------------------------------------------------
@@ -273,6 +289,8 @@ ARGS = {
         "variant": "thumb",
     },
     "reports:open": lambda w: {"quarter": w.quarter},
+    "reports:evidence_detail": lambda w: {"pack": w.pack.pk},
+    "reports:evidence_download": lambda w: {"pack": w.pack.pk},
     "reports:speech": lambda w: {"pk": w.report.pk, "event_pk": w.event.pk},
     "reports:speech_file": lambda w: {"pk": w.report.pk, "speech_pk": w.speech.pk},
     "evaluations:issue_award": lambda w: {"year": w.year, "kind": "presenter"},
@@ -477,6 +495,10 @@ MATRIX = {
     "reports:detail": {
         "expect": only({"employee": 403, "ca_b": 403, "event_team": 403}, default=200)
     },
+    # The evidence pack of the year: the CAN builds it, the CC reads it, nobody else sees it.
+    "reports:evidence": {"expect": only({"can": 200, "cc": 200, "superuser": 200})},
+    "reports:evidence_detail": {"expect": only({"can": 200, "cc": 200, "superuser": 200})},
+    "reports:evidence_download": {"expect": only({"can": 200, "cc": 200, "superuser": 200})},
     "reports:list": {"expect": only({"employee": 403, "event_team": 403}, default=200)},
     # The province's CAN and CC only; the superuser as everywhere a rule alone decides.
     "reports:dashboard": {"expect": only({"can": 200, "cc": 200, "superuser": 200})},
@@ -624,6 +646,8 @@ OTHER_PROVINCE_URLS = [
     "evaluations:event_recap",
     "voting:proposal_detail",
     "voting:proposal_edit",
+    "reports:evidence_detail",
+    "reports:evidence_download",
 ]
 
 
@@ -668,6 +692,14 @@ def other_province_world(world):
         relevance="Manfaat.",
         preferred_quarter=3,
     )
+    from django.core.files.base import ContentFile
+
+    from reports.models import EvidencePack
+
+    other.pack = EvidencePack.objects.create(
+        cycle=other.cycle, requested_by=world.people["can"], status=EvidencePack.Status.DONE
+    )
+    other.pack.archive.save("bukti-dukung.zip", ContentFile(_empty_zip()))
     return other
 
 

@@ -80,6 +80,13 @@ def three_choices(cycle):
     return {"choices": [str(p.pk) for p in picks], "confirmed": "yes"}
 
 
+def evidence_pack(cycle):
+    """A year's evidence pack waiting for its worker (the page polls its progress)."""
+    from reports.models import EvidencePack
+
+    return EvidencePack.objects.create(cycle=cycle, requested_by=coordinator(cycle))
+
+
 def this_year():
     return timezone.localdate().year
 
@@ -111,6 +118,8 @@ PAGES = {
     "evaluation index": PageCase(lambda c: reverse("evaluations:index"), plain_employee),
     "library (employee)": PageCase(lambda c: reverse("events:library"), plain_employee),
     "programme dashboard": PageCase(lambda c: reverse("reports:dashboard"), coordinator),
+    "evidence packs": PageCase(lambda c: reverse("reports:evidence"), coordinator),
+    "evidence pack progress": PageCase(lambda c: evidence_pack(c).get_absolute_url(), coordinator),
 }
 
 

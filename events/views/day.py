@@ -25,7 +25,7 @@ from ..forms import (
     SignatoryForm,
 )
 from ..models import Minutes, Photo
-from ..selectors import attendance_rows, attendance_table
+from ..selectors import attendance_table
 from .common import get_event, run
 
 
@@ -166,17 +166,12 @@ def attendance_xlsx(request, pk):
 
 @login_required
 def attendance_pdf(request, pk):
-    from documents.rendering import pdf_response, render_pdf
+    from documents.rendering import pdf_response
+
+    from ..exports import attendance_pdf as render_attendance
 
     event = get_event(request, pk)
-    _notulis, chair = services.minutes_signers(event)
-    pdf = render_pdf(
-        "documents/events/attendance.html",
-        {"event": event, "rows": attendance_rows(event), "chair": chair},
-        title=f"Daftar Hadir {event.title}",
-        author=event.host_office.name,
-    )
-    return pdf_response(pdf, f"daftar-hadir-serawai-{event.pk}.pdf")
+    return pdf_response(render_attendance(event), f"daftar-hadir-serawai-{event.pk}.pdf")
 
 
 @login_required

@@ -35,10 +35,20 @@ CYCLE_URLS = {
     "cycles:socialisation_letter_external",
     "cycles:cycle_replan",
 }
-# Lists across the years, which change nothing.
-ACROSS_YEARS = {"events:list", "events:team_history", "evaluations:index", "events:library"}
+# Lists and figures across the years, which change nothing.
+ACROSS_YEARS = {
+    "events:list",
+    "events:team_history",
+    "evaluations:index",
+    "events:library",
+    "reports:dashboard",
+    "reports:dashboard_pdf",
+    "reports:dashboard_xlsx",
+}
 # A person's own calendar address and feed, which hold every year's events.
 PER_PERSON = {"events:my_calendar", "events:personal_feed"}
+# A built evidence pack of any year: read and downloaded, never written.
+PACKS = {"reports:evidence_detail", "reports:evidence_download"}
 APPS = ("cycles", "voting", "events", "reports", "evaluations", "documents", "notifications")
 
 
@@ -54,7 +64,7 @@ def snapshot() -> dict:
 
 def write_urls():
     for name in sorted(MATRIX):
-        if name in ACROSS_YEARS | PER_PERSON or tuple(name.split(":")) in WRITABLE_IN_PAST:
+        if name in ACROSS_YEARS | PER_PERSON | PACKS or tuple(name.split(":")) in WRITABLE_IN_PAST:
             continue
         if name.split(":")[0] in CYCLE_NAMESPACES or name in CYCLE_URLS:
             yield name

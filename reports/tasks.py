@@ -1,0 +1,14 @@
+"""Celery tasks of the reports app: thin wrappers around reports.evidence_jobs.
+
+Retry policy: none automatic. A pack whose worker died stays "running"; after
+evidence_jobs.STUCK_AFTER the CAN may ask for it again, and the new build starts over.
+"""
+
+from celery import shared_task
+
+
+@shared_task(name="reports.build_evidence_pack", acks_late=True, ignore_result=True)
+def build_evidence_pack(pack_id: int) -> int:
+    from .evidence_jobs import run_pack
+
+    return run_pack(pack_id).done
