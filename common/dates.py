@@ -23,15 +23,15 @@ MONTHS = (
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
-def tanggal(value: datetime.date | None) -> str:
+def long_date(value: datetime.date | None) -> str:
     """datetime.date(2025, 1, 2) -> '2 Januari 2025'."""
     if value is None:
         return ""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def hari_tanggal(value: datetime.date | None) -> str:
+def weekday_date(value: datetime.date | None) -> str:
     """datetime.date(2025, 1, 2) -> 'Kamis, 2 Januari 2025'."""
     if value is None:
         return ""
-    return f"{DAYS[value.weekday()]}, {tanggal(value)}"
+    return f"{DAYS[value.weekday()]}, {long_date(value)}"

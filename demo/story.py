@@ -176,7 +176,7 @@ FIRST_TRY = {
     "CAN Provinsi (koordinator)": "/organizer/",
     "CC (Change Champion)": "/reports/",
     "CA Provinsi": "/rate/",
-    "CA BPS Kabupaten Bengkulu Selatan": "/kesiapan/",
+    "CA BPS Kabupaten Bengkulu Selatan": "/readiness/",
     "CA BPS Kota Bengkulu": "/reports/",
     "Ketua Event Team": "/event-team/",
 }

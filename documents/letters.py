@@ -53,13 +53,13 @@ def completed_when(letter: Letter) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(letter.date, datetime.time(12)))
 
 
-def format_number(*, sifat: str, sequence: int, office, classification: str, year: int) -> str:
+def format_number(*, nature: str, sequence: int, office, classification: str, year: int) -> str:
     """B-007/17000/HM.010/2025: nature, 3-digit running number, satker, classification, year."""
-    nature = NATURE_CODES.get(sifat.strip().lower(), "B")
-    return f"{nature}-{sequence:03d}/{office.satker_code}/{classification}/{year}"
+    code = NATURE_CODES.get(nature.strip().lower(), "B")
+    return f"{code}-{sequence:03d}/{office.satker_code}/{classification}/{year}"
 
 
-def tembusan_for(*, office, signatory, addressees, given=()) -> list[str]:
+def copies_for(*, office, signatory, addressees, given=()) -> list[str]:
     """The copies (Tembusan) of a letter: those given, and the head of the province, who leads
     the programme as its Change Champion, on every letter he neither signs nor receives (a
     kab/kota office's letters, a letter signed on the CAN's behalf), as Tata Naskah Dinas asks
@@ -94,9 +94,9 @@ def issue_letter(
     signatory,
     by,
     classification: str = "HM.010",
-    sifat: str = "Biasa",
-    lampiran: str = "-",
-    tembusan: list[str] = (),
+    nature: str = "Biasa",
+    enclosures: str = "-",
+    copies_to: list[str] = (),
     attachment_templates: list[str] = (),
     letter_date=None,
     related=None,
@@ -131,7 +131,7 @@ def issue_letter(
             year=letter_date.year,
             sequence=sequence,
             number=format_number(
-                sifat=sifat,
+                nature=nature,
                 sequence=sequence,
                 office=office,
                 classification=classification,
@@ -139,16 +139,16 @@ def issue_letter(
             ),
             kind=kind,
             classification=classification,
-            sifat=sifat,
-            lampiran=lampiran or "-",
+            nature=nature,
+            enclosures=enclosures or "-",
             date=letter_date,
             subject=subject,
             addressees=addressees,
-            tembusan=tembusan_for(
-                office=office, signatory=signatory, addressees=addressees, given=tembusan
+            copies_to=copies_for(
+                office=office, signatory=signatory, addressees=addressees, given=copies_to
             )
             if template == LETTER_TEMPLATE
-            else list(tembusan),
+            else list(copies_to),
             signatory=signatory,
             signatory_name=signatory.full_name,
             signatory_position=signatory.position,

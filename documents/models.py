@@ -145,12 +145,12 @@ class Letter(StoredDocument):
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
     external = models.BooleanField(_("didaftarkan dari luar"), default=False)
     classification = models.CharField(_("kode klasifikasi"), max_length=20, default="HM.010")
-    sifat = models.CharField(_("sifat"), max_length=20, default="Biasa")
-    lampiran = models.CharField(_("lampiran"), max_length=60, default="-")
+    nature = models.CharField(_("sifat"), max_length=20, default="Biasa")
+    enclosures = models.CharField(_("lampiran"), max_length=60, default="-")
     date = models.DateField(_("tanggal surat"))
     subject = models.CharField(_("hal"), max_length=250)
     addressees = models.JSONField(_("yang dituju"), default=list)
-    tembusan = models.JSONField(_("tembusan"), default=list)
+    copies_to = models.JSONField(_("tembusan"), default=list)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ISSUED
     )

@@ -6,14 +6,14 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from common.dates import tanggal
+from common.dates import long_date
 from documents.rendering import render_pdf
 
 TEMPLATE = "documents/reports/evidence_record.html"
 
 
 def _local_date(moment):
-    return tanggal(timezone.localdate(moment)) if moment else None
+    return long_date(timezone.localdate(moment)) if moment else None
 
 
 def record_pdf(*, office, title: str, subtitle: str = "", sections: list[dict]) -> bytes:
@@ -39,8 +39,8 @@ def concept_pdf(concept) -> bytes:
         (
             s.number,
             s.sop.name,
-            tanggal(s.planned_start),
-            tanggal(s.due),
+            long_date(s.planned_start),
+            long_date(s.due),
             _local_date(s.completed_at),
         )
         for s in steps
@@ -77,7 +77,7 @@ def readiness_pdf(event, readiness, log) -> bytes:
     return record_pdf(
         office=event.host_office,
         title=_("Konfirmasi Kesiapan Kegiatan Serawai"),
-        subtitle=f"{event.title} · {tanggal(event.date)}",
+        subtitle=f"{event.title} · {long_date(event.date)}",
         sections=[
             {
                 "headers": [_("Butir kesiapan"), _("Siap")],
@@ -104,7 +104,7 @@ def team_pdf(event, assignments) -> bytes:
     return record_pdf(
         office=event.cycle.province,
         title=_("Penugasan Event Team Serawai"),
-        subtitle=f"{event.title} · {tanggal(event.date)}",
+        subtitle=f"{event.title} · {long_date(event.date)}",
         sections=[
             {
                 "headers": [_("Peran"), _("Nama"), _("NIP"), _("Status"), _("Dikonfirmasi")],
@@ -128,7 +128,7 @@ def certificates_pdf(event, certificates) -> bytes:
     return record_pdf(
         office=event.cycle.province,
         title=_("Daftar Sertifikat Serawai"),
-        subtitle=f"{event.title} · {tanggal(event.date)}",
+        subtitle=f"{event.title} · {long_date(event.date)}",
         sections=[
             {
                 "headers": [
@@ -170,7 +170,7 @@ def vote_results_pdf(vote, counts, selections, tie) -> bytes:
             "heading": _("Tema terpilih"),
             "headers": [_("Peringkat"), _("Tema"), _("Tuan rumah"), _("Tanggal kegiatan")],
             "rows": [
-                (s.rank, s.title, s.host_office.short_name, tanggal(s.event_date))
+                (s.rank, s.title, s.host_office.short_name, long_date(s.event_date))
                 for s in selections
             ],
             "empty": _("Belum ada tema terpilih."),

@@ -12,7 +12,7 @@ import mimetypes
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from common.dates import hari_tanggal, tanggal
+from common.dates import long_date, weekday_date
 from documents.rendering import append_documents, render_pdf
 
 from . import assembly
@@ -46,9 +46,9 @@ def report_context(report: ActivityReport) -> dict:
             {
                 "parts": item,
                 "event": event,
-                "day": hari_tanggal(event.date),
-                "date": tanggal(event.date),
-                "invitation_date": tanggal(getattr(item.invitation, "date", None)),
+                "day": weekday_date(event.date),
+                "date": long_date(event.date),
+                "invitation_date": long_date(getattr(item.invitation, "date", None)),
                 "speech_paragraphs": item.speech.body.split("\n") if item.speech else [],
                 "chart": mark_safe(item.chart_svg),  # noqa: S308 - our own server-made SVG
                 "photos": [
@@ -70,7 +70,7 @@ def report_context(report: ActivityReport) -> dict:
         "events": events,
         "chapters": chapters,
         "approval": approval,
-        "approval_date": tanggal(approval.at.date()) if approval else "",
+        "approval_date": long_date(approval.at.date()) if approval else "",
         "is_draft": report.status != ActivityReport.Status.APPROVED,
         "period": _period(report),
         "missing": parts.missing,
@@ -80,7 +80,7 @@ def report_context(report: ActivityReport) -> dict:
 
 def _period(report) -> str:
     start, end = assembly.quarter_bounds(report.cycle.year, report.quarter)
-    return f"{tanggal(start)} – {tanggal(end)}"
+    return f"{long_date(start)} – {long_date(end)}"
 
 
 def _stored(letter) -> bytes:

@@ -3,6 +3,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from cycles.urls import moved_paths as cycles_moved
+from events.urls import moved_paths as events_moved
+
 urlpatterns = [
     path("", include("cycles.urls")),
     path("accounts/", include("organization.urls")),
@@ -16,6 +19,10 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Old paths answer a permanent redirect to the new ones (common/moved.py). Outside the apps'
+    # namespaces, so that no page rule (such as the past-cycle middleware's) applies to them.
+    path("", include(cycles_moved)),
+    path("events/", include(events_moved)),
 ]
 
 if settings.SERAWAI_OIDC_ENABLED:

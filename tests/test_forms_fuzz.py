@@ -426,7 +426,7 @@ def test_photo_uploads_are_judged_by_content_and_stored_under_safe_names(client,
     event = make_event(host="1701", cycle=make_cycle(), event_date=datetime.date(2026, 8, 12))
     Event.objects.filter(pk=event.pk).update(status=Event.Status.HELD)  # photos of a held event
     client.force_login(ca_1701)
-    url = f"/events/{event.pk}/foto/"
+    url = f"/events/{event.pk}/photos/"
 
     @hsettings(max_examples=20, deadline=None, database=None)
     @given(

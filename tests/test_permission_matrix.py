@@ -12,7 +12,9 @@ request is rolled back, so one role's request never changes what the next one se
 Not covered here, with the reason:
 - admin/*: Django's admin, guarded by is_staff (its own tests; superuser only in Serawai);
 - i18n/*: Django's set_language view (POST from the footer of every page, no permission);
-- media/*: development-only file serving (DEBUG), absent in production.
+- media/*: development-only file serving (DEBUG), absent in production;
+- old paths that moved (common/moved.py): a redirect to the new path for everyone, the new
+  path then answers as listed here (tests/test_moved_paths.py).
 """
 
 import datetime
@@ -23,6 +25,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from common.moved import MovedView
 from organization.models import RoleAssignment
 from tests.factories import EmployeeFactory, give_role, make_cycle, make_event, office, province
 from tests.voting.helpers import make_open_vote, open_proposals
@@ -582,6 +585,8 @@ def url_patterns(resolver=None, prefix="", namespace=""):
                 ns = f"{namespace}{entry.namespace}:"
             yield from url_patterns(entry, route, ns)
         elif isinstance(entry, URLPattern):
+            if getattr(entry.callback, "view_class", None) is MovedView:
+                continue
             name = f"{namespace}{entry.name}" if entry.name else route
             yield name, route
 

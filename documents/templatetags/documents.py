@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django import template
 
-from common.dates import hari_tanggal, tanggal
+from common.dates import long_date, weekday_date
 from documents.texts import grouped_texts
 from organization.nip import format_nip
 
@@ -12,8 +12,8 @@ register = template.Library()
 # Relative to the documents' base URL (static/).
 DEFAULT_LOGO = "documents/bps-logo.svg"
 
-register.filter("tanggal", tanggal)
-register.filter("hari_tanggal", hari_tanggal)
+register.filter("long_date", long_date)
+register.filter("weekday_date", weekday_date)
 
 
 @register.filter

@@ -67,17 +67,17 @@ def test_event_pages_fit_a_phone(visit, held_today, ca_1701):
     tab.login(ca_1701.nip, PASSWORD)
     for name, path in (
         ("event", held_today.get_absolute_url()),
-        ("committee", f"/events/{held_today.pk}/panitia/"),
-        ("readiness", f"/events/{held_today.pk}/kesiapan/"),
+        ("committee", f"/events/{held_today.pk}/committee/"),
+        ("readiness", f"/events/{held_today.pk}/readiness/"),
         ("team", f"/events/{held_today.pk}/event-team/"),
-        ("qr", f"/events/{held_today.pk}/kode-presensi/"),
-        ("attendance", f"/events/{held_today.pk}/daftar-hadir/"),
-        ("minutes", f"/events/{held_today.pk}/notulensi/"),
-        ("photos", f"/events/{held_today.pk}/foto/"),
+        ("qr", f"/events/{held_today.pk}/checkin-code/"),
+        ("attendance", f"/events/{held_today.pk}/attendance/"),
+        ("minutes", f"/events/{held_today.pk}/minutes/"),
+        ("photos", f"/events/{held_today.pk}/photos/"),
     ):
         tab.go(path, name)
         assert tab.page_width() <= PHONE["width"], f"{name} scrolls sideways"
-    tab.go(f"/events/{held_today.pk}/kode-presensi/", "qr-again")
+    tab.go(f"/events/{held_today.pk}/checkin-code/", "qr-again")
     qr = tab.page.locator(".qr-code svg").bounding_box()
     assert 200 <= qr["width"] <= PHONE["width"]  # big enough to scan from a screen
 

@@ -33,7 +33,7 @@ ACTIONS = {
     "CAN Provinsi (koordinator)": [("/evaluations/events/", "/organizer/")],
     "CC (Change Champion)": [("/reports/", "/decide/")],
     # late in December the event being prepared is the year's last: its readiness is done
-    "CA BPS Kabupaten Bengkulu Selatan": [("/events/", "/kesiapan/"), ("/evaluations/", "/rate/")],
+    "CA BPS Kabupaten Bengkulu Selatan": [("/events/", "/readiness/"), ("/evaluations/", "/rate/")],
     "Ketua Event Team": [("/events/", "/event-team/")],
     "Pegawai": [("/evaluations/events/", "/rate/")],
     "Pegawai kabupaten": [("/evaluations/events/", "/rate/")],

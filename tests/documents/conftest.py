@@ -29,6 +29,6 @@ def letter_kwargs(head_of_province):
         context={"paragraphs": ["Dalam rangka pelaksanaan program Serawai, kami mengundang."]},
         signatory=head_of_province,
         by=head_of_province,
-        tembusan=["Kepala Badan Pusat Statistik"],
+        copies_to=["Kepala Badan Pusat Statistik"],
         letter_date=datetime.date(2025, 1, 2),
     )

@@ -105,18 +105,18 @@ def test_a_kab_kota_letter_is_copied_to_the_head_of_the_province(letter_kwargs):
             "office": office("1701"),
             "addressees": ["Seluruh Pegawai BPS Provinsi Bengkulu"],
             "signatory": head_1701,
-            "tembusan": [],
+            "copies_to": [],
         }
     )
 
-    assert letter.tembusan == [HEAD]
+    assert letter.copies_to == [HEAD]
     text = text_of(letter)
     assert f"Tembusan: 1. {HEAD}" in text or f"Tembusan: {HEAD}" in text
 
 
 def test_the_heads_own_letters_and_letters_to_him_carry_no_copy_to_him(letter_kwargs):
-    signed = issue_letter(**{**letter_kwargs, "tembusan": []})
-    assert signed.tembusan == []
+    signed = issue_letter(**{**letter_kwargs, "copies_to": []})
+    assert signed.copies_to == []
 
     head_1701 = EmployeeFactory(position="Kepala BPS Kabupaten Bengkulu Selatan")
     to_him = issue_letter(
@@ -125,10 +125,10 @@ def test_the_heads_own_letters_and_letters_to_him_carry_no_copy_to_him(letter_kw
             "office": office("1701"),
             "addressees": ["Kepala BPS Provinsi Bengkulu"],
             "signatory": head_1701,
-            "tembusan": [],
+            "copies_to": [],
         }
     )
-    assert to_him.tembusan == []
+    assert to_him.copies_to == []
 
 
 def test_a_long_table_in_a_letter_keeps_each_row_on_one_page(letter_kwargs):

@@ -101,7 +101,7 @@ def test_attachments_come_as_extra_pages(letter_kwargs):
     letter = issue_letter(
         **{
             **letter_kwargs,
-            "lampiran": "1 (satu) berkas",
+            "enclosures": "1 (satu) berkas",
             "attachment_templates": ["documents/letters/attachment_table.html"],
             "context": {
                 **letter_kwargs["context"],

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from common.dates import tanggal
+from common.dates import long_date
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
 from documents.models import Letter
@@ -68,7 +68,7 @@ def test_steps_1_to_5_through_the_browser(client, can_member, cc, ca_1701, ca_17
     letter = Letter.objects.get(kind=Letter.Kind.SOCIALISATION)
     text = pdf_text(client, letter)
     assert NUMBER.search(text) and letter.number in text
-    assert tanggal(today) in text
+    assert long_date(today) in text
     assert f"Serawai Tahun {cycle.year}" in text
     assert "Kepala Badan Pusat Statistik Kabupaten Rejang Lebong" in text
     assert cycle.steps.get(number=2).completed_by == can_member
@@ -157,13 +157,13 @@ def test_steps_1_to_5_through_the_browser(client, can_member, cc, ca_1701, ca_17
 
     results_letter = Letter.objects.get(kind=Letter.Kind.RESULTS)
     text = pdf_text(client, results_letter)
-    assert results_letter.number in text and tanggal(today) in text
+    assert results_letter.number in text and long_date(today) in text
     for proposal in winners:
         assert proposal.title in text
     assert "Badan Pusat Statistik Kota Bengkulu" in text
     assert "Badan Pusat Statistik Kabupaten Bengkulu Selatan" in text
     for day in dates:
-        assert tanggal(day) in text
+        assert long_date(day) in text
     assert "Estimasi Area Kecil" not in text
 
     ledger = list(cycle.steps.order_by("number"))

@@ -212,7 +212,7 @@ def step6_committee(host, event, cast) -> None:
 
 def step7_material(lead, event) -> None:
     """The Event Team hands in the presenter's slides; the readiness item follows the upload."""
-    page = lead.go(f"/events/{event.pk}/materi/", "materials")
+    page = lead.go(f"/events/{event.pk}/materials/", "materials")
     page.set_input_files(
         "input[name=file]",
         files=[
@@ -247,7 +247,7 @@ def step7_readiness(host, ca_prov, event, cast) -> None:
     text = press(host, "Simpan kemajuan", "readiness-saved")
     assert "Kemajuan persiapan dicatat." in text and "5/5" in text
 
-    ca_prov.go(f"/events/{event.pk}/kesiapan/", "readiness-to-confirm")
+    ca_prov.go(f"/events/{event.pk}/readiness/", "readiness-to-confirm")
     ca_prov.page.fill("textarea[name=comment]", "Sudah dicek bersama CA penyelenggara.")
     text = press(ca_prov, "Konfirmasi kesiapan", "readiness-confirmed")
     assert "Kesiapan kegiatan dikonfirmasi. Status kegiatan: Siap." in text
@@ -282,7 +282,7 @@ def step9_event_day(host, attendees, notulis, event, cast) -> None:
     page = to_event(host, event, "event-day")
     follow(host, page.get_by_role("link", name="Tampilkan QR presensi"), "checkin-qr")
     assert page.locator(".qr-code svg").count() == 1
-    link = page.locator("a[href*='/hadir/']").get_attribute("href")
+    link = page.locator("a[href*='/checkin/']").get_attribute("href")
     path = link.removeprefix(host.base)
 
     for tab in attendees:
@@ -294,14 +294,14 @@ def step9_event_day(host, attendees, notulis, event, cast) -> None:
         if tab.viewport == PHONE:
             assert tab.page_width() <= PHONE["width"], "the check-in page scrolls sideways"
 
-    page = notulis.go(f"/events/{event.pk}/daftar-hadir/", "attendance")
+    page = notulis.go(f"/events/{event.pk}/attendance/", "attendance")
     page.fill("input[name=nip]", cast.forgotten.nip_display)
     text = press(notulis, "Tambahkan ke daftar hadir", "attendance-added")
     assert f"{cast.forgotten.full_name} ditambahkan ke daftar hadir." in text
     for person in cast.attendees:
         assert person.full_name in text
 
-    page = notulis.go(f"/events/{event.pk}/notulensi/", "minutes")
+    page = notulis.go(f"/events/{event.pk}/minutes/", "minutes")
     page.fill("textarea[name=summary]", "Narasumber memaparkan praktik baik dan contoh kasus.")
     page.fill("textarea[name=questions_answers]", "T: Bagaimana menjaga mutu data? J: Uji silang.")
     page.fill("textarea[name=follow_ups]", "Materi dibagikan melalui Portal Pintar.")
@@ -311,7 +311,7 @@ def step9_event_day(host, attendees, notulis, event, cast) -> None:
     assert "Notulensi final. Kegiatan dicatat terlaksana." in text
     assert "hanya dapat dibaca" in text and "Uji silang" in text
 
-    page = notulis.go(f"/events/{event.pk}/foto/", "photos")
+    page = notulis.go(f"/events/{event.pk}/photos/", "photos")
     page.set_input_files(
         "input[name=image]",
         files=[{"name": "pembukaan.jpg", "mimeType": "image/jpeg", "buffer": photo_jpeg()}],
