@@ -3,7 +3,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("documents", "0007_letter_registered_from_outside"),
+        ("documents", "0008_actor_fields"),
     ]
 
     operations = [
