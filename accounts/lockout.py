@@ -69,8 +69,8 @@ def lockout_message() -> str:
 
 def lockout_response(request, original_response=None, credentials=None):
     """The log-in page again (HTTP 429) with the lockout explained in Indonesian."""
-    from organization.forms import LoginForm
+    from .forms import LoginForm
 
     form = LoginForm(request, initial={"username": request.POST.get("username", "")})
     context = {"form": form, "next": request.POST.get("next", ""), "lockout": lockout_message()}
-    return render(request, "organization/login.html", context, status=429)
+    return render(request, "accounts/login.html", context, status=429)

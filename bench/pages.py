@@ -77,7 +77,7 @@ def prepare(clients: int) -> Plan:
         role_assignments__role="ca",
         role_assignments__office__level="regency",
     )
-    plan = Plan(people=_spread(demo, clients), login_path=reverse("organization:login"))
+    plan = Plan(people=_spread(demo, clients), login_path=reverse("accounts:login"))
     # A stock view behind a session (bench/urls.py): Django, the session and the person only.
     plan.pages.append(Page("bare view (session)", reverse("bench_bare"), expect="ok"))
     plan.pages.append(Page("home page", reverse("cycles:home"), expect="Serawai"))

@@ -1,10 +1,9 @@
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -15,23 +14,8 @@ from common.listing import filtered_page
 from . import import_jobs, services
 from .employee_import import COLUMNS, EmployeeImportError, import_employees, read_employees_xlsx
 from .filters import RoleFilter
-from .forms import EmployeeImportForm, LoginForm, RoleAssignmentForm
+from .forms import EmployeeImportForm, RoleAssignmentForm
 from .models import EmployeeImport, Office, RoleAssignment
-
-
-class LoginView(auth_views.LoginView):
-    template_name = "organization/login.html"
-    authentication_form = LoginForm
-    redirect_authenticated_user = True
-
-
-class PasswordChangeView(auth_views.PasswordChangeView):
-    template_name = "organization/password_change.html"
-    success_url = reverse_lazy("cycles:home")
-
-    def form_valid(self, form):
-        messages.success(self.request, _("Kata sandi telah diubah."))
-        return super().form_valid(form)
 
 
 @login_required

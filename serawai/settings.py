@@ -171,9 +171,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "organization:login"
+LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cycles:home"
-LOGOUT_REDIRECT_URL = "organization:login"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Language and time: Bahasa Indonesia by default, English available; Asia/Jakarta.
 LANGUAGE_CODE = "id"

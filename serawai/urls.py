@@ -8,6 +8,7 @@ from events.urls import moved_paths as events_moved
 
 urlpatterns = [
     path("", include("cycles.urls")),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("organization.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),

@@ -258,7 +258,7 @@ class World:
 # Constructor arguments a form needs beyond data/files (by "module.Class"); arguments named like
 # a World attribute (user, request, province, office, cycle, event, presenters) are found alone.
 FORM_KWARGS = {
-    "organization.forms.LoginForm": lambda w: {"request": w.get("request")},
+    "accounts.forms.LoginForm": lambda w: {"request": w.get("request")},
     "voting.forms.BallotForm": lambda w: {
         "proposals": [BallotEntry.of(p) for p in voting_helpers.fuzz_proposals(w.get("cycle"))],
         "max_choices": 3,
@@ -315,7 +315,7 @@ def row_counts():
 
 def test_forms_are_discovered():
     names = {label(cls) for cls in FORMS}
-    assert "organization.forms.LoginForm" in names
+    assert "accounts.forms.LoginForm" in names
     assert len(names) >= 5
 
 

@@ -253,7 +253,7 @@ def _empty_zip() -> bytes:
 
 ARGS = {
     # An invalid link: the page says so to everyone (Django answers a bad token with 200).
-    "organization:password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "set-password"},
+    "accounts:password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "set-password"},
     "cycles:calendar_remove": lambda w: {"pk": w.calendar_day.pk},
     "cycles:cycle_detail": lambda w: {"pk": w.cycle.pk},
     "organization:role_end": lambda w: {"pk": w.cc_role.pk},
@@ -476,14 +476,14 @@ MATRIX = {
     "organization:employee_import_job": {
         "expect": only({"can": 200, "superuser": 200, "can_coordinator": 404})
     },
-    "organization:login": {"expect": everyone(REDIRECT, anonymous=200)},
-    "organization:logout": {"expect": everyone(LOGIN), "method": "post"},
-    "organization:password_change": {"expect": everyone(200)},
+    "accounts:login": {"expect": everyone(REDIRECT, anonymous=200)},
+    "accounts:logout": {"expect": everyone(LOGIN), "method": "post"},
+    "accounts:password_change": {"expect": everyone(200)},
     # Forgotten passwords: open to anyone, signed in or not; the link in the mail sets it.
-    "organization:password_reset": {"expect": public(200)},
-    "organization:password_reset_done": {"expect": public(200)},
-    "organization:password_reset_confirm": {"expect": public(200)},
-    "organization:password_reset_complete": {"expect": public(200)},
+    "accounts:password_reset": {"expect": public(200)},
+    "accounts:password_reset_done": {"expect": public(200)},
+    "accounts:password_reset_confirm": {"expect": public(200)},
+    "accounts:password_reset_complete": {"expect": public(200)},
     # A CAN member reads the roles; the coordinator and the administrator give and end them.
     "organization:role_end": {
         "expect": only({"can_coordinator": REDIRECT, "superuser": REDIRECT}),

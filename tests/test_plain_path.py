@@ -27,7 +27,7 @@ def test_an_account_deactivated_by_sql_is_signed_out_at_the_next_request(client,
     assert client.get(home).status_code == 200
     Employee.objects.filter(pk=employee.pk).update(is_active=False)  # no signal, no service
     response = client.get(home)
-    assert response.status_code == 302 and reverse("organization:login") in response["Location"]
+    assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
 
 
 def test_a_role_given_in_bulk_shows_on_the_next_page(client, employee):

@@ -30,8 +30,8 @@ OBJECT_ARGS = ("<int:pk>", "_pk>", "<str:token>")
 PUBLIC = {
     "verify",
     "cycles:healthz",
-    "organization:login",
-    "organization:logout",
+    "accounts:login",
+    "accounts:logout",
     "events:personal_feed",
 }
 # Names and titles that only province A's pages contain.

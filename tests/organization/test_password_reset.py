@@ -6,20 +6,20 @@ import re
 import pytest
 from django.urls import reverse
 
+from accounts.password_reset import RESETS_PER_HOUR
 from notifications.models import OutboxMail
-from organization.password_reset import RESETS_PER_HOUR
 
 pytestmark = pytest.mark.django_db
 
 
 def ask(client, address):
-    return client.post(reverse("organization:password_reset"), {"email": address}, follow=True)
+    return client.post(reverse("accounts:password_reset"), {"email": address}, follow=True)
 
 
 def test_a_known_address_gets_a_link_that_sets_a_new_password(client, employee, settings):
     settings.SITE_URL = "https://serawai.bengkulu.bps.go.id"
-    page = client.get(reverse("organization:login")).content.decode()
-    assert reverse("organization:password_reset") in page and "Lupa kata sandi?" in page
+    page = client.get(reverse("accounts:login")).content.decode()
+    assert reverse("accounts:password_reset") in page and "Lupa kata sandi?" in page
     response = ask(client, employee.email.upper())
     assert 'id="reset-sent"' in response.content.decode()
     mail = OutboxMail.objects.get(to_address=employee.email)

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.django_db
 def test_pages_carry_a_content_security_policy_without_inline_script(client, employee):
-    response = client.get(reverse("organization:login"))
+    response = client.get(reverse("accounts:login"))
     policy = response["Content-Security-Policy"]
     directives = dict(
         (part.split()[0], part.split()[1:]) for part in policy.split(";") if part.strip()

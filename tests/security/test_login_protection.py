@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests.factories import PASSWORD, EmployeeFactory
 
-LOGIN = "organization:login"
+LOGIN = "accounts:login"
 
 
 def attempt(client, username, password, ip="10.1.1.1"):
@@ -114,7 +114,7 @@ def test_weak_passwords_are_refused_with_indonesian_reasons(client):
     assert "terlalu pendek" in messages or "too short" in messages
     client.force_login(person)
     response = client.post(
-        reverse("organization:password_change"),
+        reverse("accounts:password_change"),
         {"old_password": PASSWORD, "new_password1": "password", "new_password2": "password"},
     )
     assert response.status_code == 200

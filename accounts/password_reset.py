@@ -53,9 +53,9 @@ class OutboxPasswordResetForm(PasswordResetForm):
 
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = OutboxPasswordResetForm
-    template_name = "organization/password_reset_form.html"
-    email_template_name = "organization/password_reset_email.txt"
-    success_url = reverse_lazy("organization:password_reset_done")
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
         # The link in the mail points at the address people reach the site at.
@@ -64,13 +64,13 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
-    template_name = "organization/password_reset_done.html"
+    template_name = "accounts/password_reset_done.html"
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    template_name = "organization/password_reset_confirm.html"
-    success_url = reverse_lazy("organization:password_reset_complete")
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
-    template_name = "organization/password_reset_complete.html"
+    template_name = "accounts/password_reset_complete.html"
