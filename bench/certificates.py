@@ -33,7 +33,7 @@ def setup(tmp: str) -> None:
     import django
 
     django.setup()
-    from organization.scopes import unscoped_process
+    from common.scopes import unscoped_process
 
     unscoped_process()
     from django.core.management import call_command

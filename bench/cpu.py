@@ -48,7 +48,7 @@ def main():
     import django
 
     django.setup()
-    from organization.scopes import unscoped_process
+    from common.scopes import unscoped_process
 
     unscoped_process()
     from django.db import connection

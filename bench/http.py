@@ -338,7 +338,7 @@ def main():
     import django
 
     django.setup()
-    from organization.scopes import unscoped_process
+    from common.scopes import unscoped_process
 
     unscoped_process()
     from bench import pages as bench_pages

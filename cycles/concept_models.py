@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import actor_field
-from organization.scopes import scoped_by_province
+from common.scopes import scoped_by_province
 
 from .models import Cycle
 
@@ -53,7 +53,7 @@ class Concept(models.Model):
     decided_at = models.DateTimeField(_("diputuskan CC"), null=True, blank=True)
     decided_by = actor_field(_("diputuskan oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("cycle__province")
 
     class Meta:

@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import actor_field
+from common.scopes import scoped_by_province
 from organization.models import Office
-from organization.scopes import scoped_by_province
 
 from . import sop
 
@@ -38,7 +38,7 @@ class CalendarDay(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("province")
 
     class Meta:
@@ -72,7 +72,7 @@ class Cycle(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("province")
 
     class Meta:
@@ -136,7 +136,7 @@ class CycleStep(StepRecord):
         Cycle, on_delete=models.CASCADE, related_name="steps", verbose_name=_("siklus")
     )
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("cycle__province", models.Manager.from_queryset(StepQuerySet))
 
     class Meta:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import actor_field
-from organization.scopes import scoped_by_office
+from common.scopes import scoped_by_office
 
 
 class SequenceBase(models.Model):
@@ -39,7 +39,7 @@ class SequenceBase(models.Model):
 class LetterSequence(SequenceBase):
     """Outgoing letter numbers of one office in one year (restart at 1 each year)."""
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_office("office")
 
     class Meta:
@@ -53,7 +53,7 @@ class LetterSequence(SequenceBase):
 class CertificateSequence(SequenceBase):
     """Certificate serials of one issuing office in one year."""
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_office("office")
 
     class Meta:
@@ -160,7 +160,7 @@ class Letter(StoredDocument):
 
     file = models.FileField(_("berkas"), upload_to=_letter_path, max_length=255)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_office("office", models.Manager.from_queryset(LetterQuerySet))
 
     class Meta:
@@ -255,7 +255,7 @@ class Certificate(StoredDocument):
 
     file = models.FileField(_("berkas"), upload_to=_certificate_path, max_length=255)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_office("issuer_office", models.Manager.from_queryset(CertificateQuerySet))
 
     class Meta:
@@ -336,7 +336,7 @@ class CertificateBatch(models.Model):
     retried_at = models.DateTimeField(_("diulang pada"), null=True, blank=True)
     retried_by = actor_field(_("diulang oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_office("issuer_office")
 
     class Meta:

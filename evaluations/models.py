@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import actor_field
+from common.scopes import scoped_by_province
 from cycles.models import Cycle
 from events.models import CommitteeMember, Event
 from organization.models import Office
-from organization.scopes import scoped_by_province
 
 from .criteria import ORGANIZER_KEYS, PRESENTER_KEYS
 
@@ -52,7 +52,7 @@ class PresenterEvaluation(models.Model):
     # When the closed form's box was emptied and its raters and ratings rewritten shuffled.
     mixed_at = models.DateTimeField(_("penilaian dicampur"), null=True, blank=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -76,7 +76,7 @@ class RaterRecord(models.Model):
     # The day only: an exact time could be matched against the order of the ratings.
     rated_on = models.DateField(_("tanggal menilai"), default=timezone.localdate)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -98,7 +98,7 @@ class RatingBoxEntry(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rating_box")
     sealed = models.TextField(editable=False)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -133,7 +133,7 @@ class PresenterRating(models.Model):
     comment = models.TextField(_("komentar"), blank=True)
     suggestion = models.TextField(_("saran"), blank=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -163,7 +163,7 @@ class OrganizerRating(models.Model):
     comment = models.TextField(_("catatan"), blank=True)
     created_at = models.DateTimeField(_("dinilai"), default=timezone.now)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -205,7 +205,7 @@ class Award(models.Model):
     decided_at = models.DateTimeField(_("ditetapkan"), default=timezone.now)
     decided_by = actor_field(_("ditetapkan oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("cycle__province")
 
     class Meta:

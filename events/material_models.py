@@ -50,7 +50,7 @@ class Material(models.Model):
     uploaded_at = models.DateTimeField(_("diunggah"), default=timezone.now)
     uploaded_by = actor_field(_("diunggah oleh"), required=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = ScopedManager(province="event__cycle__province")
 
     class Meta:

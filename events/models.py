@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import actor_field
+from common.scopes import scoped_by_province
 from cycles.models import Cycle, StepQuerySet, StepRecord
 from organization.models import Office
-from organization.scopes import scoped_by_province
 
 
 def _as_time(value) -> time:
@@ -89,7 +89,7 @@ class Event(models.Model):
     shared_at = models.DateTimeField(_("dibagikan/ditarik"), null=True, blank=True)
     shared_by = actor_field(_("dibagikan/ditarik oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("cycle__province")
 
     class Meta:
@@ -124,7 +124,7 @@ class EventStep(StepRecord):
         Event, on_delete=models.CASCADE, related_name="steps", verbose_name=_("kegiatan")
     )
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province(
         "event__cycle__province", models.Manager.from_queryset(StepQuerySet)
     )
@@ -169,7 +169,7 @@ class CommitteeMember(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -225,7 +225,7 @@ class Attendance(models.Model):
     added_by = actor_field(_("ditambahkan oleh"))
     reason = models.CharField(_("alasan pencatatan susulan"), max_length=200, blank=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province(
         "event__cycle__province", models.Manager.from_queryset(AttendanceQuerySet)
     )
@@ -279,7 +279,7 @@ class Readiness(models.Model):
     confirmed_at = models.DateTimeField(_("dikonfirmasi"), null=True, blank=True)
     confirmed_by = actor_field(_("dikonfirmasi oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -317,7 +317,7 @@ class ReadinessLog(models.Model):
     comment = models.TextField(_("catatan"), blank=True)
     is_confirmation = models.BooleanField(_("konfirmasi kesiapan"), default=False)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -352,7 +352,7 @@ class EventTeamNeed(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"), required=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -415,7 +415,7 @@ class EventTeamAssignment(models.Model):
         verbose_name=_("digantikan oleh"),
     )
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province(
         "event__cycle__province", models.Manager.from_queryset(AssignmentQuerySet)
     )
@@ -447,7 +447,7 @@ class TeamUnavailability(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"), required=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -478,7 +478,7 @@ class Minutes(models.Model):
     document_number = models.CharField(_("nomor notulensi"), max_length=60, blank=True)
     document_url = models.CharField(_("berkas notulensi"), max_length=200, blank=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:
@@ -511,7 +511,7 @@ class Photo(models.Model):
     uploaded_at = models.DateTimeField(_("diunggah"), default=timezone.now)
     uploaded_by = actor_field(_("diunggah oleh"), required=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("event__cycle__province")
 
     class Meta:

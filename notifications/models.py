@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organization.scopes import scoped_by_office
+from common.scopes import scoped_by_office
 
 from . import kinds
 
@@ -46,7 +46,7 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_office(
         "recipient__office", models.Manager.from_queryset(NotificationQuerySet)
     )
@@ -124,7 +124,7 @@ class OutboxMail(models.Model):
     last_error = models.TextField(_("galat terakhir"), blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_office("recipient__office")
 
     class Meta:

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import actor_field
+from common.scopes import scoped_by_office
 
 from .nip import format_nip, normalize_nip, validate_nip
-from .scopes import scoped_by_office
 
 
 class OfficeQuerySet(models.QuerySet):
@@ -252,7 +252,7 @@ class RoleAssignment(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_office("office", models.Manager.from_queryset(RoleAssignmentQuerySet))
 
     class Meta:

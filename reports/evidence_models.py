@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import actor_field
+from common.scopes import scoped_by_province
 from cycles.models import Cycle
-from organization.scopes import scoped_by_province
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -44,7 +44,7 @@ class EvidencePack(models.Model):
     requested_at = models.DateTimeField(_("diminta pada"), default=timezone.now)
     finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("cycle__province")
 
     class Meta:

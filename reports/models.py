@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import actor_field
+from common.scopes import scoped_by_province
 from cycles.models import Cycle
-from organization.scopes import scoped_by_province
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -77,7 +77,7 @@ class ActivityReport(models.Model):
     pdf = models.FileField(_("berkas PDF disetujui"), upload_to="reports/%Y/", blank=True)
     pdf_sha256 = models.CharField(_("SHA-256 PDF"), max_length=64, blank=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province(
         "cycle__province", models.Manager.from_queryset(ActivityReportQuerySet)
     )
@@ -146,7 +146,7 @@ class OpeningSpeech(models.Model):
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
     updated_by = actor_field(_("diubah oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("report__cycle__province")
 
     class Meta:
@@ -187,7 +187,7 @@ class ReportTransition(models.Model):
     at = models.DateTimeField(_("waktu"), default=timezone.now)
     comment = models.TextField(_("catatan"), blank=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("report__cycle__province")
 
     class Meta:

@@ -101,7 +101,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: the rest of the request reads province data in its person's scope.
-    "organization.scopes.ProvinceScopeMiddleware",
+    "common.scopes.ProvinceScopeMiddleware",
     "cycles.middleware.ChosenYearMiddleware",
     # After the chosen year: a past cycle's pages are read-only (cycles/readonly.py).
     "cycles.readonly.PastCycleMiddleware",

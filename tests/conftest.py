@@ -23,7 +23,7 @@ def _files_in_tmp(settings, tmp_path):
 def _unscoped_test_code():
     """Test code sets up and checks the data of every province, so it reads unscoped; a request
     sent through the test client is scoped by its middleware like any other
-    (organization/scopes.py), and tests/security/test_scopes.py shows a query outside a scope
+    (common/scopes.py), and tests/security/test_scopes.py shows a query outside a scope
     failing."""
     with scopes_disabled():
         yield

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import actor_field
+from common.scopes import scoped_by_province
 from cycles.models import Concept, Cycle
 from organization.models import Office
-from organization.scopes import scoped_by_province
 
 Electorate = Concept.Electorate
 
@@ -49,7 +49,7 @@ class ThemeProposal(models.Model):
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
     updated_by = actor_field(_("diubah oleh"))
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("cycle__province")
 
     class Meta:
@@ -75,7 +75,7 @@ class ProposedSpeaker(models.Model):
     external_name = models.CharField(_("nama (pihak luar)"), max_length=150, blank=True)
     external_institution = models.CharField(_("instansi (pihak luar)"), max_length=150, blank=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("proposal__cycle__province")
 
     class Meta:
@@ -115,7 +115,7 @@ class ProposalReopening(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     created_by = actor_field(_("dibuat oleh"), required=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("cycle__province")
 
     class Meta:
@@ -154,7 +154,7 @@ class Vote(models.Model):
     shown_voters = models.PositiveIntegerField(_("jumlah pemilih yang ditampilkan"), default=0)
     shown_voters_at = models.DateTimeField(_("jumlah pemilih dihitung"), null=True, blank=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("cycle__province")
 
     class Meta:
@@ -189,7 +189,7 @@ class VoterRecord(models.Model):
     # The day only: an exact time could be matched against the order of the mixed ballots.
     voted_on = models.DateField(_("memilih pada tanggal"), default=timezone.localdate)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("vote__cycle__province")
 
     class Meta:
@@ -211,7 +211,7 @@ class BallotBoxEntry(models.Model):
     vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="box")
     sealed = models.TextField(editable=False)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("vote__cycle__province")
 
     class Meta:
@@ -228,7 +228,7 @@ class Ballot(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="ballots")
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("vote__cycle__province")
 
     class Meta:
@@ -244,7 +244,7 @@ class BallotChoice(models.Model):
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
     proposal = models.ForeignKey(ThemeProposal, on_delete=models.PROTECT, related_name="+")
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("ballot__vote__cycle__province")
 
     class Meta:
@@ -267,7 +267,7 @@ class TieDecision(models.Model):
     decided_at = models.DateTimeField(_("diputuskan"), default=timezone.now)
     decided_by = actor_field(_("diputuskan oleh"), required=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("vote__cycle__province")
 
     class Meta:
@@ -307,7 +307,7 @@ class SelectedTheme(models.Model):
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
     updated_by = actor_field(_("diubah oleh"), required=True)
 
-    # Read inside a province scope only (organization/scopes.py).
+    # Read inside a province scope only (common/scopes.py).
     objects = scoped_by_province("cycle__province")
 
     class Meta:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from organization.scopes import province_scope
+from common.scopes import province_scope
 
 from .. import calendar_feed
 from ..models import CalendarFeed

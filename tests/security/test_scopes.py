@@ -7,11 +7,11 @@ from django.apps import apps
 from django.urls import reverse
 from django_scopes import ScopeError, scope
 
+from common.scopes import province_scope
 from cycles.models import Cycle
 from cycles.services import create_cycle
 from events.models import Event
 from organization.models import Office
-from organization.scopes import province_scope
 from tests.factories import EmployeeFactory, make_event, other_province, province
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ OUR_APPS = {"organization", "cycles", "notifications", "documents", "voting", "e
 OUR_APPS |= {"reports", "evaluations", "audit", "common"}
 
 # Models with a path to a province that are read unscoped on purpose, and why. Anything else
-# with such a path must read through a province scope (organization/scopes.py).
+# with such a path must read through a province scope (common/scopes.py).
 UNSCOPED = {
     "organization.Office": "the office tree: reference data that builds every scope",
     "organization.Employee": "the login account, read by authentication before any scope",

@@ -7,7 +7,7 @@ import threading
 import pytest
 from django.db import connection
 
-from organization.scopes import province_scope
+from common.scopes import province_scope
 from tests.factories import EmployeeFactory, ensure_offices
 from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
 from voting import results

@@ -6,10 +6,10 @@ import threading
 import pytest
 from django.db import connection
 
+from common.scopes import province_scope
 from documents.letters import issue_letter
 from documents.models import Letter
 from documents.rendering import render_pdf
-from organization.scopes import province_scope
 from tests.factories import EmployeeFactory, office
 
 THREADS = 20

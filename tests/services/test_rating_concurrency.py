@@ -8,11 +8,11 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from common.scopes import province_scope
 from cycles.services import create_cycle
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
 from evaluations.rating_box import close_form
 from evaluations.services import EvaluationError, open_presenter_evaluation, rate_presenters
-from organization.scopes import province_scope
 from tests.evaluations.conftest import add_speaker, attend, make_event
 from tests.factories import ensure_offices, province
 
