@@ -13,10 +13,10 @@ from datetime import time
 
 from django.utils import timezone
 
-from cycles import concept as concept_service
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
-from cycles.services import complete_step
+from cycles.services import concept as concept_service
+from cycles.services.cycle import complete_step
 from demo import people as people_demo
 from demo import story
 from organization.models import Employee, Office, RoleAssignment

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cycles.models import Cycle
-from cycles.selectors import with_steps_on_time
+from cycles.selectors.cycles import with_steps_on_time
 from evaluations.criteria import ORGANIZER_KEYS, PRESENTER_KEYS
 from evaluations.models import OrganizerRating, PresenterRating
 from evaluations.selectors import MIN_RATERS_SHOWN

@@ -59,7 +59,7 @@ def _related(model, ids) -> Q:
 
 def _letters(cycle, events, reports, awards) -> list[Entry]:
     """The issued letters of the scope's objects, registered external ones too, as stored."""
-    from cycles.concept_models import Concept
+    from cycles.models import Concept
     from voting.models import Vote
 
     minutes = Minutes.objects.filter(event__in=events).values_list("pk", flat=True)
@@ -97,7 +97,7 @@ def _letters(cycle, events, reports, awards) -> list[Entry]:
 
 
 def _year_level(cycle, by) -> list[Entry]:
-    from cycles.concept_models import Concept
+    from cycles.models import Concept
     from voting.exports import proposals_pdf
     from voting.models import Vote
 

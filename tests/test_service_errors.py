@@ -4,8 +4,8 @@ import pytest
 
 from audit.backup import BackupError
 from common.errors import ServiceError
-from cycles.concept import ConceptError
 from cycles.planning import PlanningError
+from cycles.services.concept import ConceptError
 from documents.certificates import CertificateError
 from documents.letters import LetterError
 from evaluations.services import EvaluationError

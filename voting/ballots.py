@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from common import secrecy
 from common.errors import ServiceError
 from common.queue import wake
-from cycles import services as cycle_services
-from cycles.concept import regency_cas
 from cycles.models import Concept, Cycle
+from cycles.services import cycle as cycle_services
+from cycles.services.concept import regency_cas
 from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee, Office

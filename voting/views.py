@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from common.confirm import confirm_page
 from common.listing import filtered_page
 from common.views import showing_refusal
-from cycles.selectors import current_cycle
+from cycles.selectors.cycles import current_cycle
 from documents.external import external_letter_page
 from organization.models import Office
 from organization.roles import held_roles

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from cycles.models import CalendarDay
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from organization.models import RoleAssignment
 from tests.factories import EmployeeFactory, give_role, other_province, province
 from voting.models import Concept, Vote

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from cycles.services import complete_step
+from cycles.services.cycle import complete_step
 from documents.models import Letter
 from events import services as event_services
 from events.models import CommitteeMember, Event, EventStep

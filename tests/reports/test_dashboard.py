@@ -15,8 +15,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from cycles.services import complete_step, create_cycle
-from cycles.timeline import cycle_sections
+from cycles.selectors.timeline import cycle_sections
+from cycles.services.cycle import complete_step, create_cycle
 from evaluations.selectors import year_recap
 from evaluations.services import rate_organizer
 from events.models import Event

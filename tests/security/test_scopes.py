@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_scopes import ScopeError, scope
 
 from cycles.models import Cycle
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from events.models import Event
 from organization.models import Office
 from organization.scopes import province_scope

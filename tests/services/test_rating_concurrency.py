@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
 from evaluations.rating_box import close_form
 from evaluations.services import EvaluationError, open_presenter_evaluation, rate_presenters

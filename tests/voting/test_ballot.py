@@ -117,7 +117,7 @@ def test_bad_ballots_get_a_form_message_and_store_nothing(
 
 
 def test_a_proposal_of_another_cycle_is_a_forged_choice(client, vote, themes, employee, can_member):
-    from cycles.services import create_cycle
+    from cycles.services.cycle import create_cycle
     from tests.factories import province
 
     other = create_cycle(

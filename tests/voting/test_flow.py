@@ -194,7 +194,7 @@ def test_a_cycle_run_on_plan_completes_step_3_on_time(can_member, cc):
 
     import time_machine
 
-    from cycles.timeline import cycle_sections
+    from cycles.selectors.timeline import cycle_sections
     from tests.voting.helpers import make_cycle, make_proposal, open_proposals
     from voting.ballots import open_vote
 

@@ -13,10 +13,10 @@ from common.views import attempt, showing_refusal
 from documents.external import external_letter_page
 from organization.roles import held_roles
 
-from . import concept as service
-from .concept_models import Concept
-from .forms_concept import ConceptDecisionForm, ConceptForm
-from .selectors import current_cycle
+from ..forms import ConceptDecisionForm, ConceptForm
+from ..models import Concept
+from ..selectors.cycles import current_cycle
+from ..services import concept as service
 
 
 def _cycle_for(request, *, can=False, cc=False):

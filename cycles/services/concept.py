@@ -16,9 +16,8 @@ from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee, Office, RoleAssignment
 
-from . import services
-from .concept_models import Concept
-from .models import Cycle
+from ..models import Concept, Cycle
+from . import cycle as cycle_services
 
 Role = RoleAssignment.Role
 SOCIALISATION_BODY = "documents/letters/socialisation.html"
@@ -74,7 +73,7 @@ def save_concept(cycle: Cycle, *, by, themes_to_select=None, proposals_per_offic
         changed.append("proposals_per_office")
     if changed:
         cycle.save(update_fields=changed)
-    services.start_step(step(cycle, 1))
+    cycle_services.start_step(step(cycle, 1))
     return concept
 
 
@@ -103,14 +102,14 @@ def agree_concept(concept: Concept, *, by) -> Concept:
     concept.status = Concept.Status.AGREED
     concept.decided_by, concept.decided_at = by, timezone.now()
     concept.save(update_fields=["status", "decided_by", "decided_at"])
-    services.complete_step(
+    cycle_services.complete_step(
         step(concept.cycle, 1),
         by=by,
         when=concept.decided_at,
         output_note=_("Konsep dan jadwal disepakati"),
         output_url=reverse("cycles:concept"),
     )
-    services.start_step(step(concept.cycle, 2))
+    cycle_services.start_step(step(concept.cycle, 2))
     return concept
 
 
@@ -177,14 +176,14 @@ def publish_socialisation_letter(concept: Concept, *, by, external=None):
         related=concept,
         external=external,
     )
-    services.complete_step(
+    cycle_services.complete_step(
         step(cycle, 2),
         by=by,
         when=completed_when(letter),
         output_note=letter.number,
         output_url=letter.get_absolute_url(),
     )
-    services.start_step(proposals_step)
+    cycle_services.start_step(proposals_step)
     url = reverse("voting:proposals")
     cas = regency_cas(cycle)
     notify(
