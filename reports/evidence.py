@@ -144,7 +144,7 @@ def _year_level(cycle, by) -> list[Entry]:
 
 def _vote_results(vote) -> bytes:
     from voting.models import SelectedTheme, TieDecision
-    from voting.results import counts
+    from voting.selectors import counts
 
     selections = SelectedTheme.objects.filter(cycle=vote.cycle).select_related("host_office")
     tie = TieDecision.objects.filter(vote=vote).first()

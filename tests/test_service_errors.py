@@ -13,9 +13,9 @@ from events.services import EventError
 from organization.employee_import import EmployeeImportError
 from organization.office_import import OfficeImportError
 from reports.services import ReportError
-from voting.ballots import BallotError, VoteError
-from voting.proposals import ProposalError
-from voting.results import SelectionError
+from voting.services.ballots import BallotError, VoteError
+from voting.services.proposals import ProposalError
+from voting.services.results import SelectionError
 
 REFUSALS = [
     BackupError,

@@ -34,9 +34,10 @@ from tests.factories import (
     working_day,
 )
 from tests.voting.helpers import make_open_vote, make_proposal
-from voting.ballots import cast_ballot, turnout, voter_for
 from voting.models import Vote
-from voting.results import close_vote
+from voting.selectors import turnout, voter_for
+from voting.services.ballots import cast_ballot
+from voting.services.results import close_vote
 
 Role = RoleAssignment.Role
 JAKARTA = ZoneInfo("Asia/Jakarta")

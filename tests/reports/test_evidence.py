@@ -44,8 +44,8 @@ from tests.factories import (
     upload_pdf_material,
 )
 from tests.voting.helpers import agree_concept, make_open_vote, make_proposal
-from voting.letters import issue_results_letter, issue_vote_letter
-from voting.results import close_vote
+from voting.services.letters import issue_results_letter, issue_vote_letter
+from voting.services.results import close_vote
 
 pytestmark = pytest.mark.django_db
 

@@ -87,6 +87,6 @@ def fuzz_proposals(cycle):
 
 
 def fuzz_winner(cycle):
-    from voting.results import Winner
+    from voting.selectors import Winner
 
     return Winner(proposal=make_proposal(cycle, "1704", "Tema Terpilih Uji"), votes=3, rank=1)
