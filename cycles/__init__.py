@@ -2,7 +2,8 @@
 
 - models/: the cycle, its step ledger and working-day calendar days (cycle.py); the concept
 - services/: the writes, one module per concept (cycle, concept, deadlines)
-- selectors/: the reads for pages and other apps (cycles, timeline, home, responsibility, national)
+- selectors/: the reads for pages and other apps (cycles, concept, timeline, home,
+  responsibility, national)
 - forms.py, views/ (one module per page group), urls.py, rules.py, tasks.py, admin.py, filters.py
 - domain modules: sop.py (the SOP's steps), calendar.py (working days), planning.py (the schedule
   arithmetic), ledger.py (which models hold step records), signals.py

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
+from cycles.selectors import concept as concept_selectors
 from cycles.services import concept as concept_service
 from cycles.services.cycle import complete_step
 from demo import people as people_demo
@@ -67,7 +68,7 @@ def _concept(cycle, can, cc):
             concept_service.agree_concept(concept, by=cc)
             complete_step(step1, by=can)
     concept = Concept.objects.get(cycle=cycle)
-    if concept.is_agreed and concept_service.socialisation_letter(concept) is None:
+    if concept.is_agreed and concept_selectors.socialisation_letter(concept) is None:
         with story.on(step2.planned_start, time(10, 0)):
             concept_service.publish_socialisation_letter(concept, by=can)
     with story.on(step2.due, time(15, 0)):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from cycles import planning
 from cycles.calendar import WorkingCalendar
 from cycles.models import Cycle, CycleStep
-from cycles.services.concept import regency_cas
+from cycles.selectors.concept import regency_cas
 from organization.models import Employee, Office, RoleAssignment
 from organization.roles import held_roles
 

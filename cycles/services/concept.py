@@ -14,12 +14,12 @@ from common.errors import ServiceError
 from documents.language import in_indonesian
 from notifications import kinds
 from notifications.services import notify
-from organization.models import Employee, Office, RoleAssignment
+from organization.models import Office
 
 from ..models import Concept, Cycle
+from ..selectors.concept import regency_cas, signatory_for, socialisation_letter
 from . import cycle as cycle_services
 
-Role = RoleAssignment.Role
 SOCIALISATION_BODY = "documents/letters/socialisation.html"
 
 
@@ -29,26 +29,6 @@ class ConceptError(ServiceError):
 
 def step(cycle: Cycle, number: int):
     return cycle.steps.get(number=number)
-
-
-def signatory_for(cycle: Cycle, fallback=None):
-    """Who signs the cycle's letters: the province's CC (its head), else `fallback`."""
-    ids = (
-        RoleAssignment.objects.current(year=cycle.year)
-        .filter(role=Role.CC, office=cycle.province)
-        .values("employee_id")
-    )
-    return Employee.objects.filter(pk__in=ids, is_active=True).first() or fallback
-
-
-def regency_cas(cycle: Cycle):
-    """Active CAs of the kab/kota offices of the cycle's province."""
-    ids = (
-        RoleAssignment.objects.current(year=cycle.year)
-        .filter(role=Role.CA, office__parent=cycle.province)
-        .values("employee_id")
-    )
-    return Employee.objects.filter(pk__in=ids, is_active=True)
 
 
 @transaction.atomic
@@ -126,18 +106,6 @@ def return_concept(concept: Concept, *, by, comment: str) -> Concept:
     concept.decided_by, concept.decided_at = by, timezone.now()
     concept.save(update_fields=["status", "cc_comment", "decided_by", "decided_at"])
     return concept
-
-
-def socialisation_letter(concept: Concept):
-    from documents.models import Letter
-
-    return (
-        Letter.objects.for_object(concept)
-        .filter(kind=Letter.Kind.SOCIALISATION)
-        .issued()
-        .order_by("-pk")
-        .first()
-    )
 
 
 @in_indonesian

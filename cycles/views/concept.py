@@ -15,6 +15,7 @@ from organization.roles import held_roles
 
 from ..forms import ConceptDecisionForm, ConceptForm
 from ..models import Concept
+from ..selectors import concept as concept_selectors
 from ..selectors.cycles import current_cycle
 from ..services import concept as service
 
@@ -52,7 +53,7 @@ def _detail(request, cycle, concept, decision_form=None, status=200):
             "cycle": cycle,
             "concept": concept,
             "steps": cycle.steps.select_related("completed_by").order_by("number"),
-            "letter": service.socialisation_letter(concept) if concept else None,
+            "letter": concept_selectors.socialisation_letter(concept) if concept else None,
             "is_can": roles.is_can,
             "is_cc": roles.is_cc,
             "decision_form": decision_form or ConceptDecisionForm(),

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from common.errors import ServiceError
 from cycles import planning
 from cycles.calendar import WorkingCalendar
+from cycles.selectors.concept import regency_cas
 from cycles.services import cycle as cycle_services
-from cycles.services.concept import regency_cas
 from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee
