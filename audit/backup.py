@@ -59,7 +59,7 @@ def mix_before_dumping() -> None:
     """Mix the ballot and rating boxes first: what a dump holds has been through a mix wherever
     at least five entries waited (fewer stay sealed; README "Security")."""
     from evaluations.rating_box import mix_waiting
-    from voting.ballots import mix_open_votes
+    from voting.services.ballots import mix_open_votes
 
     mix_open_votes()
     mix_waiting()

@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.db import transaction
 
-from . import services
 from .models import CalendarDay, Cycle, CycleStep
+from .services import cycle as cycle_services
 
 
 class CycleStepInline(admin.TabularInline):
@@ -67,11 +67,11 @@ class CalendarDayAdmin(admin.ModelAdmin):
             if old:
                 touched.add((old[0].year, old[1]))
             for year, province_id in touched:
-                services.follow_calendar(year, province_id)
+                cycle_services.follow_calendar(year, province_id)
 
     def delete_model(self, request, obj):
-        services.remove_calendar_day(obj, by=request.user)
+        cycle_services.remove_calendar_day(obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
-            services.remove_calendar_day(obj, by=request.user)
+            cycle_services.remove_calendar_day(obj, by=request.user)

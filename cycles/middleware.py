@@ -1,6 +1,6 @@
 """The year a person works in: the one they chose in the timeline's year switcher."""
 
-from .selectors import CHOSEN_YEAR
+from .selectors.cycles import CHOSEN_YEAR
 
 
 class ChosenYearMiddleware:

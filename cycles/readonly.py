@@ -18,7 +18,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from .models import Cycle
-from .selectors import current_cycle
+from .selectors.cycles import current_cycle
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 

@@ -1,4 +1,4 @@
-"""Celery tasks of the cycles app (thin: the work is in cycles.deadlines).
+"""Celery tasks of the cycles app (thin: the work is in cycles.services.deadlines).
 
 sweep_deadlines runs daily from beat (django-celery-beat's database scheduler, 07:00
 Asia/Jakarta, editable in the admin). It is idempotent (every message is keyed and unique per
@@ -16,6 +16,8 @@ from celery import shared_task
 @shared_task(name="cycles.sweep_deadlines", acks_late=True, ignore_result=True)
 def sweep_deadlines(today: str | None = None) -> int:
     """Run the deadline sweep for `today` (ISO date, default: today); returns messages sent."""
-    from . import deadlines  # imported when run: a worker starts even while cycles is half-built
+    from .services import (
+        deadlines,  # imported when run: a worker starts even while cycles is half-built
+    )
 
     return len(deadlines.sweep(date.fromisoformat(today) if today else None))

@@ -187,8 +187,8 @@ def todos_of(person) -> list[tuple[str, str]]:
     from django.utils.translation import gettext as _
     from django.utils.translation import override
 
-    from cycles.home import my_open_steps, my_todos
-    from cycles.selectors import current_cycle
+    from cycles.selectors.cycles import current_cycle
+    from cycles.selectors.home import my_open_steps, my_todos
 
     with override("id"):
         found = [(t.title, t.url) for t in my_todos(person)]

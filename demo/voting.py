@@ -13,15 +13,17 @@ from datetime import time
 
 from django.utils import timezone
 
-from cycles import concept as concept_service
 from cycles.calendar import WorkingCalendar
 from cycles.models import Concept
-from cycles.services import complete_step
+from cycles.selectors import concept as concept_selectors
+from cycles.services import concept as concept_service
+from cycles.services.cycle import complete_step
 from demo import people as people_demo
 from demo import story
 from organization.models import Employee, Office, RoleAssignment
-from voting import ballots, results
+from voting import selectors
 from voting.models import ProposedSpeaker, SelectedTheme, ThemeProposal, Vote
+from voting.services import ballots, results
 
 Role = RoleAssignment.Role
 FAVOURITES = set(story.HOSTS.values())  # the offices whose themes the demo's voters prefer
@@ -66,7 +68,7 @@ def _concept(cycle, can, cc):
             concept_service.agree_concept(concept, by=cc)
             complete_step(step1, by=can)
     concept = Concept.objects.get(cycle=cycle)
-    if concept.is_agreed and concept_service.socialisation_letter(concept) is None:
+    if concept.is_agreed and concept_selectors.socialisation_letter(concept) is None:
         with story.on(step2.planned_start, time(10, 0)):
             concept_service.publish_socialisation_letter(concept, by=can)
     with story.on(step2.due, time(15, 0)):
@@ -151,11 +153,11 @@ def _vote(cycle, can, stdout):
     rng = random.Random(cycle.year)
     favoured = set(Office.objects.filter(code__in=FAVOURITES).values_list("pk", flat=True))
     logins = {p.pk for _label, p in people_demo.demo_logins()}
-    people = [p for p in ballots.electorate(vote).order_by("pk") if p.pk not in logins]
+    people = [p for p in selectors.electorate(vote).order_by("pk") if p.pk not in logins]
     cast = 0
     for n, person in enumerate(people[: len(people) * 2 // 3]):
-        voter = ballots.voter_for(vote, person)
-        allowed = list(ballots.ballot_proposals(vote, voter)) if voter else []
+        voter = selectors.voter_for(vote, person)
+        allowed = list(selectors.ballot_proposals(vote, voter)) if voter else []
         day = cal.add_working_days(step4.planned_start, 1 + n % 12)
         if allowed and day <= today and story.moment(day, time(9 + n % 7)) <= timezone.now():
             with story.on(day, time(9 + n % 7, n % 60)):
@@ -176,18 +178,18 @@ def _announce(cycle, vote, can, stdout, plan):
     if vote.status != Vote.Status.CLOSED:
         return
     with story.on(step5.planned_start, time(10, 0)):
-        tally = results.tally(vote)
-        if tally.has_tie and results.winners(vote) is None:
+        tally = selectors.tally(vote)
+        if tally.has_tie and selectors.winners(vote) is None:
             results.decide_tie(
                 vote,
                 by=can,
                 chosen_ids=[p.pk for p in tally.tied[: tally.open_seats]],
                 reason="Diputuskan CAN: usulan kantor yang lebih dahulu mengusulkan.",
             )
-        winners = results.winners(vote)
+        winners = selectors.winners(vote)
         dates = {e.host: e.date for e in plan.events} if plan else {}
         cal = WorkingCalendar.load(cycle.province_id)
-        spare = results.earliest_event_date(vote, today=step5.planned_start)
+        spare = selectors.earliest_event_date(vote, today=step5.planned_start)
         entries = {}
         for n, w in enumerate(winners):
             day = dates.pop(w.proposal.office.code, None) or cal.add_working_days(spare, 40 * n + 1)

@@ -12,7 +12,7 @@ class EvaluationsConfig(AppConfig):
         from .services import on_event_held
 
         event_held.connect(on_event_held, dispatch_uid="evaluations.open_presenter_evaluation")
-        from cycles.home import register_todos
+        from cycles.selectors.home import register_todos
 
         from .todos import rating_todos
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cycles.concept import signatory_for
+from cycles.selectors.concept import signatory_for
 from documents.rendering import pdf_response, render_pdf
 from documents.spreadsheets import Sheet, xlsx_response
 from documents.texts import grouped_texts

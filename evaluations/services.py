@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from common.errors import ServiceError
 from cycles import planning
-from cycles.services import complete_step, start_step
+from cycles.services.cycle import complete_step, start_step
 from documents.certificates import issue_certificates
 from documents.language import in_indonesian
 from events.models import Attendance, CommitteeMember, Event

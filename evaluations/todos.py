@@ -1,12 +1,12 @@
-"""The rating forms waiting for one person, for the home page (cycles.home.register_todos): an
-attendee's presenter rating and a CAN member's organiser rating, while the form is open. One
-query whatever the number of events."""
+"""The rating forms waiting for one person, for the home page
+(cycles.selectors.home.register_todos): an attendee's presenter rating and a CAN member's
+organiser rating, while the form is open. One query whatever the number of events."""
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cycles.home import Todo
+from cycles.selectors.home import Todo
 from events.models import Attendance, CommitteeMember
 
 from .models import OrganizerRating, PresenterEvaluation, RaterRecord

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from common.views import showing_refusal
 from cycles.models import Cycle
-from cycles.selectors import current_cycle, cycle_of_year
+from cycles.selectors.cycles import current_cycle, cycle_of_year
 from documents.language import in_indonesian
 from events.models import Attendance, Event
 

@@ -21,9 +21,9 @@ from django.utils.translation import override
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from cycles.deadlines import step_url
 from cycles.models import CycleStep
-from cycles.responsibility import is_responsible
+from cycles.selectors.responsibility import is_responsible
+from cycles.services.deadlines import step_url
 from organization.models import Office
 from organization.roles import held_roles
 
@@ -122,7 +122,7 @@ def person_events(employee, province):
 
 def person_steps(employee, province, today: date) -> list:
     """Open SOP steps of this and last year's cycles of `province` the person is responsible
-    for (cycles.responsibility); the vote counts as everyone's."""
+    for (cycles.selectors.responsibility); the vote counts as everyone's."""
     regency_ids = list(Office.objects.filter(parent=province).values_list("pk", flat=True))
     years = (today.year - 1, today.year, today.year + 1)
     found = []

@@ -7,7 +7,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Laporan kegiatan")
 
     def ready(self):
-        from cycles.home import register_todos
+        from cycles.selectors.home import register_todos
 
         from .todos import approval_todos
 

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cycles.models import Cycle
-from cycles.selectors import with_steps_on_time
+from cycles.selectors.cycles import with_steps_on_time
 from evaluations.criteria import ORGANIZER_KEYS, PRESENTER_KEYS
 from evaluations.models import OrganizerRating, PresenterRating
 from evaluations.selectors import MIN_RATERS_SHOWN
@@ -115,7 +115,7 @@ def _cycles(province, today):
 
 def _offices(province):
     """The province's offices with their active employees (the electorate of a vote of every
-    employee, as voting.ballots.turnout counts it)."""
+    employee, as voting.selectors.turnout counts it)."""
     active = Count("employees", filter=Q(employees__is_active=True))
     return list(Office.objects.in_province(province).annotate(active=active).order_by("code"))
 
@@ -223,7 +223,7 @@ def programme_figures(province, today=None) -> Dashboard:
             proposals=proposals.get(cycle.year, {}),
             vote_status=cycle.vote_status or "",
             voters=cycle.voters,
-            # A vote of the kab/kota offices has one ballot per office (voting.ballots).
+            # A vote of the kab/kota offices has one ballot per office (voting.services.ballots).
             eligible=regencies if cycle.vote_electorate == Electorate.OFFICES else employees,
             events=held.get(cycle.year, []),
             steps_counted=cycle.steps_counted,

@@ -59,7 +59,7 @@ def _related(model, ids) -> Q:
 
 def _letters(cycle, events, reports, awards) -> list[Entry]:
     """The issued letters of the scope's objects, registered external ones too, as stored."""
-    from cycles.concept_models import Concept
+    from cycles.models import Concept
     from voting.models import Vote
 
     minutes = Minutes.objects.filter(event__in=events).values_list("pk", flat=True)
@@ -97,7 +97,7 @@ def _letters(cycle, events, reports, awards) -> list[Entry]:
 
 
 def _year_level(cycle, by) -> list[Entry]:
-    from cycles.concept_models import Concept
+    from cycles.models import Concept
     from voting.exports import proposals_pdf
     from voting.models import Vote
 
@@ -144,7 +144,7 @@ def _year_level(cycle, by) -> list[Entry]:
 
 def _vote_results(vote) -> bytes:
     from voting.models import SelectedTheme, TieDecision
-    from voting.results import counts
+    from voting.selectors import counts
 
     selections = SelectedTheme.objects.filter(cycle=vote.cycle).select_related("host_office")
     tie = TieDecision.objects.filter(vote=vote).first()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from common.views import showing_refusal
-from cycles.selectors import current_cycle
+from cycles.selectors.cycles import current_cycle
 
 from .evidence_jobs import request_pack
 from .forms import EvidencePackForm

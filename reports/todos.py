@@ -1,11 +1,11 @@
 """The activity reports waiting for the CC's decision, for the home page
-(cycles.home.register_todos)."""
+(cycles.selectors.home.register_todos)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cycles.home import Todo
 from cycles.planning import quarter_end
+from cycles.selectors.home import Todo
 from organization.models import RoleAssignment
 from organization.roles import held_roles
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from common.confirm import confirm_page, is_confirmed
 from common.text import safe_filename
 from common.views import showing_refusal
-from cycles.selectors import current_cycle
+from cycles.selectors.cycles import current_cycle
 
 from . import assembly, services
 from .forms import ChaptersForm, DecisionForm, SpeechForm

@@ -101,11 +101,11 @@ def give_role(employee, role, office_obj=None, year=None) -> RoleAssignment:
 
 
 def make_cycle(year=None, start=None):
-    """A cycle of Bengkulu through cycles.services.create_cycle (one per year)."""
+    """A cycle of Bengkulu through cycles.services.cycle.create_cycle (one per year)."""
     from django.utils import timezone
 
     from cycles.models import Cycle
-    from cycles.services import create_cycle
+    from cycles.services.cycle import create_cycle
 
     year = year or timezone.localdate().year
     existing = Cycle.objects.filter(province=province(), year=year).first()

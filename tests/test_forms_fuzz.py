@@ -187,7 +187,7 @@ class World:
         return request
 
     def make_cycle(self):
-        from cycles.services import create_cycle
+        from cycles.services.cycle import create_cycle
 
         return create_cycle(
             province=province(), year=2026, start_date=datetime.date(2026, 1, 5), by=None

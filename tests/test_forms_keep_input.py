@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from cycles.concept_models import Concept
-from cycles.models import CalendarDay, Cycle
+from cycles.models import CalendarDay, Concept, Cycle
 from events.models import (
     Attendance,
     CommitteeMember,

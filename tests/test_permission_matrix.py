@@ -672,7 +672,7 @@ def other_province_world(world):
             "parent": sumsel,
         },
     )
-    from cycles.services import create_cycle
+    from cycles.services.cycle import create_cycle
 
     other = World()
     other.__dict__.update(world.__dict__)

@@ -4,8 +4,8 @@ import pytest
 
 from audit.backup import BackupError
 from common.errors import ServiceError
-from cycles.concept import ConceptError
 from cycles.planning import PlanningError
+from cycles.services.concept import ConceptError
 from documents.certificates import CertificateError
 from documents.letters import LetterError
 from evaluations.services import EvaluationError
@@ -13,9 +13,9 @@ from events.services import EventError
 from organization.employee_import import EmployeeImportError
 from organization.office_import import OfficeImportError
 from reports.services import ReportError
-from voting.ballots import BallotError, VoteError
-from voting.proposals import ProposalError
-from voting.results import SelectionError
+from voting.services.ballots import BallotError, VoteError
+from voting.services.proposals import ProposalError
+from voting.services.results import SelectionError
 
 REFUSALS = [
     BackupError,

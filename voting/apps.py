@@ -9,6 +9,6 @@ class VotingConfig(AppConfig):
     def ready(self):
         from cycles.signals import cycle_replanned
 
-        from . import schedule
+        from .services import schedule
 
         cycle_replanned.connect(schedule.follow_step4, dispatch_uid="voting.follow_step4")

@@ -1,4 +1,5 @@
-"""Celery tasks of the voting app (thin: the work is in voting.reminders and voting.ballots).
+"""Celery tasks of the voting app (thin: the work is in voting.services.reminders and
+voting.services.ballots).
 
 remind_vote_closing runs daily from beat (registered by voting's migration 0002, 07:00
 Asia/Jakarta, editable in the admin) and tells the electorate that has not voted yet, on the
@@ -15,7 +16,7 @@ from celery import shared_task
 @shared_task(name="voting.remind_vote_closing", acks_late=True, ignore_result=True)
 def remind_vote_closing(today: str | None = None) -> int:
     """Send "vote closing tomorrow" for `today` (ISO date, default: today); returns messages."""
-    from . import reminders
+    from .services import reminders
 
     return reminders.remind_vote_closing(date.fromisoformat(today) if today else None)
 
@@ -24,8 +25,8 @@ def remind_vote_closing(today: str | None = None) -> int:
 def mix_ballot_box(vote_id: int) -> int:
     """Mix one vote's waiting ballots (at least five at once). Killed midway, the mix's
     transaction rolls back and the ballots wait for the next mix: each is counted once."""
-    from . import ballots
     from .models import Vote
+    from .services import ballots
 
     vote = Vote.objects.filter(pk=vote_id, status=Vote.Status.OPEN).first()
     return ballots.mix_ballots(vote) if vote else 0
@@ -34,6 +35,6 @@ def mix_ballot_box(vote_id: int) -> int:
 @shared_task(name="voting.mix_open_votes", acks_late=True, ignore_result=True)
 def mix_open_votes() -> int:
     """Every ten minutes from beat: what a lost kick left waiting is mixed all the same."""
-    from . import ballots
+    from .services import ballots
 
     return ballots.mix_open_votes()

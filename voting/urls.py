@@ -1,26 +1,28 @@
 from django.urls import path
 
-from . import views
+from .views import ballot, proposals, results
 
 app_name = "voting"
 
 urlpatterns = [
-    path("proposals/", views.proposal_list, name="proposals"),
-    path("proposals/new/", views.proposal_create, name="proposal_create"),
-    path("proposals/<int:pk>/", views.proposal_detail, name="proposal_detail"),
-    path("proposals/<int:pk>/edit/", views.proposal_edit, name="proposal_edit"),
-    path("proposals/<int:pk>/delete/", views.proposal_delete, name="proposal_delete"),
-    path("proposals/reopen/", views.proposals_reopen, name="proposals_reopen"),
-    path("proposals/export.xlsx", views.proposals_export, {"fmt": "xlsx"}, name="proposals_xlsx"),
-    path("proposals/export.pdf", views.proposals_export, {"fmt": "pdf"}, name="proposals_pdf"),
-    path("open/", views.vote_open, name="open"),
-    path("open/external/", views.vote_open_external, name="open_external"),
-    path("ballot/", views.ballot, name="ballot"),
-    path("turnout/", views.turnout, name="turnout"),
-    path("close/", views.vote_close, name="close"),
-    path("results/", views.results_page, name="results"),
-    path("results/tie/", views.tie_decide, name="tie"),
-    path("results/selections/", views.selections, name="selections"),
-    path("results/announce/", views.announce, name="announce"),
-    path("results/announce/external/", views.announce_external, name="announce_external"),
+    path("proposals/", proposals.proposal_list, name="proposals"),
+    path("proposals/new/", proposals.proposal_create, name="proposal_create"),
+    path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
+    path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
+    path("proposals/<int:pk>/delete/", proposals.proposal_delete, name="proposal_delete"),
+    path("proposals/reopen/", proposals.proposals_reopen, name="proposals_reopen"),
+    path(
+        "proposals/export.xlsx", proposals.proposals_export, {"fmt": "xlsx"}, name="proposals_xlsx"
+    ),
+    path("proposals/export.pdf", proposals.proposals_export, {"fmt": "pdf"}, name="proposals_pdf"),
+    path("open/", ballot.vote_open, name="open"),
+    path("open/external/", ballot.vote_open_external, name="open_external"),
+    path("ballot/", ballot.ballot, name="ballot"),
+    path("turnout/", ballot.turnout, name="turnout"),
+    path("close/", ballot.vote_close, name="close"),
+    path("results/", results.results_page, name="results"),
+    path("results/tie/", results.tie_decide, name="tie"),
+    path("results/selections/", results.selections, name="selections"),
+    path("results/announce/", results.announce, name="announce"),
+    path("results/announce/external/", results.announce_external, name="announce_external"),
 ]

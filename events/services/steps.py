@@ -1,6 +1,6 @@
 """Step ledger helpers shared by the event services."""
 
-from cycles.services import complete_step, start_step
+from cycles.services.cycle import complete_step, start_step
 
 from ..models import EventStep
 

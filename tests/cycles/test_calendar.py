@@ -8,7 +8,7 @@ from django.urls import reverse
 from cycles import calendar
 from cycles.calendar import WorkingCalendar
 from cycles.models import CalendarDay, Cycle
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from tests.factories import province
 
 D = datetime.date
@@ -104,7 +104,7 @@ def test_can_member_removes_a_cuti_bersama_and_the_vote_ends_earlier(
 
 
 def test_completed_steps_keep_their_dates_when_the_calendar_changes(client, can_member, cycle_2025):
-    from cycles.services import complete_step
+    from cycles.services.cycle import complete_step
 
     complete_step(_step(cycle_2025, 1), by=can_member)
     client.force_login(can_member)

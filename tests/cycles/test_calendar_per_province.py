@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 
 from cycles.models import CalendarDay
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from organization.models import RoleAssignment
 from tests.factories import EmployeeFactory, give_role, other_province, province
 from voting.models import Concept, Vote
-from voting.reminders import remind_vote_closing
+from voting.services.reminders import remind_vote_closing
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

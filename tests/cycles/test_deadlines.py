@@ -13,9 +13,10 @@ from tests.factories import office, province
 # The working-day calendar and who is responsible come from the cycles helper's modules.
 pytest.importorskip("cycles.calendar", reason="cycles.calendar (cycles issue) not there yet")
 responsible_people = pytest.importorskip(
-    "cycles.responsibility", reason="cycles.responsibility (cycles issue) not there yet"
+    "cycles.selectors.responsibility",
+    reason="cycles.selectors.responsibility not there yet",
 ).responsible_people
-from cycles import deadlines  # noqa: E402 (after the skips above)
+from cycles.services import deadlines  # noqa: E402 (after the skips above)
 
 pytestmark = pytest.mark.django_db
 

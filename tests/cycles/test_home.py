@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from cycles.calendar import WorkingCalendar
-from cycles.services import complete_step, create_cycle
+from cycles.services.cycle import complete_step, create_cycle
 from tests.factories import province
 
 STEP1 = "Langkah 1: Membuat konsep dan jadwal penyelenggaraan Serawai"
@@ -72,7 +72,7 @@ def test_home_page_agrees_with_the_reminder_recipients(
     """The in-memory check of the home page names the same people as responsible_people()."""
     import datetime
 
-    from cycles.responsibility import is_responsible, responsible_people
+    from cycles.selectors.responsibility import is_responsible, responsible_people
     from events.services import create_event
     from organization.models import Office
     from organization.roles import Role, held_roles

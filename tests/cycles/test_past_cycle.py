@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from cycles.models import Cycle
 from cycles.readonly import WRITABLE_IN_PAST, is_past
-from cycles.selectors import CHOSEN_YEAR
+from cycles.selectors.cycles import CHOSEN_YEAR
 from organization.models import RoleAssignment
 from tests.factories import give_role, make_cycle
 from tests.test_permission_matrix import LOGIN, MATRIX, ROLES, build_world, url_for

@@ -2,8 +2,8 @@ import datetime
 
 from django.utils import timezone
 
-from cycles.selectors import current_cycle
-from cycles.services import create_cycle
+from cycles.selectors.cycles import current_cycle
+from cycles.services.cycle import create_cycle
 from organization.models import Office
 from tests.factories import EmployeeFactory, office, province
 

@@ -13,15 +13,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from cycles.services import complete_step
+from cycles.services.cycle import complete_step
 from documents.models import Letter
 from events import services as event_services
 from events.models import CommitteeMember, Event, EventStep
 from tests.factories import EmployeeFactory, make_event, office
 from tests.voting.helpers import agree_concept, make_cycle, make_proposal, open_proposals
 from tests.voting.test_results import vote_with
-from voting import results
+from voting import selectors
 from voting.models import Vote
+from voting.services import results
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +111,7 @@ def test_results_letter_from_outside_announces_and_completes_step_5(client, can_
     themes = [make_proposal(cycle, code, f"Tema {code}") for code in ("1701", "1702", "1703")]
     vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
     results.close_vote(vote, by=can_member)
-    earliest = results.earliest_event_date(vote)
+    earliest = selectors.earliest_event_date(vote)
     results.save_selections(
         vote, by=can_member, entries={t.pk: {"event_date": earliest} for t in themes}
     )

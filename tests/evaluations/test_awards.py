@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from cycles.services import complete_step
+from cycles.services.cycle import complete_step
 from evaluations import awards
 from evaluations.services import rate_organizer
 from organization.models import RoleAssignment

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cycles.services import complete_step
+from cycles.services.cycle import complete_step
 from evaluations.models import OrganizerRating
 from evaluations.selectors import event_recap
 from evaluations.services import open_presenter_evaluation

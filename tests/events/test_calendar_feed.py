@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 from icalendar import Calendar
 
-from cycles.services import create_cycle, replan_cycle
+from cycles.services.cycle import create_cycle, replan_cycle
 from demo.national.seed import seed_offices
 from events import services
 from events.models import Attendance, CalendarFeed, CommitteeMember

@@ -9,7 +9,7 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from events import services
 from events.models import Attendance, CommitteeMember, Event, Material, Minutes
 from organization.models import RoleAssignment

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from cycles.models import CalendarDay, CycleStep
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from organization.models import Employee
 from tests.factories import province
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from events.models import Attendance
 from events.services import create_event
 from organization.models import RoleAssignment

@@ -15,8 +15,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from cycles.services import complete_step, create_cycle
-from cycles.timeline import cycle_sections
+from cycles.selectors.timeline import cycle_sections
+from cycles.services.cycle import complete_step, create_cycle
 from evaluations.selectors import year_recap
 from evaluations.services import rate_organizer
 from events.models import Event
@@ -34,9 +34,10 @@ from tests.factories import (
     working_day,
 )
 from tests.voting.helpers import make_open_vote, make_proposal
-from voting.ballots import cast_ballot, turnout, voter_for
 from voting.models import Vote
-from voting.results import close_vote
+from voting.selectors import turnout, voter_for
+from voting.services.ballots import cast_ballot
+from voting.services.results import close_vote
 
 Role = RoleAssignment.Role
 JAKARTA = ZoneInfo("Asia/Jakarta")

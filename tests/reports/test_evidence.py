@@ -13,7 +13,7 @@ import time_machine
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
-from cycles.concept import publish_socialisation_letter
+from cycles.services.concept import publish_socialisation_letter
 from documents.certificates import issue_certificates
 from documents.letters import ExternalLetter
 from documents.models import Certificate, Letter
@@ -44,8 +44,8 @@ from tests.factories import (
     upload_pdf_material,
 )
 from tests.voting.helpers import agree_concept, make_open_vote, make_proposal
-from voting.letters import issue_results_letter, issue_vote_letter
-from voting.results import close_vote
+from voting.services.letters import issue_results_letter, issue_vote_letter
+from voting.services.results import close_vote
 
 pytestmark = pytest.mark.django_db
 
@@ -356,7 +356,7 @@ def test_the_can_packs_a_past_year_once_the_next_one_has_begun(
 ):
     """A past cycle only reads, but packing its record for the assessors adds a zip and
     changes nothing in it."""
-    from cycles.selectors import CHOSEN_YEAR
+    from cycles.selectors.cycles import CHOSEN_YEAR
     from tests.factories import make_cycle
 
     with time_machine.travel(datetime.datetime(2027, 2, 10, 9, 0, tzinfo=WIB), tick=False):

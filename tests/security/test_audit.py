@@ -99,8 +99,9 @@ def test_ballots_are_never_audited():
 @pytest.mark.django_db
 def test_proposals_are_audited_but_a_ballot_leaves_no_trace_in_the_trail(can_member, employee):
     from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
-    from voting.ballots import cast_ballot, voter_for
     from voting.models import ThemeProposal
+    from voting.selectors import voter_for
+    from voting.services.ballots import cast_ballot
 
     cycle = open_proposals(make_cycle(), can_member)
     with set_actor(can_member):
@@ -117,7 +118,7 @@ def test_proposals_are_audited_but_a_ballot_leaves_no_trace_in_the_trail(can_mem
     with set_actor(employee):
         cast_ballot(vote, voter=voter, proposal_ids=[proposal.pk])
     assert vote.box.count() == 1
-    from voting import results
+    from voting.services import results
 
     results.close_vote(vote, by=can_member)  # the ballot is mixed and counted
     assert vote.ballots.count() == 1

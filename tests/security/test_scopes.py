@@ -9,7 +9,7 @@ from django_scopes import ScopeError, scope
 
 from common.scopes import province_scope
 from cycles.models import Cycle
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from events.models import Event
 from organization.models import Office
 from tests.factories import EmployeeFactory, make_event, other_province, province

@@ -10,9 +10,10 @@ from django.db import connection
 from common.scopes import province_scope
 from tests.factories import EmployeeFactory, ensure_offices
 from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
-from voting import results
-from voting.ballots import BallotError, cast_ballot, voter_for
 from voting.models import BallotBoxEntry, BallotChoice, VoterRecord
+from voting.selectors import voter_for
+from voting.services import results
+from voting.services.ballots import BallotError, cast_ballot
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 

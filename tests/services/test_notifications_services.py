@@ -84,7 +84,7 @@ def all_sent():
 
 def test_reminder_due_today_is_delivered_exactly_once(celery_worker_process, tmp_path):
     pytest.importorskip("cycles.calendar")
-    responsible_people = pytest.importorskip("cycles.responsibility").responsible_people
+    responsible_people = pytest.importorskip("cycles.selectors.responsibility").responsible_people
     from cycles.tasks import sweep_deadlines
 
     regency_cas()
@@ -127,7 +127,7 @@ def test_worker_killed_mid_send_and_restarted_delivers_each_message_once(
     celery_worker_process, tmp_path
 ):
     pytest.importorskip("cycles.calendar")
-    pytest.importorskip("cycles.responsibility")
+    pytest.importorskip("cycles.selectors.responsibility")
     from cycles.tasks import sweep_deadlines
 
     cas = regency_cas()

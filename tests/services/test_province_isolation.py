@@ -9,7 +9,7 @@ from django.db import connection
 
 from audit.views import trail_for
 from cycles.models import CalendarDay
-from cycles.services import create_cycle, remove_calendar_day, set_calendar_day
+from cycles.services.cycle import create_cycle, remove_calendar_day, set_calendar_day
 from organization.employee_import import EmployeeImportError, EmployeeRow, import_employees
 from organization.models import Employee, RoleAssignment
 from tests.factories import EmployeeFactory, give_role, office, other_province, province

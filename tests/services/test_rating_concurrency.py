@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from common.scopes import province_scope
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
 from evaluations.rating_box import close_form
 from evaluations.services import EvaluationError, open_presenter_evaluation, rate_presenters

@@ -28,9 +28,11 @@ from tests.secrecy_attacks import (
 )
 from tests.services.conftest import WorkerProcess, wait_until
 from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
-from voting import results
-from voting.ballots import cast_ballot, mix_ballots, voter_for
+from voting import selectors
 from voting.models import Ballot, BallotBoxEntry, BallotChoice, VoterRecord
+from voting.selectors import voter_for
+from voting.services import results
+from voting.services.ballots import cast_ballot, mix_ballots
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -218,6 +220,6 @@ def test_a_worker_killed_mid_mix_leaves_every_ballot_counted_once(
     finally:
         restarted.stop()
     results.close_vote(vote, by=can_member)
-    counts = {row.proposal.pk: row.votes for row in results.tally(vote).rows}
+    counts = {row.proposal.pk: row.votes for row in selectors.tally(vote).rows}
     assert counts[themes[0].pk] == 3 and counts[themes[1].pk] == 2
     assert Ballot.objects.filter(vote=vote).count() == 5

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from cycles.models import Concept, CycleStep
-from cycles.services import complete_step, create_cycle
+from cycles.services.cycle import complete_step, create_cycle
 from organization.models import RoleAssignment
 from tests.factories import EmployeeFactory, give_role, office, province
 from voting.models import ProposedSpeaker, ThemeProposal, Vote
@@ -87,6 +87,6 @@ def fuzz_proposals(cycle):
 
 
 def fuzz_winner(cycle):
-    from voting.results import Winner
+    from voting.selectors import Winner
 
     return Winner(proposal=make_proposal(cycle, "1704", "Tema Terpilih Uji"), votes=3, rank=1)

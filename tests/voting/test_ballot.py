@@ -14,9 +14,11 @@ from cycles.models import Concept
 from tests.factories import EmployeeFactory, office
 from tests.voting.helpers import make_open_vote, make_proposal
 from tests.voting.test_proposals import login
-from voting import results
-from voting.ballots import BallotError, cast_ballot, mix_ballots, voter_for
+from voting import selectors
 from voting.models import Ballot, BallotBoxEntry, BallotChoice, VoterRecord
+from voting.selectors import voter_for
+from voting.services import results
+from voting.services.ballots import BallotError, cast_ballot, mix_ballots
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +119,7 @@ def test_bad_ballots_get_a_form_message_and_store_nothing(
 
 
 def test_a_proposal_of_another_cycle_is_a_forged_choice(client, vote, themes, employee, can_member):
-    from cycles.services import create_cycle
+    from cycles.services.cycle import create_cycle
     from tests.factories import province
 
     other = create_cycle(
@@ -249,7 +251,7 @@ def test_the_close_mixes_every_waiting_ballot_and_writes_who_voted_anew(vote, th
     before = set(VoterRecord.objects.values_list("pk", flat=True))
     results.close_vote(vote, by=can_member)
     assert not BallotBoxEntry.objects.exists()
-    assert {row.proposal.pk: row.votes for row in results.tally(vote).rows if row.votes} == {
+    assert {row.proposal.pk: row.votes for row in selectors.tally(vote).rows if row.votes} == {
         themes[0].pk: 1,
         themes[1].pk: 1,
         themes[2].pk: 1,

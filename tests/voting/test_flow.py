@@ -20,7 +20,7 @@ from notifications.models import Notification
 from tests.factories import EmployeeFactory, office
 from tests.voting.helpers import CONCEPT_TEXT, make_ca, make_cycle
 from tests.voting.test_proposals import login, proposal_data
-from voting import results
+from voting import selectors
 from voting.models import SelectedTheme, ThemeProposal, Vote
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +127,7 @@ def test_steps_1_to_5_through_the_browser(client, can_member, cc, ca_1701, ca_17
     )
     assert vote.tie_decision.decided_by == can_member
     cal = WorkingCalendar.load()
-    earliest = results.earliest_event_date(vote)
+    earliest = selectors.earliest_event_date(vote)
     dates = [earliest, cal.add_working_days(earliest, 10), cal.add_working_days(earliest, 20)]
     winners = [
         themes[t] for t in ("Big Data Harga", "Dashboard Interaktif", "Otomasi dengan Python")
@@ -194,9 +194,9 @@ def test_a_cycle_run_on_plan_completes_step_3_on_time(can_member, cc):
 
     import time_machine
 
-    from cycles.timeline import cycle_sections
+    from cycles.selectors.timeline import cycle_sections
     from tests.voting.helpers import make_cycle, make_proposal, open_proposals
-    from voting.ballots import open_vote
+    from voting.services.ballots import open_vote
 
     cycle = open_proposals(make_cycle(), can_member)
     make_proposal(cycle, "1701", "Big Data Harga")

@@ -14,10 +14,12 @@ from notifications.models import Notification
 from tests.factories import EmployeeFactory, office, other_province
 from tests.voting.helpers import make_open_vote, make_proposal
 from tests.voting.test_proposals import login
-from voting import results
-from voting.ballots import VoteError, cast_ballot, voter_for
+from voting import selectors
 from voting.models import SelectedTheme, TieDecision
-from voting.reminders import remind_vote_closing
+from voting.selectors import voter_for
+from voting.services import results
+from voting.services.ballots import VoteError, cast_ballot
+from voting.services.reminders import remind_vote_closing
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +45,9 @@ def test_closing_completes_step_4_and_shows_a_tie_for_the_can_to_decide(cycle, c
     step4 = cycle.steps.get(number=4)
     assert step4.completed_by == can_member and step4.completed_at is not None
     assert Notification.objects.filter(kind=kinds.VOTE_CLOSED, recipient=can_member).exists()
-    tally = results.tally(vote)
+    tally = selectors.tally(vote)
     assert tally.has_tie and tally.open_seats == 2
-    assert results.winners(vote) is None
+    assert selectors.winners(vote) is None
     with pytest.raises(VoteError):
         results.decide_tie(vote, by=can_member, chosen_ids=[themes[1].pk], reason="kurang")
     with pytest.raises(VoteError):
@@ -57,13 +59,13 @@ def test_closing_completes_step_4_and_shows_a_tie_for_the_can_to_decide(cycle, c
         chosen_ids=[themes[1].pk, themes[3].pk],
         reason="Usulan 1702 dan 1704 belum pernah menjadi tuan rumah",
     )
-    assert [w.proposal for w in results.winners(vote)] == [themes[0], themes[1], themes[3]]
+    assert [w.proposal for w in selectors.winners(vote)] == [themes[0], themes[1], themes[3]]
 
 
 def test_an_undecided_tie_is_named_as_the_reason_the_announcement_waits(cycle, can_member, themes):
     vote = vote_with(cycle, can_member, themes, [[0, 1], [0, 2], [0, 3], [1, 2, 3]])
     results.close_vote(vote, by=can_member)
-    assert results.tally(vote).has_tie
+    assert selectors.tally(vote).has_tie
     with pytest.raises(VoteError, match="Putuskan dulu usulan yang bersuara sama"):
         results.announce_results(vote, by=can_member)
 
@@ -82,7 +84,7 @@ def test_the_tie_form_shows_the_decision_taken_to_change_it(client, cycle, can_m
 def test_event_date_too_early_is_refused_naming_the_earliest_date(cycle, can_member, themes):
     vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
     results.close_vote(vote, by=can_member)
-    earliest = results.earliest_event_date(vote)
+    earliest = selectors.earliest_event_date(vote)
     too_early = WorkingCalendar.load().previous_working_day(earliest)
     entries = {t.pk: {"event_date": earliest} for t in themes[:3]}
     entries[themes[0].pk] = {"event_date": too_early}
@@ -96,25 +98,25 @@ def test_event_date_too_early_is_refused_naming_the_earliest_date(cycle, can_mem
 def test_event_dates_follow_the_closed_days_of_the_cycles_own_province(cycle, can_member, themes):
     vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
     results.close_vote(vote, by=can_member)
-    first_day, earliest = results.not_before(vote), results.earliest_event_date(vote)
+    first_day, earliest = selectors.not_before(vote), selectors.earliest_event_date(vote)
 
     CalendarDay.objects.create(
         province=other_province(), date=first_day, kind="closed", reason="Libur daerah Aceh"
     )
-    assert results.not_before(vote) == first_day  # another province's day moves nothing here
-    assert results.earliest_event_date(vote) == earliest
+    assert selectors.not_before(vote) == first_day  # another province's day moves nothing here
+    assert selectors.earliest_event_date(vote) == earliest
 
     CalendarDay.objects.create(
         province=cycle.province, date=first_day, kind="closed", reason="Libur daerah"
     )
-    assert results.not_before(vote) > first_day
-    assert results.earliest_event_date(vote) > earliest
+    assert selectors.not_before(vote) > first_day
+    assert selectors.earliest_event_date(vote) > earliest
 
 
 def test_a_changed_host_needs_a_reason(cycle, can_member, themes):
     vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
     results.close_vote(vote, by=can_member)
-    day = results.earliest_event_date(vote)
+    day = selectors.earliest_event_date(vote)
     entries = {t.pk: {"event_date": day} for t in themes[:3]}
     entries[themes[0].pk]["host_office"] = office("1771")
     with pytest.raises(results.SelectionError) as caught:
@@ -130,7 +132,7 @@ def test_a_changed_host_needs_a_reason(cycle, can_member, themes):
 def test_selection_page_refuses_a_too_early_date_in_the_form(client, cycle, can_member, themes):
     vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
     results.close_vote(vote, by=can_member)
-    earliest = results.earliest_event_date(vote)
+    earliest = selectors.earliest_event_date(vote)
     login(client, can_member)
     data = {}
     for t in themes[:3]:

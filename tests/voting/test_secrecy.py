@@ -6,8 +6,8 @@ from django.urls import reverse
 from tests.factories import EmployeeFactory, office
 from tests.voting.helpers import make_open_vote, make_proposal
 from tests.voting.test_proposals import login
-from voting import results
 from voting.models import Ballot, VoterRecord
+from voting.services import results
 
 pytestmark = pytest.mark.django_db
 

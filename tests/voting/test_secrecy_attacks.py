@@ -20,9 +20,10 @@ from tests.secrecy_attacks import (
     rows,
 )
 from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
-from voting import results
-from voting.ballots import cast_ballot, mix_ballots, voter_for
 from voting.models import BallotChoice, VoterRecord
+from voting.selectors import voter_for
+from voting.services import results
+from voting.services.ballots import cast_ballot, mix_ballots
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

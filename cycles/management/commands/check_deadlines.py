@@ -5,7 +5,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from cycles import deadlines
+from cycles.services import deadlines
 
 
 class Command(BaseCommand):

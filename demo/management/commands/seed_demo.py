@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from cycles.calendar import WorkingCalendar
 from cycles.models import Cycle
-from cycles.services import create_cycle
+from cycles.services.cycle import create_cycle
 from demo import evaluations, events, reports, story, voting
 from demo import people as people_demo
 from organization.models import Employee, Office

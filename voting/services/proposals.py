@@ -8,82 +8,19 @@ reopened them until, with a recorded reason), and never once the vote is open.
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from common.errors import ServiceError
 from common.text import one_line
-from cycles.models import Cycle, CycleStep
+from cycles.models import Cycle
 
-from .models import ProposalReopening, ProposedSpeaker, ThemeProposal, Vote
+from ..models import ProposalReopening, ProposedSpeaker, ThemeProposal, Vote
+from ..selectors import proposals_state
 
 
 class ProposalError(ServiceError):
     """A proposal change that the SOP's rules do not allow now; the message says why."""
-
-
-def proposal_deadline(cycle: Cycle) -> date:
-    """Step 3's due date, or the latest date the CAN reopened the proposals until."""
-    return _deadline(cycle, cycle.steps.get(number=3).due)
-
-
-def _deadline(cycle: Cycle, step3_due: date) -> date:
-    reopened = cycle.proposal_reopenings.order_by("-until").values_list("until", flat=True)
-    reopened = reopened.first()
-    return max(step3_due, reopened) if reopened else step3_due
-
-
-def window_facts(cycle: Cycle) -> dict:
-    """What the proposal window of `cycle` depends on, in one query: when step 2's letter was
-    published ("letter_done"), step 3's due date, whether the vote exists ("has_vote"), the
-    latest date the proposals were reopened until and the number of reopenings."""
-    here = {"cycle": OuterRef("pk")}
-    steps = CycleStep._base_manager.filter(**here)
-    reopenings = ProposalReopening._base_manager.filter(**here).order_by()
-    return (
-        Cycle._base_manager.filter(pk=cycle.pk)
-        .values(
-            letter_done=Subquery(steps.filter(number=2).values("completed_at")[:1]),
-            step3_due=Subquery(steps.filter(number=3).values("due")[:1]),
-            has_vote=Exists(Vote._base_manager.filter(**here)),
-            reopened_until=Subquery(reopenings.order_by("-until").values("until")[:1]),
-            reopenings=Subquery(reopenings.values("cycle").annotate(n=Count("pk")).values("n")),
-        )
-        .get()
-    )
-
-
-def proposal_window(
-    cycle: Cycle, today: date | None = None, *, facts: dict | None = None
-) -> tuple[bool, str, date | None]:
-    """(open?, why not, deadline) of the proposal window of `cycle` on `today`; the deadline is
-    None while it does not matter (no socialisation letter yet, or the vote has opened).
-    `facts`: `window_facts(cycle)` when the caller has read them already (a page)."""
-    today = today or timezone.localdate()
-    facts = facts or window_facts(cycle)
-    if facts["letter_done"] is None:
-        why = _("Pengusulan tema dibuka setelah surat sosialisasi (langkah 2) terbit.")
-        return False, why, None
-    if facts["has_vote"]:
-        return False, _("Pemungutan suara sudah dibuka; usulan tidak dapat diubah lagi."), None
-    reopened = facts["reopened_until"]
-    deadline = max(facts["step3_due"], reopened) if reopened else facts["step3_due"]
-    if today > deadline:
-        return (
-            False,
-            _("Batas waktu pengusulan tema (%(date)s) sudah lewat.")
-            % {"date": date_format(deadline, "j F Y")},
-            deadline,
-        )
-    return True, "", deadline
-
-
-def proposals_state(cycle: Cycle, today: date | None = None) -> tuple[bool, str]:
-    """(open?, why not) of the proposal window of `cycle` on `today`."""
-    is_open, why, _deadline_ = proposal_window(cycle, today)
-    return is_open, why
 
 
 def _check_open(cycle: Cycle, today) -> None:

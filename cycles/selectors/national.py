@@ -4,32 +4,10 @@ Headquarters means an employee of BPS RI (office 0000) or a superuser. A provinc
 their own province's cycle only; anyone else gets a 404, so nothing about another province leaks.
 """
 
-import rules
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
-from organization.models import Office
-
-from .models import Cycle
-
-
-@rules.predicate
-def is_headquarters(user):
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    office = user.office if user.office_id else None
-    return office is not None and office.level == Office.Level.NATIONAL
-
-
-@rules.predicate
-def is_in_cycle_province(user, cycle):
-    return cycle is not None and user.is_authenticated and user.province == cycle.province
-
-
-rules.add_perm("cycles.view_national", is_headquarters)
-rules.add_perm("cycles.view_cycle", is_headquarters | is_in_cycle_province)
+from ..models import Cycle
 
 
 def cycles_with_progress(year: int, today=None):

@@ -11,8 +11,8 @@ from cycles.calendar import WorkingCalendar
 from notifications import kinds
 from notifications.services import notify
 
-from .ballots import electorate
-from .models import Vote, VoterRecord
+from ..models import Vote, VoterRecord
+from ..selectors import electorate
 
 
 def remind_vote_closing(today: date | None = None) -> int:

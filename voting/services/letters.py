@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cycles.concept import signatory_for
+from cycles.selectors.concept import signatory_for
 from documents.language import in_indonesian
 from documents.letters import issue_letter
 from documents.models import Letter

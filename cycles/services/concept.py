@@ -14,13 +14,12 @@ from common.errors import ServiceError
 from documents.language import in_indonesian
 from notifications import kinds
 from notifications.services import notify
-from organization.models import Employee, Office, RoleAssignment
+from organization.models import Office
 
-from . import services
-from .concept_models import Concept
-from .models import Cycle
+from ..models import Concept, Cycle
+from ..selectors.concept import regency_cas, signatory_for, socialisation_letter
+from . import cycle as cycle_services
 
-Role = RoleAssignment.Role
 SOCIALISATION_BODY = "documents/letters/socialisation.html"
 
 
@@ -30,26 +29,6 @@ class ConceptError(ServiceError):
 
 def step(cycle: Cycle, number: int):
     return cycle.steps.get(number=number)
-
-
-def signatory_for(cycle: Cycle, fallback=None):
-    """Who signs the cycle's letters: the province's CC (its head), else `fallback`."""
-    ids = (
-        RoleAssignment.objects.current(year=cycle.year)
-        .filter(role=Role.CC, office=cycle.province)
-        .values("employee_id")
-    )
-    return Employee.objects.filter(pk__in=ids, is_active=True).first() or fallback
-
-
-def regency_cas(cycle: Cycle):
-    """Active CAs of the kab/kota offices of the cycle's province."""
-    ids = (
-        RoleAssignment.objects.current(year=cycle.year)
-        .filter(role=Role.CA, office__parent=cycle.province)
-        .values("employee_id")
-    )
-    return Employee.objects.filter(pk__in=ids, is_active=True)
 
 
 @transaction.atomic
@@ -74,7 +53,7 @@ def save_concept(cycle: Cycle, *, by, themes_to_select=None, proposals_per_offic
         changed.append("proposals_per_office")
     if changed:
         cycle.save(update_fields=changed)
-    services.start_step(step(cycle, 1))
+    cycle_services.start_step(step(cycle, 1))
     return concept
 
 
@@ -103,14 +82,14 @@ def agree_concept(concept: Concept, *, by) -> Concept:
     concept.status = Concept.Status.AGREED
     concept.decided_by, concept.decided_at = by, timezone.now()
     concept.save(update_fields=["status", "decided_by", "decided_at"])
-    services.complete_step(
+    cycle_services.complete_step(
         step(concept.cycle, 1),
         by=by,
         when=concept.decided_at,
         output_note=_("Konsep dan jadwal disepakati"),
         output_url=reverse("cycles:concept"),
     )
-    services.start_step(step(concept.cycle, 2))
+    cycle_services.start_step(step(concept.cycle, 2))
     return concept
 
 
@@ -127,18 +106,6 @@ def return_concept(concept: Concept, *, by, comment: str) -> Concept:
     concept.decided_by, concept.decided_at = by, timezone.now()
     concept.save(update_fields=["status", "cc_comment", "decided_by", "decided_at"])
     return concept
-
-
-def socialisation_letter(concept: Concept):
-    from documents.models import Letter
-
-    return (
-        Letter.objects.for_object(concept)
-        .filter(kind=Letter.Kind.SOCIALISATION)
-        .issued()
-        .order_by("-pk")
-        .first()
-    )
 
 
 @in_indonesian
@@ -177,14 +144,14 @@ def publish_socialisation_letter(concept: Concept, *, by, external=None):
         related=concept,
         external=external,
     )
-    services.complete_step(
+    cycle_services.complete_step(
         step(cycle, 2),
         by=by,
         when=completed_when(letter),
         output_note=letter.number,
         output_url=letter.get_absolute_url(),
     )
-    services.start_step(proposals_step)
+    cycle_services.start_step(proposals_step)
     url = reverse("voting:proposals")
     cas = regency_cas(cycle)
     notify(

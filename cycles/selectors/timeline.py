@@ -11,8 +11,8 @@ from datetime import date
 from django.urls import reverse
 from django.utils import timezone
 
-from . import ledger
-from .calendar import WorkingCalendar
+from .. import ledger
+from ..calendar import WorkingCalendar
 
 # Where each step is done (URL names; steps 6-9 on their event's own page).
 WORK_PAGES = {

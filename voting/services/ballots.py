@@ -7,39 +7,31 @@ A cast ballot is final. One ballot per voter is the VoterRecord's unique constra
 submits of one voter at once leave one record and one entry in the box.
 """
 
-import random
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from common import secrecy
 from common.errors import ServiceError
 from common.queue import wake
-from cycles import services as cycle_services
-from cycles.concept import regency_cas
 from cycles.models import Concept, Cycle
+from cycles.services import cycle as cycle_services
 from notifications import kinds
 from notifications.services import notify
-from organization.models import Employee, Office
-from organization.roles import held_roles
 
-from .models import (
+from ..models import (
     Ballot,
     BallotBoxEntry,
     BallotChoice,
-    Electorate,
     ThemeProposal,
     Vote,
     VoterRecord,
 )
-from .selectors import BallotEntry, ballot_entries
+from ..selectors import Voter, ballot_entries, electorate, has_voted, proposal_deadline
 
 # How often the number of voters shown during the vote may change.
 VOTERS_SHOWN_EVERY = timedelta(hours=1)
@@ -51,69 +43,6 @@ class VoteError(ServiceError):
 
 class BallotError(VoteError):
     """A ballot that cannot be stored; the message is shown in the form."""
-
-
-@dataclass(frozen=True)
-class Voter:
-    """The identity a person votes under: themselves, or their kab/kota office as its CA."""
-
-    key: str
-    person: object
-    office: Office
-
-
-def electorate(vote_or_cycle):
-    """The people asked to vote: every active employee of the province, or the kab/kota CAs."""
-    vote = vote_or_cycle if isinstance(vote_or_cycle, Vote) else None
-    cycle = vote.cycle if vote else vote_or_cycle
-    per_office = vote.per_office if vote else cycle.concept.electorate == Electorate.OFFICES
-    if per_office:
-        return regency_cas(cycle)
-    return Employee.objects.active().in_province(cycle.province)
-
-
-def voter_for(vote: Vote, user) -> Voter | None:
-    """Who `user` votes as in `vote`, or None when not in the electorate."""
-    if not user.is_authenticated or not user.is_active or user.office_id is None:
-        return None
-    province = vote.cycle.province
-    if vote.per_office:
-        offices = held_roles(user, vote.cycle.year).ca_offices
-        office = (
-            Office.objects.regencies()
-            .filter(parent=province, pk__in=offices)
-            .order_by("code")
-            .first()
-        )
-        return Voter(f"office:{office.pk}", user, office) if office else None
-    if user.office.province != province:
-        return None
-    return Voter(f"employee:{user.pk}", user, user.office)
-
-
-def ballot_proposals(vote: Vote, voter: Voter) -> list[BallotEntry]:
-    """The proposals on `voter`'s ballot, in an order of its own (stable for that voter, not
-    guessable by another; the order is never stored)."""
-    ordered = list(ballot_entries(vote.cycle))  # by primary key
-    if vote.exclude_own_office:
-        own = getattr(voter.office, "pk", None)
-        ordered = [p for p in ordered if p.office_id != own]
-    seed = salted_hmac("serawai-ballot-order", f"{vote.pk}:{voter.key}").hexdigest()
-    random.Random(seed).shuffle(ordered)
-    return ordered
-
-
-def voted_on(vote: Vote, voter: Voter) -> date | None:
-    """The day `voter` cast their ballot, or None."""
-    return (
-        VoterRecord.objects.filter(vote=vote, voter_key=voter.key)
-        .values_list("voted_on", flat=True)
-        .first()
-    )
-
-
-def has_voted(vote: Vote, voter: Voter) -> bool:
-    return voted_on(vote, voter) is not None
 
 
 def check_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = None) -> list:
@@ -168,7 +97,7 @@ def cast_ballot(vote: Vote, *, voter: Voter, proposal_ids, today: date | None = 
 def kick_mix(vote_id: int) -> None:
     """Ask a worker to mix the vote's box; never fails the voter when the broker is down (the
     periodic mix and the close mix what waits)."""
-    from .tasks import mix_ballot_box
+    from ..tasks import mix_ballot_box
 
     wake(mix_ballot_box, vote_id, what=f"the ballot box of vote {vote_id}")
 
@@ -309,42 +238,6 @@ def open_vote(cycle: Cycle, *, by, today: date | None = None, external=None) -> 
 def _proposals_closed_at(cycle: Cycle):
     """When step 3's output, the list of proposals, became final: the end of the proposal
     window's last day, or now when the vote opens before it (a cycle run on plan is on time)."""
-    from .proposals import proposal_deadline
-
     last_day = proposal_deadline(cycle)
     end = timezone.make_aware(datetime.combine(last_day, time(23, 59, 59)))
     return min(timezone.now(), end)
-
-
-@dataclass(frozen=True)
-class OfficeTurnout:
-    office: Office
-    eligible: int
-    voted: int
-
-    @property
-    def percent(self) -> float:
-        return round(100 * self.voted / self.eligible, 1) if self.eligible else 0.0
-
-
-def turnout(vote: Vote) -> list[OfficeTurnout]:
-    """Who has voted, per office (never what): shown once the vote is closed, never while it
-    runs (a reading before and after one ballot would give its office). Two queries."""
-    province = vote.cycle.province
-    voted = dict(
-        VoterRecord.objects.filter(vote=vote)
-        .values_list("office_id")
-        .annotate(n=Count("id"))
-        .values_list("office_id", "n")
-    )
-    offices = list(Office.objects.in_province(province).order_by("code"))
-    if vote.per_office:
-        return [OfficeTurnout(o, 1, voted.get(o.pk, 0)) for o in offices if o.is_regency]
-    eligible = dict(
-        Employee.objects.active()
-        .in_province(province)
-        .values_list("office_id")
-        .annotate(n=Count("id"))
-        .values_list("office_id", "n")
-    )
-    return [OfficeTurnout(o, eligible.get(o.pk, 0), voted.get(o.pk, 0)) for o in offices]

@@ -1,6 +1,6 @@
 """The open vote's closing day follows step 4 (SOP step 4, "Calendar" in SOP.md)."""
 
-from .models import Vote
+from ..models import Vote
 
 
 def follow_step4(sender, *, cycle, **kwargs):

@@ -7,10 +7,10 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from . import planning
-from .calendar import WorkingCalendar
-from .models import CalendarDay, Cycle, CycleStep
-from .signals import cycle_replanned
+from .. import planning
+from ..calendar import WorkingCalendar
+from ..models import CalendarDay, Cycle, CycleStep
+from ..signals import cycle_replanned
 
 
 @transaction.atomic
@@ -81,7 +81,7 @@ def _replan_open_steps(year: int, province) -> int:
     there; event steps are planned again from the event date. Completed steps keep their dates.
     Another province's steps are left alone. Returns how many steps changed.
     """
-    from . import ledger
+    from .. import ledger
 
     province_id = getattr(province, "pk", province)
     cal = WorkingCalendar.load(province_id)

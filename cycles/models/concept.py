@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from common.fields import actor_field
 from common.scopes import scoped_by_province
 
-from .models import Cycle
+from .cycle import Cycle
 
 
 class Concept(models.Model):

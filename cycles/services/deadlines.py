@@ -35,7 +35,7 @@ from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee, RoleAssignment
 
-from . import calendar, ledger, sop
+from .. import calendar, ledger, sop
 
 REMINDER, OVERDUE, ESCALATION = "reminder", "overdue", "escalation"
 
@@ -218,7 +218,7 @@ def _message(step, point: Point) -> tuple[str, str]:
 def _recipients(step, point: Point, today: date):
     if point.what == ESCALATION:
         return list(escalation_people(step, today))
-    from .responsibility import responsible_people
+    from ..selectors.responsibility import responsible_people
 
     return list(responsible_people(step))
 

@@ -8,8 +8,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from . import ledger
-from .models import Cycle
+from .. import ledger
+from ..models import Cycle
 
 # The year a person chose in the timeline's year switcher (their session), for every page.
 CHOSEN_YEAR = "serawai_cycle_year"

@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from organization.models import Employee, RoleAssignment
 
-from .sop import Responsible
+from ..sop import Responsible
 
 Role = RoleAssignment.Role
 CAN = (Role.CAN_COORDINATOR, Role.CAN_MEMBER)

@@ -1,4 +1,4 @@
-"""Pages of the cycle: the home page by role, the timeline, creating and re-planning a cycle."""
+"""The timeline of the cycle, creating and re-planning a cycle."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -8,25 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from organization.models import RoleAssignment
-from organization.roles import role_labels
-
-from . import services
-from .forms import CycleCreateForm, ReplanForm
-from .home import my_open_steps, my_todos
-from .models import Cycle
-from .selectors import CHOSEN_YEAR, current_cycle
-from .timeline import cycle_sections
-
-
-@login_required
-def home(request):
-    cycle = current_cycle(request.user)
-    rows = my_open_steps(request.user, cycle) if cycle else []
-    Role = RoleAssignment.Role
-    labels = [f"{Role(role).label} ({office})" for role, office in role_labels(request.user)]
-    context = {"cycle": cycle, "rows": rows, "todos": my_todos(request.user)}
-    return render(request, "cycles/home.html", {**context, "my_role_labels": labels})
+from ..forms import CycleCreateForm, ReplanForm
+from ..models import Cycle
+from ..selectors.cycles import CHOSEN_YEAR, current_cycle
+from ..selectors.timeline import cycle_sections
+from ..services import cycle as cycle_services
 
 
 @login_required
@@ -71,7 +57,7 @@ def cycle_create(request):
     form = CycleCreateForm(request.POST or None, province=province)
     if form.is_valid():
         data = form.cleaned_data
-        cycle = services.create_cycle(
+        cycle = cycle_services.create_cycle(
             province=province,
             year=data["start_date"].year,
             start_date=data["start_date"],
@@ -95,7 +81,7 @@ def cycle_replan(request):
         raise Http404
     form = ReplanForm(request.POST or None, cycle=cycle)
     if form.is_valid():
-        changed = services.replan_cycle(
+        changed = cycle_services.replan_cycle(
             cycle,
             from_step=form.cleaned_data["from_step"],
             start=form.cleaned_data["start"],

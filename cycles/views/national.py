@@ -10,9 +10,9 @@ from django.views.decorators.cache import never_cache
 from common.listing import filtered_page
 from organization.models import Office
 
-from .filters import NationalFilter
-from .models import Cycle, CycleStep
-from .national import cycle_years, cycles_with_progress
+from ..filters import NationalFilter
+from ..models import Cycle, CycleStep
+from ..selectors.national import cycle_years, cycles_with_progress
 
 
 @never_cache

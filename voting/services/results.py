@@ -1,11 +1,9 @@
 """Step 4's close and step 5: the tally, the CAN's tie decision, hosts and event dates of the
 selected themes, and the announcement that creates their events (via `themes_announced`)."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,70 +11,18 @@ from django.utils.translation import gettext as _
 
 from common.errors import ServiceError
 from cycles import planning
-from cycles import services as cycle_services
 from cycles.calendar import WorkingCalendar
-from cycles.concept import regency_cas
+from cycles.selectors.concept import regency_cas
+from cycles.services import cycle as cycle_services
 from notifications import kinds
 from notifications.services import notify
-from organization.models import Employee, RoleAssignment
+from organization.models import Employee
 
+from ..models import SelectedTheme, TieDecision, Vote
+from ..selectors import can_people, not_before, tally, winners
+from ..signals import themes_announced
 from . import ballots
-from . import tally as tally_rule
 from .ballots import VoteError
-from .models import BallotChoice, SelectedTheme, ThemeProposal, TieDecision, Vote
-from .signals import themes_announced
-
-Role = RoleAssignment.Role
-
-
-def can_people(cycle):
-    ids = (
-        RoleAssignment.objects.current(year=cycle.year)
-        .filter(role__in=(Role.CAN_COORDINATOR, Role.CAN_MEMBER), office=cycle.province)
-        .values("employee_id")
-    )
-    return Employee.objects.filter(pk__in=ids, is_active=True)
-
-
-def counts(vote: Vote) -> list[tuple[ThemeProposal, int]]:
-    """Votes per proposal (0 included). Never per voter: ballots carry no voter."""
-    per_proposal = dict(
-        BallotChoice.objects.filter(ballot__vote=vote)
-        .values_list("proposal_id")
-        .annotate(n=Count("id"))
-        .values_list("proposal_id", "n")
-    )
-    proposals = ThemeProposal.objects.filter(cycle=vote.cycle).select_related("office")
-    return [(p, per_proposal.get(p.pk, 0)) for p in proposals]
-
-
-def tally(vote: Vote) -> tally_rule.Tally:
-    return tally_rule.rank(
-        counts(vote), vote.cycle.themes_to_select, sort_key=lambda p: (p.office.code, p.pk)
-    )
-
-
-@dataclass(frozen=True)
-class Winner:
-    proposal: ThemeProposal
-    votes: int
-    rank: int
-
-
-def winners(vote: Vote) -> list[Winner] | None:
-    """The selected proposals, or None while a tie across the cut-off is undecided."""
-    result = tally(vote)
-    decided = set()
-    if result.has_tie:
-        decision = TieDecision.objects.filter(vote=vote).first()
-        if decision is None:
-            return None
-        decided = set(decision.chosen.values_list("pk", flat=True))
-    return [
-        Winner(r.proposal, r.votes, r.rank)
-        for r in result.rows
-        if r.status == "selected" or r.proposal.pk in decided
-    ]
 
 
 def close_vote(vote: Vote, *, by) -> Vote:
@@ -139,19 +85,6 @@ def decide_tie(vote: Vote, *, by, chosen_ids, reason: str) -> TieDecision:
     decision = TieDecision.objects.create(vote=vote, reason=reason.strip(), decided_by=by)
     decision.chosen.set(chosen)
     return decision
-
-
-def not_before(vote: Vote, today: date | None = None, cal=None) -> date:
-    """Steps 6-8 may start on the working day after step 5 (its due date, or today if later)."""
-    cal = cal or WorkingCalendar.load(vote.cycle.province_id)
-    today = today or timezone.localdate()
-    due = vote.cycle.steps.get(number=5).due
-    return cal.next_working_day(max(due, today))
-
-
-def earliest_event_date(vote: Vote, today: date | None = None) -> date:
-    cal = WorkingCalendar.load(vote.cycle.province_id)
-    return planning.earliest_event_date(not_before(vote, today, cal), cal)
 
 
 class SelectionError(ServiceError):

@@ -9,7 +9,7 @@ from common.fields import actor_field
 from common.scopes import scoped_by_province
 from organization.models import Office
 
-from . import sop
+from .. import sop
 
 
 class CalendarDay(models.Model):
@@ -149,6 +149,3 @@ class CycleStep(StepRecord):
                 condition=Q(number__gte=1, number__lte=5), name="cycle_step_is_1_to_5"
             ),
         ]
-
-
-from .concept_models import Concept  # noqa: E402, F401 (step 1's model, kept in its own module)

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from organization.roles import held_roles
 
-from .calendar import WorkingCalendar
+from ..calendar import WorkingCalendar
+from ..sop import Responsible
 from .responsibility import is_responsible
-from .sop import Responsible
 from .timeline import cycle_sections
 
 

@@ -13,10 +13,11 @@ from common.views import attempt, showing_refusal
 from documents.external import external_letter_page
 from organization.roles import held_roles
 
-from . import concept as service
-from .concept_models import Concept
-from .forms_concept import ConceptDecisionForm, ConceptForm
-from .selectors import current_cycle
+from ..forms import ConceptDecisionForm, ConceptForm
+from ..models import Concept
+from ..selectors import concept as concept_selectors
+from ..selectors.cycles import current_cycle
+from ..services import concept as service
 
 
 def _cycle_for(request, *, can=False, cc=False):
@@ -52,7 +53,7 @@ def _detail(request, cycle, concept, decision_form=None, status=200):
             "cycle": cycle,
             "concept": concept,
             "steps": cycle.steps.select_related("completed_by").order_by("number"),
-            "letter": service.socialisation_letter(concept) if concept else None,
+            "letter": concept_selectors.socialisation_letter(concept) if concept else None,
             "is_can": roles.is_can,
             "is_cc": roles.is_cc,
             "decision_form": decision_form or ConceptDecisionForm(),

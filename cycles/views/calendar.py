@@ -14,10 +14,10 @@ from django.views.decorators.http import require_http_methods
 
 from common.confirm import confirm_page
 
-from . import services
-from .calendar import WorkingCalendar, national_holidays
-from .forms import CalendarDayForm
-from .models import CalendarDay
+from ..calendar import WorkingCalendar, national_holidays
+from ..forms import CalendarDayForm
+from ..models import CalendarDay
+from ..services import cycle as cycle_services
 
 
 def _year(request) -> int:
@@ -42,7 +42,7 @@ def calendar_page(request):
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
-            entry, moved = services.set_calendar_day(
+            entry, moved = cycle_services.set_calendar_day(
                 province=province,
                 day=data["date"],
                 kind=data["kind"],
@@ -101,7 +101,7 @@ def calendar_remove(request, pk):
             action_label=_("Ya, hapus catatan"),
             cancel_url=f"{reverse('cycles:calendar')}?year={day.year}",
         )
-    moved = services.remove_calendar_day(entry, by=request.user)
+    moved = cycle_services.remove_calendar_day(entry, by=request.user)
     messages.success(
         request,
         _(
