@@ -61,7 +61,7 @@ def open_presenter_evaluation(event: Event, *, by=None) -> PresenterEvaluation:
 @transaction.atomic
 def complete_evaluation(event: Event, *, by, when=None) -> bool:
     """Step 11 done: the event's recap of ratings has gone out, approved by the CC in the
-    quarter's activity report (reports.services.approve_report calls this). The ledger links
+    quarter's activity report (reports.services.report.approve_report calls this). The ledger links
     the recap page. An event nobody rated stays open. Returns whether the step is complete."""
     step = event.steps.filter(number=EVALUATION_STEP).first()
     rated = PresenterRating.objects.filter(event=event).exists() or (

@@ -12,7 +12,7 @@ from evaluations.services import EvaluationError
 from events.services import EventError
 from organization.employee_import import EmployeeImportError
 from organization.office_import import OfficeImportError
-from reports.services import ReportError
+from reports.services.report import ReportError
 from voting.ballots import BallotError, VoteError
 from voting.proposals import ProposalError
 from voting.results import SelectionError

@@ -151,8 +151,8 @@ def test_committee_letter_from_outside_completes_step_6_on_its_date(client, ca_1
 
 
 def test_invitation_from_outside_counts_for_a_held_events_report(client, ca_1701):
-    from reports.assembly import assemble
-    from reports.services import open_report
+    from reports.selectors.assembly import assemble
+    from reports.services.report import open_report
 
     event = make_event(host="1701", event_date=datetime.date(2026, 3, 9))
     Event.objects.filter(pk=event.pk).update(status=Event.Status.HELD)

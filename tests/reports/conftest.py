@@ -10,7 +10,7 @@ from cycles.services import create_cycle
 from events.models import Attendance
 from events.services import create_event
 from organization.models import RoleAssignment
-from reports import services
+from reports.services import report as services
 from tests.factories import EmployeeFactory, office, province
 
 Role = RoleAssignment.Role

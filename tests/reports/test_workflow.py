@@ -9,8 +9,8 @@ from events.models import Event, EventStep
 from events.services import close_if_complete
 from notifications import kinds
 from notifications.models import Notification
-from reports import services
 from reports.models import ActivityReport, OpeningSpeech
+from reports.services import report as services
 
 Status = ActivityReport.Status
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_safe
 
 from documents.language import in_indonesian
 
-from . import dashboard_exports
-from .charts import dashboard_charts
-from .dashboard import programme_figures
+from ..exports import dashboard as dashboard_exports
+from ..exports.charts import dashboard_charts
+from ..selectors.dashboard import programme_figures
 
 
 def _dashboard(request):

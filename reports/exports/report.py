@@ -15,8 +15,8 @@ from django.utils.safestring import mark_safe
 from common.dates import long_date, weekday_date
 from documents.rendering import append_documents, render_pdf
 
-from . import assembly
-from .models import ActivityReport
+from ..models import ActivityReport
+from ..selectors import assembly
 
 TEMPLATE = "documents/reports/activity_report.html"
 

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from common.views import showing_refusal
 from cycles.selectors import current_cycle
 
-from .evidence_jobs import request_pack
-from .forms import EvidencePackForm
-from .models import EvidencePack
+from ..forms import EvidencePackForm
+from ..models import EvidencePack
+from ..services.evidence import request_pack
 
 
 def _cycle(request):

@@ -23,9 +23,9 @@ from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee, RoleAssignment
 
-from . import assembly
-from .models import CHAPTERS, ActivityReport, OpeningSpeech, ReportTransition
-from .speech_files import inspect_speech_file
+from ..models import CHAPTERS, ActivityReport, OpeningSpeech, ReportTransition
+from ..selectors import assembly
+from ..speech_files import inspect_speech_file
 
 Status = ActivityReport.Status
 Role = RoleAssignment.Role
@@ -213,7 +213,7 @@ def approve_report(report: ActivityReport, *, by, comment: str = "") -> Activity
     """The CC approves: the report is locked, its PDF/A rendered once and stored with its hash,
     and step 10 of every event in the report is completed in the ledger; so is step 11 (the
     report carries each event's evaluation recap), and an event with steps 9-11 done is closed."""
-    from .pdf import report_pdf  # rendering is only needed here and for downloads
+    from ..exports.report import report_pdf  # rendering is only needed here and for downloads
 
     report = _decidable(report, by)
     now = timezone.now()

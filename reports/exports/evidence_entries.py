@@ -1,5 +1,5 @@
-"""The pieces of an evidence pack (reports.evidence): one entry per document, the reading of a
-stored file, and the names the files take in the zip."""
+"""The pieces of an evidence pack (reports.exports.evidence): one entry per document, the
+reading of a stored file, and the names the files take in the zip."""
 
 import datetime
 import hashlib

@@ -1,5 +1,5 @@
 """Building an evidence pack: the CAN asks (request_pack), a worker writes the zip (run_pack),
-the page follows the row's progress. See reports.evidence for what goes in.
+the page follows the row's progress. See reports.exports.evidence for what goes in.
 
 The zip is written to a temporary file, not held in memory: a year of photos and materials can
 be large. Progress is saved after each document, in its own small update, so the bar moves while
@@ -21,9 +21,9 @@ from common.errors import ServiceError
 from common.queue import wake
 from documents.rendering import render_pdf
 
-from .evidence import collect
-from .evidence_entries import Entry, EvidenceFileError
-from .evidence_models import EvidencePack
+from ..exports.evidence import collect
+from ..exports.evidence_entries import Entry, EvidenceFileError
+from ..models import EvidencePack
 
 INDEX_TEMPLATE = "documents/reports/evidence_index.html"
 INDEX_NAME = "00-indeks-bukti-dukung.pdf"
@@ -38,7 +38,7 @@ class EvidenceError(ServiceError):
 
 
 def dispatch(pack_id: int) -> None:
-    from .tasks import build_evidence_pack
+    from ..tasks import build_evidence_pack
 
     wake(build_evidence_pack, pack_id, what=f"evidence pack {pack_id}")
 

@@ -1,5 +1,5 @@
 """The programme dashboard as documents: .xlsx (the numbers) and PDF (the same charts), both made
-by the document engine from reports.dashboard's figures."""
+by the document engine from reports.selectors.dashboard's figures."""
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _

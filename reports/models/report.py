@@ -2,7 +2,8 @@
 
 One report per (cycle, quarter) covers the events held in that quarter. Its parts come from what
 the app already holds (invitation, attendance, photos, minutes, evaluation recap: see
-`reports.assembly`); only the narrative chapters and the draft opening speech are written here.
+`reports.selectors.assembly`); only the narrative chapters and the draft opening speech are
+written here.
 An approved report is locked: a change makes a new revision, and both stay.
 """
 
@@ -197,7 +198,3 @@ class ReportTransition(models.Model):
 
     def __str__(self):
         return f"{self.report}: {self.from_status or '-'} -> {self.to_status}"
-
-
-# Kept in a module of its own, by concept.
-from .evidence_models import EvidencePack  # noqa: E402, F401

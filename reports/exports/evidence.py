@@ -5,7 +5,7 @@ PDF/A listing each document with its number, date, step and file name.
 Stored documents (letters, registered external letters, signed minutes, the approved report,
 award certificates, photos, materials) go in as they were stored; outputs kept as data are
 rendered by the generator the app already uses for their download (proposals list, attendance
-list, evaluation recaps) or, where there is none, as a record (reports.evidence_records).
+list, evaluation recaps) or, where there is none, as a record (reports.exports.evidence_records).
 
 A quarter's pack holds the year's steps 1-5 (every event of the year rests on them), then steps
 6-11 of the events held in that quarter and the quarter's report; the year's recap and awards
@@ -20,10 +20,10 @@ from documents.models import Certificate, Letter
 from evaluations.models import Award, PresenterEvaluation
 from events.models import Event, EventTeamAssignment, Material, Minutes, Photo, Readiness
 
+from ..models import ActivityReport
+from ..selectors.assembly import quarter_bounds
 from . import evidence_records as records
-from .assembly import quarter_bounds
 from .evidence_entries import Entry, day, extension, name_files, stored
-from .models import ActivityReport
 
 # (step, file-name word) of each kind of letter; "other" letters take their related object's.
 LETTER_KINDS = {

@@ -9,9 +9,9 @@ from cycles.planning import quarter_end
 from organization.models import RoleAssignment
 from organization.roles import held_roles
 
+from ..models import ActivityReport
+from ..rules import is_cc_of_report
 from .assembly import quarter_bounds
-from .models import ActivityReport
-from .rules import is_cc_of_report
 
 
 def approval_todos(user, today) -> list[Todo]:

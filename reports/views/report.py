@@ -13,9 +13,10 @@ from common.text import safe_filename
 from common.views import showing_refusal
 from cycles.selectors import current_cycle
 
-from . import assembly, services
-from .forms import ChaptersForm, DecisionForm, SpeechForm
-from .models import ActivityReport, OpeningSpeech
+from ..forms import ChaptersForm, DecisionForm, SpeechForm
+from ..models import ActivityReport, OpeningSpeech
+from ..selectors import assembly
+from ..services import report as services
 
 
 def _report(request, pk, perm="reports.view_report") -> ActivityReport:
@@ -218,7 +219,7 @@ def report_pdf(request, pk):
     report = _report(request, pk)
     from documents.rendering import pdf_response
 
-    from .pdf import report_pdf as render_report
+    from ..exports.report import report_pdf as render_report
 
     name = f"laporan-serawai-{report.cycle.year}-tw{report.quarter}-rev{report.revision}.pdf"
     if report.status == ActivityReport.Status.APPROVED and report.pdf:

@@ -24,7 +24,7 @@ from evaluations.charts import criterion_chart_svg
 from evaluations.selectors import year_recap
 from events.models import Attendance, CommitteeMember, Event
 
-from .models import ActivityReport, OpeningSpeech
+from ..models import ActivityReport, OpeningSpeech
 
 
 def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
