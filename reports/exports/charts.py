@@ -1,7 +1,7 @@
 """The dashboard's charts: grouped horizontal bars drawn on the server as SVG.
 
-Drawn the way evaluations.charts draws the recap (inline SVG, every text escaped, no JavaScript,
-no image files), so the same markup shows in the page and in the PDF.
+Drawn the way evaluations.exports.charts draws the recap (inline SVG, every text escaped, no
+JavaScript, no image files), so the same markup shows in the page and in the PDF.
 """
 
 from xml.sax.saxutils import escape
@@ -10,7 +10,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from evaluations.charts import svg_start, svg_text
+from evaluations.exports.charts import svg_start, svg_text
 
 # One colour per series (a year, or presenter/organiser): distinct also when printed in grey.
 COLORS = ("#1f5f99", "#e08a1e", "#3a9b5c", "#8e44ad", "#c0392b", "#7f8c8d")

@@ -152,7 +152,7 @@ def _vote_results(vote) -> bytes:
 
 
 def _event_level(event, code: str) -> list[Entry]:
-    from evaluations.exports import event_recap_pdf
+    from evaluations.exports.recap import event_recap_pdf
     from events.exports import attendance_pdf
 
     entries = []
@@ -280,7 +280,7 @@ def _reports(reports) -> list[Entry]:
 
 
 def _awards(cycle, awards, by) -> list[Entry]:
-    from evaluations.exports import year_recap_pdf
+    from evaluations.exports.recap import year_recap_pdf
 
     entries = [
         Entry(

@@ -7,8 +7,8 @@ it, never copied, so the report shows the app's current record until it is appro
 PDF is then stored and no longer changes).
 
 Import direction: reports sits at the end of the chain and reads events, documents and
-evaluations (`evaluations.selectors.year_recap`, `evaluations.charts.criterion_chart_svg`);
-evaluations never imports reports.
+evaluations (`evaluations.selectors.recap.year_recap`,
+`evaluations.exports.charts.criterion_chart_svg`); evaluations never imports reports.
 """
 
 from dataclasses import dataclass, field
@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cycles.planning import quarter_end
-from evaluations.charts import criterion_chart_svg
-from evaluations.selectors import year_recap
+from evaluations.exports.charts import criterion_chart_svg
+from evaluations.selectors.recap import year_recap
 from events.models import Attendance, CommitteeMember, Event
 
 from ..models import ActivityReport, OpeningSpeech
@@ -122,7 +122,7 @@ def _minutes_documents(events) -> dict:
 
 
 def _recaps(report: ActivityReport, events) -> dict:
-    """The evaluation recap (step 11, a dict: see evaluations.selectors) of each event, by id,
+    """The evaluation recap (step 11, a dict: see evaluations.selectors.recap) of each event, by id,
     read for the whole year in a fixed number of queries."""
     if not events:
         return {}

@@ -6,7 +6,7 @@ year of the province's cycles. Page, PDF and .xlsx are all made from `programme_
 
 The figures keep the rules of the pages they summarise: turnout only for a vote that is closed
 (voting.rules "view_counts"), ratings only of events whose recap shows them (at least
-evaluations.selectors.MIN_RATERS_SHOWN raters), averaged as the year recap averages them.
+evaluations.selectors.recap.MIN_RATERS_SHOWN raters), averaged as the year recap averages them.
 A fixed number of queries, whatever the number of years, events or ratings.
 """
 
@@ -22,7 +22,7 @@ from cycles.models import Cycle
 from cycles.selectors import with_steps_on_time
 from evaluations.criteria import ORGANIZER_KEYS, PRESENTER_KEYS
 from evaluations.models import OrganizerRating, PresenterRating
-from evaluations.selectors import MIN_RATERS_SHOWN
+from evaluations.selectors.recap import MIN_RATERS_SHOWN
 from evaluations.stats import as_float, mean_of_means
 from events.models import Attendance, Event
 from organization.models import Office
@@ -129,7 +129,7 @@ def _mean_of_sums(keys, sums: dict, n: int) -> float | None:
 
 def _presenter_means(province) -> dict[int, tuple[float | None, int]]:
     """{year: (mean, ratings)} over the events whose recap shows presenter figures: the people
-    counted for an event are those of its most-rated presenter (evaluations.selectors)."""
+    counted for an event are those of its most-rated presenter (evaluations.selectors.recap)."""
     per_presenter = (
         PresenterRating.objects.filter(event__cycle__province=province)
         .order_by()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from common.errors import ServiceError
 from cycles import services as cycle_services
-from evaluations.services import complete_evaluation
+from evaluations.services.ratings import complete_evaluation
 from events.models import EventStep
 from events.services import close_if_complete
 from notifications import kinds

@@ -9,7 +9,7 @@ import time_machine
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from evaluations.services import (
+from evaluations.services.ratings import (
     EvaluationError,
     check_can_rate_presenters,
     open_presenter_evaluation,

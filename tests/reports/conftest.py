@@ -110,7 +110,7 @@ def complete_parts(report, event, *, author, signatory):
     """Give the report every part SOP step 10 asks for, through each stage's own services:
     chapters and speech (here), invitation letter, minutes, photos (events) and three presenter
     ratings (evaluations), counted as the closed rating form counts them."""
-    from evaluations.services import open_presenter_evaluation, rate_presenters
+    from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
     from events import services as event_services
     from events.models import CommitteeMember, Event
 
@@ -141,7 +141,7 @@ def complete_parts(report, event, *, author, signatory):
         values["suggestion"] = suggestion
         rate_presenters(event=event, rater=rater, ratings={speaker: values}, today=EVENT_DATE)
     from evaluations.models import PresenterEvaluation
-    from evaluations.rating_box import close_form
+    from evaluations.services.rating_box import close_form
 
     close_form(PresenterEvaluation.objects.get(event=event))
     report = write_chapters(report, author)

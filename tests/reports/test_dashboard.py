@@ -17,8 +17,8 @@ from pypdf import PdfReader
 
 from cycles.services import complete_step, create_cycle
 from cycles.timeline import cycle_sections
-from evaluations.selectors import year_recap
-from evaluations.services import rate_organizer
+from evaluations.selectors.recap import year_recap
+from evaluations.services.ratings import rate_organizer
 from events.models import Event
 from organization.models import Employee, RoleAssignment
 from reports.selectors.dashboard import programme_figures

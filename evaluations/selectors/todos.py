@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from cycles.home import Todo
 from events.models import Attendance, CommitteeMember
 
-from .models import OrganizerRating, PresenterEvaluation, RaterRecord
+from ..models import OrganizerRating, PresenterEvaluation, RaterRecord
 
 
 def rating_todos(user, today) -> list[Todo]:

@@ -29,15 +29,15 @@ from django.utils import timezone
 
 from events.models import Attendance, CommitteeMember, Event, EventStep
 
-from .criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
-from .models import (
+from ..criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
+from ..models import (
     OrganizerRating,
     PresenterEvaluation,
     PresenterRating,
     RaterRecord,
     RatingBoxEntry,
 )
-from .stats import criterion_summary, mean_of_means
+from ..stats import criterion_summary, mean_of_means
 
 REPORT_STEP = 10
 

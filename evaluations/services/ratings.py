@@ -1,7 +1,6 @@
 """Writes of step 11 (evaluate presenters and organisers). Each function is one transaction and
-records who and when; anonymity of presenter ratings is kept here (see models.py)."""
+records who and when; anonymity of presenter ratings is kept here (see evaluations.models)."""
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -11,16 +10,13 @@ from django.utils.translation import gettext as _
 from common.errors import ServiceError
 from cycles import planning
 from cycles.services import complete_step, start_step
-from documents.certificates import issue_certificates
-from documents.language import in_indonesian
 from events.models import Attendance, CommitteeMember, Event
 from notifications import kinds
 from notifications.services import notify
-from organization.models import Office, RoleAssignment
 
-from . import awards, rating_box
-from .criteria import ORGANIZER_KEYS, PRESENTER_KEYS
-from .models import Award, OrganizerRating, PresenterEvaluation, PresenterRating, RaterRecord
+from ..criteria import ORGANIZER_KEYS, PRESENTER_KEYS
+from ..models import OrganizerRating, PresenterEvaluation, PresenterRating, RaterRecord
+from . import rating_box
 
 EVALUATION_STEP = 11
 
@@ -110,8 +106,8 @@ def rate_presenters(*, event: Event, rater, ratings: dict, today=None) -> int:
 
     `ratings` maps each rateable presenter (CommitteeMember) to a dict with the five criteria
     (1-5) and optional "comment" and "suggestion". Records that `rater` rated (RaterRecord) and
-    drops what was given, sealed, into the event's box (evaluations.rating_box), from which it
-    is mixed into PresenterRating with no link to the rater. A second rating is refused by the
+    drops what was given, sealed, into the event's box (evaluations.services.rating_box), from which
+    it is mixed into PresenterRating with no link to the rater. A second rating is refused by the
     database even when two requests race. Returns the number of ratings given.
     """
     check_can_rate_presenters(event, rater, today)
@@ -168,71 +164,3 @@ def rate_organizer(*, event: Event, rater, scores: dict, comment: str = "", toda
             )
     except IntegrityError as exc:
         raise EvaluationError(_("Anda sudah menilai penyelenggara kegiatan ini.")) from exc
-
-
-def _signatory(cycle, by):
-    """The province's Change Champion signs award certificates; else the person issuing them."""
-    assignment = (
-        RoleAssignment.objects.current(year=cycle.year)
-        .of_role(RoleAssignment.Role.CC)
-        .filter(office=cycle.province)
-        .select_related("employee")
-        .first()
-    )
-    return assignment.employee if assignment else by
-
-
-@in_indonesian
-@transaction.atomic
-def issue_award_certificates(*, cycle, kind: str, by):
-    """Record the year's winner of an award (SOP step 11) and issue the award certificate.
-
-    The winner is the first of the published ranking (evaluations.awards); an award is decided
-    once per year and kind, so a second request is refused. Returns (award, certificates).
-    """
-
-    if kind not in Award.Kind.values:
-        raise EvaluationError(_("Jenis penghargaan tidak dikenal."))
-    if Award.objects.select_for_update().filter(cycle=cycle, kind=kind).exists():
-        raise EvaluationError(_("Sertifikat penghargaan ini sudah diterbitkan."))
-    ranking = (
-        awards.best_presenter(cycle)
-        if kind == Award.Kind.PRESENTER
-        else awards.best_organizer(cycle)
-    )
-    winner = ranking["winner"]
-    if winner is None:
-        raise EvaluationError(
-            _("Belum ada kandidat dengan sekurang-kurangnya %(min)d penilaian.")
-            % {"min": ranking["min_ratings"]}
-        )
-    employee = (
-        get_user_model().objects.filter(pk=winner.get("employee_id")).first()
-        if winner.get("employee_id")
-        else None
-    )
-    office = Office.objects.filter(pk=winner.get("office_id")).first()
-    award = Award.objects.create(
-        cycle=cycle,
-        kind=kind,
-        winner_name=winner["name"],
-        employee=employee,
-        office=office,
-        score=round(winner["score"], 3),
-        ratings=winner["n"],
-        decided_by=by,
-    )
-    title = Award.Kind(kind).label
-    certificates = issue_certificates(
-        holders=[{"name": winner["name"], "employee": employee, "role_label": str(title)}],
-        # Official documents are Indonesian whoever issues them; dated the day of the award.
-        event_title=f"Serawai Tahun {cycle.year}",
-        event_date=timezone.localdate(award.decided_at),
-        issuer_office=cycle.province,
-        signatory=_signatory(cycle, by),
-        by=by,
-        related=award,
-        kind="award",
-        award_title=str(title),
-    )
-    return award, certificates

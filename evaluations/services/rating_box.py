@@ -11,7 +11,7 @@ from common import secrecy
 from common.queue import wake
 from events.models import Event
 
-from .models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
+from ..models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
 
 RATING_FIELDS = [
     "event_id",
@@ -35,7 +35,7 @@ def drop_in_box(event: Event, ratings: list[dict]) -> None:
 
 def kick_mix(event_id: int) -> None:
     """Ask a worker to mix the event's box; the periodic mix takes over when the broker is down."""
-    from .tasks import mix_rating_box
+    from ..tasks import mix_rating_box
 
     wake(mix_rating_box, event_id, what=f"the rating box of event {event_id}")
 

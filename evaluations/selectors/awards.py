@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy
 from events.models import EventStep
 from organization.models import Office
 
-from .criteria import ORGANIZER_KEYS, PRESENTER_KEYS
-from .models import OrganizerRating, PresenterRating
-from .selectors import REPORT_STEP, report_on_time
-from .stats import as_float, mean, median
+from ..criteria import ORGANIZER_KEYS, PRESENTER_KEYS
+from ..models import OrganizerRating, PresenterRating
+from ..stats import as_float, mean, median
+from .recap import REPORT_STEP, report_on_time
 
 MIN_PRESENTER_RATINGS = 10
 MIN_ORGANIZER_RATINGS = 3

@@ -11,7 +11,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .criteria import SCORES
+from ..criteria import SCORES
 
 # Score 1 (red) to 5 (green): a diverging scale that stays readable when printed in grey.
 COLORS = {1: "#c62828", 2: "#ef8a3c", 3: "#f2d15c", 4: "#8bc34a", 5: "#2e7d32"}
@@ -47,8 +47,8 @@ def _score(value) -> str:
 def criterion_chart_svg(recap: dict, title: str | None = None) -> str:
     """A stacked bar per criterion (share of ratings giving 1..5) with its mean, n and median.
 
-    `recap` is anything with "criteria" as made by evaluations.selectors (an event recap, a year
-    recap, or an event's "organizer" part).
+    `recap` is anything with "criteria" as made by evaluations.selectors.recap (an event recap, a
+    year recap, or an event's "organizer" part).
     """
     criteria = recap["criteria"]
     title = title or _("Distribusi penilaian per kriteria (skala 1–5)")

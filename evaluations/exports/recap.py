@@ -1,5 +1,6 @@
 """The recap as documents: .xlsx (a summary sheet and a sheet per event) and PDF, both made by
-the document engine from the plain data of evaluations.selectors (no rater appears in them)."""
+the document engine from the plain data of evaluations.selectors.recap (no rater appears in
+them)."""
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -10,11 +11,11 @@ from documents.rendering import pdf_response, render_pdf
 from documents.spreadsheets import Sheet, xlsx_response
 from documents.texts import grouped_texts
 
-from . import awards
+from ..criteria import PRESENTER_CRITERIA, SCORES
+from ..models import Award
+from ..selectors import awards
+from ..selectors.recap import event_recap, year_recap
 from .charts import criterion_chart_svg
-from .criteria import PRESENTER_CRITERIA, SCORES
-from .models import Award
-from .selectors import event_recap, year_recap
 
 PDF_TEMPLATE = "documents/evaluations/recap.html"
 
