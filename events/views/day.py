@@ -26,7 +26,7 @@ from ..forms import (
     SignatoryForm,
 )
 from ..models import Minutes, Photo
-from ..selectors import attendance_table
+from ..selectors.attendance import attendance_table
 from .common import get_event, run
 
 
@@ -172,7 +172,7 @@ def attendance_xlsx(request, pk):
 def attendance_pdf(request, pk):
     from documents.rendering import pdf_response
 
-    from ..exports import attendance_pdf as render_attendance
+    from ..exports.attendance import attendance_pdf as render_attendance
 
     event = get_event(request, pk)
     return pdf_response(render_attendance(event), f"daftar-hadir-serawai-{event.pk}.pdf")

@@ -9,11 +9,12 @@ from django.views.decorators.http import require_POST
 
 from common.listing import filtered_page
 
-from .. import library, services
+from .. import services
 from ..filters import LibraryFilter
 from ..forms import LibraryEntryForm
 from ..material_files import download_name
 from ..rules import _province_id
+from ..selectors import library
 from .common import get_event, run
 from .materials import CONTENT_TYPES
 

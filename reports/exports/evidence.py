@@ -153,7 +153,7 @@ def _vote_results(vote) -> bytes:
 
 def _event_level(event, code: str) -> list[Entry]:
     from evaluations.exports.recap import event_recap_pdf
-    from events.exports import attendance_pdf
+    from events.exports.attendance import attendance_pdf
 
     entries = []
     readiness = Readiness.objects.filter(event=event).select_related("confirmed_by").first()

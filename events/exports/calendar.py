@@ -27,8 +27,8 @@ from cycles.responsibility import is_responsible
 from organization.models import Office
 from organization.roles import held_roles
 
-from .models import Event, EventStep, EventTeamAssignment
-from .models import _as_time as as_time
+from ..models import Event, EventStep, EventTeamAssignment
+from ..models.event import _as_time as as_time
 
 TZ = ZoneInfo("Asia/Jakarta")
 PRODID = "-//BPS//Serawai//ID"
@@ -154,7 +154,7 @@ def person_entries(employee, today: date | None = None) -> list[Entry]:
 
 def render(entries: list[Entry], name: str) -> bytes:
     """An iCalendar file of `entries`, each with its recorded version."""
-    from .services.calendar import record_versions
+    from ..services.calendar import record_versions
 
     versions = record_versions(entries)
     cal = Calendar()

@@ -1,7 +1,7 @@
 """Step 9's attendance list as a PDF/A document, for the download and for the evidence pack."""
 
-from . import services
-from .selectors import attendance_rows
+from .. import services
+from ..selectors.attendance import attendance_rows
 
 
 def attendance_pdf(event) -> bytes:

@@ -521,8 +521,3 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption
-
-
-# Kept in modules of their own, by concept.
-from .calendar_models import CalendarEntryState, CalendarFeed  # noqa: E402, F401
-from .material_models import Material  # noqa: E402, F401

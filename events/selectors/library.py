@@ -12,7 +12,7 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast, Concat
 from django_scopes import scopes_disabled
 
-from .models import CommitteeMember, Event, Material, Minutes, Photo
+from ..models import CommitteeMember, Event, Material, Minutes, Photo
 
 # An event that was not held (planned, ready, or one that will never take place) is not in the
 # library: nothing of it appears, whatever was uploaded for it beforehand.
