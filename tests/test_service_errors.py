@@ -9,7 +9,7 @@ from cycles.planning import PlanningError
 from documents.certificates import CertificateError
 from documents.letters import LetterError
 from evaluations.services.ratings import EvaluationError
-from events.services import EventError
+from events.services.errors import EventError
 from organization.employee_import import EmployeeImportError
 from organization.office_import import OfficeImportError
 from reports.services.report import ReportError

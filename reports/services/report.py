@@ -18,7 +18,7 @@ from common.errors import ServiceError
 from cycles import services as cycle_services
 from evaluations.services.ratings import complete_evaluation
 from events.models import EventStep
-from events.services import close_if_complete
+from events.services.preparation import close_if_complete
 from notifications import kinds
 from notifications.services import notify
 from organization.models import Employee, RoleAssignment

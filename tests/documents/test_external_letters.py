@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from cycles.services import complete_step
 from documents.models import Letter
-from events import services as event_services
 from events.models import CommitteeMember, Event, EventStep
+from events.services import preparation
 from tests.factories import EmployeeFactory, make_event, office
 from tests.voting.helpers import agree_concept, make_cycle, make_proposal, open_proposals
 from tests.voting.test_results import vote_with
@@ -130,8 +130,8 @@ def full_committee(event, ca):
     Role = CommitteeMember.Role
     for role in (Role.COORDINATOR, Role.MODERATOR, Role.NOTULIS):
         person = EmployeeFactory(office=office("1701"))
-        event_services.add_committee_member(event, role=role, employee=person, by=ca)
-    event_services.add_committee_member(
+        preparation.add_committee_member(event, role=role, employee=person, by=ca)
+    preparation.add_committee_member(
         event, role=Role.SPEAKER, external_name="Dr. Luar", external_institution="Unib", by=ca
     )
 

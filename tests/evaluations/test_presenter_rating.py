@@ -173,7 +173,7 @@ def test_index_lists_the_events_to_rate(client, event):
 
 
 def test_the_events_held_transition_opens_the_form(event, can_member):
-    from events.services import mark_held
+    from events.services.preparation import mark_held
 
     people = attend(event, 2)
     Event.objects.filter(pk=event.pk).update(status=Event.Status.READY)
