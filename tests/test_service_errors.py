@@ -8,7 +8,7 @@ from cycles.concept import ConceptError
 from cycles.planning import PlanningError
 from documents.certificates import CertificateError
 from documents.letters import LetterError
-from evaluations.services.ratings import EvaluationError
+from evaluations.services.errors import EvaluationError
 from events.services.errors import EventError
 from organization.employee_import import EmployeeImportError
 from organization.office_import import OfficeImportError

@@ -12,7 +12,7 @@ from organization.models import Office, RoleAssignment
 
 from ..models import Award
 from ..selectors import awards
-from .ratings import EvaluationError
+from .errors import EvaluationError
 
 
 def _signatory(cycle, by):

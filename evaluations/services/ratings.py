@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from common.errors import ServiceError
 from cycles import planning
 from cycles.services import complete_step, start_step
 from events.models import Attendance, CommitteeMember, Event
@@ -17,12 +16,9 @@ from notifications.services import notify
 from ..criteria import ORGANIZER_KEYS, PRESENTER_KEYS
 from ..models import OrganizerRating, PresenterEvaluation, PresenterRating, RaterRecord
 from . import rating_box
+from .errors import EvaluationError
 
 EVALUATION_STEP = 11
-
-
-class EvaluationError(ServiceError):
-    """A rating the SOP does not allow; the message says why, for the page."""
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from events.models import Attendance
 from ..forms import OrganizerRatingForm, PresenterRatingForm
 from ..models import OrganizerRating, RaterRecord
 from ..services import ratings as services
+from ..services.errors import EvaluationError
 from .common import event_for, require
 
 
@@ -72,7 +73,7 @@ def rate(request, pk):
     event = event_for(request, pk)
     try:
         services.check_can_rate_presenters(event, request.user)
-    except services.EvaluationError as exc:
+    except EvaluationError as exc:
         return render(
             request, "evaluations/refused.html", {"event": event, "reason": exc}, status=403
         )
@@ -98,7 +99,7 @@ def rate_organizer(request, pk):
     event = event_for(request, pk)
     try:
         services.check_can_rate_organizer(event, request.user)
-    except services.EvaluationError as exc:
+    except EvaluationError as exc:
         return render(
             request, "evaluations/refused.html", {"event": event, "reason": exc}, status=403
         )

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from cycles.planning import quarter_end
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
+from evaluations.services.errors import EvaluationError
 from evaluations.services.rating_box import close_form
-from evaluations.services.ratings import EvaluationError, open_presenter_evaluation, rate_presenters
+from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 from events.models import Event
 from events.signals import event_held
 from notifications import kinds

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from cycles.services import create_cycle
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
+from evaluations.services.errors import EvaluationError
 from evaluations.services.rating_box import close_form
-from evaluations.services.ratings import EvaluationError, open_presenter_evaluation, rate_presenters
+from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 from organization.scopes import province_scope
 from tests.evaluations.conftest import add_speaker, attend, make_event
 from tests.factories import ensure_offices, province
