@@ -58,7 +58,7 @@ def default_format(using="default") -> str:
 def mix_before_dumping() -> None:
     """Mix the ballot and rating boxes first: what a dump holds has been through a mix wherever
     at least five entries waited (fewer stay sealed; README "Security")."""
-    from evaluations.rating_box import mix_waiting
+    from evaluations.services.rating_box import mix_waiting
     from voting.services.ballots import mix_open_votes
 
     mix_open_votes()

@@ -12,9 +12,9 @@ from django.utils import timezone
 from cycles.calendar import WorkingCalendar
 from demo import people as people_demo
 from demo import story
-from evaluations import rating_box
 from evaluations.models import OrganizerRating, RaterRecord
-from evaluations.services import open_presenter_evaluation, rate_organizer, rate_presenters
+from evaluations.services import rating_box
+from evaluations.services.ratings import open_presenter_evaluation, rate_organizer, rate_presenters
 from events.models import Attendance, CommitteeMember
 from organization.models import Employee, RoleAssignment
 

@@ -20,9 +20,10 @@ from cycles.calendar import WorkingCalendar
 from demo import people as people_demo
 from demo import story
 from documents.batches import run_batch
-from events import services
 from events.models import CommitteeMember, Event, Minutes, Readiness, TeamRole
-from events.services import EventError
+from events.services import eventday, materials, team
+from events.services import preparation as preparation_services
+from events.services.errors import EventError
 from organization.models import Employee, RoleAssignment
 
 Role = RoleAssignment.Role
@@ -84,13 +85,13 @@ def _material(event, host_ca):
         one_page_pdf(f"Materi Serawai: {event.title[:80]}"),
         content_type="application/pdf",
     )
-    material = services.upload_material(
+    material = materials.upload_material(
         event,
         upload=upload,
         title=f"Paparan: {event.title}"[:200],
         by=speaker.employee if speaker else host_ca,
     )
-    services.process_material(material.pk)
+    materials.process_material(material.pk)
 
 
 def _committee(event, host_ca):
@@ -105,12 +106,12 @@ def _committee(event, host_ca):
     if len(staff) < 3:
         return
     if not event.committee.filter(role=C.SPEAKER).exists():
-        services.add_committee_member(
+        preparation_services.add_committee_member(
             event, role=C.SPEAKER, employee=staff[3 % len(staff)], by=host_ca
         )
     for role, person in ((C.COORDINATOR, host_ca), (C.MODERATOR, staff[0]), (C.NOTULIS, staff[1])):
-        services.add_committee_member(event, role=role, employee=person, by=host_ca)
-    services.add_committee_member(
+        preparation_services.add_committee_member(event, role=role, employee=person, by=host_ca)
+    preparation_services.add_committee_member(
         event, role=C.OTHER, employee=staff[2], duty="Konsumsi dan ruang", by=host_ca
     )
 
@@ -119,7 +120,7 @@ def _team(event, can, lead, step8):
     with story.on(step8.planned_start, time(10, 0)):
         if not event.team_needs.exists():
             for role in (TeamRole.MC, TeamRole.OPERATOR, TeamRole.DOCUMENTATION):
-                services.record_need(
+                team.record_need(
                     event,
                     role=role,
                     people=1,
@@ -128,9 +129,9 @@ def _team(event, can, lead, step8):
                     by=can,
                 )
         if not event.team.exists():
-            services.propose_team(event, by=can)
+            team.propose_team(event, by=can)
     with story.on(step8.due, time(14, 0)):
-        services.confirm_team(event, by=lead)
+        team.confirm_team(event, by=lead)
 
 
 def _photo():
@@ -158,13 +159,13 @@ def _event_day(event, notulis, host_ca, can, rng):
     opens, _closes = event.window
     with story.on(event.date, event.start_time):
         for person in attendees(event, rng):
-            services.check_in(event, person, now=opens + timedelta(minutes=rng.randint(0, 40)))
+            eventday.check_in(event, person, now=opens + timedelta(minutes=rng.randint(0, 40)))
     with story.on(event.date, event.end_time):
         if not event.photos.exists():
-            services.add_photo(event, upload=_photo(), caption="Pemaparan narasumber", by=host_ca)
+            eventday.add_photo(event, upload=_photo(), caption="Pemaparan narasumber", by=host_ca)
         minutes = Minutes.objects.filter(event=event).first()
         if minutes is None or not minutes.is_final:
-            services.save_minutes(
+            eventday.save_minutes(
                 event,
                 summary=f"Narasumber memaparkan {event.title.lower()} dan contoh penerapannya.",
                 questions_answers="T: Bagaimana menerapkannya di kantor kab/kota?\n"
@@ -173,10 +174,10 @@ def _event_day(event, notulis, host_ca, can, rng):
                 by=notulis,
             )
             ended_at = story.moment(event.date, event.end_time)
-            services.finalise_minutes(event, by=notulis, now=ended_at)
+            eventday.finalise_minutes(event, by=notulis, now=ended_at)
         event.refresh_from_db()
         if not event.certificates_issued_at:
-            batch = services.request_event_certificates(
+            batch = eventday.request_event_certificates(
                 event, signatory=_signatory(event.cycle.province), by=can or host_ca
             )
             # Seeding does the worker's part itself: the demo has its certificates whether or
@@ -194,8 +195,10 @@ def _prepare(event, planned, people) -> None:
         return
     with story.on(steps[6].planned_start, time(9, 0)):
         _committee(event, host_ca)
-        if not event.committee_letter_url and not services.missing_committee_roles(event):
-            services.issue_committee_letter(
+        if not event.committee_letter_url and not preparation_services.missing_committee_roles(
+            event
+        ):
+            preparation_services.issue_committee_letter(
                 event, signatory=_signatory(event.host_office), by=host_ca
             )
     preparing = planned is not None and planned.kind == "preparing"
@@ -205,7 +208,7 @@ def _prepare(event, planned, people) -> None:
         with story.on(steps[7].planned_start, time(7, 30)):
             _material(event, host_ca)
         with story.on(steps[7].planned_start, time(8, 0)):
-            services.update_readiness(
+            preparation_services.update_readiness(
                 event,
                 by=host_ca,
                 items=dict.fromkeys(Readiness.MANUAL_ITEMS, True),
@@ -218,7 +221,7 @@ def _prepare(event, planned, people) -> None:
         late = planned is not None and planned.kind == "recent"
         day = cal.next_working_day(steps[7].due) if late else steps[7].due
         with story.on(day, time(15, 0)):
-            services.confirm_readiness(event, by=ca_province or can)
+            preparation_services.confirm_readiness(event, by=ca_province or can)
     event.refresh_from_db()
     if preparing:  # an event late in December: readiness is done, the Event Team's plan is due
         return
@@ -226,7 +229,7 @@ def _prepare(event, planned, people) -> None:
         _team(event, can, lead, steps[8])
     if not event.invitation_sent_at and steps[8].planned_start <= today:
         with story.on(cal.add_working_days(steps[8].planned_start, 3), time(9, 30)):
-            services.send_invitation(event, signatory=_signatory(event.host_office), by=host_ca)
+            eventday.send_invitation(event, signatory=_signatory(event.host_office), by=host_ca)
     event.refresh_from_db()
     notulis = event.committee.filter(role=C.NOTULIS).select_related("employee").first()
     ended = story.moment(event.date, event.end_time) <= timezone.now()

@@ -14,8 +14,9 @@ from cycles.calendar import WorkingCalendar
 from demo import evaluations as evaluations_demo
 from demo import story
 from organization.models import Employee, RoleAssignment
-from reports import assembly, services
 from reports.models import ActivityReport
+from reports.selectors import assembly
+from reports.services import report as services
 
 Role = RoleAssignment.Role
 

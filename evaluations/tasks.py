@@ -1,5 +1,5 @@
-"""Celery tasks of step 11 (thin: the work is in evaluations.rating_box). A task killed midway
-rolls its transaction back; the ratings wait for the next run and are counted once."""
+"""Celery tasks of step 11 (thin: the work is in evaluations.services.rating_box). A task killed
+midway rolls its transaction back; the ratings wait for the next run and are counted once."""
 
 from datetime import date
 
@@ -9,7 +9,7 @@ from celery import shared_task
 @shared_task(name="evaluations.mix_rating_box", acks_late=True, ignore_result=True)
 def mix_rating_box(event_id: int) -> int:
     """Mix one event's waiting presenter ratings (at least five raters at once)."""
-    from .rating_box import mix_ratings
+    from .services.rating_box import mix_ratings
 
     return mix_ratings(event_id)
 
@@ -17,7 +17,7 @@ def mix_rating_box(event_id: int) -> int:
 @shared_task(name="evaluations.mix_waiting_ratings", acks_late=True, ignore_result=True)
 def mix_waiting_ratings() -> int:
     """Every ten minutes from beat: ratings whose kick was lost are mixed all the same."""
-    from .rating_box import mix_waiting
+    from .services.rating_box import mix_waiting
 
     return mix_waiting()
 
@@ -25,6 +25,6 @@ def mix_waiting_ratings() -> int:
 @shared_task(name="evaluations.close_due_forms", acks_late=True, ignore_result=True)
 def close_due_forms(today: str | None = None) -> int:
     """Daily from beat: rating forms past their last day are closed, mixed and rewritten."""
-    from .rating_box import close_due_forms as close
+    from .services.rating_box import close_due_forms as close
 
     return close(date.fromisoformat(today) if today else None)

@@ -7,8 +7,8 @@ from common.listing import ListFilter, search_filter, year_choices
 from cycles.models import Cycle
 from organization.models import Office
 
-from . import library
 from .models import Attendance, Event, EventTeamAssignment, TeamRole
+from .selectors import library
 
 
 class EventFilter(ListFilter):

@@ -11,7 +11,8 @@ from documents.signals import batch_finished
 from voting.signals import themes_announced
 
 from .models import CommitteeMember, Event
-from .services import certificate_batch_finished, create_event
+from .services.eventday import certificate_batch_finished
+from .services.preparation import create_event
 
 
 @receiver(themes_announced, dispatch_uid="events.create_events_for_selected_themes")

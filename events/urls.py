@@ -2,94 +2,94 @@ from django.urls import path
 
 from common.moved import moved
 
-from . import views
+from .views import calendar, day, letters, library, materials, preparation, team
 
 app_name = "events"
 
 urlpatterns = [
-    path("", views.event_list, name="list"),
-    path("event-team/history/", views.team_history, name="team_history"),
-    path("<int:pk>/", views.event_detail, name="detail"),
+    path("", preparation.event_list, name="list"),
+    path("event-team/history/", team.team_history, name="team_history"),
+    path("<int:pk>/", preparation.event_detail, name="detail"),
     # Pustaka Serawai: held events of the province and those shared by every province
-    path("library/", views.library_list, name="library"),
+    path("library/", library.library_list, name="library"),
     path(
         "library/<int:pk>/materials/<int:material_pk>/",
-        views.library_material,
+        library.library_material,
         name="library_material",
     ),
     path(
         "library/<int:pk>/photos/<int:photo_pk>/<str:variant>.jpg",
-        views.library_photo,
+        library.library_photo,
         name="library_photo",
     ),
-    path("<int:pk>/share/", views.event_share, name="share"),
-    path("<int:pk>/calendar.ics", views.event_ics, name="event_ics"),
-    path("calendar/", views.my_calendar, name="my_calendar"),
-    path("calendar/<str:token>.ics", views.personal_feed, name="personal_feed"),
+    path("<int:pk>/share/", library.event_share, name="share"),
+    path("<int:pk>/calendar.ics", calendar.event_ics, name="event_ics"),
+    path("calendar/", calendar.my_calendar, name="my_calendar"),
+    path("calendar/<str:token>.ics", calendar.personal_feed, name="personal_feed"),
     # Step 6
-    path("<int:pk>/committee/", views.committee, name="committee"),
+    path("<int:pk>/committee/", preparation.committee, name="committee"),
     path(
         "<int:pk>/committee/<int:member_pk>/remove/",
-        views.committee_remove,
+        preparation.committee_remove,
         name="committee_remove",
     ),
-    path("<int:pk>/committee/letter/", views.committee_letter, name="committee_letter"),
+    path("<int:pk>/committee/letter/", preparation.committee_letter, name="committee_letter"),
     path(
         "<int:pk>/committee/letter/external/",
-        views.committee_letter_external,
+        letters.committee_letter_external,
         name="committee_letter_external",
     ),
     # Step 7
-    path("<int:pk>/readiness/", views.readiness, name="readiness"),
-    path("<int:pk>/readiness/confirm/", views.readiness_confirm, name="readiness_confirm"),
+    path("<int:pk>/readiness/", preparation.readiness, name="readiness"),
+    path("<int:pk>/readiness/confirm/", preparation.readiness_confirm, name="readiness_confirm"),
     # Step 7's "materi narasumber sudah diterima": the presenter's materials
-    path("<int:pk>/materials/", views.materials, name="materials"),
+    path("<int:pk>/materials/", materials.materials, name="materials"),
     path(
         "<int:pk>/materials/<int:material_pk>/replace/",
-        views.material_replace,
+        materials.material_replace,
         name="material_replace",
     ),
     path(
         "<int:pk>/materials/<int:material_pk>/delete/",
-        views.material_delete,
+        materials.material_delete,
         name="material_delete",
     ),
     path(
         "<int:pk>/materials/<int:material_pk>/<str:variant>/",
-        views.material_file,
+        materials.material_file,
         name="material_file",
     ),
     # Step 8
-    path("<int:pk>/event-team/", views.team, name="team"),
-    path("<int:pk>/event-team/needs/", views.team_need, name="team_need"),
+    path("<int:pk>/event-team/", team.team, name="team"),
+    path("<int:pk>/event-team/needs/", team.team_need, name="team_need"),
     path(
         "<int:pk>/event-team/needs/<int:need_pk>/remove/",
-        views.team_need_remove,
+        team.team_need_remove,
         name="team_need_remove",
     ),
-    path("<int:pk>/event-team/propose/", views.team_propose, name="team_propose"),
-    path("<int:pk>/event-team/confirm/", views.team_confirm, name="team_confirm"),
-    path("<int:pk>/event-team/<int:assignment_pk>/swap/", views.team_swap, name="team_swap"),
-    path("<int:pk>/event-team/unavailable/", views.team_unavailable, name="team_unavailable"),
+    path("<int:pk>/event-team/propose/", team.team_propose, name="team_propose"),
+    path("<int:pk>/event-team/confirm/", team.team_confirm, name="team_confirm"),
+    path("<int:pk>/event-team/<int:assignment_pk>/swap/", team.team_swap, name="team_swap"),
+    path("<int:pk>/event-team/unavailable/", team.team_unavailable, name="team_unavailable"),
     # Step 9
-    path("<int:pk>/invitation/", views.send_invitation, name="send_invitation"),
-    path("<int:pk>/invitation/external/", views.invitation_external, name="invitation_external"),
-    path("<int:pk>/checkin-code/", views.checkin_code, name="checkin_code"),
-    path("<int:pk>/checkin/<str:token>/", views.check_in, name="checkin"),
-    path("<int:pk>/attendance/", views.attendance, name="attendance"),
+    path("<int:pk>/invitation/", day.send_invitation, name="send_invitation"),
+    path("<int:pk>/invitation/external/", letters.invitation_external, name="invitation_external"),
+    path("<int:pk>/checkin-code/", day.checkin_code, name="checkin_code"),
+    path("<int:pk>/checkin/<str:token>/", day.check_in, name="checkin"),
+    path("<int:pk>/attendance/", day.attendance, name="attendance"),
     path(
         "<int:pk>/attendance/<int:attendance_pk>/remove/",
-        views.attendance_remove,
+        day.attendance_remove,
         name="attendance_remove",
     ),
-    path("<int:pk>/attendance.xlsx", views.attendance_xlsx, name="attendance_xlsx"),
-    path("<int:pk>/attendance.pdf", views.attendance_pdf, name="attendance_pdf"),
-    path("<int:pk>/minutes/", views.minutes, name="minutes"),
-    path("<int:pk>/minutes/finalise/", views.minutes_finalise, name="minutes_finalise"),
-    path("<int:pk>/photos/", views.photos, name="photos"),
-    path("<int:pk>/photos/<int:photo_pk>/<str:variant>.jpg", views.photo_file, name="photo_file"),
-    path("<int:pk>/photos/<int:photo_pk>/delete/", views.photo_delete, name="photo_delete"),
-    path("<int:pk>/certificates/", views.certificates, name="certificates"),
+    path("<int:pk>/attendance.xlsx", day.attendance_xlsx, name="attendance_xlsx"),
+    path("<int:pk>/attendance.pdf", day.attendance_pdf, name="attendance_pdf"),
+    path("<int:pk>/minutes/", day.minutes, name="minutes"),
+    path("<int:pk>/minutes/finalise/", day.minutes_finalise, name="minutes_finalise"),
+    path("<int:pk>/photos/", day.photos, name="photos"),
+    path("<int:pk>/photos/<int:photo_pk>/<str:variant>.jpg", day.photo_file, name="photo_file"),
+    path("<int:pk>/photos/<int:photo_pk>/delete/", day.photo_delete, name="photo_delete"),
+    path("<int:pk>/certificates/", day.certificates, name="certificates"),
 ]
 
 # The Indonesian paths of the first release, still printed on check-in QR codes and in sent

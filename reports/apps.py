@@ -9,6 +9,6 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from cycles.selectors.home import register_todos
 
-        from .todos import approval_todos
+        from .selectors.todos import approval_todos
 
         register_todos(approval_todos)

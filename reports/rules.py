@@ -11,7 +11,7 @@ from organization.models import RoleAssignment
 from organization.roles import CAN_ROLES, held_roles
 from organization.rules import add_sop_perm, is_can, is_cc
 
-from .assembly import quarter_events
+from .selectors.assembly import quarter_events
 
 
 def _province_id(report):

@@ -1,7 +1,7 @@
-"""Celery tasks of the reports app: thin wrappers around reports.evidence_jobs.
+"""Celery tasks of the reports app: thin wrappers around reports.services.evidence.
 
 Retry policy: none automatic. A pack whose worker died stays "running"; after
-evidence_jobs.STUCK_AFTER the CAN may ask for it again, and the new build starts over.
+reports.services.evidence.STUCK_AFTER the CAN may ask for it again, and the new build starts over.
 """
 
 from celery import shared_task
@@ -9,6 +9,6 @@ from celery import shared_task
 
 @shared_task(name="reports.build_evidence_pack", acks_late=True, ignore_result=True)
 def build_evidence_pack(pack_id: int) -> int:
-    from .evidence_jobs import run_pack
+    from .services.evidence import run_pack
 
     return run_pack(pack_id).done

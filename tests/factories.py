@@ -122,10 +122,11 @@ def working_day(near: datetime.date) -> datetime.date:
 
 
 def make_event(host="1701", event_date=None, title=None, cycle=None, **fields):
-    """An event of a selected theme through events.services.create_event (steps 6-11 planned)."""
+    """An event of a selected theme through events.services.preparation.create_event (steps 6-11
+    planned)."""
     from django.utils import timezone
 
-    from events.services import create_event
+    from events.services.preparation import create_event
 
     event_date = event_date or working_day(timezone.localdate() + datetime.timedelta(days=40))
     return create_event(
@@ -180,10 +181,10 @@ def odp_bytes() -> bytes:
 
 
 def upload_pdf_material(event, by, title="Materi narasumber", text="Materi Serawai"):
-    """A PDF presentation handed in through events.services.upload_material."""
+    """A PDF presentation handed in through events.services.materials.upload_material."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from events.services import upload_material
+    from events.services.materials import upload_material
 
     upload = SimpleUploadedFile("materi.pdf", pdf_bytes(text), content_type="application/pdf")
     return upload_material(event, upload=upload, title=title, by=by)

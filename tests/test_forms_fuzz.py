@@ -194,7 +194,7 @@ class World:
         )
 
     def make_event(self):
-        from events.services import create_event
+        from events.services.preparation import create_event
 
         return create_event(
             cycle=self.get("cycle"),

@@ -97,7 +97,7 @@ def build_world():
     from events.models import CommitteeMember, EventTeamAssignment, EventTeamNeed, Photo
     from notifications.models import Notification
     from reports.models import OpeningSpeech
-    from reports.services import open_report
+    from reports.services.report import open_report
     from voting.models import ThemeProposal
 
     w = World()

@@ -8,11 +8,11 @@ from cycles.planning import PlanningError
 from cycles.services.concept import ConceptError
 from documents.certificates import CertificateError
 from documents.letters import LetterError
-from evaluations.services import EvaluationError
-from events.services import EventError
+from evaluations.services.errors import EvaluationError
+from events.services.errors import EventError
 from organization.employee_import import EmployeeImportError
 from organization.office_import import OfficeImportError
-from reports.services import ReportError
+from reports.services.report import ReportError
 from voting.services.ballots import BallotError, VoteError
 from voting.services.proposals import ProposalError
 from voting.services.results import SelectionError

@@ -1,9 +1,9 @@
 """National demo activity of steps 6-9 (called by demo.national.seed after steps 1-5).
 
 For every province whose steps 1-5 are done: three events hosted by kab/kota offices in the
-first three quarters (events.services.create_event plans steps 6-11), a committee (Narasumber,
-Moderator/MC, Notulis), and for events already held their attendance (about forty people of the
-province) with the steps up to the event completed. Bulk writes; idempotent per cycle.
+first three quarters (events.services.preparation.create_event plans steps 6-11), a committee
+(Narasumber, Moderator/MC, Notulis), and for events already held their attendance (about forty
+people of the province) with the steps up to the event completed. Bulk writes; idempotent per cycle.
 """
 
 import datetime
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from cycles.calendar import WorkingCalendar
 from events.models import Attendance, CommitteeMember, Event, EventStep
-from events.services import create_event
+from events.services.preparation import create_event
 from organization.models import Employee, Office
 from voting.models import SelectedTheme
 

@@ -1,3 +1,5 @@
+"""The refusal the events services share (every module of events.services raises it)."""
+
 from common.errors import ServiceError
 
 

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..library import HELD
 from ..models import Event
+from ..selectors.library import HELD
 from .errors import EventError
 
 

@@ -4,13 +4,18 @@ The status moves planned -> ready -> held -> closed only through `confirm_readin
 `mark_held` and `close_event`, each of which checks the transition and records who and when.
 """
 
+from datetime import date
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.text import one_line
+from cycles import planning
+from cycles.calendar import WorkingCalendar
 from documents.language import in_indonesian
 
-from ..models import CommitteeMember, Event, Readiness, ReadinessLog
+from ..models import CommitteeMember, Event, EventStep, Readiness, ReadinessLog
 from ..signals import event_held
 from . import steps
 from .errors import EventError
@@ -236,4 +241,30 @@ def close_event(event, *, by) -> Event:
         raise EventError(_("Langkah 9 belum selesai: notulensi final dan sertifikat diperlukan."))
     event.status, event.closed_at, event.closed_by = Event.Status.CLOSED, timezone.now(), by
     event.save(update_fields=["status", "closed_at", "closed_by"])
+    return event
+
+
+@transaction.atomic
+def create_event(
+    *, cycle, title: str, host_office, event_date: date, by=None, not_before=None, **fields
+) -> Event:
+    """Create the event of a selected theme with steps 6-11 planned around `event_date`.
+
+    Raises cycles.planning.PlanningError (with the earliest allowed date) when steps 6-8 would
+    have to start before `not_before`.
+    """
+    cal = WorkingCalendar.load(cycle.province_id)
+    plan = planning.plan_event(event_date, not_before=not_before, cal=cal)
+    # The title heads e-mail subjects and file names: one line, whatever the proposal held.
+    event = Event.objects.create(
+        cycle=cycle,
+        title=one_line(title),
+        host_office=host_office,
+        date=event_date,
+        created_by=by,
+        **fields,
+    )
+    EventStep.objects.bulk_create(
+        EventStep(event=event, number=p.number, planned_start=p.start, due=p.due) for p in plan
+    )
     return event

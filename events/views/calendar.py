@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from common.scopes import province_scope
 
-from .. import calendar_feed
+from ..exports import calendar as calendar_feed
 from ..models import CalendarFeed
 from ..services import calendar as services
 from .common import get_event

@@ -15,7 +15,7 @@ from common.confirm import confirm_page
 from common.listing import filtered_page
 from common.views import showing_refusal
 
-from .. import checkin, services
+from .. import checkin
 from ..filters import AttendanceFilter
 from ..forms import (
     AttendeeForm,
@@ -26,7 +26,8 @@ from ..forms import (
     SignatoryForm,
 )
 from ..models import Minutes, Photo
-from ..selectors import attendance_table
+from ..selectors.attendance import attendance_table
+from ..services import eventday
 from .common import get_event, run
 
 
@@ -38,7 +39,7 @@ def send_invitation(request, pk):
     if form.is_valid():
         run(
             request,
-            lambda: services.send_invitation(
+            lambda: eventday.send_invitation(
                 event, signatory=form.cleaned_data["signatory"], by=request.user
             ),
             _("Surat undangan diterbitkan dan seluruh pegawai diberi tahu."),
@@ -66,7 +67,7 @@ def check_in(request, pk, token):
         raise Http404
     if request.method == "POST":
         with showing_refusal(request):
-            attendance, created = services.check_in(event, request.user)
+            attendance, created = eventday.check_in(event, request.user)
             if created:
                 messages.success(request, _("Terima kasih, kehadiran Anda tercatat."))
             else:
@@ -90,7 +91,7 @@ def attendance(request, pk):
     """The attendance list. During the event the Notulis adds people; once it has ended only
     the CAN does, with a reason, and the entry is marked late."""
     event = get_event(request, pk)
-    ended = services.has_ended(event)
+    ended = eventday.has_ended(event)
     perm = "events.correct_attendance" if ended else "events.add_attendee"
     may_add = request.user.has_perm(perm, event)
     if request.method == "POST" and not may_add:
@@ -104,13 +105,13 @@ def attendance(request, pk):
         if ended:
 
             def action():
-                services.add_late_attendee(
+                eventday.add_late_attendee(
                     event, employee=employee, by=request.user, reason=form.cleaned_data["reason"]
                 )
         else:
 
             def action():
-                services.add_attendee(event, employee=employee, by=request.user)
+                eventday.add_attendee(event, employee=employee, by=request.user)
 
         done = _("%(name)s ditambahkan ke daftar hadir.") % {"name": employee}
         if run(request, action, done, form):
@@ -140,7 +141,7 @@ def attendance_remove(request, pk, attendance_pk):
         done = _("%(name)s dihapus dari daftar hadir.") % {"name": row.employee}
         if run(
             request,
-            lambda: services.remove_attendee(row, by=request.user, reason=reason),
+            lambda: eventday.remove_attendee(row, by=request.user, reason=reason),
             done,
             form,
         ):
@@ -172,7 +173,7 @@ def attendance_xlsx(request, pk):
 def attendance_pdf(request, pk):
     from documents.rendering import pdf_response
 
-    from ..exports import attendance_pdf as render_attendance
+    from ..exports.attendance import attendance_pdf as render_attendance
 
     event = get_event(request, pk)
     return pdf_response(render_attendance(event), f"daftar-hadir-serawai-{event.pk}.pdf")
@@ -194,7 +195,7 @@ def minutes(request, pk):
             return redirect(request.path)
         if form.is_valid() and run(
             request,
-            lambda: services.save_minutes(event, by=request.user, **form.cleaned_data),
+            lambda: eventday.save_minutes(event, by=request.user, **form.cleaned_data),
             _("Notulensi disimpan."),
             form,
         ):
@@ -226,7 +227,7 @@ def minutes_finalise(request, pk):
         )
     run(
         request,
-        lambda: services.finalise_minutes(event, by=request.user),
+        lambda: eventday.finalise_minutes(event, by=request.user),
         _("Notulensi final. Kegiatan dicatat terlaksana."),
     )
     return redirect("events:minutes", pk=event.pk)
@@ -242,7 +243,7 @@ def photos(request, pk):
     if request.method == "POST" and form is not None and form.is_valid():
         if run(
             request,
-            lambda: services.add_photo(
+            lambda: eventday.add_photo(
                 event,
                 upload=form.cleaned_data["image"],
                 caption=form.cleaned_data["caption"],
@@ -275,7 +276,7 @@ def photo_delete(request, pk, photo_pk):
             action_label=_("Ya, hapus foto"),
             cancel_url=reverse("events:photos", args=[event.pk]),
         )
-    run(request, lambda: services.delete_photo(photo, by=request.user), _("Foto dihapus."))
+    run(request, lambda: eventday.delete_photo(photo, by=request.user), _("Foto dihapus."))
     return redirect("events:photos", pk=event.pk)
 
 
@@ -299,7 +300,7 @@ def certificates(request, pk):
         if run(
             request,
             lambda: batches.append(
-                services.request_event_certificates(event, signatory=signatory, by=request.user)
+                eventday.request_event_certificates(event, signatory=signatory, by=request.user)
             ),
             _("Sertifikat sedang diterbitkan; halaman ini menunjukkan kemajuannya."),
         ):

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from documents.external import external_letter_page
 
-from .. import services
+from ..services import eventday, preparation
 from .common import get_event
 
 
@@ -21,7 +21,7 @@ def committee_letter_external(request, pk):
         title=_("Daftarkan surat daftar nama pelaksana dari luar"),
         back_url=event.get_absolute_url(),
         subject=_("Daftar Nama Pelaksana Serawai"),
-        register=lambda letter: services.issue_committee_letter(
+        register=lambda letter: preparation.issue_committee_letter(
             event, signatory=request.user, by=request.user, external=letter
         ),
     )
@@ -37,7 +37,7 @@ def invitation_external(request, pk):
         title=_("Daftarkan surat undangan dari luar"),
         back_url=event.get_absolute_url(),
         subject=_("Undangan Kegiatan Serawai"),
-        register=lambda letter: services.send_invitation(
+        register=lambda letter: eventday.send_invitation(
             event, signatory=request.user, by=request.user, external=letter
         ),
     )

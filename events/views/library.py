@@ -9,11 +9,12 @@ from django.views.decorators.http import require_POST
 
 from common.listing import filtered_page
 
-from .. import library, services
 from ..filters import LibraryFilter
 from ..forms import LibraryEntryForm
 from ..material_files import download_name
 from ..rules import _province_id
+from ..selectors import library
+from ..services import library as library_services
 from .common import get_event, run
 from .materials import CONTENT_TYPES
 
@@ -74,7 +75,9 @@ def event_share(request, pk):
     topic = form.cleaned_data["topic"] if "topic" in request.POST else None
     run(
         request,
-        lambda: services.set_library_entry(event, shared=shared, topic=topic, by=request.user),
+        lambda: library_services.set_library_entry(
+            event, shared=shared, topic=topic, by=request.user
+        ),
         _("Kegiatan dibagikan ke semua provinsi di Pustaka Serawai.")
         if shared
         else _("Pustaka Serawai: kegiatan tampil di provinsi ini saja."),

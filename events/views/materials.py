@@ -10,10 +10,10 @@ from django.views.decorators.http import require_http_methods
 
 from common.confirm import confirm_page
 
-from .. import services
 from ..forms import MaterialForm, MaterialReplaceForm, RecordingForm
 from ..material_files import download_name
 from ..models import Material
+from ..services import materials as materials_services
 from .common import get_event, run
 
 CONTENT_TYPES = {
@@ -47,7 +47,7 @@ def materials(request, pk):
         if form.is_bound and form.is_valid():
             done = run(
                 request,
-                lambda: services.upload_material(
+                lambda: materials_services.upload_material(
                     event,
                     upload=form.cleaned_data["file"],
                     title=form.cleaned_data["title"],
@@ -62,7 +62,7 @@ def materials(request, pk):
             url = recording_form.cleaned_data["recording_url"]
             if run(
                 request,
-                lambda: services.set_recording_link(event, url=url, by=request.user),
+                lambda: materials_services.set_recording_link(event, url=url, by=request.user),
                 _("Tautan rekaman disimpan.") if url else _("Tautan rekaman dihapus."),
                 recording_form,
             ):
@@ -89,7 +89,7 @@ def material_replace(request, pk, material_pk):
     if request.method == "POST" and form.is_valid():
         if run(
             request,
-            lambda: services.replace_material(
+            lambda: materials_services.replace_material(
                 material, upload=form.cleaned_data["file"], by=request.user
             ),
             _("Materi diganti."),
@@ -122,7 +122,11 @@ def material_delete(request, pk, material_pk):
             action_label=_("Ya, hapus materi"),
             cancel_url=reverse("events:materials", args=[event.pk]),
         )
-    run(request, lambda: services.delete_material(material, by=request.user), _("Materi dihapus."))
+    run(
+        request,
+        lambda: materials_services.delete_material(material, by=request.user),
+        _("Materi dihapus."),
+    )
     return redirect("events:materials", pk=event.pk)
 
 

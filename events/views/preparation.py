@@ -11,7 +11,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from common.confirm import confirm_page
 from common.listing import filtered_page
 
-from .. import services
 from ..filters import EventFilter
 from ..forms import (
     CommentForm,
@@ -23,6 +22,7 @@ from ..forms import (
 )
 from ..models import CommitteeMember, Event, Minutes, ReadinessLog
 from ..rules import _province_id
+from ..services import eventday, preparation
 from ..services.preparation import readiness_of
 from .common import get_event, run
 
@@ -77,7 +77,7 @@ def event_detail(request, pk):
     if can["send_invitation"] and not event.invitation_sent_at:
         context["invitation_form"] = SignatoryForm(offices=[event.host_office])
     if can["issue_certificates"] and not event.certificates_issued_at:
-        context["certificate_batch"] = services.certificate_batch_running(event)
+        context["certificate_batch"] = eventday.certificate_batch_running(event)
         if context["certificate_batch"] is None:
             context["certificate_form"] = SignatoryForm(
                 offices=[event.cycle.province, event.host_office]
@@ -89,14 +89,14 @@ def event_detail(request, pk):
 def committee(request, pk):
     event = get_event(request, pk, "events.manage_committee")
     if request.method == "POST" and event.committee_letter_url:
-        messages.error(request, services.preparation.locked_message())
+        messages.error(request, preparation.locked_message())
         return redirect(request.path)
     form = CommitteeMemberForm(request.POST or None, province=event.cycle.province)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         added = run(
             request,
-            lambda: services.add_committee_member(
+            lambda: preparation.add_committee_member(
                 event,
                 role=data["role"],
                 employee=data["employee"],
@@ -117,7 +117,7 @@ def committee(request, pk):
             "event": event,
             "form": form,
             "members": list(event.committee.select_related("employee__office")),
-            "missing": services.missing_committee_roles(event),
+            "missing": preparation.missing_committee_roles(event),
             "letter_form": SignatoryForm(offices=[event.host_office]),
         },
     )
@@ -141,7 +141,7 @@ def committee_remove(request, pk, member_pk):
         )
     run(
         request,
-        lambda: services.remove_committee_member(member, by=request.user),
+        lambda: preparation.remove_committee_member(member, by=request.user),
         _("Panitia dihapus."),
     )
     return redirect("events:committee", pk=event.pk)
@@ -155,7 +155,7 @@ def committee_letter(request, pk):
     if form.is_valid():
         run(
             request,
-            lambda: services.issue_committee_letter(
+            lambda: preparation.issue_committee_letter(
                 event, signatory=form.cleaned_data["signatory"], by=request.user
             ),
             _("Surat Daftar Nama Pelaksana Serawai diterbitkan."),
@@ -179,7 +179,7 @@ def readiness(request, pk):
             fields = {f: place_form.cleaned_data[f] for f in EventPlaceForm.Meta.fields}
             if run(
                 request,
-                lambda: services.update_readiness(
+                lambda: preparation.update_readiness(
                     event,
                     by=user,
                     items={name: form.cleaned_data[name] for name in state.MANUAL_ITEMS},
@@ -216,7 +216,7 @@ def readiness_confirm(request, pk):
     form.is_valid()
     run(
         request,
-        lambda: services.confirm_readiness(
+        lambda: preparation.confirm_readiness(
             event, by=request.user, comment=form.cleaned_data.get("comment", "")
         ),
         _("Kesiapan kegiatan dikonfirmasi. Status kegiatan: Siap."),

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from common.confirm import confirm_page, is_confirmed
 from common.listing import filtered_page
 
-from .. import services
 from ..filters import TeamHistoryFilter
 from ..forms import SwapForm, TeamNeedForm, UnavailableForm
 from ..models import EventTeamAssignment, EventTeamNeed
 from ..rules import _province_id
+from ..services import team as team_services
 from ..services.team import team_members
 from .common import get_event, run
 
@@ -62,7 +62,7 @@ def team_need(request, pk):
     form = TeamNeedForm(request.POST)
     if form.is_valid() and run(
         request,
-        lambda: services.record_need(event, by=request.user, **form.cleaned_data),
+        lambda: team_services.record_need(event, by=request.user, **form.cleaned_data),
         _("Kebutuhan Event Team dicatat."),
         form,
     ):
@@ -90,7 +90,7 @@ def team_need_remove(request, pk, need_pk):
             action_label=_("Ya, hapus kebutuhan"),
             cancel_url=reverse("events:team", args=[event.pk]),
         )
-    run(request, lambda: services.remove_need(need, by=request.user), _("Kebutuhan dihapus."))
+    run(request, lambda: team_services.remove_need(need, by=request.user), _("Kebutuhan dihapus."))
     return redirect("events:team", pk=event.pk)
 
 
@@ -106,7 +106,7 @@ def team_propose(request, pk):
         raise PermissionDenied
     run(
         request,
-        lambda: services.propose_team(event, by=user),
+        lambda: team_services.propose_team(event, by=user),
         _("Anggota diusulkan menurut rotasi."),
     )
     return redirect("events:team", pk=event.pk)
@@ -118,7 +118,7 @@ def team_confirm(request, pk):
     event = get_event(request, pk, "events.decide_team")
     run(
         request,
-        lambda: services.confirm_team(event, by=request.user),
+        lambda: team_services.confirm_team(event, by=request.user),
         _("Rencana Event Team dikonfirmasi."),
     )
     return redirect("events:team", pk=event.pk)
@@ -130,12 +130,12 @@ def team_swap(request, pk, assignment_pk):
     assignment = get_object_or_404(
         EventTeamAssignment.objects.select_related("employee"), pk=assignment_pk, event=event
     )
-    candidates = services.rotation_candidates(event, assignment.role)
+    candidates = team_services.rotation_candidates(event, assignment.role)
     form = SwapForm(request.POST or None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         if run(
             request,
-            lambda: services.swap_member(
+            lambda: team_services.swap_member(
                 assignment,
                 employee=form.cleaned_data["employee"],
                 reason=form.cleaned_data["reason"],
@@ -175,7 +175,7 @@ def team_unavailable(request, pk):
             )
         if run(
             request,
-            lambda: services.mark_unavailable(event, by=request.user, **form.cleaned_data),
+            lambda: team_services.mark_unavailable(event, by=request.user, **form.cleaned_data),
             _("Anggota dicatat berhalangan."),
             form,
         ):

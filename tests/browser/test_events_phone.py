@@ -4,8 +4,9 @@ check-in button works, every page passes axe."""
 import pytest
 from django.utils import timezone
 
-from events import checkin, services
+from events import checkin
 from events.models import CommitteeMember, Event, Readiness
+from events.services import eventday, preparation
 from organization.models import RoleAssignment
 from tests.browser.conftest import PHONE
 from tests.factories import (
@@ -35,8 +36,8 @@ def held_today(db, ca_1701, can_member):
         (CommitteeMember.Role.NOTULIS, notulis),
         (CommitteeMember.Role.MODERATOR, EmployeeFactory(office=office("1701"))),
     ):
-        services.add_committee_member(event, role=role, employee=person, by=ca_1701)
-    services.add_committee_member(
+        preparation.add_committee_member(event, role=role, employee=person, by=ca_1701)
+    preparation.add_committee_member(
         event,
         role=CommitteeMember.Role.SPEAKER,
         external_name="Prof. Dr. Ridwan Nurazi, M.Sc.",
@@ -44,20 +45,20 @@ def held_today(db, ca_1701, can_member):
         by=ca_1701,
     )
     upload_pdf_material(event, ca_1701)
-    services.update_readiness(
+    preparation.update_readiness(
         event,
         by=ca_1701,
         items=dict.fromkeys(Readiness.ITEMS, True),
         comment="Semua butir siap; uji Zoom selesai.",
         place="Aula Lantai 2 BPS Kabupaten Bengkulu Selatan",
     )
-    services.confirm_readiness(event, by=ca_prov)
+    preparation.confirm_readiness(event, by=ca_prov)
     Event.objects.filter(pk=event.pk).update(
         date=timezone.localdate(), start_time="00:00", end_time="23:59"
     )
     event.refresh_from_db()
     for _n in range(12):
-        services.add_attendee(event, employee=EmployeeFactory(), by=notulis)
+        eventday.add_attendee(event, employee=EmployeeFactory(), by=notulis)
     return event
 
 

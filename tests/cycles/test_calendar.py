@@ -178,7 +178,7 @@ def test_calendar_requires_login(client, db):
 def test_event_steps_follow_a_closed_day_and_an_event_on_a_closed_day_is_left_alone(
     client, can_member, cycle_2025
 ):
-    from events.services import create_event
+    from events.services.preparation import create_event
 
     event = create_event(
         cycle=cycle_2025, title="Tema", host_office=province(), event_date=D(2025, 3, 20)

@@ -73,7 +73,7 @@ def test_home_page_agrees_with_the_reminder_recipients(
     import datetime
 
     from cycles.selectors.responsibility import is_responsible, responsible_people
-    from events.services import create_event
+    from events.services.preparation import create_event
     from organization.models import Office
     from organization.roles import Role, held_roles
     from tests.factories import give_role, office

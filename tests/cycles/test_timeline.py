@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from cycles.calendar import WorkingCalendar
 from cycles.models import Cycle
 from cycles.services.cycle import complete_step, create_cycle
-from events.services import create_event
+from events.services.preparation import create_event
 from tests.factories import office, province
 
 

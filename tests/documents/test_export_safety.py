@@ -15,8 +15,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from evaluations.models import PresenterEvaluation
-from evaluations.rating_box import close_form
-from evaluations.services import open_presenter_evaluation, rate_presenters
+from evaluations.services.rating_box import close_form
+from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 from events.models import Attendance, CommitteeMember
 from organization.models import RoleAssignment
 from tests.evaluations.conftest import make_event

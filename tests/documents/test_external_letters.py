@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from cycles.services.cycle import complete_step
 from documents.models import Letter
-from events import services as event_services
 from events.models import CommitteeMember, Event, EventStep
+from events.services import preparation
 from tests.factories import EmployeeFactory, make_event, office
 from tests.voting.helpers import agree_concept, make_cycle, make_proposal, open_proposals
 from tests.voting.test_results import vote_with
@@ -131,8 +131,8 @@ def full_committee(event, ca):
     Role = CommitteeMember.Role
     for role in (Role.COORDINATOR, Role.MODERATOR, Role.NOTULIS):
         person = EmployeeFactory(office=office("1701"))
-        event_services.add_committee_member(event, role=role, employee=person, by=ca)
-    event_services.add_committee_member(
+        preparation.add_committee_member(event, role=role, employee=person, by=ca)
+    preparation.add_committee_member(
         event, role=Role.SPEAKER, external_name="Dr. Luar", external_institution="Unib", by=ca
     )
 
@@ -152,8 +152,8 @@ def test_committee_letter_from_outside_completes_step_6_on_its_date(client, ca_1
 
 
 def test_invitation_from_outside_counts_for_a_held_events_report(client, ca_1701):
-    from reports.assembly import assemble
-    from reports.services import open_report
+    from reports.selectors.assembly import assemble
+    from reports.services.report import open_report
 
     event = make_event(host="1701", event_date=datetime.date(2026, 3, 9))
     Event.objects.filter(pk=event.pk).update(status=Event.Status.HELD)

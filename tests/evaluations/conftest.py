@@ -8,7 +8,7 @@ from django.utils import timezone
 from cycles.calendar import WorkingCalendar
 from cycles.services.cycle import create_cycle
 from events.models import Attendance, CommitteeMember
-from events.services import create_event
+from events.services.preparation import create_event
 from tests.factories import EmployeeFactory, office, province
 
 

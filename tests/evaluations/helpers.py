@@ -1,8 +1,8 @@
 """Ratings through the real services, for the recap and award tests."""
 
 from evaluations.models import PresenterEvaluation
-from evaluations.rating_box import close_form
-from evaluations.services import open_presenter_evaluation, rate_presenters
+from evaluations.services.rating_box import close_form
+from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 
 from .conftest import attend
 

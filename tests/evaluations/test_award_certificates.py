@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from evaluations import awards
 from evaluations.models import Award
+from evaluations.selectors import awards
 
 from .conftest import add_speaker, make_event
 from .helpers import rate_many

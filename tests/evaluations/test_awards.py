@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from cycles.services.cycle import complete_step
-from evaluations import awards
-from evaluations.services import rate_organizer
+from evaluations.selectors import awards
+from evaluations.services.ratings import rate_organizer
 from organization.models import RoleAssignment
 from tests.factories import EmployeeFactory, give_role
 

@@ -91,8 +91,8 @@ def test_event_recap_pdf_renders_with_its_chart(client, two_events, can_member):
 def test_year_recap_pdf_is_an_official_record_with_organisers_and_the_best(
     client, cycle, two_events, can_member, cc
 ):
-    from evaluations import awards
-    from evaluations.services import rate_organizer
+    from evaluations.selectors import awards
+    from evaluations.services.ratings import rate_organizer
     from tests.documents.pdftext import page_texts, squeeze
 
     event, second, _raters = two_events

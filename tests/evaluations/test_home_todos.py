@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from evaluations.criteria import PRESENTER_KEYS
-from evaluations.services import open_presenter_evaluation, rate_organizer, rate_presenters
+from evaluations.services.ratings import open_presenter_evaluation, rate_organizer, rate_presenters
 from tests.factories import EmployeeFactory
 
 from .conftest import attend

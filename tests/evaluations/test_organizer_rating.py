@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from cycles.services.cycle import complete_step
 from evaluations.models import OrganizerRating
-from evaluations.selectors import event_recap
-from evaluations.services import open_presenter_evaluation
+from evaluations.selectors.recap import event_recap
+from evaluations.services.ratings import open_presenter_evaluation
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from cycles.planning import quarter_end
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
-from evaluations.rating_box import close_form
-from evaluations.services import EvaluationError, open_presenter_evaluation, rate_presenters
+from evaluations.services.errors import EvaluationError
+from evaluations.services.rating_box import close_form
+from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 from events.models import Event
 from events.signals import event_held
 from notifications import kinds
@@ -173,7 +174,7 @@ def test_index_lists_the_events_to_rate(client, event):
 
 
 def test_the_events_held_transition_opens_the_form(event, can_member):
-    from events.services import mark_held
+    from events.services.preparation import mark_held
 
     people = attend(event, 2)
     Event.objects.filter(pk=event.pk).update(status=Event.Status.READY)

@@ -2,11 +2,11 @@
 
 import pytest
 
-from evaluations.charts import criterion_chart_svg
+from evaluations.exports.charts import criterion_chart_svg
 from evaluations.models import PresenterEvaluation
-from evaluations.rating_box import close_form
-from evaluations.selectors import event_recap, year_recap
-from evaluations.services import open_presenter_evaluation, rate_presenters
+from evaluations.selectors.recap import event_recap, year_recap
+from evaluations.services.rating_box import close_form
+from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 
 from .conftest import add_speaker, attend, make_event
 

@@ -60,7 +60,7 @@ def test_other_province_recap_is_404(client, event):
 def test_index_query_count_does_not_grow_with_events(
     client, cycle, can_member, django_assert_max_num_queries
 ):
-    from evaluations.services import open_presenter_evaluation
+    from evaluations.services.ratings import open_presenter_evaluation
 
     for i in range(5):
         event = make_event(cycle, title=f"Tema {i}", code="1701")
@@ -73,8 +73,8 @@ def test_index_query_count_does_not_grow_with_events(
 
 def test_identical_comments_show_once_with_their_count(client, event, can_member):
     from evaluations.models import PresenterEvaluation
-    from evaluations.rating_box import close_form
-    from evaluations.services import open_presenter_evaluation, rate_presenters
+    from evaluations.services.rating_box import close_form
+    from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 
     from .conftest import attend
 

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from events import services
 from events.models import CommitteeMember, Readiness
+from events.services import preparation
 from organization.models import RoleAssignment
 from tests.factories import (
     EmployeeFactory,
@@ -40,7 +40,7 @@ def head_1701(db):
 @pytest.fixture
 def notulis(event, ca_1701):
     person = EmployeeFactory(full_name="Nur Aisyah, S.Tr.Stat.", office=office("1701"))
-    services.add_committee_member(
+    preparation.add_committee_member(
         event, role=CommitteeMember.Role.NOTULIS, employee=person, by=ca_1701
     )
     return person
@@ -57,13 +57,13 @@ def make_ready(event, host_ca, ca_prov):
     """Steps 7 done through the services: the presenter's material handed in, the checklist
     complete, confirmed by the CA Provinsi."""
     upload_pdf_material(event, host_ca)
-    services.update_readiness(
+    preparation.update_readiness(
         event,
         by=host_ca,
         items=dict.fromkeys(Readiness.ITEMS, True),
         place="Aula BPS Kabupaten Bengkulu Selatan",
     )
-    services.confirm_readiness(event, by=ca_prov)
+    preparation.confirm_readiness(event, by=ca_prov)
     event.refresh_from_db()
     return event
 

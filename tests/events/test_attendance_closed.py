@@ -9,13 +9,13 @@ import time_machine
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from evaluations.services import (
+from evaluations.services.ratings import (
     EvaluationError,
     check_can_rate_presenters,
     open_presenter_evaluation,
 )
-from events import services
 from events.models import Attendance, CommitteeMember
+from events.services import errors, eventday
 from organization.models import RoleAssignment
 from tests.factories import EmployeeFactory, give_role, make_cycle, make_event, office, working_day
 
@@ -71,8 +71,8 @@ def test_after_the_event_the_notulis_no_longer_adds_anyone(client, ready_event, 
         client.force_login(notulis)
         response = client.post(url("attendance", ready_event), {"nip": latecomer.nip})
         assert response.status_code == 403
-        with pytest.raises(services.EventError, match="sudah berakhir"):
-            services.add_attendee(ready_event, employee=notulis, by=notulis)
+        with pytest.raises(errors.EventError, match="sudah berakhir"):
+            eventday.add_attendee(ready_event, employee=notulis, by=notulis)
     assert not Attendance.objects.exists()
 
 
@@ -108,10 +108,10 @@ def test_only_attendance_taken_during_the_event_makes_a_rater(
     )
     on_time, latecomer = EmployeeFactory(), EmployeeFactory()
     with during(ready_event):
-        services.check_in(ready_event, on_time)
-        services.add_attendee(ready_event, employee=notulis, by=notulis)
+        eventday.check_in(ready_event, on_time)
+        eventday.add_attendee(ready_event, employee=notulis, by=notulis)
     with after(ready_event):
-        services.add_late_attendee(
+        eventday.add_late_attendee(
             ready_event, employee=latecomer, by=can_member, reason="Ikut daring"
         )
         open_presenter_evaluation(ready_event)
@@ -131,7 +131,7 @@ def test_the_can_removes_an_attendee_with_the_reason_in_the_audit_trail(
 ):
     wrong = EmployeeFactory(full_name="Salah Catat")
     with during(ready_event):
-        row = services.add_attendee(ready_event, employee=wrong, by=notulis)
+        row = eventday.add_attendee(ready_event, employee=wrong, by=notulis)
     remove = url("attendance_remove", ready_event, row.pk)
     with after(ready_event):
         client.force_login(notulis)
@@ -154,7 +154,7 @@ def test_the_can_removes_an_attendee_with_the_reason_in_the_audit_trail(
 def test_during_the_event_the_can_does_not_correct_the_list(client, ready_event, can_member):
     person = EmployeeFactory()
     with during(ready_event):
-        row, _created = services.check_in(ready_event, person)
+        row, _created = eventday.check_in(ready_event, person)
         client.force_login(can_member)
         response = client.post(
             url("attendance_remove", ready_event, row.pk), {"reason": "Coba hapus"}

@@ -3,8 +3,8 @@ NIPs on one line, and the Koordinator's "Mengetahui" block at the end."""
 
 import pytest
 
-from events import services
 from events.models import Attendance, CommitteeMember
+from events.services import preparation
 from tests.documents.pdftext import page_texts, squeeze
 from tests.factories import EmployeeFactory, office
 
@@ -24,7 +24,7 @@ def test_a_long_attendance_list_keeps_rows_whole_and_ends_with_mengetahui(
     chair = EmployeeFactory(
         full_name="Hendra Saputra, S.ST., M.Si.", nip="198203142005021003", office=office("1701")
     )
-    services.add_committee_member(
+    preparation.add_committee_member(
         ready_event, role=CommitteeMember.Role.COORDINATOR, employee=chair, by=ca_1701
     )
     people = [

@@ -11,9 +11,9 @@ from icalendar import Calendar
 
 from cycles.services.cycle import create_cycle, replan_cycle
 from demo.national.seed import seed_offices
-from events import services
 from events.models import Attendance, CalendarFeed, CommitteeMember
 from events.services import calendar as feeds
+from events.services import preparation
 from tests.factories import EmployeeFactory, make_cycle, make_event, office
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def event(db):
 @pytest.fixture
 def speaker(event, ca_1701):
     person = EmployeeFactory(full_name="Dr. Andi Wijaya, M.Si.", office=office("1702"))
-    services.add_committee_member(
+    preparation.add_committee_member(
         event, role=CommitteeMember.Role.SPEAKER, employee=person, by=ca_1701
     )
     return person
@@ -96,7 +96,7 @@ def test_a_date_move_changes_the_feed(client, event, speaker, ca_1701, monday):
     assert feed_of(client, speaker).walk("VEVENT")[0]["SEQUENCE"] == 0  # nothing moved yet
 
     monday.shift(datetime.timedelta(hours=2))
-    services.update_readiness(
+    preparation.update_readiness(
         event, by=ca_1701, items={}, start_time=datetime.time(13, 30), end_time="15:30"
     )
     moved = entries(feed_of(client, speaker))[event_uid(event)]

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from documents import batches
 from documents.models import Certificate, CertificateBatch
-from events import services
 from events.models import CommitteeMember, Event, EventStep
+from events.services import eventday, preparation
 from notifications import kinds
 from notifications.models import Notification
 from tests.factories import EmployeeFactory
@@ -30,7 +30,7 @@ def held_event(ready_event, notulis, ca_1701):
     Event.objects.filter(pk=ready_event.pk).update(
         date=timezone.localdate(), start_time="00:00", end_time="23:59"
     )
-    services.add_committee_member(
+    preparation.add_committee_member(
         ready_event,
         role=CommitteeMember.Role.SPEAKER,
         external_name="Prof. Luar, Ph.D.",
@@ -38,15 +38,15 @@ def held_event(ready_event, notulis, ca_1701):
         by=ca_1701,
     )
     for n in range(5):
-        services.add_attendee(
+        eventday.add_attendee(
             ready_event,
             employee=EmployeeFactory(full_name=f"Peserta Ke-{n + 1}, S.ST."),
             by=notulis,
         )
-    services.save_minutes(
+    eventday.save_minutes(
         ready_event, summary="Ringkasan.", questions_answers="", follow_ups="", by=notulis
     )
-    services.finalise_minutes(ready_event, by=notulis)
+    eventday.finalise_minutes(ready_event, by=notulis)
     ready_event.refresh_from_db()
     assert ready_event.status == Event.Status.HELD
     return ready_event
@@ -100,7 +100,7 @@ def test_certificates_are_issued_in_the_background_with_progress(
 
 def test_a_failed_batch_resumes_and_nobody_gets_two(client, held_event, ca_1701, cc, monkeypatch):
     monkeypatch.setattr(batches, "CHUNK", 4)
-    batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
+    batch = eventday.request_event_certificates(held_event, signatory=cc, by=ca_1701)
     assert batches._issue_chunk(batch.pk)  # the first 4 are issued, then the worker dies
     CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.FAILED)
 
@@ -148,7 +148,7 @@ def test_a_stuck_batch_is_retried_by_the_can_and_nobody_gets_two(
     monkeypatch.setattr(batches, "CHUNK", 4)
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
+        batch = eventday.request_event_certificates(held_event, signatory=cc, by=ca_1701)
         assert batches._issue_chunk(batch.pk)  # 4 issued, then the worker vanishes
     client.force_login(can_member)
     with time_machine.travel(start + datetime.timedelta(minutes=1), tick=False):
@@ -175,7 +175,7 @@ def test_a_stuck_batch_is_retried_by_the_can_and_nobody_gets_two(
 
 
 def test_only_the_can_may_retry_a_batch(client, held_event, ca_1701, cc, employee):
-    batch = services.request_event_certificates(held_event, signatory=cc, by=ca_1701)
+    batch = eventday.request_event_certificates(held_event, signatory=cc, by=ca_1701)
     CertificateBatch.objects.filter(pk=batch.pk).update(status=CertificateBatch.Status.FAILED)
     for person in (employee, ca_1701):
         client.force_login(person)

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from documents.batches import run_batch
 from documents.models import Certificate, CertificateBatch, Letter
 from documents.templatetags.documents import region_line
-from events import services
 from events.models import CommitteeMember, Event, EventStep, Readiness
+from events.services import errors, eventday, preparation
 from notifications import kinds
 from notifications.models import Notification
 from tests.factories import EmployeeFactory, office
@@ -43,7 +43,7 @@ def test_invitation_letter_goes_to_all_employees(client, event, ca_1701, head_17
 
 
 def test_attendance_list_as_xlsx_and_pdf(client, ready_event, notulis, employee):
-    services.add_attendee(ready_event, employee=employee, by=notulis)
+    eventday.add_attendee(ready_event, employee=employee, by=notulis)
     client.force_login(employee)
     xlsx = client.get(url("attendance_xlsx", ready_event))
     assert xlsx.status_code == 200
@@ -73,8 +73,8 @@ def test_certificates_go_only_to_attendees_and_speakers(
         (CommitteeMember.Role.SPEAKER, speaker),
         (CommitteeMember.Role.MODERATOR, moderator),
     ):
-        services.add_committee_member(event, role=role, employee=person, by=ca_1701)
-    services.add_committee_member(
+        preparation.add_committee_member(event, role=role, employee=person, by=ca_1701)
+    preparation.add_committee_member(
         event,
         role=CommitteeMember.Role.SPEAKER,
         external_name="Prof. Luar, Ph.D.",
@@ -82,7 +82,7 @@ def test_certificates_go_only_to_attendees_and_speakers(
         by=ca_1701,
     )
     for person in (employee, speaker):
-        services.add_attendee(event, employee=person, by=notulis)
+        eventday.add_attendee(event, employee=person, by=notulis)
 
     client.force_login(ca_1701)
     page = client.post(url("certificates", event), {"signatory": cc.pk}, follow=True)
@@ -90,10 +90,10 @@ def test_certificates_go_only_to_attendees_and_speakers(
     assert not Certificate.objects.exists()
 
     Event.objects.filter(pk=event.pk).update(date=timezone.localdate(), start_time="00:00")
-    services.save_minutes(
+    eventday.save_minutes(
         event, summary="Ringkasan.", questions_answers="", follow_ups="", by=notulis
     )
-    services.finalise_minutes(event, by=notulis)
+    eventday.finalise_minutes(event, by=notulis)
     # Held: the presenter evaluation (step 11) opens for the attendees.
     assert Notification.objects.filter(kind=kinds.EVALUATION_OPEN, recipient=employee).exists()
     page = client.post(url("certificates", event), {"signatory": cc.pk}, follow=True)
@@ -119,18 +119,18 @@ def test_certificates_go_only_to_attendees_and_speakers(
     page = client.post(url("certificates", event), {"signatory": cc.pk}, follow=True)
     assert "sudah diterbitkan" in page.content.decode()
     assert Certificate.objects.count() == 3
-    services.close_event(event, by=ca_1701)
+    preparation.close_event(event, by=ca_1701)
     event.refresh_from_db()
     assert event.status == Event.Status.CLOSED
 
 
 def test_status_moves_only_through_its_steps(event, ca_1701, notulis):
-    with pytest.raises(services.EventError):
-        services.mark_held(event, by=ca_1701)  # planned -> held is not allowed
-    with pytest.raises(services.EventError):
-        services.close_event(event, by=ca_1701)
-    with pytest.raises(services.EventError):
-        services.save_minutes(event, summary="x", questions_answers="", follow_ups="", by=notulis)
+    with pytest.raises(errors.EventError):
+        preparation.mark_held(event, by=ca_1701)  # planned -> held is not allowed
+    with pytest.raises(errors.EventError):
+        preparation.close_event(event, by=ca_1701)
+    with pytest.raises(errors.EventError):
+        eventday.save_minutes(event, summary="x", questions_answers="", follow_ups="", by=notulis)
     event.refresh_from_db()
     assert event.status == Event.Status.PLANNED
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cycles.services.cycle import create_cycle
-from events import services
 from events.models import Attendance, CommitteeMember, Event, Material, Minutes
+from events.services import materials as materials_services
 from organization.models import RoleAssignment
 from tests.factories import (
     EmployeeFactory,
@@ -122,7 +122,7 @@ def test_the_library_lists_held_events_and_nothing_of_an_event_not_held(client, 
 def test_search_finds_a_word_of_the_slides_text(client, employee, can):
     event = make_event(title="Paparan Ekonomi Daerah")
     material = upload_pdf_material(event, can, text="Nilai Tukar Petani")
-    services.process_material(material.pk)
+    materials_services.process_material(material.pk)
     held(event)
     other = held(make_event(title="Survei Angkatan Kerja"))
     client.force_login(employee)

@@ -11,8 +11,9 @@ from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from demo.national.seed import seed_offices
-from events import services
 from events.models import CommitteeMember, Material, Readiness, ReadinessLog
+from events.services import materials as materials_services
+from events.services import preparation
 from organization.models import RoleAssignment
 from tests.factories import (
     EmployeeFactory,
@@ -33,7 +34,7 @@ PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentatio
 @pytest.fixture
 def speaker(event, ca_1701):
     person = EmployeeFactory(full_name="Dr. Andi Wijaya, M.Si.", office=office("1702"))
-    services.add_committee_member(
+    preparation.add_committee_member(
         event, role=CommitteeMember.Role.SPEAKER, employee=person, by=ca_1701
     )
     return person
@@ -73,7 +74,7 @@ def test_the_presenter_uploads_a_pdf_and_materials_received_follows_the_upload(
     assert log.author == speaker and "Materi narasumber diunggah" in log.comment
 
     # The worker reads the text of the PDF for the library's search.
-    assert services.process_material(material.pk) == Material.Processing.READY
+    assert materials_services.process_material(material.pk) == Material.Processing.READY
     material.refresh_from_db()
     assert "Statistik Kebijakan Daerah" in material.text
     page = client.get(url("materials", event)).content.decode()
@@ -149,7 +150,7 @@ def test_without_libreoffice_a_pptx_is_kept_as_it_is_and_the_page_says_so(
     upload(client, event, "paparan.pptx", pptx_bytes())
     material = Material.objects.get(event=event)
     assert material.kind == "pptx" and received(event)
-    assert services.process_material(material.pk) == Material.Processing.NO_CONVERTER
+    assert materials_services.process_material(material.pk) == Material.Processing.NO_CONVERTER
     page = client.get(url("materials", event)).content.decode()
     assert "LibreOffice tidak terpasang" in page and "Unduh PDF" not in page
     response = client.get(url("material_file", event, material.pk, "original"))
@@ -181,7 +182,7 @@ def test_with_libreoffice_the_worker_makes_a_pdf_of_an_odp(
     upload(client, event, "paparan daerah.odp", odp_bytes())
     material = Material.objects.get(event=event)
     assert material.kind == "odp" and not material.pdf  # nothing made in the request
-    assert services.process_material(material.pk) == Material.Processing.READY
+    assert materials_services.process_material(material.pk) == Material.Processing.READY
     material.refresh_from_db()
     assert material.pdf and "Dibuat dari ODP" in material.text
     response = client.get(url("material_file", event, material.pk, "pdf"))
@@ -193,7 +194,7 @@ def test_with_libreoffice_the_worker_makes_a_pdf_of_an_odp(
 def test_downloads_go_to_employees_of_the_province_under_a_safe_name(
     client, event, speaker, employee
 ):
-    services.upload_material(
+    materials_services.upload_material(
         event,
         upload=SimpleUploadedFile('..\\..\\"évil"\r\nname;.pdf', pdf_bytes()),
         title="Paparan",
@@ -234,14 +235,14 @@ def test_only_the_presenter_or_the_event_team_hand_in_materials(
 def test_a_replacement_is_recorded_with_who_and_the_old_file_goes(
     client, event, speaker, event_team_member, broker_down, django_capture_on_commit_callbacks
 ):
-    first = services.upload_material(
+    first = materials_services.upload_material(
         event,
         upload=SimpleUploadedFile("versi1.pdf", pdf_bytes("Versi satu")),
         title="Paparan",
         by=speaker,
     )
     old_path = first.file.path
-    services.process_material(first.pk)
+    materials_services.process_material(first.pk)
     client.force_login(event_team_member)
     form = client.get(url("material_replace", event, first.pk)).content.decode()
     assert "versi1.pdf" in form
@@ -294,7 +295,7 @@ def test_a_material_whose_wake_up_call_was_lost_is_processed_by_the_periodic_run
     from events.tasks import process_waiting_materials
 
     with django_capture_on_commit_callbacks(execute=True):  # the broker is down: nothing sent
-        material = services.upload_material(
+        material = materials_services.upload_material(
             event,
             upload=SimpleUploadedFile("paparan.pdf", pdf_bytes("Teks yang menunggu")),
             title="Paparan",

@@ -143,7 +143,8 @@ def test_the_host_ca_deletes_a_wrong_photo_after_confirming_and_the_trail_says_w
     from auditlog.context import set_actor
     from auditlog.models import LogEntry
 
-    from events.services import EventError, add_photo, delete_photo
+    from events.services.errors import EventError
+    from events.services.eventday import add_photo, delete_photo
 
     upload = SimpleUploadedFile("salah.png", png(), content_type="image/png")
     photo = add_photo(ready_event, upload=upload, caption="Salah unggah", by=notulis)

@@ -8,8 +8,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from documents.models import Letter
-from events import services
 from events.models import CommitteeMember, Event
+from events.services import eventday, preparation
 from tests.factories import EmployeeFactory, office
 
 from .conftest import url
@@ -29,7 +29,7 @@ def coordinator(ready_event, ca_1701):
         nip="198203142005021003",
         office=office("1701"),
     )
-    services.add_committee_member(
+    preparation.add_committee_member(
         ready_event, role=CommitteeMember.Role.COORDINATOR, employee=person, by=ca_1701
     )
     return person
@@ -42,14 +42,14 @@ def test_finalised_minutes_are_a_signed_numbered_pdf_on_the_event_page(
         date=timezone.localdate(), start_time="00:00", end_time="23:59"
     )
     ready_event.refresh_from_db()
-    services.save_minutes(
+    eventday.save_minutes(
         ready_event,
         summary="Narasumber memaparkan pemanfaatan data harga daring.",
         questions_answers="Bagaimana validasi data? Dibandingkan dengan survei harga.",
         follow_ups="Uji coba di dua kabupaten.",
         by=notulis,
     )
-    minutes = services.finalise_minutes(ready_event, by=notulis)
+    minutes = eventday.finalise_minutes(ready_event, by=notulis)
 
     document = Letter.objects.get(kind=Letter.Kind.MINUTES)
     assert minutes.document_number == document.number
@@ -83,11 +83,11 @@ def test_minutes_and_attendance_list_are_filed_as_pdfa(
         date=timezone.localdate(), start_time="00:00", end_time="23:59"
     )
     ready_event.refresh_from_db()
-    services.add_attendee(ready_event, employee=employee, by=notulis)
-    services.save_minutes(
+    eventday.add_attendee(ready_event, employee=employee, by=notulis)
+    eventday.save_minutes(
         ready_event, summary="Ringkasan materi.", questions_answers="", follow_ups="", by=notulis
     )
-    minutes = services.finalise_minutes(ready_event, by=notulis)
+    minutes = eventday.finalise_minutes(ready_event, by=notulis)
     client.force_login(employee)
 
     assert_archival(

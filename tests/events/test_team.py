@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from events import services
 from events.models import CommitteeMember, EventStep, EventTeamAssignment
+from events.services import preparation, team
 from organization.models import RoleAssignment
 from tests.factories import EmployeeFactory, give_role, make_event, working_day
 
@@ -57,7 +57,7 @@ def test_rotation_proposes_the_least_recently_served_member(
     ]
     # The lead, who never served as MC, is away for all three earlier events.
     for past in events[:3]:
-        services.mark_unavailable(
+        team.mark_unavailable(
             past, employee=event_team_lead, reason="Dinas luar", by=event_team_lead
         )
     served = [hold_rotation(client, past, can_member, event_team_lead) for past in events[:3]]
@@ -65,7 +65,7 @@ def test_rotation_proposes_the_least_recently_served_member(
 
     # A history of three events: Ani served longest ago. The lead (never served) is away again.
     fourth = events[3]
-    services.mark_unavailable(fourth, employee=event_team_lead, reason="Cuti", by=event_team_lead)
+    team.mark_unavailable(fourth, employee=event_team_lead, reason="Cuti", by=event_team_lead)
     client.force_login(can_member)
     need_mc(client, fourth)
     page = client.post(url("team_propose", fourth), follow=True)
@@ -75,10 +75,10 @@ def test_rotation_proposes_the_least_recently_served_member(
 
     # Someone already serving in the event (here: Ani as Notulis) is not proposed.
     fifth = events[4]
-    services.add_committee_member(
+    preparation.add_committee_member(
         fifth, role=CommitteeMember.Role.NOTULIS, employee=members["Ani"], by=can_member
     )
-    services.mark_unavailable(fifth, employee=event_team_lead, reason="Cuti", by=event_team_lead)
+    team.mark_unavailable(fifth, employee=event_team_lead, reason="Cuti", by=event_team_lead)
     client.force_login(can_member)
     need_mc(client, fifth)
     client.post(url("team_propose", fifth))

@@ -8,9 +8,9 @@ import pytest
 
 from cycles.services.cycle import create_cycle
 from events.models import Attendance
-from events.services import create_event
+from events.services.preparation import create_event
 from organization.models import RoleAssignment
-from reports import services
+from reports.services import report as services
 from tests.factories import EmployeeFactory, office, province
 
 Role = RoleAssignment.Role
@@ -110,9 +110,9 @@ def complete_parts(report, event, *, author, signatory):
     """Give the report every part SOP step 10 asks for, through each stage's own services:
     chapters and speech (here), invitation letter, minutes, photos (events) and three presenter
     ratings (evaluations), counted as the closed rating form counts them."""
-    from evaluations.services import open_presenter_evaluation, rate_presenters
-    from events import services as event_services
+    from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
     from events.models import CommitteeMember, Event
+    from events.services import eventday
 
     # Steps 6-8 (committee, readiness, Event Team) are not what these tests are about.
     Event.objects.filter(pk=event.pk).update(status=Event.Status.READY)
@@ -122,16 +122,16 @@ def complete_parts(report, event, *, author, signatory):
         role=CommitteeMember.Role.SPEAKER,
         employee=EmployeeFactory(full_name="Dr. Rahmat Hidayat, M.Si."),
     )
-    event_services.send_invitation(event, signatory=signatory, by=author)
-    event_services.save_minutes(
+    eventday.send_invitation(event, signatory=signatory, by=author)
+    eventday.save_minutes(
         event,
         summary="Narasumber memaparkan pengolahan data harga dari situs belanja daring.",
         questions_answers="Peserta menanyakan validasi data; dijawab dengan pembandingan Susenas.",
         follow_ups="Uji coba di dua kabupaten pada triwulan IV.",
         by=author,
     )
-    event_services.add_photo(event, upload=png_upload(), caption="Pembukaan acara", by=author)
-    event_services.finalise_minutes(event, by=author)
+    eventday.add_photo(event, upload=png_upload(), caption="Pembukaan acara", by=author)
+    eventday.finalise_minutes(event, by=author)
     open_presenter_evaluation(event, by=author)
     for n, (score, suggestion) in enumerate([(5, "Tambah sesi praktik"), (4, ""), (4, "")]):
         rater = event.attendances.all()[n].employee
@@ -141,7 +141,7 @@ def complete_parts(report, event, *, author, signatory):
         values["suggestion"] = suggestion
         rate_presenters(event=event, rater=rater, ratings={speaker: values}, today=EVENT_DATE)
     from evaluations.models import PresenterEvaluation
-    from evaluations.rating_box import close_form
+    from evaluations.services.rating_box import close_form
 
     close_form(PresenterEvaluation.objects.get(event=event))
     report = write_chapters(report, author)

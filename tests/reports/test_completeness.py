@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from reports import services
 from reports.models import ActivityReport, ReportTransition
+from reports.services import report as services
 
 from .conftest import write_chapters
 
@@ -26,7 +26,7 @@ def test_report_with_missing_parts_cannot_be_submitted(report, ca_1701):
 def test_written_parts_leave_only_the_missing_ones_listed(report, event, ca_1701):
     report = write_chapters(report, ca_1701)
     services.set_opening_speech(report, event=event, by=ca_1701, text="Assalamualaikum ...")
-    from reports.assembly import assemble
+    from reports.selectors.assembly import assemble
 
     missing = {m.part for m in assemble(report).missing}
     assert "introduction" not in missing and "speech" not in missing
@@ -61,7 +61,7 @@ def test_an_event_held_without_an_invitation_gets_it_late_and_its_report_complet
     client, report, event, ca_1701, cc
 ):
     from events.models import Event
-    from reports.assembly import assemble
+    from reports.selectors.assembly import assemble
 
     Event.objects.filter(pk=event.pk).update(status=Event.Status.HELD)
     assert "invitation" in {m.part for m in assemble(report).missing}

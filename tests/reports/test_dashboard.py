@@ -17,11 +17,11 @@ from pypdf import PdfReader
 
 from cycles.selectors.timeline import cycle_sections
 from cycles.services.cycle import complete_step, create_cycle
-from evaluations.selectors import year_recap
-from evaluations.services import rate_organizer
+from evaluations.selectors.recap import year_recap
+from evaluations.services.ratings import rate_organizer
 from events.models import Event
 from organization.models import Employee, RoleAssignment
-from reports.dashboard import programme_figures
+from reports.selectors.dashboard import programme_figures
 from tests.evaluations.conftest import add_speaker, attend
 from tests.evaluations.helpers import rate_many
 from tests.factories import (

@@ -29,9 +29,10 @@ from events.models import (
 )
 from events.services.preparation import issue_committee_letter
 from organization.models import RoleAssignment
-from reports import services, tasks
-from reports.evidence_jobs import INDEX_NAME, request_pack
+from reports import tasks
 from reports.models import EvidencePack
+from reports.services import report as services
+from reports.services.evidence import INDEX_NAME, request_pack
 from tests.documents.archival import assert_archival
 from tests.documents.pdftext import page_texts, squeeze
 from tests.factories import (

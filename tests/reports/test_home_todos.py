@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from reports import services
+from reports.services import report as services
 
 pytestmark = pytest.mark.django_db
 

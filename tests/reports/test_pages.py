@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from events.models import Attendance
-from events.services import create_event
+from events.services.preparation import create_event
 from organization.models import Office, RoleAssignment
-from reports import services
+from reports.services import report as services
 from tests.factories import EmployeeFactory, give_role, office
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from reports import services
+from reports.services import report as services
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from reports import services, speech_files
+from reports import speech_files
 from reports.models import OpeningSpeech
+from reports.services import report as services
 
 from .conftest import docx_bytes, odt_bytes
 

@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event, EventStep
-from events.services import close_if_complete
+from events.services.preparation import close_if_complete
 from notifications import kinds
 from notifications.models import Notification
-from reports import services
 from reports.models import ActivityReport, OpeningSpeech
+from reports.services import report as services
 
 Status = ActivityReport.Status
 pytestmark = pytest.mark.django_db
@@ -116,7 +116,7 @@ def test_approval_closes_an_event_whose_steps_9_to_11_are_done(
     submitted_report, event, ca_1701, cc
 ):
     from documents.batches import run_batch
-    from events.services import request_event_certificates
+    from events.services.eventday import request_event_certificates
 
     run_batch(request_event_certificates(event, signatory=cc, by=ca_1701).pk)
     assert not close_if_complete(event, by=ca_1701)  # steps 10 and 11 still open

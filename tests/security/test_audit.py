@@ -154,7 +154,7 @@ def test_a_wrong_province_path_stops_the_start(monkeypatch):
 
 @pytest.mark.django_db
 def test_an_activity_report_entry_belongs_to_its_province(client, can_member):
-    from reports.services import open_report
+    from reports.services.report import open_report
     from tests.factories import make_cycle, make_event
 
     event = make_event(event_date=datetime.date(2026, 8, 12), cycle=make_cycle(year=2026))

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from evaluations.models import OrganizerRating
-from evaluations.services import open_presenter_evaluation
+from evaluations.services.ratings import open_presenter_evaluation
 from events.models import Attendance
 from organization.models import Employee, RoleAssignment
 from tests.factories import EmployeeFactory, give_role, make_cycle, make_event

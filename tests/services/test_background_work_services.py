@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from documents.batches import CHUNK
 from documents.models import Certificate, CertificateBatch
-from events import services
 from events.models import CommitteeMember, Event, Readiness
+from events.services import eventday, preparation
 from organization.models import RoleAssignment
 from tests.factories import (
     EmployeeFactory,
@@ -84,25 +84,25 @@ def held_event_with(attendees: int):
     give_role(ca_province, RoleAssignment.Role.CA, province())
     event = make_event(host="1701", title="Statistik untuk Kebijakan Daerah")
     notulis = EmployeeFactory(full_name="Nur Aisyah, S.Tr.Stat.", office=office("1701"))
-    services.add_committee_member(
+    preparation.add_committee_member(
         event, role=CommitteeMember.Role.NOTULIS, employee=notulis, by=host_ca
     )
     upload_pdf_material(event, host_ca)
-    services.update_readiness(
+    preparation.update_readiness(
         event, by=host_ca, items=dict.fromkeys(Readiness.ITEMS, True), place="Aula"
     )
-    services.confirm_readiness(event, by=ca_province)
+    preparation.confirm_readiness(event, by=ca_province)
     Event.objects.filter(pk=event.pk).update(
         date=timezone.localdate(), start_time="00:00", end_time="23:59"
     )
     for n in range(attendees):
-        services.add_attendee(
+        eventday.add_attendee(
             event, employee=EmployeeFactory(full_name=f"Peserta Ke-{n + 1}, S.ST."), by=notulis
         )
-    services.save_minutes(
+    eventday.save_minutes(
         event, summary="Ringkasan.", questions_answers="", follow_ups="", by=notulis
     )
-    services.finalise_minutes(event, by=notulis)
+    eventday.finalise_minutes(event, by=notulis)
     event.refresh_from_db()
     assert event.status == Event.Status.HELD
     signatory = EmployeeFactory(

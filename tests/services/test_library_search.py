@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from events import library
+from events.selectors import library
 from tests.events.test_library import held, with_minutes, with_slides, with_theme
 from tests.factories import EmployeeFactory, make_event, province
 

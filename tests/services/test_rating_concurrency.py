@@ -11,8 +11,9 @@ from django.utils import timezone
 from common.scopes import province_scope
 from cycles.services.cycle import create_cycle
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord, RatingBoxEntry
-from evaluations.rating_box import close_form
-from evaluations.services import EvaluationError, open_presenter_evaluation, rate_presenters
+from evaluations.services.errors import EvaluationError
+from evaluations.services.rating_box import close_form
+from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 from tests.evaluations.conftest import add_speaker, attend, make_event
 from tests.factories import ensure_offices, province
 

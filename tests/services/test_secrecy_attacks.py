@@ -14,8 +14,8 @@ import pytest
 from django.conf import settings
 
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord
-from evaluations.rating_box import close_form, mix_ratings
-from evaluations.services import open_presenter_evaluation, rate_presenters
+from evaluations.services.rating_box import close_form, mix_ratings
+from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 from tests.evaluations.conftest import add_speaker, attend, make_event
 from tests.factories import EmployeeFactory, ensure_offices
 from tests.secrecy_attacks import (

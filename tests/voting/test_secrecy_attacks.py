@@ -7,8 +7,8 @@ ctid and pg_dump, are in tests/services/test_secrecy_attacks.py."""
 import pytest
 
 from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord
-from evaluations.rating_box import close_form, mix_ratings
-from evaluations.services import open_presenter_evaluation, rate_presenters
+from evaluations.services.rating_box import close_form, mix_ratings
+from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 from tests.evaluations.conftest import add_speaker, attend, make_event
 from tests.factories import EmployeeFactory, ensure_offices
 from tests.secrecy_attacks import (

@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from cycles.calendar import WorkingCalendar
 from cycles.planning import quarter_end
-from evaluations.awards import MIN_ORGANIZER_RATINGS, MIN_PRESENTER_RATINGS
+from evaluations.selectors.awards import MIN_ORGANIZER_RATINGS, MIN_PRESENTER_RATINGS
 from events.models import CommitteeMember, Event, Readiness
 from organization.models import Employee
 from tests.browser.conftest import PHONE
@@ -88,7 +88,7 @@ def the_calendar_jumps_past_the_other_themes(walked, others) -> None:
 def the_worker_mixes_the_rating_box() -> None:
     """What the Celery worker does after each rating (the walk runs none): the ratings waiting
     sealed in the box are mixed into the counted ones, five raters or more at once."""
-    from evaluations.rating_box import mix_waiting
+    from evaluations.services.rating_box import mix_waiting
 
     assert mix_waiting() >= 5
 

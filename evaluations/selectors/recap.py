@@ -1,0 +1,238 @@
+"""Reads of step 11: the evaluation recap of an event and of a year, as plain data.
+
+The recap is what everyone else sees of the ratings (pages, .xlsx, PDF, the activity report of
+step 10): counts and aggregates per criterion and the comments and suggestions without names,
+in alphabetical order, so nothing in it can be traced back to a rater.
+
+Shape of `event_recap(event)` (all plain Python: str, int, float, date, bool, None, list, dict):
+    {"event": {"id", "title", "date", "host_office", "host_office_code", "presenters": [str]},
+     "evaluation": {"opened": bool, "closes_on": date | None},
+     "attendees": int, "raters": int, "n": int,           # n = presenter ratings
+     "late_attendees": int,                               # added by the CAN after the event
+     "criteria": [{"key", "label", "n", "mean", "median", "distribution": [c1, c2, c3, c4, c5]}],
+     "overall_mean": float | None,                      # mean of the criterion means
+     "comments": [str], "suggestions": [str],
+     "presenters": [{"name", "n", "criteria": [...], "overall_mean"}],
+     "organizer": {"office", "n", "criteria": [...], "overall_mean", "comments": [str],
+                   "report_due": date, "report_completed_on": date | None,
+                   "report_on_time": bool | None}}     # None: report not delivered yet
+`year_recap(cycle)` has "cycle": {"id", "year", "province"}, "events": [event recaps], and the
+same "n", "criteria", "overall_mean", "comments", "suggestions" over every rating of the year.
+`distribution[i]` counts the ratings that gave score i + 1.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from events.models import Attendance, CommitteeMember, Event, EventStep
+
+from ..criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
+from ..models import (
+    OrganizerRating,
+    PresenterEvaluation,
+    PresenterRating,
+    RaterRecord,
+    RatingBoxEntry,
+)
+from ..stats import criterion_summary, mean_of_means
+
+REPORT_STEP = 10
+
+# Figures and comments of a presenter or an organiser show only once this many people rated
+# (SOP.md "Evaluation"): below it, one person's rating could be read off the aggregate.
+MIN_RATERS_SHOWN = 3
+
+
+def _summaries(criteria, rows) -> list[dict]:
+    return [criterion_summary(c, (row[c.key] for row in rows)) for c in criteria]
+
+
+def _texts(rows, field) -> list[str]:
+    """The texts without names, in alphabetical order (pages and documents show identical ones
+    once with a count: documents.texts.grouped_texts)."""
+    return sorted((row[field].strip() for row in rows if row[field].strip()), key=str.casefold)
+
+
+def _more_needed(raters: int) -> int:
+    """How many more people must rate before the figures show (0: they show)."""
+    return max(0, MIN_RATERS_SHOWN - raters)
+
+
+def report_on_time(step) -> bool | None:
+    """Whether the activity report (step 10) was delivered by its due date; None while open.
+
+    Read from the step ledger, never typed in: completion on the due date (local time) counts.
+    """
+    if step is None or step.completed_at is None:
+        return None
+    return timezone.localdate(step.completed_at) <= step.due
+
+
+def _organizer(event, rows, step) -> dict:
+    more_needed = _more_needed(len(rows))
+    shown = [] if more_needed else rows
+    criteria = _summaries(ORGANIZER_CRITERIA, shown)
+    return {
+        "office": event.host_office.name,
+        "n": len(rows),
+        "more_needed": more_needed,
+        "criteria": criteria,
+        "overall_mean": mean_of_means(criteria),
+        "comments": _texts(shown, "comment"),
+        "report_due": step.due if step else None,
+        "report_completed_on": (
+            timezone.localdate(step.completed_at) if step and step.completed_at else None
+        ),
+        "report_on_time": report_on_time(step),
+    }
+
+
+def _count_of(model, **where):
+    """The number of `model` rows of the outer event (that match `where`), as a subquery."""
+    rows = (
+        model._base_manager.filter(event=OuterRef("pk"), **where)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def _step(field):
+    step = EventStep._base_manager.filter(event=OuterRef("pk"), number=REPORT_STEP).values(field)
+    return Subquery(step[:1])
+
+
+def _window(field):
+    window = PresenterEvaluation._base_manager.filter(event=OuterRef("pk")).values(field)
+    return Subquery(window[:1])
+
+
+def with_figures(events):
+    """`events` with the counts and dates a recap shows, read in the same query."""
+    return events.annotate(
+        recap_attendees=_count_of(Attendance),
+        recap_late_attendees=_count_of(Attendance, source=Attendance.Source.LATE),
+        recap_raters=_count_of(RaterRecord),
+        recap_waiting=_count_of(RatingBoxEntry),
+        recap_report_due=_step("due"),
+        recap_report_completed_at=_step("completed_at"),
+        recap_window=_window("pk"),
+        recap_closes_on=_window("closes_on"),
+    )
+
+
+class _ReportStep:
+    """Step 10's due date and completion as a recap reads them (report_on_time)."""
+
+    def __init__(self, due, completed_at):
+        self.due, self.completed_at = due, completed_at
+
+
+def _recaps(events: list[Event]) -> list[dict]:
+    """Recaps of several events (read `with_figures`) in a fixed number of queries."""
+    ids = [e.pk for e in events]
+    ratings = defaultdict(list)
+    for row in PresenterRating.objects.filter(event_id__in=ids).values(
+        "event_id", "presenter_id", "comment", "suggestion", *PRESENTER_KEYS
+    ):
+        ratings[row["event_id"]].append(row)
+    organizer_rows = defaultdict(list)
+    for row in OrganizerRating.objects.filter(event_id__in=ids).values(
+        "event_id", "comment", *ORGANIZER_KEYS
+    ):
+        organizer_rows[row["event_id"]].append(row)
+    speakers = defaultdict(list)
+    for member in CommitteeMember.objects.filter(
+        event_id__in=ids, role=CommitteeMember.Role.SPEAKER
+    ).select_related("employee"):
+        speakers[member.event_id].append(member)
+
+    recaps = []
+    for event in events:
+        rows = ratings[event.pk]
+        report_step = None
+        if event.recap_report_due is not None:
+            report_step = _ReportStep(event.recap_report_due, event.recap_report_completed_at)
+        presenters = []
+        for member in speakers[event.pk]:
+            own = [r for r in rows if r["presenter_id"] == member.pk]
+            hidden = _more_needed(len(own))
+            own_criteria = _summaries(PRESENTER_CRITERIA, [] if hidden else own)
+            presenters.append(
+                {
+                    "name": member.display_name,
+                    "n": len(own),
+                    "more_needed": hidden,
+                    "criteria": own_criteria,
+                    "overall_mean": mean_of_means(own_criteria),
+                }
+            )
+        # The people whose ratings are counted: each rates every presenter but themself.
+        counted = max((p["n"] for p in presenters), default=len(rows))
+        more_needed = _more_needed(counted)
+        if more_needed:
+            rows = []
+        criteria = _summaries(PRESENTER_CRITERIA, rows)
+        recaps.append(
+            {
+                "event": {
+                    "id": event.pk,
+                    "title": event.title,
+                    "date": event.date,
+                    "host_office": event.host_office.name,
+                    "host_office_code": event.host_office.code,
+                    "presenters": [p["name"] for p in presenters],
+                },
+                "evaluation": {
+                    "opened": event.recap_window is not None,
+                    "closes_on": event.recap_closes_on,
+                },
+                "attendees": event.recap_attendees,
+                "late_attendees": event.recap_late_attendees,
+                "raters": event.recap_raters,
+                "waiting": event.recap_waiting,
+                "more_needed": more_needed,
+                "n": len(rows),
+                "criteria": criteria,
+                "overall_mean": mean_of_means(criteria),
+                "comments": _texts(rows, "comment"),
+                "suggestions": _texts(rows, "suggestion"),
+                "presenters": presenters,
+                "organizer": _organizer(event, organizer_rows[event.pk], report_step),
+                "ratings": rows,  # for the year's totals; dropped before the recap is returned
+            }
+        )
+    return recaps
+
+
+def event_recap(event: Event) -> dict:
+    """The evaluation recap of one event (SOP step 11) as plain data (see the module doc)."""
+    if not hasattr(event, "recap_attendees"):  # not read `with_figures` by the caller
+        event = with_figures(Event.objects.select_related("host_office")).get(pk=event.pk)
+    recap = _recaps([event])[0]
+    del recap["ratings"]
+    return recap
+
+
+def year_recap(cycle) -> dict:
+    """The evaluation recap of a year's cycle: every event's recap and the year's totals."""
+    events = list(with_figures(cycle.events.select_related("host_office")).order_by("date", "pk"))
+    recaps = _recaps(events)
+    rows = [row for recap in recaps for row in recap.pop("ratings")]  # the events' shown ones
+    criteria = _summaries(PRESENTER_CRITERIA, rows)
+    return {
+        "cycle": {"id": cycle.pk, "year": cycle.year, "province": cycle.province.name},
+        "events": recaps,
+        "n": len(rows),
+        "raters": sum(r["raters"] for r in recaps),
+        "attendees": sum(r["attendees"] for r in recaps),
+        "criteria": criteria,
+        "overall_mean": mean_of_means(criteria),
+        "comments": _texts(rows, "comment"),
+        "suggestions": _texts(rows, "suggestion"),
+    }

@@ -1,0 +1,39 @@
+"""Admin of step 10. Read-only: a report moves only through its workflow (reports.services.report),
+which checks each move and records it; an evidence pack is built by a worker."""
+
+from django.contrib import admin
+
+from .models import ActivityReport, EvidencePack, OpeningSpeech, ReportTransition
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ActivityReport)
+class ActivityReportAdmin(ReadOnlyAdmin):
+    list_display = ["cycle", "quarter", "revision", "status"]
+    list_filter = ["status", "quarter"]
+
+
+@admin.register(OpeningSpeech)
+class OpeningSpeechAdmin(ReadOnlyAdmin):
+    list_display = ["report", "event", "speaker"]
+
+
+@admin.register(ReportTransition)
+class ReportTransitionAdmin(ReadOnlyAdmin):
+    list_display = ["report", "from_status", "to_status"]
+
+
+@admin.register(EvidencePack)
+class EvidencePackAdmin(ReadOnlyAdmin):
+    list_display = ["cycle", "quarter", "status"]
+    list_filter = ["status"]
