@@ -1,4 +1,5 @@
-"""Step 4 writes and reads: opening the vote, who may vote, casting a secret ballot, mixing.
+"""Step 4 writes: opening the vote, casting a secret ballot, mixing the ballot box (who may
+vote, and a voter's ballot, are reads in voting.selectors).
 
 Secrecy (SOP.md "Voting", common.secrecy): casting writes who voted (VoterRecord, the day only)
 and drops the sealed choices into the vote's box, in one transaction; `mix_ballots` moves them

@@ -1,4 +1,4 @@
-"""Step 4's close and step 5: the tally, the CAN's tie decision, hosts and event dates of the
+"""Step 4's close and step 5: closing the vote, the CAN's tie decision, hosts and event dates of the
 selected themes, and the announcement that creates their events (via `themes_announced`)."""
 
 from datetime import date
