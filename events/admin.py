@@ -3,6 +3,8 @@ move, keep the step ledger and leave an audit record."""
 
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdmin
+
 from .models import (
     Attendance,
     CalendarFeed,
@@ -17,17 +19,6 @@ from .models import (
     Readiness,
     TeamUnavailability,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Event)

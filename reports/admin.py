@@ -3,18 +3,9 @@ which checks each move and records it; an evidence pack is built by a worker."""
 
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdmin
+
 from .models import ActivityReport, EvidencePack, OpeningSpeech, ReportTransition
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ActivityReport)
