@@ -4,9 +4,11 @@ A cycle belongs to a province; every view finds "the current cycle" of the signe
 province here and never shows another province's data.
 """
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import F, OuterRef, Q
+from django.db.models.functions import TruncDate
 from django.utils import timezone
+
+from common.queries import count_of
 
 from .. import ledger
 from ..models import Cycle
@@ -53,12 +55,8 @@ def _step_count(model, cycle_path: str, condition: Q):
         model._base_manager.annotate(done_on=done_on)
         .filter(**{cycle_path: OuterRef("pk")})
         .filter(condition)
-        .order_by()
-        .values(cycle_path)
-        .annotate(n=Count("pk"))
-        .values("n")
     )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+    return count_of(rows, cycle_path)
 
 
 def with_steps_on_time(cycles, today=None):

@@ -23,10 +23,10 @@ same "n", "criteria", "overall_mean", "comments", "suggestions" over every ratin
 
 from collections import defaultdict
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from common.queries import count_of
 from events.models import Attendance, CommitteeMember, Event, EventStep
 
 from ..criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
@@ -92,14 +92,7 @@ def _organizer(event, rows, step) -> dict:
 
 def _count_of(model, **where):
     """The number of `model` rows of the outer event (that match `where`), as a subquery."""
-    rows = (
-        model._base_manager.filter(event=OuterRef("pk"), **where)
-        .order_by()
-        .values("event")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+    return count_of(model._base_manager.filter(event=OuterRef("pk"), **where), "event")
 
 
 def _step(field):

@@ -18,6 +18,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from common.queries import count_of
 from cycles.models import Cycle
 from cycles.selectors.cycles import with_steps_on_time
 from evaluations.criteria import ORGANIZER_KEYS, PRESENTER_KEYS
@@ -93,14 +94,7 @@ class Dashboard:
 
 
 def _count(model, path: str, **where):
-    rows = (
-        model._base_manager.filter(**{path: OuterRef("pk")}, **where)
-        .order_by()
-        .values(path)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+    return count_of(model._base_manager.filter(**{path: OuterRef("pk")}, **where), path)
 
 
 def _cycles(province, today):
