@@ -48,7 +48,6 @@ import argparse
 import http.cookiejar
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -58,6 +57,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.util import free_port, loadavg, log
+
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/serawai_bench"
 # Production keeps sessions in Redis (deploy/serawai.env.example): the bench does too, in a Redis
 # database of its own that it empties first.
@@ -101,20 +103,6 @@ done = function(summary, latency, requests)
     summary.errors.status + summary.errors.timeout))
 end
 """
-
-
-def log(text):
-    print(text, flush=True)
-
-
-def loadavg() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def recreate_database(url: str) -> None:

@@ -23,12 +23,13 @@ import http.cookies
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
 import urllib.parse
 from pathlib import Path
+
+from bench.util import free_port, log
 
 ROOT = Path(__file__).resolve().parent.parent
 PRETALX = "pretalx[postgres,redis]==2025.2.2"
@@ -39,7 +40,7 @@ DATABASE_URL = os.environ.get(
 REDIS_URL = os.environ.get("BENCH_PRETALX_REDIS_URL", "redis://127.0.0.1:6379/14")
 SLUG = "serawaipeer"
 PASSWORD = "bench-organiser-pw-19"
-PAGE_SIZE = 25  # Serawai's lists show 25 rows a page (organization/listing.py)
+PAGE_SIZE = 25  # Serawai's lists show 25 rows a page (common/listing.py)
 SESSION_COOKIE, CSRF_COOKIE = "pretalx_session", "pretalx_csrftoken"
 
 # Run by pretalx's own Python, with its settings: idempotent, prints the event's sizes as JSON.
@@ -85,10 +86,6 @@ with scope(event=event):
         "speakers": len(speakers),
     }))
 """
-
-
-def log(text):
-    print(text, flush=True)
 
 
 def _env() -> dict:
@@ -192,7 +189,7 @@ class Server:
     """pretalx under gunicorn with Serawai's gunicorn.conf.py, and its signed-in organisers."""
 
     def __init__(self, workers: int):
-        self.port = _free_port()
+        self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         import redis
 
@@ -298,9 +295,3 @@ def _cookies(headers) -> dict:
         if name.lower() == "set-cookie":
             jar.load(value)
     return {name: morsel.value for name, morsel in jar.items()}
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
