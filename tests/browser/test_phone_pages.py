@@ -17,10 +17,9 @@ PAGES_PER_ROLE = 120
 
 
 @pytest.mark.django_db(transaction=True)
-def test_no_page_of_any_role_scrolls_sideways_on_a_phone(visit, settings):
+def test_no_page_of_any_role_scrolls_sideways_on_a_phone(visit):
     from tests.factories import ensure_offices
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with time_machine.travel(DEMO_DAY, tick=True):
         ensure_offices()
         call_command("seed_demo", verbosity=0)

@@ -23,10 +23,7 @@ WALK_STARTS = datetime(2026, 2, 2, 8, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_whole_year(visit, settings):
-    # Some thirty log-ins through the form: Argon2 (about 0.5 s a check on this shared machine)
-    # is tested elsewhere; the walk is about the pages. The demo passwords are hashed with this.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_the_whole_year(visit):
     with time_machine.travel(WALK_STARTS, tick=True):
         world = year_world()
         assert world.year == WALK_STARTS.year

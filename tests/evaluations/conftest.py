@@ -50,12 +50,6 @@ def make_event(cycle, title="Pemanfaatan Big Data untuk Statistik Harga", code="
     )
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Many attendees per test: Argon2 would spend seconds hashing their test passwords."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def cycle(db):
     year = timezone.localdate().year

@@ -13,11 +13,6 @@ from .conftest import url
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_a_long_attendance_list_keeps_rows_whole_and_ends_with_mengetahui(
     client, ready_event, ca_1701, employee
 ):

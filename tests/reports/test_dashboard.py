@@ -142,8 +142,7 @@ def _aceh():
 
 
 @pytest.fixture
-def world(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def world(db):
     with at(datetime.date(2025, 1, 6)):
         can_2025 = EmployeeFactory(full_name="Rina Marlina, S.Si., M.Stat.")
         give_role(can_2025, Role.CAN_MEMBER)
