@@ -7,7 +7,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import events.material_models
+import events.models.materials
 
 
 class Migration(migrations.Migration):
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         max_length=200,
-                        upload_to=events.material_models._material_path,
+                        upload_to=events.models.materials._material_path,
                         verbose_name="berkas",
                     ),
                 ),
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=200,
-                        upload_to=events.material_models._material_path,
+                        upload_to=events.models.materials._material_path,
                         verbose_name="PDF",
                     ),
                 ),

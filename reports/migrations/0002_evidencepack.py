@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import reports.evidence_models
+import reports.models.evidence
 
 
 class Migration(migrations.Migration):
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=255,
-                        upload_to=reports.evidence_models._pack_path,
+                        upload_to=reports.models.evidence._pack_path,
                         verbose_name="arsip zip",
                     ),
                 ),
