@@ -23,16 +23,15 @@ same "n", "criteria", "overall_mean", "comments", "suggestions" over every ratin
 
 from collections import defaultdict
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
 
 from common.queries import count_of
-from events.models import Attendance, CommitteeMember, Event, EventStep
+from events.models import Attendance, CommitteeMember, Event
 
 from ..criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
 from ..models import (
     OrganizerRating,
-    PresenterEvaluation,
     PresenterRating,
     RaterRecord,
     RatingBoxEntry,
@@ -95,27 +94,19 @@ def _count_of(model, **where):
     return count_of(model._base_manager.filter(event=OuterRef("pk"), **where), "event")
 
 
-def _step(field):
-    step = EventStep._base_manager.filter(event=OuterRef("pk"), number=REPORT_STEP).values(field)
-    return Subquery(step[:1])
-
-
-def _window(field):
-    window = PresenterEvaluation._base_manager.filter(event=OuterRef("pk")).values(field)
-    return Subquery(window[:1])
-
-
 def with_figures(events):
-    """`events` with the counts and dates a recap shows, read in the same query."""
+    """`events` with the counts and dates a recap shows, read in the same query (the report
+    step and the rating form are one row each per event: joined, not sub-queried)."""
     return events.annotate(
+        report_step=FilteredRelation("steps", condition=Q(steps__number=REPORT_STEP)),
         recap_attendees=_count_of(Attendance),
         recap_late_attendees=_count_of(Attendance, source=Attendance.Source.LATE),
         recap_raters=_count_of(RaterRecord),
         recap_waiting=_count_of(RatingBoxEntry),
-        recap_report_due=_step("due"),
-        recap_report_completed_at=_step("completed_at"),
-        recap_window=_window("pk"),
-        recap_closes_on=_window("closes_on"),
+        recap_report_due=F("report_step__due"),
+        recap_report_completed_at=F("report_step__completed_at"),
+        recap_window=F("presenter_evaluation__pk"),
+        recap_closes_on=F("presenter_evaluation__closes_on"),
     )
 
 
