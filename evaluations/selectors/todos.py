@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cycles.selectors.home import Todo
-from events.models import Attendance, CommitteeMember
+from events.models import Attendance, AttendanceQuerySet, CommitteeMember
 
 from ..models import OrganizerRating, PresenterEvaluation, RaterRecord
 
@@ -16,19 +16,22 @@ def rating_todos(user, today) -> list[Todo]:
     province = getattr(user, "province", None)
     if province is None:
         return []
+    # The subqueries follow the outer row's event, which the province scope has filtered
+    # already: their rows are read with the base managers, without the scope's joins again.
     mine = {"employee": user, "event_id": OuterRef("event_id")}
+    attendances = AttendanceQuerySet(Attendance).during_event()
     forms = (
         PresenterEvaluation.objects.filter(
             closes_on__gte=today, mixed_at__isnull=True, event__cycle__province=province
         )
         .annotate(
-            attended=Exists(Attendance.objects.during_event().filter(**mine)),
+            attended=Exists(attendances.filter(**mine)),
             presenting=Exists(
-                CommitteeMember.objects.filter(role=CommitteeMember.Role.SPEAKER, **mine)
+                CommitteeMember._base_manager.filter(role=CommitteeMember.Role.SPEAKER, **mine)
             ),
-            rated=Exists(RaterRecord.objects.filter(**mine)),
+            rated=Exists(RaterRecord._base_manager.filter(**mine)),
             judged=Exists(
-                OrganizerRating.objects.filter(rater=user, event_id=OuterRef("event_id"))
+                OrganizerRating._base_manager.filter(rater=user, event_id=OuterRef("event_id"))
             ),
         )
         .select_related("event__host_office")
