@@ -19,6 +19,7 @@ from django.utils import timezone
 from cycles.calendar import WorkingCalendar
 from demo import people as people_demo
 from demo import story
+from demo.people import office_role_holder
 from documents.batches import run_batch
 from events.models import CommitteeMember, Event, Minutes, Readiness, TeamRole
 from events.services import eventday, materials, team
@@ -28,16 +29,6 @@ from organization.models import Employee, RoleAssignment
 
 Role = RoleAssignment.Role
 C = CommitteeMember.Role
-
-
-def _holder(cycle, role, office):
-    row = (
-        RoleAssignment.objects.current(year=cycle.year)
-        .filter(role=role, office=office, employee__is_active=True)
-        .select_related("employee")
-        .first()
-    )
-    return row.employee if row else None
 
 
 def _signatory(office):
@@ -244,14 +235,14 @@ def seed(cycle, stdout) -> None:
     plan = story.plan_for(cycle)
     by_date = {e.date: e for e in plan.events} if plan else {}
     province = cycle.province
-    ca_province = _holder(cycle, Role.CA, province)
-    can = _holder(cycle, Role.CAN_COORDINATOR, province) or _holder(
+    ca_province = office_role_holder(cycle, Role.CA, province)
+    can = office_role_holder(cycle, Role.CAN_COORDINATOR, province) or office_role_holder(
         cycle, Role.CAN_MEMBER, province
     )
-    lead = _holder(cycle, Role.EVENT_TEAM_LEAD, province)
+    lead = office_role_holder(cycle, Role.EVENT_TEAM_LEAD, province)
     done = []
     for event in cycle.events.select_related("host_office", "cycle__province").order_by("date"):
-        host_ca = _holder(cycle, Role.CA, event.host_office)
+        host_ca = office_role_holder(cycle, Role.CA, event.host_office)
         if host_ca is None:
             stdout.write(f"events: {event} skipped, no CA at {event.host_office}\n")
             continue

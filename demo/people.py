@@ -26,12 +26,16 @@ _FAMILY = (
     "Wahyuni Putra Utami Marlina Syafitri Firmansyah Harahap Nasution Sembiring Ramadhan"
 ).split()
 _TITLES = ["S.ST.", "S.Si.", "S.Tr.Stat.", "S.E.", "A.Md.", "S.ST., M.Si.", "S.Si., M.Stat."]
-_POSITIONS = [
+# The functional positions every demo office has; each demo adds a few of its own after them.
+FUNCTIONAL_POSITIONS = [
     "Statistisi Ahli Pertama",
     "Statistisi Ahli Muda",
     "Statistisi Ahli Madya",
     "Pranata Komputer Ahli Pertama",
     "Pranata Komputer Ahli Muda",
+]
+_POSITIONS = [
+    *FUNCTIONAL_POSITIONS,
     "Analis Pengelolaan Keuangan APBN",
     "Pranata Hubungan Masyarakat",
 ]
@@ -85,6 +89,41 @@ def _people_by_office(offices: dict, rows) -> dict[str, list[Employee]]:
     return by_office
 
 
+def _assign_roles(wanted, year: int) -> None:
+    """Give each (person, role, office) of `wanted` for `year`, unless it is held already."""
+    for person, role, office in wanted:
+        RoleAssignment.objects.get_or_create(
+            employee=person,
+            role=role,
+            office=office,
+            year=year,
+            ended_on=None,
+            defaults={"note": "Data demo"},
+        )
+
+
+def province_role_holder(cycle, *roles) -> Employee | None:
+    """The active employee (the first by id) holding one of `roles` at the cycle's province
+    office in its year."""
+    ids = (
+        RoleAssignment.objects.current(year=cycle.year)
+        .filter(role__in=roles, office=cycle.province)
+        .values("employee_id")
+    )
+    return Employee.objects.filter(pk__in=ids, is_active=True).order_by("pk").first()
+
+
+def office_role_holder(cycle, role, office) -> Employee | None:
+    """The active employee holding `role` at `office` in the cycle's year."""
+    row = (
+        RoleAssignment.objects.current(year=cycle.year)
+        .filter(role=role, office=office, employee__is_active=True)
+        .select_related("employee")
+        .first()
+    )
+    return row.employee if row else None
+
+
 def seed_people(year: int) -> list[tuple[str, Employee]]:
     """Create the demo employees and their roles for `year`; returns (role label, person) for the
     logins list: one person per role kind, plus the demo administrator."""
@@ -104,15 +143,7 @@ def seed_people(year: int) -> list[tuple[str, Employee]]:
         if code != "1700":
             regency_cas[code] = people[1]
             wanted.append((people[1], Role.CA, offices[code]))
-    for person, role, office in wanted:
-        RoleAssignment.objects.get_or_create(
-            employee=person,
-            role=role,
-            office=office,
-            year=year,
-            ended_on=None,
-            defaults={"note": "Data demo"},
-        )
+    _assign_roles(wanted, year)
 
     admin = staff[11]
     if not admin.is_superuser:
@@ -244,15 +275,7 @@ def seed_guest_people(code: str, year: int) -> list[tuple[str, Employee]]:
         (staff[2], Role.CA, offices[code]),
     ]
     wanted += [(people[1], Role.CA, offices[c]) for c, people in by_office.items() if c != code]
-    for person, role, office in wanted:
-        RoleAssignment.objects.get_or_create(
-            employee=person,
-            role=role,
-            office=office,
-            year=year,
-            ended_on=None,
-            defaults={"note": "Data demo"},
-        )
+    _assign_roles(wanted, year)
     return _guest_logins(code, by_office)
 
 

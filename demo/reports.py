@@ -12,22 +12,14 @@ from django.utils import timezone
 
 from cycles.calendar import WorkingCalendar
 from demo import evaluations as evaluations_demo
+from demo import people as people_demo
 from demo import story
-from organization.models import Employee, RoleAssignment
+from organization.models import RoleAssignment
 from reports.models import ActivityReport
 from reports.selectors import assembly
 from reports.services import report as services
 
 Role = RoleAssignment.Role
-
-
-def _holder(cycle, *roles):
-    ids = (
-        RoleAssignment.objects.current(year=cycle.year)
-        .filter(role__in=roles, office=cycle.province)
-        .values("employee_id")
-    )
-    return Employee.objects.filter(pk__in=ids, is_active=True).order_by("pk").first()
 
 
 def _chapters(report) -> dict:
@@ -76,7 +68,7 @@ def _speech(event) -> str:
 
 def seed(cycle, stdout) -> None:
     evaluations_demo.seed(cycle, stdout)
-    author = _holder(cycle, Role.CAN_MEMBER, Role.CAN_COORDINATOR)
+    author = people_demo.province_role_holder(cycle, Role.CAN_MEMBER, Role.CAN_COORDINATOR)
     if author is None:
         stdout.write("reports: no CAN member in the demo cycle, no report seeded")
         return

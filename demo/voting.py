@@ -42,15 +42,6 @@ THEMES = [
 ]
 
 
-def _person(cycle, *roles):
-    ids = (
-        RoleAssignment.objects.current(year=cycle.year)
-        .filter(role__in=roles, office=cycle.province)
-        .values("employee_id")
-    )
-    return Employee.objects.filter(pk__in=ids, is_active=True).order_by("pk").first()
-
-
 def _concept(cycle, can, cc):
     step1, step2 = cycle.steps.get(number=1), cycle.steps.get(number=2)
     if not Concept.objects.filter(cycle=cycle).exists():
@@ -93,7 +84,7 @@ def _proposals(cycle, can, stdout):
     made = 0
     for n, (title, abstract) in enumerate(themes):
         office = offices[n % len(offices)]
-        ca = _regency_ca(cycle, office) or can
+        ca = people_demo.office_role_holder(cycle, Role.CA, office) or can
         day = cal.add_working_days(step3.planned_start, 1 + n % 6)
         if day > today:
             continue
@@ -117,16 +108,6 @@ def _proposals(cycle, can, stdout):
             )
         made += 1
     stdout.write(f"voting: {made} theme proposals in {cycle}\n")
-
-
-def _regency_ca(cycle, office):
-    row = (
-        RoleAssignment.objects.current(year=cycle.year)
-        .filter(role=Role.CA, office=office, employee__is_active=True)
-        .select_related("employee")
-        .first()
-    )
-    return row.employee if row else None
 
 
 def _choices(rng, allowed, vote, favoured):
@@ -202,11 +183,11 @@ def _announce(cycle, vote, can, stdout, plan):
 
 
 def seed(cycle, stdout) -> None:
-    can = _person(cycle, Role.CAN_COORDINATOR, Role.CAN_MEMBER)
+    can = people_demo.province_role_holder(cycle, Role.CAN_COORDINATOR, Role.CAN_MEMBER)
     if can is None:
         stdout.write("voting: no CAN member in the demo cycle's province; nothing seeded")
         return
-    cc = _person(cycle, Role.CC) or can
+    cc = people_demo.province_role_holder(cycle, Role.CC) or can
     plan = story.plan_for(cycle)
     _concept(cycle, can, cc)
     _proposals(cycle, can, stdout)

@@ -61,14 +61,17 @@ def register(request):
     return render(request, "documents/register.html", context)
 
 
-def _withdraw_page(request, *, document, perm, action, title, summary, consequence):
+def _withdraw_page(request, *, document, perm, action, title, summary, consequence, done, next_url):
+    """The page asking why `document` is withdrawn; its POST calls `action` with the reason,
+    then says `done` and goes to `next_url`."""
     if not request.user.has_perm(perm, document):
         raise Http404
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with showing_refusal(request, form):
             action(document, by=request.user, reason=form.cleaned_data["reason"])
-            return None
+            messages.success(request, done)
+            return redirect(next_url)
     return confirm_page(
         request,
         title=title,
@@ -85,7 +88,7 @@ def _withdraw_page(request, *, document, perm, action, title, summary, consequen
 @require_http_methods(["GET", "POST"])
 def certificate_revoke(request, pk):
     certificate = get_object_or_404(Certificate.objects.select_related("issuer_office"), pk=pk)
-    response = _withdraw_page(
+    return _withdraw_page(
         request,
         document=certificate,
         perm="documents.revoke_certificate",
@@ -96,18 +99,16 @@ def certificate_revoke(request, pk):
             "Berkasnya tetap tersimpan, tetapi halaman verifikasi menyatakan sertifikat ini "
             "DICABUT beserta alasannya."
         ),
+        done=_("Sertifikat %(serial)s dicabut.") % {"serial": certificate.serial},
+        next_url=certificate.verify_path,
     )
-    if response is not None:
-        return response
-    messages.success(request, _("Sertifikat %(serial)s dicabut.") % {"serial": certificate.serial})
-    return redirect(certificate.verify_path)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_cancel(request, pk):
     letter = get_object_or_404(Letter.objects.select_related("office__parent"), pk=pk)
-    response = _withdraw_page(
+    return _withdraw_page(
         request,
         document=letter,
         perm="documents.cancel_letter",
@@ -118,8 +119,6 @@ def letter_cancel(request, pk):
             "Surat tetap tercatat dalam agenda dan nomornya tidak dipakai lagi; statusnya "
             "menjadi Dibatalkan."
         ),
+        done=_("Surat %(number)s dibatalkan.") % {"number": letter.number},
+        next_url="documents:register",
     )
-    if response is not None:
-        return response
-    messages.success(request, _("Surat %(number)s dibatalkan.") % {"number": letter.number})
-    return redirect("documents:register")

@@ -9,6 +9,8 @@ certificates). A batch whose task never arrived (broker down) is taken up by
 from celery import shared_task
 from celery.signals import worker_ready
 
+from common.queue import wake
+
 from . import batches
 
 
@@ -24,13 +26,6 @@ def resume_certificate_batches(grace_seconds: int = batches.PUBLISH_GRACE_SECOND
 
 @worker_ready.connect
 def _resume_when_worker_starts(sender=None, **kwargs):
-    """Batches requested while no worker (or no broker) was up start as soon as one is back."""
-    from serawai.celery import app
-
-    try:
-        with app.connection_for_write(
-            connect_timeout=2, transport_options={"max_retries": 0}
-        ) as conn:
-            resume_certificate_batches.apply_async((0,), retry=False, connection=conn)
-    except Exception:  # noqa: BLE001 - beat's periodic run takes the batches up
-        batches.logger.warning("Broker unreachable: batches wait for the periodic resume")
+    """Batches requested while no worker (or no broker) was up start as soon as one is back;
+    with the broker still down, beat's periodic run takes them up."""
+    wake(resume_certificate_batches, 0, what="the waiting certificate batches")

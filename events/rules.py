@@ -38,35 +38,26 @@ def is_province_ca(user, event):
     return event is not None and held_roles(user).is_ca_of(event.cycle.province_id)
 
 
-@rules.predicate
-def is_notulis(user, event):
-    if event is None or not user.is_authenticated:
-        return False
-    cache = event.__dict__.setdefault("_notulis_ids", None)
-    if cache is None:
-        cache = set(
-            event.committee.filter(
-                role=CommitteeMember.Role.NOTULIS, employee__isnull=False
-            ).values_list("employee_id", flat=True)
-        )
-        event.__dict__["_notulis_ids"] = cache
-    return user.pk in cache
+def _in_committee_as(role: str, name: str):
+    """A predicate: the person is an employee in the event's committee as `role`. The ids are
+    read once per event object, however many rules of a page ask."""
+    key = f"_{name}_ids"
+
+    def holds(user, event):
+        if event is None or not user.is_authenticated:
+            return False
+        ids = event.__dict__.get(key)
+        if ids is None:
+            members = event.committee.filter(role=role, employee__isnull=False)
+            ids = event.__dict__[key] = set(members.values_list("employee_id", flat=True))
+        return user.pk in ids
+
+    return rules.Predicate(holds, name=f"is_{name}")
 
 
-@rules.predicate
-def is_speaker(user, event):
-    """A Narasumber of this event (an employee in the committee as speaker)."""
-    if event is None or not user.is_authenticated:
-        return False
-    cache = event.__dict__.setdefault("_speaker_ids", None)
-    if cache is None:
-        cache = set(
-            event.committee.filter(
-                role=CommitteeMember.Role.SPEAKER, employee__isnull=False
-            ).values_list("employee_id", flat=True)
-        )
-        event.__dict__["_speaker_ids"] = cache
-    return user.pk in cache
+is_notulis = _in_committee_as(CommitteeMember.Role.NOTULIS, "notulis")
+# A Narasumber of this event.
+is_speaker = _in_committee_as(CommitteeMember.Role.SPEAKER, "speaker")
 
 
 in_scope = can_see_event

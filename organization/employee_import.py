@@ -19,6 +19,7 @@ from .import_errors import SheetImportError
 from .models import Employee, Office
 from .nip import normalize_nip, validate_nip
 from .services import end_roles_outside_province
+from .sheets import data_rows
 
 COLUMNS = ("NIP", "Nama lengkap", "Jabatan", "Kode kantor", "E-mail")
 MAX_ROWS = 20000
@@ -55,21 +56,9 @@ def _cell(value) -> str:
 
 def read_employees_xlsx(file) -> list[tuple[int, EmployeeRow]]:
     """Rows of the first sheet as (sheet row number, EmployeeRow); the first row is the header."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(file, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise EmployeeImportError(
-            [(0, _("Berkas bukan lembar kerja .xlsx yang dapat dibaca."))]
-        ) from exc
     rows = []
-    try:
-        sheet = book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if number == 1:
-                continue
-            values = tuple(values or ())
+    with data_rows(file) as sheet:
+        for number, values in sheet:
             cells = [_cell(v) for v in values][:5]
             if not any(cells):
                 continue
@@ -83,8 +72,6 @@ def read_employees_xlsx(file) -> list[tuple[int, EmployeeRow]]:
                 code = code.zfill(4)
             numeric = bool(values) and isinstance(values[0], int | float)
             rows.append((number, EmployeeRow(nip, name, position, code, email, numeric)))
-    finally:
-        book.close()
     return rows
 
 

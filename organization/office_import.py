@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from .bps_offices import OfficeRow
 from .import_errors import SheetImportError
 from .models import Office
+from .sheets import data_rows
 
 _LEVELS = {
     "national": Office.Level.NATIONAL,
@@ -58,30 +59,19 @@ def _short_name(name: str) -> str:
 
 def read_offices_xlsx(file) -> list[tuple[int, OfficeRow]]:
     """Rows of the first sheet as (sheet row number, OfficeRow); the first row is the header."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(file, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise OfficeImportError(
-            [(0, _("Berkas bukan lembar kerja .xlsx yang dapat dibaca."))]
-        ) from exc
-    sheet = book.worksheets[0]
     rows = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if number == 1:
-            continue
-        cells = ["" if v is None else str(v).strip() for v in (values or ())]
-        if not any(cells):
-            continue
-        cells += [""] * (5 - len(cells))
-        code, name, level, parent, city = cells[:5]
-        if code.isdigit() and len(code) < 4:
-            code = code.zfill(4)  # a spreadsheet turns "0000" into the number 0
-        if parent.isdigit() and len(parent) < 4:
-            parent = parent.zfill(4)
-        rows.append((number, OfficeRow(code, name, level.lower(), parent, city)))
-    book.close()
+    with data_rows(file) as sheet:
+        for number, values in sheet:
+            cells = ["" if v is None else str(v).strip() for v in values]
+            if not any(cells):
+                continue
+            cells += [""] * (5 - len(cells))
+            code, name, level, parent, city = cells[:5]
+            if code.isdigit() and len(code) < 4:
+                code = code.zfill(4)  # a spreadsheet turns "0000" into the number 0
+            if parent.isdigit() and len(parent) < 4:
+                parent = parent.zfill(4)
+            rows.append((number, OfficeRow(code, name, level.lower(), parent, city)))
     return rows
 
 

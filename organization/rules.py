@@ -5,34 +5,21 @@ import rules
 from .roles import held_roles
 
 
-@rules.predicate
-def is_can(user):
-    return held_roles(user).is_can
+def _holds(role: str):
+    """A predicate: the roles the person holds (organization.roles.held_roles) say `role`."""
+    return rules.Predicate(lambda user: getattr(held_roles(user), role), name=role)
 
 
-@rules.predicate
-def is_can_coordinator(user):
-    return held_roles(user).is_can_coordinator
-
-
-@rules.predicate
-def is_cc(user):
-    return held_roles(user).is_cc
+is_can = _holds("is_can")
+is_can_coordinator = _holds("is_can_coordinator")
+is_cc = _holds("is_cc")
+is_event_team = _holds("is_event_team")
+is_event_team_lead = _holds("is_event_team_lead")
 
 
 @rules.predicate
 def is_ca(user):
     return bool(held_roles(user).ca_offices)
-
-
-@rules.predicate
-def is_event_team(user):
-    return held_roles(user).is_event_team
-
-
-@rules.predicate
-def is_event_team_lead(user):
-    return held_roles(user).is_event_team_lead
 
 
 @rules.predicate

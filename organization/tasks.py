@@ -8,6 +8,8 @@ a worker that dies mid-import leaves nothing half stored and the job is run agai
 from celery import shared_task
 from celery.signals import worker_ready
 
+from common.queue import wake
+
 from . import import_jobs
 
 
@@ -23,13 +25,6 @@ def resume_employee_imports(grace_seconds: int = import_jobs.PUBLISH_GRACE_SECON
 
 @worker_ready.connect
 def _resume_when_worker_starts(sender=None, **kwargs):
-    """Sheets uploaded while no worker (or no broker) was up are imported once one is back."""
-    from serawai.celery import app
-
-    try:
-        with app.connection_for_write(
-            connect_timeout=2, transport_options={"max_retries": 0}
-        ) as conn:
-            resume_employee_imports.apply_async((0,), retry=False, connection=conn)
-    except Exception:  # noqa: BLE001 - beat's periodic run takes the jobs up
-        import_jobs.logger.warning("Broker unreachable: imports wait for the periodic resume")
+    """Sheets uploaded while no worker (or no broker) was up are imported once one is back;
+    with the broker still down, beat's periodic run takes them up."""
+    wake(resume_employee_imports, 0, what="the waiting employee imports")

@@ -30,6 +30,15 @@ def _cycle_for(request, *, can=False, cc=False):
     return cycle
 
 
+def _concept_for(request, *, can=False, cc=False):
+    """(cycle, concept) as `_cycle_for`; 404 too while the cycle has no concept."""
+    cycle = _cycle_for(request, can=can, cc=cc)
+    concept = Concept.objects.filter(cycle=cycle).first()
+    if concept is None:
+        raise Http404
+    return cycle, concept
+
+
 @login_required
 def concept_detail(request):
     """The CAN and the CC work on the concept here; once agreed, everyone of the province reads
@@ -96,10 +105,7 @@ def concept_edit(request):
 @login_required
 @require_POST
 def concept_submit(request):
-    cycle = _cycle_for(request, can=True)
-    concept = Concept.objects.filter(cycle=cycle).first()
-    if concept is None:
-        raise Http404
+    concept = _concept_for(request, can=True)[1]
     attempt(
         request,
         lambda: service.submit_concept(concept, by=request.user),
@@ -111,10 +117,7 @@ def concept_submit(request):
 @login_required
 @require_POST
 def concept_decide(request):
-    cycle = _cycle_for(request, cc=True)
-    concept = Concept.objects.filter(cycle=cycle).first()
-    if concept is None:
-        raise Http404
+    cycle, concept = _concept_for(request, cc=True)
     form = ConceptDecisionForm(request.POST)
     if not form.is_valid():  # the page again, with what was typed and why it was refused
         return _detail(request, cycle, concept, decision_form=form, status=400)
@@ -151,10 +154,7 @@ def concept_decide(request):
 @login_required
 @require_POST
 def socialisation_letter(request):
-    cycle = _cycle_for(request, can=True)
-    concept = Concept.objects.filter(cycle=cycle).first()
-    if concept is None:
-        raise Http404
+    concept = _concept_for(request, can=True)[1]
     with showing_refusal(request):
         letter = service.publish_socialisation_letter(concept, by=request.user)
         messages.success(
@@ -168,10 +168,7 @@ def socialisation_letter(request):
 @require_http_methods(["GET", "POST"])
 def socialisation_letter_external(request):
     """Step 2 with the letter signed elsewhere: registered, it completes the step on its date."""
-    cycle = _cycle_for(request, can=True)
-    concept = Concept.objects.filter(cycle=cycle).first()
-    if concept is None:
-        raise Http404
+    cycle, concept = _concept_for(request, can=True)
     return external_letter_page(
         request,
         office=cycle.province,

@@ -20,7 +20,12 @@ from django.utils import timezone
 from cycles import planning
 from cycles.calendar import WorkingCalendar
 from cycles.models import Cycle, CycleStep
-from demo.people import _MEN, _TITLES, _WOMEN  # the same first names and titles
+from demo.people import (  # the same first names, titles and functional positions
+    _MEN,
+    _TITLES,
+    _WOMEN,
+    FUNCTIONAL_POSITIONS,
+)
 from organization.bps_offices import PROVINCES, national_rows
 from organization.models import Employee, Office, RoleAssignment
 from organization.office_import import import_offices
@@ -41,15 +46,7 @@ _FAMILY = (
     "Pratama Santoso Wijaya Saputra Hidayat Siregar Nasution Lubis Harahap Simanjuntak "
     "Kurniawan Setiawan Gunawan Rahmawati Susanti Wahyuni Marpaung Tanjung Putra Utami"
 ).split()
-_POSITIONS = [
-    "Statistisi Ahli Pertama",
-    "Statistisi Ahli Muda",
-    "Statistisi Ahli Madya",
-    "Pranata Komputer Ahli Pertama",
-    "Pranata Komputer Ahli Muda",
-    "Statistisi Terampil",
-    "Analis Pengelolaan Keuangan",
-]
+_POSITIONS = [*FUNCTIONAL_POSITIONS, "Statistisi Terampil", "Analis Pengelolaan Keuangan"]
 # NIP appointment months: never March, the month the test factories use, so seeds and test
 # employees cannot collide.
 _MONTHS = [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12]

@@ -67,6 +67,12 @@ def index(request):
     )
 
 
+def _refused(request, event, reason):
+    """The page saying why the person cannot rate this event (now, or at all)."""
+    context = {"event": event, "reason": reason}
+    return render(request, "evaluations/refused.html", context, status=403)
+
+
 @login_required
 def rate(request, pk):
     """Step 11a: an attendee rates the event's presenters, once and anonymously."""
@@ -74,15 +80,11 @@ def rate(request, pk):
     try:
         services.check_can_rate_presenters(event, request.user)
     except EvaluationError as exc:
-        return render(
-            request, "evaluations/refused.html", {"event": event, "reason": exc}, status=403
-        )
+        return _refused(request, event, exc)
     presenters = services.rateable_presenters(event, request.user)
     if not presenters:
         reason = _("Tidak ada narasumber lain yang dapat Anda nilai pada kegiatan ini.")
-        return render(
-            request, "evaluations/refused.html", {"event": event, "reason": reason}, status=403
-        )
+        return _refused(request, event, reason)
     form = PresenterRatingForm(request.POST or None, presenters=presenters)
     if request.method == "POST" and form.is_valid():
         with showing_refusal(request, form):
@@ -100,9 +102,7 @@ def rate_organizer(request, pk):
     try:
         services.check_can_rate_organizer(event, request.user)
     except EvaluationError as exc:
-        return render(
-            request, "evaluations/refused.html", {"event": event, "reason": exc}, status=403
-        )
+        return _refused(request, event, exc)
     form = OrganizerRatingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with showing_refusal(request, form):

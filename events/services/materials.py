@@ -77,6 +77,16 @@ def _wake_worker(material: Material) -> None:
     transaction.on_commit(lambda: wake(task, pk, what=f"material {pk}"))
 
 
+def _handed_in(material: Material, *, by, comment: str) -> Material:
+    """A file of `material` is in: step 7's "materi narasumber sudah diterima" is ticked with
+    `comment` (a %(title)s sentence) and a worker makes its PDF after the commit."""
+    _record_received(
+        material.event, by=by, received=True, comment=comment % {"title": material.title}
+    )
+    _wake_worker(material)
+    return material
+
+
 def _stored_names(material: Material) -> list[tuple]:
     """(storage, name) of the material's files now: a FieldFile object is renamed in place when
     a new file is saved to it, so the names are taken before."""
@@ -97,14 +107,7 @@ def upload_material(event, *, upload, title: str, by) -> Material:
     _store(material, upload, kind)
     material.title = " ".join((title or "").split())[:200] or material.original_name
     material.save()
-    _record_received(
-        event,
-        by=by,
-        received=True,
-        comment=_("Materi narasumber diunggah: %(title)s.") % {"title": material.title},
-    )
-    _wake_worker(material)
-    return material
+    return _handed_in(material, by=by, comment=_("Materi narasumber diunggah: %(title)s."))
 
 
 @transaction.atomic
@@ -119,14 +122,7 @@ def replace_material(material: Material, *, upload, by) -> Material:
     _store(material, upload, kind)
     material.save()
     _delete_on_commit(old)
-    _record_received(
-        material.event,
-        by=by,
-        received=True,
-        comment=_("Materi narasumber diganti: %(title)s.") % {"title": material.title},
-    )
-    _wake_worker(material)
-    return material
+    return _handed_in(material, by=by, comment=_("Materi narasumber diganti: %(title)s."))
 
 
 @transaction.atomic

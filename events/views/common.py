@@ -1,12 +1,16 @@
 """Shared view helpers: find an event in the user's province (else 404) and check a rule (403);
-`run` calls a service and shows its refusal (common.views.attempt)."""
+`run` calls a service and shows its refusal (common.views.attempt); the signatory picked on a
+letter's form; a photo's file."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from common.views import attempt
 
+from ..forms import SignatoryForm
 from ..models import Event
 
 
@@ -20,3 +24,19 @@ def get_event(request, pk, perm: str | None = None) -> Event:
 
 
 run = attempt
+
+
+def chosen_signatory(request, offices, missing: str | None = None):
+    """The signatory picked (POST) among those of `offices`; None, with `missing` (or "pick the
+    letter's signatory") said as a message, when none was."""
+    form = SignatoryForm(request.POST, offices=offices)
+    if form.is_valid():
+        return form.cleaned_data["signatory"]
+    messages.error(request, missing or _("Pilih penandatangan surat."))
+    return None
+
+
+def photo_response(photo, variant: str) -> FileResponse:
+    """An event photo as JPEG: its thumbnail for "thumb", else the full image."""
+    field = photo.thumbnail if variant == "thumb" else photo.image
+    return FileResponse(field.open("rb"), content_type="image/jpeg")

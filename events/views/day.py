@@ -4,7 +4,7 @@ photos and certificates."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -23,29 +23,24 @@ from ..forms import (
     LateAttendeeForm,
     MinutesForm,
     PhotoForm,
-    SignatoryForm,
 )
 from ..models import Minutes, Photo
 from ..selectors.attendance import attendance_table
 from ..services import eventday
-from .common import get_event, run
+from .common import chosen_signatory, get_event, photo_response, run
 
 
 @login_required
 @require_POST
 def send_invitation(request, pk):
     event = get_event(request, pk, "events.send_invitation")
-    form = SignatoryForm(request.POST, offices=[event.host_office])
-    if form.is_valid():
+    signatory = chosen_signatory(request, [event.host_office])
+    if signatory is not None:
         run(
             request,
-            lambda: eventday.send_invitation(
-                event, signatory=form.cleaned_data["signatory"], by=request.user
-            ),
+            lambda: eventday.send_invitation(event, signatory=signatory, by=request.user),
             _("Surat undangan diterbitkan dan seluruh pegawai diberi tahu."),
         )
-    else:
-        messages.error(request, _("Pilih penandatangan surat."))
     return redirect(event)
 
 
@@ -283,18 +278,19 @@ def photo_delete(request, pk, photo_pk):
 @login_required
 def photo_file(request, pk, photo_pk, variant):
     event = get_event(request, pk)
-    photo = get_object_or_404(Photo, pk=photo_pk, event=event)
-    field = photo.thumbnail if variant == "thumb" else photo.image
-    return FileResponse(field.open("rb"), content_type="image/jpeg")
+    return photo_response(get_object_or_404(Photo, pk=photo_pk, event=event), variant)
 
 
 @login_required
 @require_POST
 def certificates(request, pk):
     event = get_event(request, pk, "events.issue_certificates")
-    form = SignatoryForm(request.POST, offices=[event.cycle.province, event.host_office])
-    if form.is_valid():
-        signatory = form.cleaned_data["signatory"]
+    signatory = chosen_signatory(
+        request,
+        [event.cycle.province, event.host_office],
+        missing=_("Pilih penandatangan sertifikat."),
+    )
+    if signatory is not None:
         # Accepted at once, whatever the size of the event: the worker issues them.
         batches = []
         if run(
@@ -305,6 +301,4 @@ def certificates(request, pk):
             _("Sertifikat sedang diterbitkan; halaman ini menunjukkan kemajuannya."),
         ):
             return redirect(batches[0])
-    else:
-        messages.error(request, _("Pilih penandatangan sertifikat."))
     return redirect(event)

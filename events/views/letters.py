@@ -11,17 +11,16 @@ from ..services import eventday, preparation
 from .common import get_event
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def committee_letter_external(request, pk):
-    event = get_event(request, pk, "events.manage_committee")
+def _registered_elsewhere(request, event, *, title, subject, issue):
+    """The page registering the host office's letter signed elsewhere: `issue` is the service
+    that issues Serawai's own letter, here given the registered one."""
     return external_letter_page(
         request,
         office=event.host_office,
-        title=_("Daftarkan surat daftar nama pelaksana dari luar"),
+        title=title,
         back_url=event.get_absolute_url(),
-        subject=_("Daftar Nama Pelaksana Serawai"),
-        register=lambda letter: preparation.issue_committee_letter(
+        subject=subject,
+        register=lambda letter: issue(
             event, signatory=request.user, by=request.user, external=letter
         ),
     )
@@ -29,15 +28,25 @@ def committee_letter_external(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def committee_letter_external(request, pk):
+    event = get_event(request, pk, "events.manage_committee")
+    return _registered_elsewhere(
+        request,
+        event,
+        title=_("Daftarkan surat daftar nama pelaksana dari luar"),
+        subject=_("Daftar Nama Pelaksana Serawai"),
+        issue=preparation.issue_committee_letter,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def invitation_external(request, pk):
     event = get_event(request, pk, "events.send_invitation")
-    return external_letter_page(
+    return _registered_elsewhere(
         request,
-        office=event.host_office,
+        event,
         title=_("Daftarkan surat undangan dari luar"),
-        back_url=event.get_absolute_url(),
         subject=_("Undangan Kegiatan Serawai"),
-        register=lambda letter: eventday.send_invitation(
-            event, signatory=request.user, by=request.user, external=letter
-        ),
+        issue=eventday.send_invitation,
     )

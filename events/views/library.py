@@ -15,7 +15,7 @@ from ..material_files import download_name
 from ..rules import _province_id
 from ..selectors import library
 from ..services import library as library_services
-from .common import get_event, run
+from .common import get_event, photo_response, run
 from .materials import CONTENT_TYPES
 
 
@@ -59,8 +59,7 @@ def library_photo(request, pk, photo_pk, variant):
     photo = library.library_photo(_library_event(request, pk), photo_pk)
     if photo is None or variant not in ("thumb", "full"):
         raise Http404
-    field = photo.thumbnail if variant == "thumb" else photo.image
-    return FileResponse(field.open("rb"), content_type="image/jpeg")
+    return photo_response(photo, variant)
 
 
 @login_required

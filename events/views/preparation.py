@@ -24,7 +24,7 @@ from ..models import CommitteeMember, Event, Minutes, ReadinessLog
 from ..rules import _province_id
 from ..services import eventday, preparation
 from ..services.preparation import readiness_of
-from .common import get_event, run
+from .common import chosen_signatory, get_event, run
 
 DETAIL_PERMS = (
     "manage_committee",
@@ -151,17 +151,13 @@ def committee_remove(request, pk, member_pk):
 @require_POST
 def committee_letter(request, pk):
     event = get_event(request, pk, "events.manage_committee")
-    form = SignatoryForm(request.POST, offices=[event.host_office])
-    if form.is_valid():
+    signatory = chosen_signatory(request, [event.host_office])
+    if signatory is not None:
         run(
             request,
-            lambda: preparation.issue_committee_letter(
-                event, signatory=form.cleaned_data["signatory"], by=request.user
-            ),
+            lambda: preparation.issue_committee_letter(event, signatory=signatory, by=request.user),
             _("Surat Daftar Nama Pelaksana Serawai diterbitkan."),
         )
-    else:
-        messages.error(request, _("Pilih penandatangan surat."))
     return redirect("events:committee", pk=event.pk)
 
 

@@ -156,19 +156,30 @@ def _event_level(event, code: str) -> list[Entry]:
     from events.exports.attendance import attendance_pdf
 
     entries = []
+
+    def record(step, word, label, date, content):
+        """A record of the event: `label` names it, its file name ends with the event's code."""
+        entries.append(
+            Entry(
+                step=step,
+                word=word,
+                label=label % {"event": event.title},
+                date=date,
+                content=content,
+                suffix=code,
+            )
+        )
+
     readiness = Readiness.objects.filter(event=event).select_related("confirmed_by").first()
     log = list(event.readiness_log.select_related("author").order_by("created_at", "pk"))
     # Every event has a checklist from the start: an untouched one is no evidence of step 7.
     if readiness is not None and (readiness.updated_at or readiness.confirmed_at or log):
-        entries.append(
-            Entry(
-                step=7,
-                word="kesiapan",
-                label=_("Konfirmasi kesiapan: %(event)s") % {"event": event.title},
-                date=day(readiness.confirmed_at or readiness.updated_at),
-                content=lambda: records.readiness_pdf(event, readiness, log),
-                suffix=code,
-            )
+        record(
+            7,
+            "kesiapan",
+            _("Konfirmasi kesiapan: %(event)s"),
+            day(readiness.confirmed_at or readiness.updated_at),
+            lambda: records.readiness_pdf(event, readiness, log),
         )
     team = list(
         EventTeamAssignment.objects.filter(event=event, replaced_by__isnull=True)
@@ -177,26 +188,20 @@ def _event_level(event, code: str) -> list[Entry]:
     )
     if team:
         confirmed = [a.confirmed_at for a in team if a.confirmed_at]
-        entries.append(
-            Entry(
-                step=8,
-                word="penugasan-tim",
-                label=_("Penugasan Event Team: %(event)s") % {"event": event.title},
-                date=day(max(confirmed)) if confirmed else None,
-                content=lambda: records.team_pdf(event, team),
-                suffix=code,
-            )
+        record(
+            8,
+            "penugasan-tim",
+            _("Penugasan Event Team: %(event)s"),
+            day(max(confirmed)) if confirmed else None,
+            lambda: records.team_pdf(event, team),
         )
     if event.attendances.exists():
-        entries.append(
-            Entry(
-                step=9,
-                word="daftar-hadir",
-                label=_("Daftar hadir: %(event)s") % {"event": event.title},
-                date=event.date,
-                content=lambda: attendance_pdf(event),
-                suffix=code,
-            )
+        record(
+            9,
+            "daftar-hadir",
+            _("Daftar hadir: %(event)s"),
+            event.date,
+            lambda: attendance_pdf(event),
         )
     for n, photo in enumerate(Photo.objects.filter(event=event), start=1):
         entries.append(
@@ -226,27 +231,21 @@ def _event_level(event, code: str) -> list[Entry]:
         Certificate.objects.filter(_related(Event, [event.pk])).order_by("sequence", "pk")
     )
     if certificates:
-        entries.append(
-            Entry(
-                step=9,
-                word="daftar-sertifikat",
-                label=_("Daftar sertifikat: %(event)s") % {"event": event.title},
-                date=day(max(c.issued_at for c in certificates)),
-                content=lambda: records.certificates_pdf(event, certificates),
-                suffix=code,
-            )
+        record(
+            9,
+            "daftar-sertifikat",
+            _("Daftar sertifikat: %(event)s"),
+            day(max(c.issued_at for c in certificates)),
+            lambda: records.certificates_pdf(event, certificates),
         )
     window = PresenterEvaluation.objects.filter(event=event).first()
     if window is not None:
-        entries.append(
-            Entry(
-                step=11,
-                word="rekap-evaluasi",
-                label=_("Rekap evaluasi: %(event)s") % {"event": event.title},
-                date=window.closes_on,
-                content=lambda: event_recap_pdf(event),
-                suffix=code,
-            )
+        record(
+            11,
+            "rekap-evaluasi",
+            _("Rekap evaluasi: %(event)s"),
+            window.closes_on,
+            lambda: event_recap_pdf(event),
         )
     return entries
 

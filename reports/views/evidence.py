@@ -10,20 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from common.views import showing_refusal
-from cycles.selectors.cycles import current_cycle
 
 from ..forms import EvidencePackForm
 from ..models import EvidencePack
 from ..services.evidence import request_pack
-
-
-def _cycle(request):
-    cycle = current_cycle(request.user)
-    if cycle is None:
-        raise Http404(_("Belum ada siklus Serawai untuk provinsi Anda."))
-    if not request.user.has_perm("reports.view_evidence", cycle):
-        raise PermissionDenied
-    return cycle
+from .common import cycle_for
 
 
 def _pack(request, pack) -> EvidencePack:
@@ -42,7 +33,7 @@ def _pack(request, pack) -> EvidencePack:
 @require_http_methods(["GET", "POST"])
 def evidence(request):
     """The year's packs and the form that starts a new one (the CAN's)."""
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "reports.view_evidence")
     can_build = request.user.has_perm("reports.build_evidence", cycle)
     form = EvidencePackForm(request.POST or None)
     status = 200

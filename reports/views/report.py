@@ -11,12 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 from common.confirm import confirm_page, is_confirmed
 from common.text import safe_filename
 from common.views import showing_refusal
-from cycles.selectors.cycles import current_cycle
 
 from ..forms import ChaptersForm, DecisionForm, SpeechForm
 from ..models import ActivityReport, OpeningSpeech
 from ..selectors import assembly
 from ..services import report as services
+from .common import cycle_for
 
 
 def _report(request, pk, perm="reports.view_report") -> ActivityReport:
@@ -32,19 +32,10 @@ def _report(request, pk, perm="reports.view_report") -> ActivityReport:
     return report
 
 
-def _cycle(request):
-    cycle = current_cycle(request.user)
-    if cycle is None:
-        raise Http404(_("Belum ada siklus Serawai untuk provinsi Anda."))
-    if not request.user.has_perm("reports.list_reports", cycle):
-        raise PermissionDenied
-    return cycle
-
-
 @login_required
 @require_GET
 def report_list(request):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "reports.list_reports")
     reports = {
         r.quarter: r
         for r in ActivityReport.objects.filter(cycle=cycle)
@@ -77,7 +68,7 @@ def report_list(request):
 @login_required
 @require_POST
 def open_report(request, quarter):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "reports.list_reports")
     if not request.user.has_perm("reports.open_report", cycle) or quarter not in (1, 2, 3, 4):
         raise PermissionDenied
     report = services.open_report(cycle=cycle, quarter=quarter, by=request.user)

@@ -1,5 +1,5 @@
-"""Which cycle, office and proposal a request may reach (404 for anyone else), shared by the
-voting pages."""
+"""Which cycle, vote, office and proposal a request may reach (404 for anyone else), shared by
+the voting pages."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -8,6 +8,7 @@ from cycles.selectors.cycles import current_cycle
 from organization.models import Office
 from organization.roles import held_roles
 
+from .. import selectors
 from ..models import ThemeProposal
 
 
@@ -21,6 +22,17 @@ def cycle_or_404(request):
 def require(request, perm, obj=None):
     if not request.user.has_perm(perm, obj):
         raise Http404
+
+
+def managed_vote(request):
+    """(cycle, vote) of the current cycle, for the CAN managing the vote; 404 for anyone else
+    and while the cycle has no vote."""
+    cycle = cycle_or_404(request)
+    require(request, "voting.manage")
+    vote = selectors.vote_of(cycle)
+    if vote is None:
+        raise Http404
+    return cycle, vote
 
 
 def ca_office(request, cycle):

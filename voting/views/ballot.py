@@ -17,7 +17,7 @@ from documents.external import external_letter_page
 from .. import selectors
 from ..forms import BallotForm
 from ..services import ballots, results
-from .access import cycle_or_404, require
+from .access import cycle_or_404, managed_vote, require
 
 
 @login_required
@@ -136,11 +136,7 @@ def turnout(request):
 @require_http_methods(["GET", "POST"])
 def vote_close(request):
     """GET asks "Yakin ...?", POST closes the vote (step 4 done)."""
-    cycle = cycle_or_404(request)
-    require(request, "voting.manage")
-    vote = selectors.vote_of(cycle)
-    if vote is None:
-        raise Http404
+    vote = managed_vote(request)[1]
     if request.method == "GET":
         return confirm_page(
             request,

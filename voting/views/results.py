@@ -16,7 +16,7 @@ from .. import exports, selectors
 from ..forms import SelectionForm, TieForm
 from ..models import TieDecision, Vote
 from ..services import ballots, results
-from .access import cycle_or_404, require
+from .access import cycle_or_404, managed_vote
 
 
 @login_required
@@ -57,11 +57,7 @@ def _results_page(request, cycle, tie_form=None, status=200):
 @login_required
 @require_POST
 def tie_decide(request):
-    cycle = cycle_or_404(request)
-    require(request, "voting.manage")
-    vote = selectors.vote_of(cycle)
-    if vote is None:
-        raise Http404
+    cycle, vote = managed_vote(request)
     tally = selectors.tally(vote)
     if not tally.has_tie:
         messages.error(request, _("Tidak ada suara sama yang perlu diputuskan."))
@@ -83,10 +79,8 @@ def tie_decide(request):
 
 @login_required
 def selections(request):
-    cycle = cycle_or_404(request)
-    require(request, "voting.manage")
-    vote = selectors.vote_of(cycle)
-    if vote is None or vote.status != Vote.Status.CLOSED:
+    cycle, vote = managed_vote(request)
+    if vote.status != Vote.Status.CLOSED:
         raise Http404
     winners = selectors.winners(vote)
     if winners is None:
@@ -130,11 +124,7 @@ def selections(request):
 @login_required
 @require_POST
 def announce(request):
-    cycle = cycle_or_404(request)
-    require(request, "voting.manage")
-    vote = selectors.vote_of(cycle)
-    if vote is None:
-        raise Http404
+    vote = managed_vote(request)[1]
     with showing_refusal(request):
         letter = results.announce_results(vote, by=request.user)
         messages.success(
@@ -147,11 +137,7 @@ def announce(request):
 @require_http_methods(["GET", "POST"])
 def announce_external(request):
     """Step 5 announced with the letter signed elsewhere, registered in place of Serawai's."""
-    cycle = cycle_or_404(request)
-    require(request, "voting.manage")
-    vote = selectors.vote_of(cycle)
-    if vote is None:
-        raise Http404
+    cycle, vote = managed_vote(request)
     return external_letter_page(
         request,
         office=cycle.province,
