@@ -54,11 +54,13 @@ def _proposal_table(request, cycle, office, *, editable):
     rows = ThemeProposal.objects.filter(cycle=cycle).select_related("office")
     if office is not None:
         rows = rows.filter(office=office)
-    # Only what the table shows of each speaker, in their order of entry.
+    # Only what the table shows of each speaker, in their order of entry, as a plain list
+    # (a prefetched manager would build a queryset per row).
     names = ("proposal", "external_name", "external_institution", "employee__full_name")
     speakers = Prefetch(
         "speakers",
         queryset=ProposedSpeaker.objects.select_related("employee").only(*names).order_by("pk"),
+        to_attr="speaker_list",
     )
     listing = filtered_page(
         request,
