@@ -17,9 +17,17 @@ from evaluations.services.ratings import (
 from events.models import Attendance, CommitteeMember
 from events.services import errors, eventday
 from organization.models import RoleAssignment
-from tests.factories import EmployeeFactory, give_role, make_cycle, make_event, office, working_day
+from tests.factories import (
+    EmployeeFactory,
+    give_role,
+    make_cycle,
+    make_event,
+    make_ready,
+    office,
+    working_day,
+)
 
-from .conftest import make_ready, url
+from .conftest import url
 
 pytestmark = pytest.mark.django_db
 Role = RoleAssignment.Role

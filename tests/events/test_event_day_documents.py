@@ -15,7 +15,7 @@ from events.models import CommitteeMember, Event, EventStep, Readiness
 from events.services import errors, eventday, preparation
 from notifications import kinds
 from notifications.models import Notification
-from tests.factories import EmployeeFactory, office
+from tests.factories import EmployeeFactory, add_external_speaker, office
 
 from .conftest import url
 
@@ -74,13 +74,7 @@ def test_certificates_go_only_to_attendees_and_speakers(
         (CommitteeMember.Role.MODERATOR, moderator),
     ):
         preparation.add_committee_member(event, role=role, employee=person, by=ca_1701)
-    preparation.add_committee_member(
-        event,
-        role=CommitteeMember.Role.SPEAKER,
-        external_name="Prof. Luar, Ph.D.",
-        external_institution="Universitas Bengkulu",
-        by=ca_1701,
-    )
+    add_external_speaker(event, by=ca_1701)
     for person in (employee, speaker):
         eventday.add_attendee(event, employee=person, by=notulis)
 
