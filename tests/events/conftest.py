@@ -7,6 +7,7 @@ from organization.models import RoleAssignment
 from tests.factories import EmployeeFactory, employee_with_role, make_event, make_ready, office
 
 Role = RoleAssignment.Role
+CommitteeRole = CommitteeMember.Role
 
 
 @pytest.fixture
@@ -28,33 +29,21 @@ def head_1701(db):
     )
 
 
-def committee_member(event, role, by, **employee_fields):
-    """An employee of the committee (step 6), added through the service."""
-    person = EmployeeFactory(**employee_fields)
+def committee_member(event, role, by, full_name, office_code):
+    """An employee of office `office_code` on the committee (step 6), through the service."""
+    person = EmployeeFactory(full_name=full_name, office=office(office_code))
     preparation.add_committee_member(event, role=role, employee=person, by=by)
     return person
 
 
 @pytest.fixture
 def notulis(event, ca_1701):
-    return committee_member(
-        event,
-        CommitteeMember.Role.NOTULIS,
-        ca_1701,
-        full_name="Nur Aisyah, S.Tr.Stat.",
-        office=office("1701"),
-    )
+    return committee_member(event, CommitteeRole.NOTULIS, ca_1701, "Nur Aisyah, S.Tr.Stat.", "1701")
 
 
 @pytest.fixture
 def speaker(event, ca_1701):
-    return committee_member(
-        event,
-        CommitteeMember.Role.SPEAKER,
-        ca_1701,
-        full_name="Dr. Andi Wijaya, M.Si.",
-        office=office("1702"),
-    )
+    return committee_member(event, CommitteeRole.SPEAKER, ca_1701, "Dr. Andi Wijaya, M.Si.", "1702")
 
 
 @pytest.fixture

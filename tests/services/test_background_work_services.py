@@ -1,8 +1,6 @@
 """Long work with the broker down: a large event's certificates and a large employee sheet are
 accepted at once, wait in PostgreSQL, and a real worker does them as soon as Redis is back."""
 
-import shutil
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +20,8 @@ from tests.factories import (
 )
 from tests.services.conftest import wait_until
 from tests.services.test_notifications_services import (
-    RedisServer,
     broker_back,
+    own_redis_on,
     post_with_the_broker_down,
 )
 
@@ -32,12 +30,8 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def own_redis(tmp_path):
-    if shutil.which("redis-server") is None:
-        pytest.skip("redis-server not installed")
     # A port of its own: the notification tests' broker may be up in a parallel run.
-    server = RedisServer(6393, tmp_path / "redis.log")
-    yield server
-    server.stop()
+    yield from own_redis_on(6393, tmp_path)
 
 
 def reaches(worker, row, status, timeout) -> None:

@@ -247,13 +247,18 @@ def broker_back(worker, redis_server, var) -> None:
     start(worker, var, REDIS_URL=redis_server.url)
 
 
-@pytest.fixture
-def own_redis(tmp_path):
+def own_redis_on(port: int, tmp_path: Path):
+    """The body of an `own_redis` fixture: a RedisServer on `port`, stopped at the end."""
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server not installed")
-    server = RedisServer(6391, tmp_path / "redis.log")
+    server = RedisServer(port, tmp_path / "redis.log")
     yield server
     server.stop()
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    yield from own_redis_on(6391, tmp_path)
 
 
 def test_request_succeeds_with_the_broker_down_and_the_mail_goes_out_when_it_is_back(
