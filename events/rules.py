@@ -39,17 +39,17 @@ def is_province_ca(user, event):
 
 
 @rules.predicate
-def is_notulis(user, event):
+def is_minute_taker(user, event):
     if event is None or not user.is_authenticated:
         return False
-    cache = event.__dict__.setdefault("_notulis_ids", None)
+    cache = event.__dict__.setdefault("_minute_taker_ids", None)
     if cache is None:
         cache = set(
             event.committee.filter(
-                role=CommitteeMember.Role.NOTULIS, employee__isnull=False
+                role=CommitteeMember.Role.MINUTE_TAKER, employee__isnull=False
             ).values_list("employee_id", flat=True)
         )
-        event.__dict__["_notulis_ids"] = cache
+        event.__dict__["_minute_taker_ids"] = cache
     return user.pk in cache
 
 
@@ -79,14 +79,14 @@ add_sop_perm("events.confirm_readiness", in_scope & is_province_ca)
 # Step 8: the CAN records the needs; the Event Team lead confirms or swaps.
 add_sop_perm("events.record_team_needs", in_scope & is_can)
 add_sop_perm("events.decide_team", in_scope & is_event_team_lead)
-# Step 9: the host CA (or the CAN) invites; the Notulis keeps attendance, minutes and photos.
+# Step 9: the host CA (or the CAN) invites; the minute taker keeps attendance, minutes and photos.
 add_sop_perm("events.send_invitation", in_scope & (is_host_ca | is_can))
-add_sop_perm("events.show_checkin_code", in_scope & (is_host_ca | is_can | is_notulis))
-add_sop_perm("events.add_attendee", in_scope & is_notulis)
+add_sop_perm("events.show_checkin_code", in_scope & (is_host_ca | is_can | is_minute_taker))
+add_sop_perm("events.add_attendee", in_scope & is_minute_taker)
 # After the event only the CAN corrects the attendance, with a reason.
 add_sop_perm("events.correct_attendance", in_scope & is_can)
-add_sop_perm("events.write_minutes", in_scope & is_notulis)
-add_sop_perm("events.upload_photos", in_scope & (is_notulis | is_host_ca))
+add_sop_perm("events.write_minutes", in_scope & is_minute_taker)
+add_sop_perm("events.upload_photos", in_scope & (is_minute_taker | is_host_ca))
 add_sop_perm("events.issue_certificates", in_scope & (is_host_ca | is_can))
 # The presenter hands in the materials; the Event Team does it for an external presenter.
 add_sop_perm("events.manage_materials", in_scope & (is_speaker | is_event_team))

@@ -37,8 +37,10 @@ def committee_member(event, role, by, full_name, office_code):
 
 
 @pytest.fixture
-def notulis(event, ca_1701):
-    return committee_member(event, CommitteeRole.NOTULIS, ca_1701, "Nur Aisyah, S.Tr.Stat.", "1701")
+def minute_taker(event, ca_1701):
+    return committee_member(
+        event, CommitteeRole.MINUTE_TAKER, ca_1701, "Nur Aisyah, S.Tr.Stat.", "1701"
+    )
 
 
 @pytest.fixture

@@ -45,7 +45,7 @@ def test_place_ready_needs_a_place_or_a_link(client, event, ca_1701):
     assert not ReadinessLog.objects.exists()
 
 
-def test_readiness_is_confirmed_by_a_ca_provinsi_only(
+def test_readiness_is_confirmed_by_a_province_ca_only(
     client, event, ca_1701, ca_1702, ca_province, can_coordinator
 ):
     upload_pdf_material(event, ca_1701)
@@ -79,7 +79,7 @@ def test_confirmation_refused_while_the_checklist_is_incomplete(
     assert event.status == Event.Status.PLANNED
 
 
-def test_another_kab_kota_ca_cannot_update_readiness(client, event, ca_1702):
+def test_another_regency_ca_cannot_update_readiness(client, event, ca_1702):
     client.force_login(ca_1702)
     page = post_progress(client, event, ALL_ITEMS)
     assert "Simpan kemajuan" not in page.content.decode()
