@@ -228,3 +228,30 @@ def make_ready(event, host_ca, ca_prov, place="Aula BPS Kabupaten Bengkulu Selat
     confirm_readiness(event, by=ca_prov)
     event.refresh_from_db()
     return event
+
+
+def hold_today(event):
+    """Move the event to today, all day: its check-in window and the minute taker's work open."""
+    from django.utils import timezone
+
+    from events.models import Event
+
+    Event.objects.filter(pk=event.pk).update(
+        date=timezone.localdate(), start_time="00:00", end_time="23:59"
+    )
+    event.refresh_from_db()
+    return event
+
+
+def final_minutes(event, by, summary="Ringkasan.", questions_answers="", follow_ups=""):
+    """The minute taker writes the minutes and finalises them (step 9); the event is held."""
+    from events.services import eventday
+
+    eventday.save_minutes(
+        event,
+        summary=summary,
+        questions_answers=questions_answers,
+        follow_ups=follow_ups,
+        by=by,
+    )
+    return eventday.finalise_minutes(event, by=by)

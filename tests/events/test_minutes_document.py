@@ -4,13 +4,12 @@ minute taker and the Koordinator (with their NIPs), stored and downloadable from
 import io
 
 import pytest
-from django.utils import timezone
 from pypdf import PdfReader
 
 from documents.models import Letter
-from events.models import CommitteeMember, Event
+from events.models import CommitteeMember
 from events.services import eventday, preparation
-from tests.factories import EmployeeFactory, office
+from tests.factories import EmployeeFactory, final_minutes, hold_today, office
 
 from .conftest import url
 
@@ -38,18 +37,14 @@ def coordinator(ready_event, ca_1701):
 def test_finalised_minutes_are_a_signed_numbered_pdf_on_the_event_page(
     client, ready_event, minute_taker, coordinator, employee
 ):
-    Event.objects.filter(pk=ready_event.pk).update(
-        date=timezone.localdate(), start_time="00:00", end_time="23:59"
-    )
-    ready_event.refresh_from_db()
-    eventday.save_minutes(
+    hold_today(ready_event)
+    minutes = final_minutes(
         ready_event,
+        minute_taker,
         summary="Narasumber memaparkan pemanfaatan data harga daring.",
         questions_answers="Bagaimana validasi data? Dibandingkan dengan survei harga.",
         follow_ups="Uji coba di dua kabupaten.",
-        by=minute_taker,
     )
-    minutes = eventday.finalise_minutes(ready_event, by=minute_taker)
 
     document = Letter.objects.get(kind=Letter.Kind.MINUTES)
     assert minutes.document_number == document.number
@@ -79,19 +74,9 @@ def test_minutes_and_attendance_list_are_filed_as_pdfa(
 ):
     from tests.documents.archival import assert_archival
 
-    Event.objects.filter(pk=ready_event.pk).update(
-        date=timezone.localdate(), start_time="00:00", end_time="23:59"
-    )
-    ready_event.refresh_from_db()
+    hold_today(ready_event)
     eventday.add_attendee(ready_event, employee=employee, by=minute_taker)
-    eventday.save_minutes(
-        ready_event,
-        summary="Ringkasan materi.",
-        questions_answers="",
-        follow_ups="",
-        by=minute_taker,
-    )
-    minutes = eventday.finalise_minutes(ready_event, by=minute_taker)
+    minutes = final_minutes(ready_event, minute_taker, summary="Ringkasan materi.")
     client.force_login(employee)
 
     assert_archival(
