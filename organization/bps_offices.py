@@ -87,9 +87,9 @@ class OfficeRow:
 
 
 def regency_codes(province: Province) -> list[str]:
-    kab = [f"{province.code}{n:02d}" for n in range(1, province.regencies + 1)]
-    kota = [f"{province.code}{n:02d}" for n in range(71, 71 + province.cities)]
-    return kab + kota
+    regencies = [f"{province.code}{n:02d}" for n in range(1, province.regencies + 1)]
+    cities = [f"{province.code}{n:02d}" for n in range(71, 71 + province.cities)]
+    return regencies + cities
 
 
 def national_rows() -> list[OfficeRow]:

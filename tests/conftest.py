@@ -7,7 +7,7 @@ from django_scopes import scopes_disabled
 from django_scopes.state import state as scope_state
 
 from organization.models import RoleAssignment
-from tests.factories import EmployeeFactory, give_role, office
+from tests.factories import EmployeeFactory, employee_with_role, office
 
 Role = RoleAssignment.Role
 
@@ -78,43 +78,31 @@ def employee(db):
 
 @pytest.fixture
 def can_member(db):
-    person = EmployeeFactory(full_name="Rina Marlina, S.Si., M.Stat.")
-    give_role(person, Role.CAN_MEMBER)
-    return person
+    return employee_with_role(Role.CAN_MEMBER, full_name="Rina Marlina, S.Si., M.Stat.")
 
 
 @pytest.fixture
 def can_coordinator(db):
-    person = EmployeeFactory(full_name="Dr. Hendra Gunawan, M.Si.")
-    give_role(person, Role.CAN_COORDINATOR)
-    return person
+    return employee_with_role(Role.CAN_COORDINATOR, full_name="Dr. Hendra Gunawan, M.Si.")
 
 
 @pytest.fixture
 def cc(db):
-    person = EmployeeFactory(
-        full_name="Ir. Win Rizal, M.E.", position="Kepala BPS Provinsi Bengkulu"
+    return employee_with_role(
+        Role.CC, full_name="Ir. Win Rizal, M.E.", position="Kepala BPS Provinsi Bengkulu"
     )
-    give_role(person, Role.CC)
-    return person
 
 
 @pytest.fixture
 def ca_1701(db):
-    person = EmployeeFactory(full_name="Siti Aminah, S.E.", office=office("1701"))
-    give_role(person, Role.CA, office("1701"))
-    return person
+    return employee_with_role(Role.CA, office("1701"), full_name="Siti Aminah, S.E.")
 
 
 @pytest.fixture
 def ca_1702(db):
-    person = EmployeeFactory(full_name="Agus Pratama, S.Tr.Stat.", office=office("1702"))
-    give_role(person, Role.CA, office("1702"))
-    return person
+    return employee_with_role(Role.CA, office("1702"), full_name="Agus Pratama, S.Tr.Stat.")
 
 
 @pytest.fixture
 def event_team_member(db):
-    person = EmployeeFactory(full_name="Dewi Lestari, A.Md.")
-    give_role(person, Role.EVENT_TEAM)
-    return person
+    return employee_with_role(Role.EVENT_TEAM, full_name="Dewi Lestari, A.Md.")

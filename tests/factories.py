@@ -97,6 +97,13 @@ def give_role(employee, role, office_obj=None, year=None) -> RoleAssignment:
     )
 
 
+def employee_with_role(role, office_obj=None, **fields) -> Employee:
+    """An employee of `office_obj` (default: the province) holding `role` there this year."""
+    person = EmployeeFactory(office=office_obj or province(), **fields)
+    give_role(person, role, office_obj)
+    return person
+
+
 # --- events (steps 6-9) ---------------------------------------------------------------------
 
 
@@ -188,3 +195,63 @@ def upload_pdf_material(event, by, title="Materi narasumber", text="Materi Seraw
 
     upload = SimpleUploadedFile("materi.pdf", pdf_bytes(text), content_type="application/pdf")
     return upload_material(event, upload=upload, title=title, by=by)
+
+
+def add_external_speaker(event, by, name="Prof. Luar, Ph.D."):
+    """A speaker from outside BPS on the committee (step 6), through the service."""
+    from events.models import CommitteeMember
+    from events.services.preparation import add_committee_member
+
+    return add_committee_member(
+        event,
+        role=CommitteeMember.Role.SPEAKER,
+        external_name=name,
+        external_institution="Universitas Bengkulu",
+        by=by,
+    )
+
+
+def make_ready(event, host_ca, ca_prov, place="Aula BPS Kabupaten Bengkulu Selatan", comment=""):
+    """Step 7 done through the services: the presenter's material handed in, the checklist
+    complete, confirmed by the CA Provinsi."""
+    from events.models import Readiness
+    from events.services.preparation import confirm_readiness, update_readiness
+
+    upload_pdf_material(event, host_ca)
+    update_readiness(
+        event,
+        by=host_ca,
+        items=dict.fromkeys(Readiness.ITEMS, True),
+        comment=comment,
+        place=place,
+    )
+    confirm_readiness(event, by=ca_prov)
+    event.refresh_from_db()
+    return event
+
+
+def hold_today(event):
+    """Move the event to today, all day: its check-in window and the minute taker's work open."""
+    from django.utils import timezone
+
+    from events.models import Event
+
+    Event.objects.filter(pk=event.pk).update(
+        date=timezone.localdate(), start_time="00:00", end_time="23:59"
+    )
+    event.refresh_from_db()
+    return event
+
+
+def final_minutes(event, by, summary="Ringkasan.", questions_answers="", follow_ups=""):
+    """The minute taker writes the minutes and finalises them (step 9); the event is held."""
+    from events.services import eventday
+
+    eventday.save_minutes(
+        event,
+        summary=summary,
+        questions_answers=questions_answers,
+        follow_ups=follow_ups,
+        by=by,
+    )
+    return eventday.finalise_minutes(event, by=by)

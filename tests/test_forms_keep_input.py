@@ -71,17 +71,17 @@ def team_lead_and_second_member(w):
     second_team_member(w)
 
 
-def notulis(w):
+def minute_taker(w):
     person = EmployeeFactory(full_name="Notulis Acara, S.ST.", office=w.office_a)
     CommitteeMember.objects.create(
-        event=w.event, role=CommitteeMember.Role.NOTULIS, employee=person
+        event=w.event, role=CommitteeMember.Role.MINUTE_TAKER, employee=person
     )
-    w.people["notulis"] = person
+    w.people["minute_taker"] = person
 
 
-def notulis_during_the_event(w):
-    """The event is today, all day: the Notulis still keeps the attendance."""
-    notulis(w)
+def minute_taker_during_the_event(w):
+    """The event is today, all day: the minute taker still keeps the attendance."""
+    minute_taker(w)
     Event.objects.filter(pk=w.event.pk).update(
         date=timezone.localdate(), start_time="00:00", end_time="23:59"
     )
@@ -173,12 +173,12 @@ CASES = {
     ),
     "add attendee": Case(
         "events:attendance",
-        "notulis",
+        "minute_taker",
         {"nip": "1999 0101 4821"},
         lambda w: Attendance.objects.count(),
         args=event_args,
         shown="1999 0101 4821",
-        prepare=notulis_during_the_event,
+        prepare=minute_taker_during_the_event,
     ),
     "late attendee": Case(
         "events:attendance",
@@ -190,11 +190,11 @@ CASES = {
     ),
     "minutes": Case(
         "events:minutes",
-        "notulis",
+        "minute_taker",
         {"summary": "", "questions_answers": TYPED, "follow_ups": ""},
         lambda w: Minutes.objects.count(),
         args=event_args,
-        prepare=notulis,
+        prepare=minute_taker,
     ),
     "photo": Case(
         "events:photos",

@@ -20,7 +20,15 @@ from documents.models import Certificate
 from events.models import Attendance, Event, EventTeamAssignment, EventTeamNeed, TeamRole
 from notifications.models import Notification
 from organization.models import Employee, RoleAssignment
-from tests.factories import EmployeeFactory, give_role, make_cycle, make_event, make_nip, office
+from tests.factories import (
+    EmployeeFactory,
+    employee_with_role,
+    give_role,
+    make_cycle,
+    make_event,
+    make_nip,
+    office,
+)
 from tests.voting.helpers import open_proposals
 from voting.models import ThemeProposal
 
@@ -62,21 +70,20 @@ BUILD = {
 
 
 def _with_role(role):
-    person = EmployeeFactory(full_name="Rina Marlina, S.Si., M.Stat.")
-    give_role(person, role)
-    return person
+    return employee_with_role(role, full_name="Rina Marlina, S.Si., M.Stat.")
 
 
 # --- builders: add rows start .. start+n-1 -------------------------------------------------------
 
 
-def add_events(w, start, n):
+def add_events(w, start, n, **fields):
     Event.objects.bulk_create(
         Event(
             cycle=w.cycle,
             title=f"Baris {i:02d}",
             host_office=office("1701"),
             date=datetime.date(w.cycle.year, 6, 1) + datetime.timedelta(days=i),
+            **fields,
         )
         for i in range(start, start + n)
     )
@@ -84,16 +91,7 @@ def add_events(w, start, n):
 
 def add_library(w, start, n):
     """Held events: the rows of Pustaka Serawai."""
-    Event.objects.bulk_create(
-        Event(
-            cycle=w.cycle,
-            title=f"Baris {i:02d}",
-            host_office=office("1701"),
-            date=datetime.date(w.cycle.year, 6, 1) + datetime.timedelta(days=i),
-            status=Event.Status.HELD,
-        )
-        for i in range(start, start + n)
-    )
+    add_events(w, start, n, status=Event.Status.HELD)
 
 
 def add_team_history(w, start, n):

@@ -5,18 +5,18 @@ import pytest
 from django.utils import timezone
 
 from events import checkin
-from events.models import CommitteeMember, Event, Readiness
+from events.models import CommitteeMember, Event
 from events.services import eventday, preparation
 from organization.models import RoleAssignment
 from tests.browser.conftest import PHONE
 from tests.factories import (
     PASSWORD,
     EmployeeFactory,
-    give_role,
+    add_external_speaker,
+    employee_with_role,
     make_event,
+    make_ready,
     office,
-    province,
-    upload_pdf_material,
 )
 
 Role = RoleAssignment.Role
@@ -24,41 +24,32 @@ Role = RoleAssignment.Role
 
 @pytest.fixture
 def held_today(db, ca_1701, can_member):
-    ca_prov = EmployeeFactory(full_name="Yuli Andriani, S.ST., M.M.")
-    give_role(ca_prov, Role.CA, province())
+    ca_prov = employee_with_role(Role.CA, full_name="Yuli Andriani, S.ST., M.M.")
     event = make_event(
         title="Pemanfaatan Big Data untuk Statistik Harga Konsumen di Kabupaten",
         meeting_link="https://zoom.us/j/98765432101?pwd=serawai-bengkulu-selatan",
     )
-    notulis = EmployeeFactory(full_name="Nur Aisyah, S.Tr.Stat.", office=office("1701"))
+    minute_taker = EmployeeFactory(full_name="Nur Aisyah, S.Tr.Stat.", office=office("1701"))
     for role, person in (
         (CommitteeMember.Role.COORDINATOR, ca_1701),
-        (CommitteeMember.Role.NOTULIS, notulis),
+        (CommitteeMember.Role.MINUTE_TAKER, minute_taker),
         (CommitteeMember.Role.MODERATOR, EmployeeFactory(office=office("1701"))),
     ):
         preparation.add_committee_member(event, role=role, employee=person, by=ca_1701)
-    preparation.add_committee_member(
+    add_external_speaker(event, by=ca_1701, name="Prof. Dr. Ridwan Nurazi, M.Sc.")
+    make_ready(
         event,
-        role=CommitteeMember.Role.SPEAKER,
-        external_name="Prof. Dr. Ridwan Nurazi, M.Sc.",
-        external_institution="Universitas Bengkulu",
-        by=ca_1701,
-    )
-    upload_pdf_material(event, ca_1701)
-    preparation.update_readiness(
-        event,
-        by=ca_1701,
-        items=dict.fromkeys(Readiness.ITEMS, True),
-        comment="Semua butir siap; uji Zoom selesai.",
+        ca_1701,
+        ca_prov,
         place="Aula Lantai 2 BPS Kabupaten Bengkulu Selatan",
+        comment="Semua butir siap; uji Zoom selesai.",
     )
-    preparation.confirm_readiness(event, by=ca_prov)
     Event.objects.filter(pk=event.pk).update(
         date=timezone.localdate(), start_time="00:00", end_time="23:59"
     )
     event.refresh_from_db()
     for _n in range(12):
-        eventday.add_attendee(event, employee=EmployeeFactory(), by=notulis)
+        eventday.add_attendee(event, employee=EmployeeFactory(), by=minute_taker)
     return event
 
 

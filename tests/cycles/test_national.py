@@ -46,7 +46,7 @@ def test_a_bengkulu_employee_cannot_see_aceh_cycle(client, employee):
     assert "BPS Provinsi Bengkulu" in own.content.decode()
 
 
-def test_a_kab_kota_employee_sees_the_cycle_of_its_own_province_only(client):
+def test_a_regency_employee_sees_the_cycle_of_its_own_province_only(client):
     cycles = cycles_for(["1100", "1700"])
     simeulue = EmployeeFactory(office=office("1101"))
     client.force_login(simeulue)

@@ -93,7 +93,7 @@ def test_without_a_street_address_the_place_comes_from_the_records(letter_kwargs
     assert "Bengkulu" not in letterhead.replace("REJANG LEBONG", "")
 
 
-def test_a_kab_kota_letter_is_copied_to_the_head_of_the_province(letter_kwargs):
+def test_a_regency_letter_is_copied_to_the_head_of_the_province(letter_kwargs):
     head_1701 = EmployeeFactory(
         full_name="Drs. Kepala Satu, M.Si.",
         position="Kepala BPS Kabupaten Bengkulu Selatan",

@@ -13,8 +13,7 @@ from pypdf import PdfReader
 from documents.certificates import issue_certificates
 from documents.letters import issue_letter
 from documents.models import Certificate, Letter
-from organization.models import RoleAssignment
-from tests.factories import EmployeeFactory, give_role, office
+from tests.factories import office
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +22,6 @@ def text_of(document) -> str:
     with document.file.open("rb") as handle:
         reader = PdfReader(io.BytesIO(handle.read()))
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-
-
-@pytest.fixture
-def can(db):
-    person = EmployeeFactory(full_name="Rina Marlina, S.Si., M.Stat.")
-    give_role(person, RoleAssignment.Role.CAN_MEMBER)
-    return person
 
 
 @pytest.fixture
@@ -59,9 +51,9 @@ def test_a_certificate_names_the_host_office_and_prints_its_code_and_address(
 
 
 def test_the_can_revokes_a_certificate_with_a_reason_and_the_verify_page_shows_it(
-    client, can, hosted_by_the_city
+    client, can_member, hosted_by_the_city
 ):
-    client.force_login(can)
+    client.force_login(can_member)
     url = reverse("documents:certificate_revoke", args=[hosted_by_the_city.pk])
 
     page = client.get(url).content.decode()
@@ -74,7 +66,7 @@ def test_the_can_revokes_a_certificate_with_a_reason_and_the_verify_page_shows_i
     assert done.status_code == 302 and done["Location"] == hosted_by_the_city.verify_path
 
     certificate = Certificate.objects.get(pk=hosted_by_the_city.pk)
-    assert certificate.revoked and certificate.revoked_by == can
+    assert certificate.revoked and certificate.revoked_by == can_member
     assert certificate.revoke_reason == "Nama pemegang salah eja"
     client.logout()
     public = client.get(certificate.verify_path).content.decode()
@@ -83,9 +75,9 @@ def test_the_can_revokes_a_certificate_with_a_reason_and_the_verify_page_shows_i
         assert date(timezone.localtime(certificate.revoked_at), "j F Y") in public
 
 
-def test_the_can_cancels_a_letter_from_the_register(client, can, letter_kwargs):
+def test_the_can_cancels_a_letter_from_the_register(client, can_member, letter_kwargs):
     letter = issue_letter(**letter_kwargs)
-    client.force_login(can)
+    client.force_login(can_member)
 
     register = client.get(reverse("documents:register")).content.decode()
     assert letter.number in register
@@ -95,7 +87,7 @@ def test_the_can_cancels_a_letter_from_the_register(client, can, letter_kwargs):
     assert response.status_code == 302
 
     letter.refresh_from_db()
-    assert letter.status == Letter.Status.CANCELLED and letter.cancelled_by == can
+    assert letter.status == Letter.Status.CANCELLED and letter.cancelled_by == can_member
     assert letter.cancel_reason == "Salah alamat tujuan"
     register = client.get(reverse("documents:register")).content.decode()
     assert "Dibatalkan" in register and "Salah alamat tujuan" in register

@@ -116,7 +116,7 @@ def _organizer_scores(value):
     return dict.fromkeys(keys, value)
 
 
-def test_best_organizer_is_a_kab_kota_office_and_the_report_ledger_breaks_ties(cycle):
+def test_best_organizer_is_a_regency_office_and_the_report_ledger_breaks_ties(cycle):
     first = _event(cycle, "Tema A", "Ani Lestari, S.ST.", code="1701")
     second = _event(cycle, "Tema B", "Budi Hartono, S.Si.", code="1702", offset=14)
     province_event = _event(cycle, "Tema C", "Citra Dewi, S.ST.", code="1700", offset=21)

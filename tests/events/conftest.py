@@ -1,19 +1,13 @@
 import pytest
 from django.urls import reverse
 
-from events.models import CommitteeMember, Readiness
+from events.models import CommitteeMember
 from events.services import preparation
 from organization.models import RoleAssignment
-from tests.factories import (
-    EmployeeFactory,
-    give_role,
-    make_event,
-    office,
-    province,
-    upload_pdf_material,
-)
+from tests.factories import EmployeeFactory, employee_with_role, make_event, make_ready, office
 
 Role = RoleAssignment.Role
+CommitteeRole = CommitteeMember.Role
 
 
 @pytest.fixture
@@ -23,9 +17,7 @@ def event(db):
 
 @pytest.fixture
 def ca_province(db):
-    person = EmployeeFactory(full_name="Yuli Andriani, S.ST., M.M.")
-    give_role(person, Role.CA, province())
-    return person
+    return employee_with_role(Role.CA, full_name="Yuli Andriani, S.ST., M.M.")
 
 
 @pytest.fixture
@@ -37,35 +29,28 @@ def head_1701(db):
     )
 
 
-@pytest.fixture
-def notulis(event, ca_1701):
-    person = EmployeeFactory(full_name="Nur Aisyah, S.Tr.Stat.", office=office("1701"))
-    preparation.add_committee_member(
-        event, role=CommitteeMember.Role.NOTULIS, employee=person, by=ca_1701
-    )
+def committee_member(event, role, by, full_name, office_code):
+    """An employee of office `office_code` on the committee (step 6), through the service."""
+    person = EmployeeFactory(full_name=full_name, office=office(office_code))
+    preparation.add_committee_member(event, role=role, employee=person, by=by)
     return person
+
+
+@pytest.fixture
+def minute_taker(event, ca_1701):
+    return committee_member(
+        event, CommitteeRole.MINUTE_TAKER, ca_1701, "Nur Aisyah, S.Tr.Stat.", "1701"
+    )
+
+
+@pytest.fixture
+def speaker(event, ca_1701):
+    return committee_member(event, CommitteeRole.SPEAKER, ca_1701, "Dr. Andi Wijaya, M.Si.", "1702")
 
 
 @pytest.fixture
 def event_team_lead(db):
-    person = EmployeeFactory(full_name="Zainal Abidin, S.E.")
-    give_role(person, Role.EVENT_TEAM_LEAD)
-    return person
-
-
-def make_ready(event, host_ca, ca_prov):
-    """Steps 7 done through the services: the presenter's material handed in, the checklist
-    complete, confirmed by the CA Provinsi."""
-    upload_pdf_material(event, host_ca)
-    preparation.update_readiness(
-        event,
-        by=host_ca,
-        items=dict.fromkeys(Readiness.ITEMS, True),
-        place="Aula BPS Kabupaten Bengkulu Selatan",
-    )
-    preparation.confirm_readiness(event, by=ca_prov)
-    event.refresh_from_db()
-    return event
+    return employee_with_role(Role.EVENT_TEAM_LEAD, full_name="Zainal Abidin, S.E.")
 
 
 @pytest.fixture
@@ -75,3 +60,21 @@ def ready_event(event, ca_1701, ca_province):
 
 def url(name, event, *args):
     return reverse(f"events:{name}", args=[event.pk, *args])
+
+
+def readiness_form(
+    mode="hybrid",
+    place="Aula BPS Bengkulu Selatan",
+    link="https://zoom.us/j/123456789",
+    **fields,
+):
+    """What the readiness page posts: the event's arrangements (prefix `event-`) and the ticks."""
+    return {
+        "event-mode": mode,
+        "event-place": place,
+        "event-meeting_link": link,
+        "event-start_time": "09:00",
+        "event-end_time": "11:00",
+        "event-checkin_margin_minutes": "30",
+        **fields,
+    }

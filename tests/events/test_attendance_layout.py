@@ -13,7 +13,7 @@ from .conftest import url
 pytestmark = pytest.mark.django_db
 
 
-def test_a_long_attendance_list_keeps_rows_whole_and_ends_with_mengetahui(
+def test_a_long_attendance_list_keeps_rows_whole_and_ends_with_the_acknowledgement(
     client, ready_event, ca_1701, employee
 ):
     chair = EmployeeFactory(

@@ -28,20 +28,6 @@ def monday():
         yield traveller
 
 
-@pytest.fixture
-def event(db):
-    return make_event(host="1701", title="Statistik untuk Kebijakan Daerah")
-
-
-@pytest.fixture
-def speaker(event, ca_1701):
-    person = EmployeeFactory(full_name="Dr. Andi Wijaya, M.Si.", office=office("1702"))
-    preparation.add_committee_member(
-        event, role=CommitteeMember.Role.SPEAKER, employee=person, by=ca_1701
-    )
-    return person
-
-
 def feed_of(client, person) -> Calendar:
     """The person's feed, fetched as a calendar program does: no session, only the address."""
     token = (

@@ -16,37 +16,31 @@ from django.utils import timezone
 
 from documents import batches
 from documents.models import Certificate, CertificateBatch
-from events.models import CommitteeMember, Event, EventStep
-from events.services import eventday, preparation
+from events.models import Event, EventStep
+from events.services import eventday
 from notifications import kinds
 from notifications.models import Notification
-from tests.factories import EmployeeFactory
+from tests.factories import EmployeeFactory, add_external_speaker
 
 from .conftest import url
 
 
 @pytest.fixture
-def held_event(ready_event, notulis, ca_1701):
+def held_event(ready_event, minute_taker, ca_1701):
     Event.objects.filter(pk=ready_event.pk).update(
         date=timezone.localdate(), start_time="00:00", end_time="23:59"
     )
-    preparation.add_committee_member(
-        ready_event,
-        role=CommitteeMember.Role.SPEAKER,
-        external_name="Prof. Luar, Ph.D.",
-        external_institution="Universitas Bengkulu",
-        by=ca_1701,
-    )
+    add_external_speaker(ready_event, by=ca_1701)
     for n in range(5):
         eventday.add_attendee(
             ready_event,
             employee=EmployeeFactory(full_name=f"Peserta Ke-{n + 1}, S.ST."),
-            by=notulis,
+            by=minute_taker,
         )
     eventday.save_minutes(
-        ready_event, summary="Ringkasan.", questions_answers="", follow_ups="", by=notulis
+        ready_event, summary="Ringkasan.", questions_answers="", follow_ups="", by=minute_taker
     )
-    eventday.finalise_minutes(ready_event, by=notulis)
+    eventday.finalise_minutes(ready_event, by=minute_taker)
     ready_event.refresh_from_db()
     assert ready_event.status == Event.Status.HELD
     return ready_event

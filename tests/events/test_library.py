@@ -15,7 +15,7 @@ from events.services import materials as materials_services
 from organization.models import RoleAssignment
 from tests.factories import (
     EmployeeFactory,
-    give_role,
+    employee_with_role,
     make_cycle,
     make_event,
     office,
@@ -87,9 +87,7 @@ def employee(db):
 
 @pytest.fixture
 def can(db):
-    person = EmployeeFactory(full_name="Budi CAN")
-    give_role(person, RoleAssignment.Role.CAN_COORDINATOR)
-    return person
+    return employee_with_role(RoleAssignment.Role.CAN_COORDINATOR, full_name="Budi CAN")
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from demo.national.seed import seed_offices
-from events.models import CommitteeMember, Material, Readiness, ReadinessLog
+from events.models import Material, Readiness, ReadinessLog
 from events.services import materials as materials_services
-from events.services import preparation
 from organization.models import RoleAssignment
 from tests.factories import (
     EmployeeFactory,
@@ -24,20 +23,11 @@ from tests.factories import (
     pptx_bytes,
 )
 
-from .conftest import url
+from .conftest import readiness_form, url
 
 pytestmark = pytest.mark.django_db
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-
-
-@pytest.fixture
-def speaker(event, ca_1701):
-    person = EmployeeFactory(full_name="Dr. Andi Wijaya, M.Si.", office=office("1702"))
-    preparation.add_committee_member(
-        event, role=CommitteeMember.Role.SPEAKER, employee=person, by=ca_1701
-    )
-    return person
 
 
 def upload(client, event, name, body, title="Paparan Statistik Daerah", **extra):
@@ -95,16 +85,7 @@ def test_the_presenter_uploads_a_pdf_and_materials_received_follows_the_upload(
 
 def test_the_host_ca_cannot_tick_materials_received_by_hand(client, event, ca_1701):
     client.force_login(ca_1701)
-    data = {
-        "event-mode": "hybrid",
-        "event-place": "Aula",
-        "event-meeting_link": "https://zoom.us/j/123456789",
-        "event-start_time": "09:00",
-        "event-end_time": "11:00",
-        "event-checkin_margin_minutes": "30",
-        "place_ready": "on",
-        "material_received": "on",
-    }
+    data = readiness_form(place="Aula", place_ready="on", material_received="on")
     page = client.post(url("readiness", event), data, follow=True).content.decode()
     assert "1/5" in page and 'name="material_received"' not in page
     assert not received(event)

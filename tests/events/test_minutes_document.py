@@ -1,16 +1,15 @@
 """SOP step 9's minutes as a document: finalised minutes become a numbered PDF signed by the
-Notulis and the Koordinator (with their NIPs), stored and downloadable from the event."""
+minute taker and the Koordinator (with their NIPs), stored and downloadable from the event."""
 
 import io
 
 import pytest
-from django.utils import timezone
 from pypdf import PdfReader
 
 from documents.models import Letter
-from events.models import CommitteeMember, Event
+from events.models import CommitteeMember
 from events.services import eventday, preparation
-from tests.factories import EmployeeFactory, office
+from tests.factories import EmployeeFactory, final_minutes, hold_today, office
 
 from .conftest import url
 
@@ -36,20 +35,16 @@ def coordinator(ready_event, ca_1701):
 
 
 def test_finalised_minutes_are_a_signed_numbered_pdf_on_the_event_page(
-    client, ready_event, notulis, coordinator, employee
+    client, ready_event, minute_taker, coordinator, employee
 ):
-    Event.objects.filter(pk=ready_event.pk).update(
-        date=timezone.localdate(), start_time="00:00", end_time="23:59"
-    )
-    ready_event.refresh_from_db()
-    eventday.save_minutes(
+    hold_today(ready_event)
+    minutes = final_minutes(
         ready_event,
+        minute_taker,
         summary="Narasumber memaparkan pemanfaatan data harga daring.",
         questions_answers="Bagaimana validasi data? Dibandingkan dengan survei harga.",
         follow_ups="Uji coba di dua kabupaten.",
-        by=notulis,
     )
-    minutes = eventday.finalise_minutes(ready_event, by=notulis)
 
     document = Letter.objects.get(kind=Letter.Kind.MINUTES)
     assert minutes.document_number == document.number
@@ -68,26 +63,20 @@ def test_finalised_minutes_are_a_signed_numbered_pdf_on_the_event_page(
     assert "Narasumber memaparkan pemanfaatan data harga daring." in text
     assert "Uji coba di dua kabupaten." in text
     assert "Notulis," in text and "Nur Aisyah, S.Tr.Stat." in text
-    assert f"NIP. {notulis.nip_display}" in text
+    assert f"NIP. {minute_taker.nip_display}" in text
     assert "Koordinator Kegiatan," in text and "Hendra Saputra, S.ST., M.Si." in text
     assert "NIP. 19820314 200502 1 003" in text
     assert "KABUPATEN BENGKULU SELATAN" in text  # the host office's letterhead
 
 
 def test_minutes_and_attendance_list_are_filed_as_pdfa(
-    client, ready_event, notulis, coordinator, employee, tmp_path
+    client, ready_event, minute_taker, coordinator, employee, tmp_path
 ):
     from tests.documents.archival import assert_archival
 
-    Event.objects.filter(pk=ready_event.pk).update(
-        date=timezone.localdate(), start_time="00:00", end_time="23:59"
-    )
-    ready_event.refresh_from_db()
-    eventday.add_attendee(ready_event, employee=employee, by=notulis)
-    eventday.save_minutes(
-        ready_event, summary="Ringkasan materi.", questions_answers="", follow_ups="", by=notulis
-    )
-    minutes = eventday.finalise_minutes(ready_event, by=notulis)
+    hold_today(ready_event)
+    eventday.add_attendee(ready_event, employee=employee, by=minute_taker)
+    minutes = final_minutes(ready_event, minute_taker, summary="Ringkasan materi.")
     client.force_login(employee)
 
     assert_archival(

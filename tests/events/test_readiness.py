@@ -6,7 +6,7 @@ from demo.national.seed import seed_offices
 from events.models import Event, EventStep, ReadinessLog
 from tests.factories import EmployeeFactory, office, upload_pdf_material
 
-from .conftest import url
+from .conftest import readiness_form, url
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +20,7 @@ ALL_ITEMS = {
 
 
 def post_progress(client, event, items, comment="", place="Aula BPS Bengkulu Selatan"):
-    data = {
-        "event-mode": "hybrid",
-        "event-place": place,
-        "event-meeting_link": "https://zoom.us/j/123456789",
-        "event-start_time": "09:00",
-        "event-end_time": "11:00",
-        "event-checkin_margin_minutes": "30",
-        "comment": comment,
-        **items,
-    }
+    data = readiness_form(place=place, comment=comment, **items)
     return client.post(url("readiness", event), data, follow=True)
 
 
@@ -48,21 +39,13 @@ def test_host_ca_records_progress_with_a_dated_comment(client, event, ca_1701):
 
 def test_place_ready_needs_a_place_or_a_link(client, event, ca_1701):
     client.force_login(ca_1701)
-    data = {
-        "event-mode": "offline",
-        "event-place": "",
-        "event-meeting_link": "",
-        "event-start_time": "09:00",
-        "event-end_time": "11:00",
-        "event-checkin_margin_minutes": "30",
-        "place_ready": "on",
-    }
+    data = readiness_form(mode="offline", place="", link="", place_ready="on")
     page = client.post(url("readiness", event), data)
     assert "Isi tempat dan/atau tautan rapat" in page.content.decode()
     assert not ReadinessLog.objects.exists()
 
 
-def test_readiness_is_confirmed_by_a_ca_provinsi_only(
+def test_readiness_is_confirmed_by_a_province_ca_only(
     client, event, ca_1701, ca_1702, ca_province, can_coordinator
 ):
     upload_pdf_material(event, ca_1701)
@@ -96,7 +79,7 @@ def test_confirmation_refused_while_the_checklist_is_incomplete(
     assert event.status == Event.Status.PLANNED
 
 
-def test_another_kab_kota_ca_cannot_update_readiness(client, event, ca_1702):
+def test_another_regency_ca_cannot_update_readiness(client, event, ca_1702):
     client.force_login(ca_1702)
     page = post_progress(client, event, ALL_ITEMS)
     assert "Simpan kemajuan" not in page.content.decode()

@@ -74,23 +74,26 @@ def test_opening_a_notification_marks_it_read_and_goes_to_the_action_page(client
     assert "data-unread" not in client.get(reverse("notifications:bell")).content.decode()
 
 
+def _try_mark_read(send) -> tuple[int, bool]:
+    """Ask to mark the one notification read (GET or POST); the answer's status and whether
+    the notification is read afterwards."""
+    note = Notification.objects.get()
+    status = send(reverse("notifications:mark_read", args=[note.pk])).status_code
+    note.refresh_from_db()
+    return status, note.is_read
+
+
 def test_mark_read_needs_post(client, employee):
     _tell(employee, 1)
     client.force_login(employee)
-    note = Notification.objects.get()
-    assert client.get(reverse("notifications:mark_read", args=[note.pk])).status_code == 405
-    note.refresh_from_db()
-    assert not note.is_read
+    assert _try_mark_read(client.get) == (405, False)
 
 
 def test_someone_elses_notification_answers_404(client, employee):
     other = EmployeeFactory()
     _tell(other, 1)
     client.force_login(employee)
-    note = Notification.objects.get()
-    assert client.post(reverse("notifications:mark_read", args=[note.pk])).status_code == 404
-    note.refresh_from_db()
-    assert not note.is_read
+    assert _try_mark_read(client.post) == (404, False)
 
 
 def test_an_outside_link_is_not_followed(client, employee):

@@ -64,7 +64,7 @@ def test_a_sheet_with_one_bad_row_imports_nothing_and_names_the_row():
     assert Office.objects.count() == before
 
 
-def test_a_kab_kota_cannot_hang_under_another_kab_kota():
+def test_a_regency_cannot_hang_under_another_regency():
     with pytest.raises(OfficeImportError) as refused:
         import_offices(read_offices_xlsx(sheet([["1799", "BPS Kabupaten X", "kab/kota", "1701"]])))
     assert "tingkat" in refused.value.errors[0][1]
@@ -77,7 +77,7 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused_clearly():
     assert ".xlsx" in str(refused.value)
 
 
-def test_the_national_list_has_38_provinces_and_514_kab_kota():
+def test_the_national_list_has_38_provinces_and_514_regencies():
     rows = national_rows()
     assert len(PROVINCES) == 38
     assert sum(r.level == "province" for r in rows) == 38
@@ -107,7 +107,7 @@ def test_import_offices_command_reports_the_bad_rows(tmp_path):
     assert not Office.objects.filter(code="1101").exists()
 
 
-def test_an_import_for_one_province_touches_only_its_own_kab_kota():
+def test_an_import_for_one_province_touches_only_its_own_regencies():
     from tests.factories import office
 
     bengkulu = office("1700")

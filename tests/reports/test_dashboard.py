@@ -265,7 +265,7 @@ def test_xlsx_holds_the_same_numbers(client, world):
 @pytest.mark.parametrize(
     "url", ["reports:dashboard", "reports:dashboard_pdf", "reports:dashboard_xlsx"]
 )
-def test_a_kab_kota_employee_is_refused(client, world, url):
+def test_a_regency_employee_is_refused(client, world, url):
     person = EmployeeFactory(office=office("1701"))
     client.force_login(person)
     assert client.get(reverse(url)).status_code == 403

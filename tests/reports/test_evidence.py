@@ -87,7 +87,7 @@ def year(cycle, event, submitted_report, ca_1701, cc, can_member):
     close_vote(vote, by=can_member)
     issue_results_letter(vote, [], by=can_member)
 
-    for role in (Role.COORDINATOR, Role.MODERATOR, Role.NOTULIS):
+    for role in (Role.COORDINATOR, Role.MODERATOR, Role.MINUTE_TAKER):
         CommitteeMember.objects.create(
             event=event, role=role, employee=EmployeeFactory(office=office("1701"))
         )
@@ -328,7 +328,7 @@ def test_cc_reads_the_packs_but_does_not_build_them(
     assert client.post("/reports/evidence/", {"period": "year"}).status_code == 403
 
 
-def test_kab_kota_employee_gets_403(
+def test_regency_employee_gets_403(
     client, year, can_member, queued, django_capture_on_commit_callbacks
 ):
     pack = _build(year["cycle"], can_member, 3, capture=django_capture_on_commit_callbacks)

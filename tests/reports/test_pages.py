@@ -7,25 +7,15 @@ from django.urls import reverse
 
 from events.models import Attendance
 from events.services.preparation import create_event
-from organization.models import Office, RoleAssignment
+from organization.models import RoleAssignment
 from reports.services import report as services
-from tests.factories import EmployeeFactory, give_role, office
+from tests.factories import EmployeeFactory, employee_with_role, office, other_province
 
 pytestmark = pytest.mark.django_db
 
 
 def _other_province_cc():
-    province = Office.objects.get_or_create(
-        code="1600",
-        defaults={
-            "name": "Badan Pusat Statistik Provinsi Sumatera Selatan",
-            "short_name": "Sumatera Selatan",
-            "level": Office.Level.PROVINCE,
-        },
-    )[0]
-    person = EmployeeFactory(office=province)
-    give_role(person, RoleAssignment.Role.CC, province)
-    return person
+    return employee_with_role(RoleAssignment.Role.CC, other_province("1600", "Sumatera Selatan"))
 
 
 def test_another_provinces_report_answers_404(client, report):

@@ -9,21 +9,14 @@ from django.urls import reverse
 
 from audit.registry import SECRET_MODELS, audited_models
 from cycles.models import Cycle
-from organization.models import Office, RoleAssignment
-from tests.factories import EmployeeFactory, give_role, office, province
+from organization.models import RoleAssignment
+from tests.factories import EmployeeFactory, give_role, office, other_province, province
 
 Role = RoleAssignment.Role
 
 
-def other_province():
-    return Office.objects.get_or_create(
-        code="1600",
-        defaults={
-            "name": "BPS Provinsi Sumatera Selatan",
-            "short_name": "Sumsel",
-            "level": Office.Level.PROVINCE,
-        },
-    )[0]
+def sumsel():
+    return other_province("1600", "Sumatera Selatan")
 
 
 @pytest.mark.django_db
@@ -55,7 +48,7 @@ def test_role_and_cycle_changes_are_recorded_with_who_and_what(client, can_membe
 
 @pytest.mark.django_db
 def test_another_province_changes_stay_hidden(client, can_member):
-    give_role(EmployeeFactory(full_name="Orang Sumsel"), Role.CC, other_province())
+    give_role(EmployeeFactory(full_name="Orang Sumsel"), Role.CC, sumsel())
     give_role(EmployeeFactory(full_name="Orang Bengkulu"), Role.CC, province())
     client.force_login(can_member)
     page = client.get(reverse("audit:trail")).content.decode()
@@ -165,8 +158,8 @@ def test_an_activity_report_entry_belongs_to_its_province(client, can_member):
     entry = LogEntry.objects.get_for_object(report).get(action=LogEntry.Action.CREATE)
     assert entry.additional_data == {"province": province().pk}
 
-    sumsel_can = EmployeeFactory(full_name="CAN Sumsel", office=other_province())
-    give_role(sumsel_can, Role.CAN_MEMBER, other_province())
+    sumsel_can = EmployeeFactory(full_name="CAN Sumsel", office=sumsel())
+    give_role(sumsel_can, Role.CAN_MEMBER, sumsel())
     client.force_login(sumsel_can)
     page = client.get(reverse("audit:trail"), {"model": "reports.activityreport"})
     assert page.status_code == 200 and str(report) not in page.content.decode()

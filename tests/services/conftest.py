@@ -10,12 +10,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -164,3 +166,27 @@ def wait_until(predicate, timeout: float = 30, interval: float = 0.2):
             return value
         time.sleep(interval)
     return predicate()
+
+
+def all_at_once(count: int, work, join_timeout: float = 60) -> list[Exception]:
+    """Call work(n) for n in range(count), each in a thread of its own (a connection of its own)
+    and all released together: `count` simultaneous requests. Returns what the threads raised;
+    `work` catches the refusals it expects."""
+    barrier = threading.Barrier(count)
+    errors = []
+
+    def run(n):
+        try:
+            barrier.wait(timeout=30)
+            work(n)
+        except Exception as exc:  # noqa: BLE001 - returned, the test asserts there is none
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(join_timeout)
+    return errors

@@ -2,13 +2,11 @@
 leaves exactly one voter record and one ballot in the box (the database enforces it, not the
 view); the nineteen others are told that a cast ballot is final."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from common.scopes import province_scope
 from tests.factories import EmployeeFactory, ensure_offices
+from tests.services.conftest import all_at_once
 from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
 from voting.models import BallotBoxEntry, BallotChoice, VoterRecord
 from voting.selectors import voter_for
@@ -27,29 +25,17 @@ def test_twenty_concurrent_submits_of_one_voter_store_exactly_one_ballot(can_mem
     vote = make_open_vote(cycle, can_member)
     person = EmployeeFactory()
     voter = voter_for(vote, person)
-    barrier = threading.Barrier(THREADS)
-    errors, refused = [], []
+    refused = []
 
     def submit(n):
         try:
-            barrier.wait(timeout=30)
             # Each thread is one of the voter's requests: read in their province's scope.
             with province_scope(person):
                 cast_ballot(vote, voter=voter, proposal_ids=[themes[n % 3].pk])
         except BallotError as exc:
             refused.append(str(exc))
-        except Exception as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=submit, args=(n,)) for n in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-
-    assert errors == []
+    assert all_at_once(THREADS, submit) == []
     assert len(refused) == THREADS - 1
     assert all("sudah memberikan suara" in message for message in refused)
     assert VoterRecord.objects.filter(vote=vote).count() == 1

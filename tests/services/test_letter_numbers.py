@@ -1,7 +1,6 @@
 """Letter numbers under concurrency, on real PostgreSQL (row locks, not SQLite's file lock)."""
 
 import datetime
-import threading
 
 import pytest
 from django.db import connection
@@ -11,6 +10,7 @@ from documents.letters import issue_letter
 from documents.models import Letter
 from documents.rendering import render_pdf
 from tests.factories import EmployeeFactory, office
+from tests.services.conftest import all_at_once
 
 THREADS = 20
 
@@ -23,38 +23,25 @@ def test_twenty_concurrent_letters_get_twenty_consecutive_numbers():
     )
     province = office("1700")
     render_pdf("documents/letters/generic.html", {"paragraphs": []})  # warm WeasyPrint once
-    start = threading.Barrier(THREADS)
-    numbers, errors = [], []
+    numbers = []
 
     def issue(i):
-        try:
-            start.wait()
-            # Each thread is one of the signatory's requests: read in their province's scope.
-            with province_scope(signatory):
-                letter = issue_letter(
-                    office=province,
-                    kind=Letter.Kind.INVITATION,
-                    subject=f"Undangan {i}",
-                    addressees=["Seluruh pegawai"],
-                    body_template="documents/letters/generic.html",
-                    context={"paragraphs": [f"Surat ke-{i}."]},
-                    signatory=signatory,
-                    by=signatory,
-                    letter_date=datetime.date(2025, 5, 5),
-                )
-            numbers.append(letter.sequence)
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(repr(exc))
-        finally:
-            connection.close()
+        # Each thread is one of the signatory's requests: read in their province's scope.
+        with province_scope(signatory):
+            letter = issue_letter(
+                office=province,
+                kind=Letter.Kind.INVITATION,
+                subject=f"Undangan {i}",
+                addressees=["Seluruh pegawai"],
+                body_template="documents/letters/generic.html",
+                context={"paragraphs": [f"Surat ke-{i}."]},
+                signatory=signatory,
+                by=signatory,
+                letter_date=datetime.date(2025, 5, 5),
+            )
+        numbers.append(letter.sequence)
 
-    threads = [threading.Thread(target=issue, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-
-    assert errors == []
+    assert all_at_once(THREADS, issue, join_timeout=120) == []
     assert sorted(numbers) == list(range(1, THREADS + 1))
     stored = Letter.objects.filter(office=province, year=2025).values_list("number", flat=True)
     assert sorted(stored) == [f"B-{n:03d}/17000/HM.010/2025" for n in range(1, THREADS + 1)]

@@ -177,7 +177,10 @@ from organization.models import Employee
 client = Client(HTTP_HOST="localhost")
 client.force_login(Employee.objects.get(pk=int(sys.argv[1])))
 started = time.monotonic()
-response = client.post(sys.argv[2])
+data = json.loads(sys.argv[3])
+if "file" in data:
+    data["file"] = open(data["file"], "rb")
+response = client.post(sys.argv[2], data)
 print(json.dumps({"status": response.status_code, "seconds": time.monotonic() - started}))
 """
 
@@ -214,15 +217,18 @@ class RedisServer:
             self.proc.wait(10)
 
 
-def post_with_the_broker_down(worker, redis_server, var, person, url, timeout=60):
-    """POST `url` as `person` in a fresh process while the broker is down; the request must
-    succeed (a redirect). Returns the finished process and its {"status", "seconds"}."""
+def post_with_the_broker_down(
+    worker, redis_server, var, person, url, data=None, timeout=60, **env_extra
+):
+    """POST `data` (a "file" entry: the path of a file to upload) to `url` as `person` in a fresh
+    process while the broker is down; the request must succeed (a redirect). Returns the
+    finished process and its {"status", "seconds"}."""
     redis_server.start()
     redis_server.stop()  # the broker is down
     env = worker.env()
-    env.update(REDIS_URL=redis_server.url, SERAWAI_VAR_DIR=str(var))
+    env.update(REDIS_URL=redis_server.url, SERAWAI_VAR_DIR=str(var), **env_extra)
     done = subprocess.run(
-        [sys.executable, "-c", REQUEST_SCRIPT, str(person.pk), url],
+        [sys.executable, "-c", REQUEST_SCRIPT, str(person.pk), url, json.dumps(data or {})],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -235,13 +241,24 @@ def post_with_the_broker_down(worker, redis_server, var, person, url, timeout=60
     return done, result
 
 
-@pytest.fixture
-def own_redis(tmp_path):
+def broker_back(worker, redis_server, var) -> None:
+    """The broker is back; a worker comes up against it."""
+    redis_server.start()
+    start(worker, var, REDIS_URL=redis_server.url)
+
+
+def own_redis_on(port: int, tmp_path: Path):
+    """The body of an `own_redis` fixture: a RedisServer on `port`, stopped at the end."""
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server not installed")
-    server = RedisServer(6391, tmp_path / "redis.log")
+    server = RedisServer(port, tmp_path / "redis.log")
     yield server
     server.stop()
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    yield from own_redis_on(6391, tmp_path)
 
 
 def test_request_succeeds_with_the_broker_down_and_the_mail_goes_out_when_it_is_back(
@@ -259,8 +276,7 @@ def test_request_succeeds_with_the_broker_down_and_the_mail_goes_out_when_it_is_
     assert row.status == "pending"  # kept in the outbox, not lost
     assert Notification.objects.filter(recipient=person).count() == 1
 
-    own_redis.start()  # the broker is back; a worker comes up against it
-    start(celery_worker_process, var, REDIS_URL=own_redis.url)
+    broker_back(celery_worker_process, own_redis, var)
     assert wait_until(all_sent, timeout=30), celery_worker_process.log()[-3000:]
     assert [m["To"] for m in mailed(var)] == [person.email]
 
@@ -297,8 +313,7 @@ def test_publishing_the_socialisation_letter_with_the_broker_down_succeeds_and_t
     assert {ca.pk for ca in cas} <= told
     assert not OutboxMail.objects.exclude(status="pending").exists()  # queued, nothing lost
 
-    own_redis.start()  # the broker is back; a worker comes up against it
-    start(celery_worker_process, var, REDIS_URL=own_redis.url)
+    broker_back(celery_worker_process, own_redis, var)
     assert wait_until(all_sent, timeout=60), celery_worker_process.log()[-3000:]
     sent = [(m["To"], m["Subject"]) for m in mailed(var)]
     assert {ca.email for ca in cas} <= {to for to, _subject in sent}

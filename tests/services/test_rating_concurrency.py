@@ -2,10 +2,8 @@
 once leaves exactly one rater record and one rating (the database enforces it, not the view)."""
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from common.scopes import province_scope
@@ -16,6 +14,7 @@ from evaluations.services.rating_box import close_form
 from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
 from tests.evaluations.conftest import add_speaker, attend, make_event
 from tests.factories import ensure_offices, province
+from tests.services.conftest import all_at_once
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -31,29 +30,17 @@ def test_ten_concurrent_submits_of_one_attendee_store_exactly_one_rating():
     speaker = add_speaker(event)
     (person,) = attend(event)
     open_presenter_evaluation(event)
-    barrier = threading.Barrier(THREADS)
-    refused, errors = [], []
+    refused = []
 
-    def submit():
+    def submit(_n):
         try:
-            barrier.wait(timeout=30)
             # Each thread is one of the person's requests: read in their province's scope.
             with province_scope(person):
                 rate_presenters(event=event, rater=person, ratings={speaker: SCORES})
         except EvaluationError as exc:
             refused.append(exc)
-        except Exception as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=submit) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-
-    assert errors == []
+    assert all_at_once(THREADS, submit) == []
     assert len(refused) == THREADS - 1
     assert RaterRecord.objects.filter(event=event, employee=person).count() == 1
     assert RatingBoxEntry.objects.filter(event=event).count() == 1

@@ -13,32 +13,28 @@ import subprocess
 import pytest
 from django.conf import settings
 
-from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord
-from evaluations.services.rating_box import close_form, mix_ratings
-from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
-from tests.evaluations.conftest import add_speaker, attend, make_event
-from tests.factories import EmployeeFactory, ensure_offices
+from evaluations.models import PresenterRating, RaterRecord
+from tests.factories import EmployeeFactory
 from tests.secrecy_attacks import (
     CHANCE_LIMIT,
-    distinct_choices,
+    RATERS,
+    VOTERS,
+    cast_known_ballots,
+    closed_form_with_known_ratings,
     links,
     old_receipt,
+    open_vote_with_themes,
     pair_in_order,
     rows,
 )
 from tests.services.conftest import WorkerProcess, wait_until
-from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
 from voting import selectors
 from voting.models import Ballot, BallotBoxEntry, BallotChoice, VoterRecord
 from voting.selectors import voter_for
 from voting.services import results
-from voting.services.ballots import cast_ballot, mix_ballots
+from voting.services.ballots import cast_ballot
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-
-VOTERS = 40
-RATERS = 15
-CODES = ("1701", "1702", "1703", "1704", "1705", "1706", "1707")
 
 
 def choices_of_ballots() -> dict:
@@ -46,26 +42,6 @@ def choices_of_ballots() -> dict:
     for ballot_id, proposal_id in BallotChoice.objects.values_list("ballot_id", "proposal_id"):
         chosen.setdefault(str(ballot_id).replace("-", ""), []).append(proposal_id)
     return {ballot: tuple(sorted(pks)) for ballot, pks in chosen.items()}
-
-
-def open_vote_with_themes(can_member):
-    ensure_offices()
-    cycle = open_proposals(make_cycle(), can_member)
-    themes = [make_proposal(cycle, code, f"Tema {code}") for code in CODES]
-    return make_open_vote(cycle, can_member), themes
-
-
-def cast_known_ballots(vote, themes) -> dict:
-    truth = {}
-    for person, chosen in zip(
-        EmployeeFactory.create_batch(VOTERS),
-        distinct_choices([t.pk for t in themes], VOTERS),
-        strict=True,
-    ):
-        cast_ballot(vote, voter=voter_for(vote, person), proposal_ids=chosen)
-        mix_ballots(vote)  # as the worker does after each ballot
-        truth[f"employee:{person.pk}"] = tuple(chosen)
-    return truth
 
 
 def dump_order(table: str, column: int) -> list[str]:
@@ -150,19 +126,7 @@ def test_after_the_close_no_attack_links_more_voters_than_chance(can_member):
 
 
 def test_after_the_form_closes_no_attack_links_raters_to_ratings(can_member):
-    ensure_offices()
-    event = make_event(make_cycle())
-    speaker = add_speaker(event)
-    people = attend(event, RATERS)
-    open_presenter_evaluation(event)
-    truth = {}
-    for person, chosen in zip(people, distinct_choices(range(1, 6), RATERS, most=2), strict=True):
-        given = {"mastery": chosen[0], "delivery": chosen[-1]}
-        given.update(relevance=3, time_management=3, interaction=3)
-        rate_presenters(event=event, rater=person, ratings={speaker: given})
-        mix_ratings(event.pk)
-        truth[person.pk] = (given["mastery"], given["delivery"])
-    close_form(PresenterEvaluation.objects.get(event=event))
+    truth = closed_form_with_known_ratings()
     assert PresenterRating.objects.count() == RaterRecord.objects.count() == RATERS
     records, ratings = RaterRecord._meta.db_table, PresenterRating._meta.db_table
     attacks = {}

@@ -44,6 +44,14 @@ def cast(client, *proposals):
     )
 
 
+def refused(client, voter, proposal) -> str:
+    """`voter` casts a ballot for `proposal`; it is refused and nothing is stored. The page."""
+    login(client, voter)
+    page = cast(client, proposal).content.decode()
+    assert nothing_stored()
+    return page
+
+
 def nothing_stored():
     return not (
         VoterRecord.objects.exists()
@@ -126,28 +134,19 @@ def test_a_proposal_of_another_cycle_is_a_forged_choice(client, vote, themes, em
         province=province(), year=vote.cycle.year - 1, start_date=timezone.localdate()
     )
     foreign = make_proposal(other, "1701", "Tema tahun lalu")
-    login(client, employee)
-    response = cast(client, foreign)
-    assert "tidak ada dalam surat suara Anda" in response.content.decode()
-    assert nothing_stored()
+    assert "tidak ada dalam surat suara Anda" in refused(client, employee, foreign)
 
 
 def test_a_ballot_after_the_deadline_is_refused(client, vote, themes, employee):
     vote.closes_on = timezone.localdate() - timedelta(days=1)
     vote.save()
-    login(client, employee)
-    response = cast(client, themes[0])
-    assert "sudah lewat" in response.content.decode()
-    assert nothing_stored()
+    assert "sudah lewat" in refused(client, employee, themes[0])
 
 
 def test_a_ballot_after_the_close_is_refused(client, vote, themes, employee):
     vote.status = vote.Status.CLOSED
     vote.save()
-    login(client, employee)
-    response = cast(client, themes[0])
-    assert "Pemungutan suara sudah ditutup." in response.content.decode()
-    assert nothing_stored()
+    assert "Pemungutan suara sudah ditutup." in refused(client, employee, themes[0])
 
 
 def test_own_office_rule_takes_own_proposals_off_the_ballot(client, cycle, can_member, themes):

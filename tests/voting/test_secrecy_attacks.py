@@ -6,29 +6,24 @@ ctid and pg_dump, are in tests/services/test_secrecy_attacks.py."""
 
 import pytest
 
-from evaluations.models import PresenterEvaluation, PresenterRating, RaterRecord
-from evaluations.services.rating_box import close_form, mix_ratings
-from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
-from tests.evaluations.conftest import add_speaker, attend, make_event
-from tests.factories import EmployeeFactory, ensure_offices
+from evaluations.models import PresenterRating, RaterRecord
 from tests.secrecy_attacks import (
     CHANCE_LIMIT,
-    distinct_choices,
+    RATERS,
+    VOTERS,
+    cast_known_ballots,
+    closed_form_with_known_ratings,
     links,
     old_receipt,
+    open_vote_with_themes,
     pair_in_order,
     rows,
 )
-from tests.voting.helpers import make_cycle, make_open_vote, make_proposal, open_proposals
 from voting.models import BallotChoice, VoterRecord
-from voting.selectors import voter_for
 from voting.services import results
-from voting.services.ballots import cast_ballot, mix_ballots
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-VOTERS = 40
-RATERS = 15
 RECORDS, RATINGS = RaterRecord._meta.db_table, PresenterRating._meta.db_table
 
 
@@ -43,20 +38,8 @@ def ballots_by(order: str) -> list[tuple]:
 
 @pytest.fixture
 def closed_vote(can_member):
-    ensure_offices()
-    cycle = open_proposals(make_cycle(), can_member)
-    codes = ("1701", "1702", "1703", "1704", "1705", "1706", "1707")
-    themes = [make_proposal(cycle, code, f"Tema {code}") for code in codes]
-    vote = make_open_vote(cycle, can_member)
-    truth = {}
-    for person, chosen in zip(
-        EmployeeFactory.create_batch(VOTERS),
-        distinct_choices([t.pk for t in themes], VOTERS),
-        strict=True,
-    ):
-        cast_ballot(vote, voter=voter_for(vote, person), proposal_ids=chosen)
-        mix_ballots(vote)  # as the worker does after each ballot
-        truth[f"employee:{person.pk}"] = tuple(chosen)
+    vote, themes = open_vote_with_themes(can_member)
+    truth = cast_known_ballots(vote, themes)
     results.close_vote(vote, by=can_member)
     return vote, truth
 
@@ -90,25 +73,7 @@ def test_no_stored_value_is_the_voters_hmac_under_the_secret_key(closed_vote):
 
 
 def test_no_order_of_the_rows_links_raters_to_their_ratings_after_the_form_closes():
-    ensure_offices()
-    event = make_event(make_cycle())
-    speaker = add_speaker(event)
-    people = attend(event, RATERS)
-    open_presenter_evaluation(event)
-    scores = distinct_choices(range(1, 6), RATERS, most=2)  # 5 singles, then 10 pairs
-    truth = {}
-    for person, chosen in zip(people, scores, strict=True):
-        given = {
-            "mastery": chosen[0],
-            "delivery": chosen[-1],
-            "relevance": 3,
-            "time_management": 3,
-            "interaction": 3,
-        }
-        rate_presenters(event=event, rater=person, ratings={speaker: given})
-        mix_ratings(event.pk)
-        truth[person.pk] = (given["mastery"], given["delivery"])
-    close_form(PresenterEvaluation.objects.get(event=event))
+    truth = closed_form_with_known_ratings()
     assert PresenterRating.objects.count() == RaterRecord.objects.count() == RATERS
     for order in ("rowid", "id"):
         raters = [
