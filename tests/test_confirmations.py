@@ -1,4 +1,4 @@
-"""Issue 9: destructive actions ask first. Opening the action's URL (GET) shows a "Yakin ...?"
+"""Destructive actions ask first. Opening the action's URL (GET) shows a "Yakin ...?"
 page that says what will happen, with a cancel link and one submit button, and changes nothing;
 the POST from that page does it. Who may open the page is who may do the action.
 """

@@ -1,4 +1,4 @@
-"""Issue 9: a form refused for a bad value shows the page again with what the person typed
+"""A form refused for a bad value shows the page again with what the person typed
 still in it, says what is wrong, and stores nothing (no redirect that loses the input).
 
 Each case posts one invalid submission to a user-facing form view of the permission matrix's

@@ -1,4 +1,4 @@
-"""Issue 9: every list that can pass 25 rows shows 25 a page, can be filtered (django-filter),
+"""Every list that can pass 25 rows shows 25 a page, can be filtered (django-filter),
 keeps its filter across pages, answers a bad filter value with a message (never a 500), and
 runs the same number of queries at 10 and at 60 rows.
 
