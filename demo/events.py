@@ -103,7 +103,7 @@ def _committee(event, host_ca):
     for role, person in (
         (C.COORDINATOR, host_ca),
         (C.MODERATOR, staff[0]),
-        (C.MINUTE_TAKER, staff[1]),
+        (C.NOTE_TAKER, staff[1]),
     ):
         preparation_services.add_committee_member(event, role=role, employee=person, by=host_ca)
     preparation_services.add_committee_member(
@@ -150,7 +150,7 @@ def attendees(event, rng) -> list[Employee]:
     return list(dict.fromkeys(chosen + [p for p in logins if p.is_active]))
 
 
-def _event_day(event, minute_taker, host_ca, can, rng):
+def _event_day(event, note_taker, host_ca, can, rng):
     opens, _closes = event.window
     with story.on(event.date, event.start_time):
         for person in attendees(event, rng):
@@ -166,10 +166,10 @@ def _event_day(event, minute_taker, host_ca, can, rng):
                 questions_answers="T: Bagaimana menerapkannya di kantor kab/kota?\n"
                 "J: Mulai dari satu kegiatan rutin dan ukur hasilnya.",
                 follow_ups="Materi dibagikan melalui Portal Pintar.",
-                by=minute_taker,
+                by=note_taker,
             )
             ended_at = story.moment(event.date, event.end_time)
-            eventday.finalise_minutes(event, by=minute_taker, now=ended_at)
+            eventday.finalise_minutes(event, by=note_taker, now=ended_at)
         event.refresh_from_db()
         if not event.certificates_issued_at:
             batch = eventday.request_event_certificates(
@@ -226,13 +226,13 @@ def _prepare(event, planned, people) -> None:
         with story.on(cal.add_working_days(steps[8].planned_start, 3), time(9, 30)):
             eventday.send_invitation(event, signatory=_signatory(event.host_office), by=host_ca)
     event.refresh_from_db()
-    minute_taker = event.committee.filter(role=C.MINUTE_TAKER).select_related("employee").first()
+    note_taker = event.committee.filter(role=C.NOTE_TAKER).select_related("employee").first()
     ended = story.moment(event.date, event.end_time) <= timezone.now()
     if planned is not None and planned.kind == "recent" and event.date <= today:
         ended = True  # held early this morning (the first working day of a quarter)
-    if minute_taker and event.status in (Event.Status.READY, Event.Status.HELD) and ended:
+    if note_taker and event.status in (Event.Status.READY, Event.Status.HELD) and ended:
         rng = random.Random(f"serawai-events-{event.title}")
-        _event_day(event, minute_taker.employee, host_ca, can, rng)
+        _event_day(event, note_taker.employee, host_ca, can, rng)
 
 
 def seed(cycle, stdout) -> None:

@@ -55,7 +55,7 @@ def _in_committee_as(role: str, name: str):
     return rules.Predicate(holds, name=f"is_{name}")
 
 
-is_minute_taker = _in_committee_as(CommitteeMember.Role.MINUTE_TAKER, "minute_taker")
+is_note_taker = _in_committee_as(CommitteeMember.Role.NOTE_TAKER, "note_taker")
 # A Narasumber of this event.
 is_speaker = _in_committee_as(CommitteeMember.Role.SPEAKER, "speaker")
 
@@ -70,14 +70,14 @@ add_sop_perm("events.confirm_readiness", in_scope & is_province_ca)
 # Step 8: the CAN records the needs; the Event Team lead confirms or swaps.
 add_sop_perm("events.record_team_needs", in_scope & is_can)
 add_sop_perm("events.decide_team", in_scope & is_event_team_lead)
-# Step 9: the host CA (or the CAN) invites; the minute taker keeps attendance, minutes and photos.
+# Step 9: the host CA (or the CAN) invites; the note taker keeps attendance, minutes and photos.
 add_sop_perm("events.send_invitation", in_scope & (is_host_ca | is_can))
-add_sop_perm("events.show_checkin_code", in_scope & (is_host_ca | is_can | is_minute_taker))
-add_sop_perm("events.add_attendee", in_scope & is_minute_taker)
+add_sop_perm("events.show_checkin_code", in_scope & (is_host_ca | is_can | is_note_taker))
+add_sop_perm("events.add_attendee", in_scope & is_note_taker)
 # After the event only the CAN corrects the attendance, with a reason.
 add_sop_perm("events.correct_attendance", in_scope & is_can)
-add_sop_perm("events.write_minutes", in_scope & is_minute_taker)
-add_sop_perm("events.upload_photos", in_scope & (is_minute_taker | is_host_ca))
+add_sop_perm("events.write_minutes", in_scope & is_note_taker)
+add_sop_perm("events.upload_photos", in_scope & (is_note_taker | is_host_ca))
 add_sop_perm("events.issue_certificates", in_scope & (is_host_ca | is_can))
 # The presenter hands in the materials; the Event Team does it for an external presenter.
 add_sop_perm("events.manage_materials", in_scope & (is_speaker | is_event_team))

@@ -231,7 +231,7 @@ def make_ready(event, host_ca, ca_prov, place="Aula BPS Kabupaten Bengkulu Selat
 
 
 def hold_today(event):
-    """Move the event to today, all day: its check-in window and the minute taker's work open."""
+    """Move the event to today, all day: its check-in window and the note taker's work open."""
     from django.utils import timezone
 
     from events.models import Event
@@ -244,7 +244,7 @@ def hold_today(event):
 
 
 def final_minutes(event, by, summary="Ringkasan.", questions_answers="", follow_ups=""):
-    """The minute taker writes the minutes and finalises them (step 9); the event is held."""
+    """The note taker writes the minutes and finalises them (step 9); the event is held."""
     from events.services import eventday
 
     eventday.save_minutes(

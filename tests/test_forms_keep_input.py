@@ -71,17 +71,17 @@ def team_lead_and_second_member(w):
     second_team_member(w)
 
 
-def minute_taker(w):
+def note_taker(w):
     person = EmployeeFactory(full_name="Notulis Acara, S.ST.", office=w.office_a)
     CommitteeMember.objects.create(
-        event=w.event, role=CommitteeMember.Role.MINUTE_TAKER, employee=person
+        event=w.event, role=CommitteeMember.Role.NOTE_TAKER, employee=person
     )
-    w.people["minute_taker"] = person
+    w.people["note_taker"] = person
 
 
-def minute_taker_during_the_event(w):
-    """The event is today, all day: the minute taker still keeps the attendance."""
-    minute_taker(w)
+def note_taker_during_the_event(w):
+    """The event is today, all day: the note taker still keeps the attendance."""
+    note_taker(w)
     Event.objects.filter(pk=w.event.pk).update(
         date=timezone.localdate(), start_time="00:00", end_time="23:59"
     )
@@ -173,12 +173,12 @@ CASES = {
     ),
     "add attendee": Case(
         "events:attendance",
-        "minute_taker",
+        "note_taker",
         {"nip": "1999 0101 4821"},
         lambda w: Attendance.objects.count(),
         args=event_args,
         shown="1999 0101 4821",
-        prepare=minute_taker_during_the_event,
+        prepare=note_taker_during_the_event,
     ),
     "late attendee": Case(
         "events:attendance",
@@ -190,11 +190,11 @@ CASES = {
     ),
     "minutes": Case(
         "events:minutes",
-        "minute_taker",
+        "note_taker",
         {"summary": "", "questions_answers": TYPED, "follow_ups": ""},
         lambda w: Minutes.objects.count(),
         args=event_args,
-        prepare=minute_taker,
+        prepare=note_taker,
     ),
     "photo": Case(
         "events:photos",

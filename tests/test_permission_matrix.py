@@ -434,7 +434,7 @@ MATRIX = {
     "events:minutes": {"expect": everyone(200)},
     "events:minutes_finalise": {"expect": only({}), "method": "post"},
     "events:photo_file": {"expect": everyone(200)},
-    # The host office's CA (and the minute taker) asks "Yakin ...?" before a photo is deleted.
+    # The host office's CA (and the note taker) asks "Yakin ...?" before a photo is deleted.
     "events:photo_delete": {"expect": only({"ca_a": 200})},
     "events:photos": {"expect": everyone(200)},
     "events:readiness": {"expect": everyone(200)},

@@ -2,7 +2,7 @@
 
 For every province whose steps 1-5 are done: three events hosted by kab/kota offices in the
 first three quarters (events.services.preparation.create_event plans steps 6-11), a committee
-(speakers, moderator/MC, minute taker), and for events already held their attendance (about forty
+(speakers, moderator/MC, note taker), and for events already held their attendance (about forty
 people of the province) with the steps up to the event completed. Bulk writes; idempotent per cycle.
 """
 
@@ -92,7 +92,7 @@ def seed_activity(cycles, stdout=None) -> None:
             for role, who in (
                 (CommitteeMember.Role.SPEAKER, locals_[0]),
                 (CommitteeMember.Role.MODERATOR, locals_[min(1, len(locals_) - 1)]),
-                (CommitteeMember.Role.MINUTE_TAKER, locals_[min(2, len(locals_) - 1)]),
+                (CommitteeMember.Role.NOTE_TAKER, locals_[min(2, len(locals_) - 1)]),
             ):
                 committee.append(CommitteeMember(event=event, role=role, employee_id=who))
             if day < today:

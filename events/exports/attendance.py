@@ -8,7 +8,7 @@ def attendance_pdf(event) -> bytes:
     """The attendance list (daftar hadir) of `event`, signed by its chair."""
     from documents.rendering import render_pdf
 
-    _minute_taker, chair = eventday.minutes_signers(event)
+    _note_taker, chair = eventday.minutes_signers(event)
     return render_pdf(
         "documents/events/attendance.html",
         {"event": event, "rows": attendance_rows(event), "chair": chair},

@@ -148,7 +148,7 @@ class CommitteeMember(models.Model):
         COORDINATOR = "coordinator", _("Koordinator")
         SPEAKER = "speaker", _("Narasumber")
         MODERATOR = "moderator", _("Moderator/MC")
-        MINUTE_TAKER = "minute_taker", _("Notulis")
+        NOTE_TAKER = "note_taker", _("Notulis")
         OTHER = "other", _("Panitia lain")
 
     event = models.ForeignKey(
@@ -193,7 +193,7 @@ class CommitteeMember(models.Model):
 
 class AttendanceQuerySet(models.QuerySet):
     def during_event(self):
-        """Attendance taken during the event (self check-in in its window, or the minute taker until
+        """Attendance taken during the event (self check-in in its window, or the note taker until
         the window closed), not a correction the CAN made afterwards: only this makes a person
         an attendee who may rate the presenters."""
         return self.exclude(source=Attendance.Source.LATE)
@@ -203,12 +203,12 @@ class AttendanceQuerySet(models.QuerySet):
 
 
 class Attendance(models.Model):
-    """One attendee of an event: self check-in, added by the minute taker during the event, or added
+    """One attendee of an event: self check-in, added by the note taker during the event, or added
     by the CAN after it ended (with a reason; marked late in every list)."""
 
     class Source(models.TextChoices):
         SELF = "self", _("Presensi mandiri")
-        MINUTE_TAKER = "minute_taker", _("Ditambahkan notulis")
+        NOTE_TAKER = "note_taker", _("Ditambahkan notulis")
         LATE = "late", _("Dicatat CAN setelah kegiatan")
 
     event = models.ForeignKey(
@@ -221,7 +221,7 @@ class Attendance(models.Model):
         verbose_name=_("pegawai"),
     )
     checked_in_at = models.DateTimeField(_("waktu hadir"), default=timezone.now)
-    source = models.CharField(_("cara"), max_length=12, choices=Source.choices)
+    source = models.CharField(_("cara"), max_length=10, choices=Source.choices)
     added_by = actor_field(_("ditambahkan oleh"))
     reason = models.CharField(_("alasan pencatatan susulan"), max_length=200, blank=True)
 

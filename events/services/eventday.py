@@ -154,7 +154,7 @@ def has_ended(event, now=None) -> bool:
 
 @transaction.atomic
 def add_attendee(event, *, employee, by, now=None) -> Attendance:
-    """The minute taker records someone who attended without checking in, until the event ends."""
+    """The note taker records someone who attended without checking in, until the event ends."""
     event = _lock(event)
     if event.status not in (Event.Status.READY, Event.Status.HELD):
         raise EventError(_("Daftar hadir hanya dapat diisi untuk kegiatan yang siap/terlaksana."))
@@ -165,7 +165,7 @@ def add_attendee(event, *, employee, by, now=None) -> Attendance:
     if Attendance.objects.filter(event=event, employee=employee).exists():
         raise EventError(_("%(name)s sudah tercatat hadir.") % {"name": employee})
     return Attendance.objects.create(
-        event=event, employee=employee, source=Attendance.Source.MINUTE_TAKER, added_by=by
+        event=event, employee=employee, source=Attendance.Source.NOTE_TAKER, added_by=by
     )
 
 
@@ -221,7 +221,7 @@ def _editable_minutes(event) -> Minutes | None:
 
 @transaction.atomic
 def save_minutes(event, *, summary: str, questions_answers: str, follow_ups: str, by) -> Minutes:
-    """The minute taker writes the minutes (summary, Q&A, follow-ups) until they are final."""
+    """The note taker writes the minutes (summary, Q&A, follow-ups) until they are final."""
     event = _lock(event)
     if event.status not in (Event.Status.READY, Event.Status.HELD):
         raise EventError(_("Notulensi ditulis setelah kesiapan kegiatan dikonfirmasi."))
@@ -236,7 +236,7 @@ def save_minutes(event, *, summary: str, questions_answers: str, follow_ups: str
 @in_indonesian
 @transaction.atomic
 def finalise_minutes(event, *, by, now=None) -> Minutes:
-    """The minute taker finalises the minutes; they become read-only and the event is held."""
+    """The note taker finalises the minutes; they become read-only and the event is held."""
     event = _lock(event)
     minutes = _editable_minutes(event)
     if minutes is None or not minutes.summary:
@@ -252,7 +252,7 @@ def finalise_minutes(event, *, by, now=None) -> Minutes:
 
 
 def minutes_signers(event):
-    """(minute taker, chair): the minute taker who writes the minutes and the Koordinator who
+    """(note taker, chair): the note taker who writes the minutes and the Koordinator who
     leads the event (the Moderator/MC when no Koordinator is an employee) sign them."""
     members = {
         m.role: m.employee
@@ -263,7 +263,7 @@ def minutes_signers(event):
     chair = members.get(CommitteeMember.Role.COORDINATOR) or members.get(
         CommitteeMember.Role.MODERATOR
     )
-    return members.get(CommitteeMember.Role.MINUTE_TAKER), chair
+    return members.get(CommitteeMember.Role.NOTE_TAKER), chair
 
 
 def _minutes_document(event, minutes, *, by):
@@ -271,8 +271,8 @@ def _minutes_document(event, minutes, *, by):
     from documents.letters import issue_letter
     from documents.models import Letter
 
-    minute_taker, chair = minutes_signers(event)
-    minute_taker = minute_taker or by
+    note_taker, chair = minutes_signers(event)
+    note_taker = note_taker or by
     return issue_letter(
         office=event.host_office,
         kind=Letter.Kind.MINUTES,
@@ -282,14 +282,14 @@ def _minutes_document(event, minutes, *, by):
         context={
             "event": event,
             "minutes": minutes,
-            "minute_taker": minute_taker,
+            "note_taker": note_taker,
             "chair": chair,
             "speakers": list(
                 event.committee.filter(role=CommitteeMember.Role.SPEAKER).select_related("employee")
             ),
             "attendees": event.attendances.count(),
         },
-        signatory=chair or minute_taker,
+        signatory=chair or note_taker,
         by=by,
         letter_date=event.date,
         related=minutes,

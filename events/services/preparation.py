@@ -22,7 +22,7 @@ from .errors import EventError
 
 Role = CommitteeMember.Role
 # The role split handed down by the CAN Provinsi: who must be in every committee.
-REQUIRED_ROLES = (Role.COORDINATOR, Role.SPEAKER, Role.MODERATOR, Role.MINUTE_TAKER)
+REQUIRED_ROLES = (Role.COORDINATOR, Role.SPEAKER, Role.MODERATOR, Role.NOTE_TAKER)
 
 
 def _lock(event) -> Event:

@@ -83,7 +83,7 @@ def check_in(request, pk, token):
 
 @login_required
 def attendance(request, pk):
-    """The attendance list. During the event the minute taker adds people; once it has ended only
+    """The attendance list. During the event the note taker adds people; once it has ended only
     the CAN does, with a reason, and the entry is marked late."""
     event = get_event(request, pk)
     ended = eventday.has_ended(event)

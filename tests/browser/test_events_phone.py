@@ -29,10 +29,10 @@ def held_today(db, ca_1701, can_member):
         title="Pemanfaatan Big Data untuk Statistik Harga Konsumen di Kabupaten",
         meeting_link="https://zoom.us/j/98765432101?pwd=serawai-bengkulu-selatan",
     )
-    minute_taker = EmployeeFactory(full_name="Nur Aisyah, S.Tr.Stat.", office=office("1701"))
+    note_taker = EmployeeFactory(full_name="Nur Aisyah, S.Tr.Stat.", office=office("1701"))
     for role, person in (
         (CommitteeMember.Role.COORDINATOR, ca_1701),
-        (CommitteeMember.Role.MINUTE_TAKER, minute_taker),
+        (CommitteeMember.Role.NOTE_TAKER, note_taker),
         (CommitteeMember.Role.MODERATOR, EmployeeFactory(office=office("1701"))),
     ):
         preparation.add_committee_member(event, role=role, employee=person, by=ca_1701)
@@ -49,7 +49,7 @@ def held_today(db, ca_1701, can_member):
     )
     event.refresh_from_db()
     for _n in range(12):
-        eventday.add_attendee(event, employee=EmployeeFactory(), by=minute_taker)
+        eventday.add_attendee(event, employee=EmployeeFactory(), by=note_taker)
     return event
 
 

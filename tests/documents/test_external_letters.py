@@ -129,7 +129,7 @@ def test_results_letter_from_outside_announces_and_completes_step_5(client, can_
 
 def full_committee(event, ca):
     Role = CommitteeMember.Role
-    for role in (Role.COORDINATOR, Role.MODERATOR, Role.MINUTE_TAKER):
+    for role in (Role.COORDINATOR, Role.MODERATOR, Role.NOTE_TAKER):
         person = EmployeeFactory(office=office("1701"))
         preparation.add_committee_member(event, role=role, employee=person, by=ca)
     preparation.add_committee_member(

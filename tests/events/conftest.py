@@ -37,9 +37,9 @@ def committee_member(event, role, by, full_name, office_code):
 
 
 @pytest.fixture
-def minute_taker(event, ca_1701):
+def note_taker(event, ca_1701):
     return committee_member(
-        event, CommitteeRole.MINUTE_TAKER, ca_1701, "Nur Aisyah, S.Tr.Stat.", "1701"
+        event, CommitteeRole.NOTE_TAKER, ca_1701, "Nur Aisyah, S.Tr.Stat.", "1701"
     )
 
 

@@ -50,10 +50,10 @@ def ready_event(db):
 
 
 @pytest.fixture
-def minute_taker(ready_event):
+def note_taker(ready_event):
     person = EmployeeFactory(full_name="Nur Aisyah, S.Tr.Stat.", office=office("1701"))
     CommitteeMember.objects.create(
-        event=ready_event, role=CommitteeMember.Role.MINUTE_TAKER, employee=person
+        event=ready_event, role=CommitteeMember.Role.NOTE_TAKER, employee=person
     )
     return person
 
@@ -73,14 +73,14 @@ def after(event):
     return time_machine.travel(event.window[1] + datetime.timedelta(days=2), tick=False)
 
 
-def test_after_the_event_the_minute_taker_no_longer_adds_anyone(client, ready_event, minute_taker):
+def test_after_the_event_the_note_taker_no_longer_adds_anyone(client, ready_event, note_taker):
     latecomer = EmployeeFactory(full_name="Datang Belakangan")
     with after(ready_event):
-        client.force_login(minute_taker)
+        client.force_login(note_taker)
         response = client.post(url("attendance", ready_event), {"nip": latecomer.nip})
         assert response.status_code == 403
         with pytest.raises(errors.EventError, match="sudah berakhir"):
-            eventday.add_attendee(ready_event, employee=minute_taker, by=minute_taker)
+            eventday.add_attendee(ready_event, employee=note_taker, by=note_taker)
     assert not Attendance.objects.exists()
 
 
@@ -108,7 +108,7 @@ def test_after_the_event_the_can_adds_someone_with_a_reason_marked_late(
 
 
 def test_only_attendance_taken_during_the_event_makes_a_rater(
-    client, ready_event, minute_taker, can_member
+    client, ready_event, note_taker, can_member
 ):
     speaker = EmployeeFactory(full_name="Narasumber")
     CommitteeMember.objects.create(
@@ -117,14 +117,14 @@ def test_only_attendance_taken_during_the_event_makes_a_rater(
     on_time, latecomer = EmployeeFactory(), EmployeeFactory()
     with during(ready_event):
         eventday.check_in(ready_event, on_time)
-        eventday.add_attendee(ready_event, employee=minute_taker, by=minute_taker)
+        eventday.add_attendee(ready_event, employee=note_taker, by=note_taker)
     with after(ready_event):
         eventday.add_late_attendee(
             ready_event, employee=latecomer, by=can_member, reason="Ikut daring"
         )
         open_presenter_evaluation(ready_event)
         check_can_rate_presenters(ready_event, on_time)
-        check_can_rate_presenters(ready_event, minute_taker)
+        check_can_rate_presenters(ready_event, note_taker)
         with pytest.raises(EvaluationError, match="Hanya peserta yang hadir"):
             check_can_rate_presenters(ready_event, latecomer)
         client.force_login(can_member)
@@ -135,14 +135,14 @@ def test_only_attendance_taken_during_the_event_makes_a_rater(
 
 
 def test_the_can_removes_an_attendee_with_the_reason_in_the_audit_trail(
-    client, ready_event, can_member, minute_taker
+    client, ready_event, can_member, note_taker
 ):
     wrong = EmployeeFactory(full_name="Salah Catat")
     with during(ready_event):
-        row = eventday.add_attendee(ready_event, employee=wrong, by=minute_taker)
+        row = eventday.add_attendee(ready_event, employee=wrong, by=note_taker)
     remove = url("attendance_remove", ready_event, row.pk)
     with after(ready_event):
-        client.force_login(minute_taker)
+        client.force_login(note_taker)
         assert client.post(remove, {"reason": "x"}).status_code == 403
         client.force_login(can_member)
         assert "Salah Catat" in client.get(remove).content.decode()

@@ -26,7 +26,7 @@ from .conftest import url
 
 
 @pytest.fixture
-def held_event(ready_event, minute_taker, ca_1701):
+def held_event(ready_event, note_taker, ca_1701):
     Event.objects.filter(pk=ready_event.pk).update(
         date=timezone.localdate(), start_time="00:00", end_time="23:59"
     )
@@ -35,12 +35,12 @@ def held_event(ready_event, minute_taker, ca_1701):
         eventday.add_attendee(
             ready_event,
             employee=EmployeeFactory(full_name=f"Peserta Ke-{n + 1}, S.ST."),
-            by=minute_taker,
+            by=note_taker,
         )
     eventday.save_minutes(
-        ready_event, summary="Ringkasan.", questions_answers="", follow_ups="", by=minute_taker
+        ready_event, summary="Ringkasan.", questions_answers="", follow_ups="", by=note_taker
     )
-    eventday.finalise_minutes(ready_event, by=minute_taker)
+    eventday.finalise_minutes(ready_event, by=note_taker)
     ready_event.refresh_from_db()
     assert ready_event.status == Event.Status.HELD
     return ready_event

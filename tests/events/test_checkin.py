@@ -84,12 +84,12 @@ def test_the_host_ca_shows_the_qr_code_and_an_employee_cannot(
     assert client.get(url("checkin_code", ready_event)).status_code == 403
 
 
-def test_the_minute_taker_adds_an_attendee_by_nip(client, ready_event, minute_taker, employee):
-    client.force_login(minute_taker)
+def test_the_note_taker_adds_an_attendee_by_nip(client, ready_event, note_taker, employee):
+    client.force_login(note_taker)
     page = client.post(url("attendance", ready_event), {"nip": employee.nip_display}, follow=True)
     assert "ditambahkan ke daftar hadir" in page.content.decode()
     row = Attendance.objects.get(event=ready_event, employee=employee)
-    assert row.source == Attendance.Source.MINUTE_TAKER and row.added_by == minute_taker
+    assert row.source == Attendance.Source.NOTE_TAKER and row.added_by == note_taker
     page = client.post(url("attendance", ready_event), {"nip": employee.nip})
     assert "sudah tercatat hadir" in page.content.decode()
     page = client.post(url("attendance", ready_event), {"nip": "199001012015011999"})

@@ -40,9 +40,9 @@ def test_committee_to_letter(client, event, ca_1701, head_1701):
     )
     add(client, event, "coordinator", employee=ca_1701.pk)
     add(client, event, "moderator", employee=staff[0].pk)
-    page = add(client, event, "minute_taker", external_name="Orang Luar", external_institution="X")
+    page = add(client, event, "note_taker", external_name="Orang Luar", external_institution="X")
     assert "Hanya narasumber yang boleh dari pihak luar." in page.content.decode()
-    page = add(client, event, "minute_taker", employee=staff[1].pk)
+    page = add(client, event, "note_taker", employee=staff[1].pk)
     assert "Panitia ditambahkan." in page.content.decode()
     add(client, event, "other", employee=staff[2].pk, duty="Konsumsi")
     assert event.committee.count() == 5

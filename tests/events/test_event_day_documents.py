@@ -42,8 +42,8 @@ def test_invitation_letter_goes_to_all_employees(client, event, ca_1701, head_17
     assert Letter.objects.filter(kind=Letter.Kind.INVITATION).count() == 1
 
 
-def test_attendance_list_as_xlsx_and_pdf(client, ready_event, minute_taker, employee):
-    eventday.add_attendee(ready_event, employee=employee, by=minute_taker)
+def test_attendance_list_as_xlsx_and_pdf(client, ready_event, note_taker, employee):
+    eventday.add_attendee(ready_event, employee=employee, by=note_taker)
     client.force_login(employee)
     xlsx = client.get(url("attendance_xlsx", ready_event))
     assert xlsx.status_code == 200
@@ -63,7 +63,7 @@ def test_attendance_list_as_xlsx_and_pdf(client, ready_event, minute_taker, empl
 
 
 def test_certificates_go_only_to_attendees_and_speakers(
-    client, ready_event, minute_taker, ca_1701, cc, employee
+    client, ready_event, note_taker, ca_1701, cc, employee
 ):
     event = ready_event
     speaker = EmployeeFactory(full_name="Dr. Penyaji Internal, M.Si.", office=office("1701"))
@@ -76,7 +76,7 @@ def test_certificates_go_only_to_attendees_and_speakers(
         preparation.add_committee_member(event, role=role, employee=person, by=ca_1701)
     add_external_speaker(event, by=ca_1701)
     for person in (employee, speaker):
-        eventday.add_attendee(event, employee=person, by=minute_taker)
+        eventday.add_attendee(event, employee=person, by=note_taker)
 
     client.force_login(ca_1701)
     page = client.post(url("certificates", event), {"signatory": cc.pk}, follow=True)
@@ -85,9 +85,9 @@ def test_certificates_go_only_to_attendees_and_speakers(
 
     Event.objects.filter(pk=event.pk).update(date=timezone.localdate(), start_time="00:00")
     eventday.save_minutes(
-        event, summary="Ringkasan.", questions_answers="", follow_ups="", by=minute_taker
+        event, summary="Ringkasan.", questions_answers="", follow_ups="", by=note_taker
     )
-    eventday.finalise_minutes(event, by=minute_taker)
+    eventday.finalise_minutes(event, by=note_taker)
     # Held: the presenter evaluation (step 11) opens for the attendees.
     assert Notification.objects.filter(kind=kinds.EVALUATION_OPEN, recipient=employee).exists()
     page = client.post(url("certificates", event), {"signatory": cc.pk}, follow=True)
@@ -101,7 +101,7 @@ def test_certificates_go_only_to_attendees_and_speakers(
         ("Dr. Penyaji Internal, M.Si.", "speaker"),
         ("Prof. Luar, Ph.D.", "speaker"),
     }
-    assert not Certificate.objects.filter(holder__in=[moderator, absent, minute_taker]).exists()
+    assert not Certificate.objects.filter(holder__in=[moderator, absent, note_taker]).exists()
     budi = Certificate.objects.get(holder=employee)
     assert budi.holder_nip == employee.nip  # 18 digits: PostgreSQL refuses the spaced form
     with budi.file.open("rb") as handle:
@@ -118,14 +118,14 @@ def test_certificates_go_only_to_attendees_and_speakers(
     assert event.status == Event.Status.CLOSED
 
 
-def test_status_moves_only_through_its_steps(event, ca_1701, minute_taker):
+def test_status_moves_only_through_its_steps(event, ca_1701, note_taker):
     with pytest.raises(errors.EventError):
         preparation.mark_held(event, by=ca_1701)  # planned -> held is not allowed
     with pytest.raises(errors.EventError):
         preparation.close_event(event, by=ca_1701)
     with pytest.raises(errors.EventError):
         eventday.save_minutes(
-            event, summary="x", questions_answers="", follow_ups="", by=minute_taker
+            event, summary="x", questions_answers="", follow_ups="", by=note_taker
         )
     event.refresh_from_db()
     assert event.status == Event.Status.PLANNED

@@ -1,4 +1,4 @@
-"""Step 9 outputs: minutes written in the app and finalised by the minute taker (then read-only);
+"""Step 9 outputs: minutes written in the app and finalised by the note taker (then read-only);
 documentation photos checked by content, size-limited, re-encoded, with thumbnails."""
 
 import datetime
@@ -32,9 +32,9 @@ MINUTES = {
 }
 
 
-def test_finalised_minutes_cannot_be_edited(client, ready_event, minute_taker):
+def test_finalised_minutes_cannot_be_edited(client, ready_event, note_taker):
     started(ready_event)
-    client.force_login(minute_taker)
+    client.force_login(note_taker)
     page = client.post(url("minutes", ready_event), MINUTES, follow=True)
     assert "Notulensi disimpan." in page.content.decode()
     page = client.post(url("minutes_finalise", ready_event), follow=True)
@@ -42,28 +42,28 @@ def test_finalised_minutes_cannot_be_edited(client, ready_event, minute_taker):
     assert "Notulensi final" in text and "Silastik" in text
     assert "<textarea" not in text
     ready_event.refresh_from_db()
-    assert ready_event.status == Event.Status.HELD and ready_event.held_by == minute_taker
+    assert ready_event.status == Event.Status.HELD and ready_event.held_by == note_taker
 
     page = client.post(url("minutes", ready_event), {**MINUTES, "summary": "Diubah"}, follow=True)
     assert "sudah final dan tidak dapat diubah" in page.content.decode()
     minutes = Minutes.objects.get(event=ready_event)
-    assert minutes.summary == MINUTES["summary"] and minutes.finalised_by == minute_taker
+    assert minutes.summary == MINUTES["summary"] and minutes.finalised_by == note_taker
     page = client.post(url("minutes_finalise", ready_event), follow=True)
     assert "sudah final dan tidak dapat diubah" in page.content.decode()
 
 
-def test_only_the_minute_taker_writes_minutes(client, ready_event, minute_taker, ca_1701):
+def test_only_the_note_taker_writes_minutes(client, ready_event, note_taker, ca_1701):
     client.force_login(ca_1701)
     assert client.post(url("minutes", ready_event), MINUTES).status_code == 403
     assert client.post(url("minutes_finalise", ready_event)).status_code == 403
     assert not Minutes.objects.exists()
 
 
-def test_minutes_cannot_be_finalised_before_the_event_starts(client, ready_event, minute_taker):
+def test_minutes_cannot_be_finalised_before_the_event_starts(client, ready_event, note_taker):
     Event.objects.filter(pk=ready_event.pk).update(
         date=timezone.localdate() + datetime.timedelta(days=5)
     )
-    client.force_login(minute_taker)
+    client.force_login(note_taker)
     client.post(url("minutes", ready_event), MINUTES)
     page = client.post(url("minutes_finalise", ready_event), follow=True)
     assert "Kegiatan belum dimulai." in page.content.decode()
@@ -78,8 +78,8 @@ def png(size=(1600, 1200), color=(200, 30, 30)) -> bytes:
     return out.getvalue()
 
 
-def test_photo_is_reencoded_with_a_thumbnail_and_caption(client, ready_event, minute_taker):
-    client.force_login(minute_taker)
+def test_photo_is_reencoded_with_a_thumbnail_and_caption(client, ready_event, note_taker):
+    client.force_login(note_taker)
     upload = SimpleUploadedFile("pembukaan.png", png(), content_type="image/png")
     page = client.post(
         url("photos", ready_event),
@@ -105,21 +105,21 @@ def refused_photo(client, event, upload, caption) -> str:
     return page.content.decode()
 
 
-def test_a_non_image_named_jpg_is_refused(client, ready_event, minute_taker):
-    client.force_login(minute_taker)
+def test_a_non_image_named_jpg_is_refused(client, ready_event, note_taker):
+    client.force_login(note_taker)
     fake = SimpleUploadedFile("foto.jpg", b"%PDF-1.7 not a photo at all", content_type="image/jpeg")
     assert "bukan gambar" in refused_photo(client, ready_event, fake, "Palsu")
 
 
-def test_a_wrong_extension_is_refused(client, ready_event, minute_taker):
-    client.force_login(minute_taker)
+def test_a_wrong_extension_is_refused(client, ready_event, note_taker):
+    client.force_login(note_taker)
     doc = SimpleUploadedFile("notulen.exe", png(), content_type="application/octet-stream")
     refused_photo(client, ready_event, doc, "x")
 
 
-def test_an_image_over_the_size_limit_is_refused(client, ready_event, minute_taker, settings):
+def test_an_image_over_the_size_limit_is_refused(client, ready_event, note_taker, settings):
     settings.SERAWAI_PHOTO_MAX_BYTES = 10_000
-    client.force_login(minute_taker)
+    client.force_login(note_taker)
     out = BytesIO()
     Image.effect_noise((300, 300), 80).save(out, "PNG")  # noise does not compress: a real image
     assert len(out.getvalue()) > 10_000
@@ -137,7 +137,7 @@ def test_an_employee_cannot_upload_photos(client, ready_event, employee):
 
 
 def test_the_host_ca_deletes_a_wrong_photo_after_confirming_and_the_trail_says_who(
-    client, ready_event, minute_taker, ca_1701, django_capture_on_commit_callbacks
+    client, ready_event, note_taker, ca_1701, django_capture_on_commit_callbacks
 ):
     import os
 
@@ -148,7 +148,7 @@ def test_the_host_ca_deletes_a_wrong_photo_after_confirming_and_the_trail_says_w
     from events.services.eventday import add_photo, delete_photo
 
     upload = SimpleUploadedFile("salah.png", png(), content_type="image/png")
-    photo = add_photo(ready_event, upload=upload, caption="Salah unggah", by=minute_taker)
+    photo = add_photo(ready_event, upload=upload, caption="Salah unggah", by=note_taker)
     stored = photo.image.path
     client.force_login(ca_1701)
     page = client.get(url("photos", ready_event)).content.decode()
@@ -162,7 +162,7 @@ def test_the_host_ca_deletes_a_wrong_photo_after_confirming_and_the_trail_says_w
     deleted = LogEntry.objects.get(action=LogEntry.Action.DELETE, object_repr__contains="Salah")
     assert deleted.actor == ca_1701
     second = SimpleUploadedFile("pembukaan.png", png(), content_type="image/png")
-    kept = add_photo(ready_event, upload=second, caption="Pembukaan", by=minute_taker)
+    kept = add_photo(ready_event, upload=second, caption="Pembukaan", by=note_taker)
     Event.objects.filter(pk=ready_event.pk).update(status=Event.Status.CLOSED)
     with pytest.raises(EventError, match="sudah ditutup"):
         delete_photo(kept, by=ca_1701)

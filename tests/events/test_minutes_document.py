@@ -1,5 +1,5 @@
 """SOP step 9's minutes as a document: finalised minutes become a numbered PDF signed by the
-minute taker and the Koordinator (with their NIPs), stored and downloadable from the event."""
+note taker and the Koordinator (with their NIPs), stored and downloadable from the event."""
 
 import io
 
@@ -35,12 +35,12 @@ def coordinator(ready_event, ca_1701):
 
 
 def test_finalised_minutes_are_a_signed_numbered_pdf_on_the_event_page(
-    client, ready_event, minute_taker, coordinator, employee
+    client, ready_event, note_taker, coordinator, employee
 ):
     hold_today(ready_event)
     minutes = final_minutes(
         ready_event,
-        minute_taker,
+        note_taker,
         summary="Narasumber memaparkan pemanfaatan data harga daring.",
         questions_answers="Bagaimana validasi data? Dibandingkan dengan survei harga.",
         follow_ups="Uji coba di dua kabupaten.",
@@ -63,20 +63,20 @@ def test_finalised_minutes_are_a_signed_numbered_pdf_on_the_event_page(
     assert "Narasumber memaparkan pemanfaatan data harga daring." in text
     assert "Uji coba di dua kabupaten." in text
     assert "Notulis," in text and "Nur Aisyah, S.Tr.Stat." in text
-    assert f"NIP. {minute_taker.nip_display}" in text
+    assert f"NIP. {note_taker.nip_display}" in text
     assert "Koordinator Kegiatan," in text and "Hendra Saputra, S.ST., M.Si." in text
     assert "NIP. 19820314 200502 1 003" in text
     assert "KABUPATEN BENGKULU SELATAN" in text  # the host office's letterhead
 
 
 def test_minutes_and_attendance_list_are_filed_as_pdfa(
-    client, ready_event, minute_taker, coordinator, employee, tmp_path
+    client, ready_event, note_taker, coordinator, employee, tmp_path
 ):
     from tests.documents.archival import assert_archival
 
     hold_today(ready_event)
-    eventday.add_attendee(ready_event, employee=employee, by=minute_taker)
-    minutes = final_minutes(ready_event, minute_taker, summary="Ringkasan materi.")
+    eventday.add_attendee(ready_event, employee=employee, by=note_taker)
+    minutes = final_minutes(ready_event, note_taker, summary="Ringkasan materi.")
     client.force_login(employee)
 
     assert_archival(

@@ -39,10 +39,10 @@ def with_attendees(n: int, start: int):
 
 @pytest.mark.parametrize("page", ["attendance", "detail"])
 def test_page_queries_do_not_grow_with_attendees(
-    client, page, minute_taker, event, django_assert_num_queries
+    client, page, note_taker, event, django_assert_num_queries
 ):
     small, large = with_attendees(10, 0), with_attendees(500, 1000)
-    client.force_login(minute_taker)
+    client.force_login(note_taker)
     client.get(url(page, small))  # warm the session and caches once
     with CaptureQueriesContext(connection) as first:
         response = client.get(url(page, small))

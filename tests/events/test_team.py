@@ -73,10 +73,10 @@ def test_rotation_proposes_the_least_recently_served_member(
     assert mc_of(fourth) == members["Ani"]
     assert "Ani Rahma, S.Si." in page.content.decode()
 
-    # Someone already serving in the event (here: Ani as minute taker) is not proposed.
+    # Someone already serving in the event (here: Ani as note taker) is not proposed.
     fifth = events[4]
     preparation.add_committee_member(
-        fifth, role=CommitteeMember.Role.MINUTE_TAKER, employee=members["Ani"], by=can_member
+        fifth, role=CommitteeMember.Role.NOTE_TAKER, employee=members["Ani"], by=can_member
     )
     team.mark_unavailable(fifth, employee=event_team_lead, reason="Cuti", by=event_team_lead)
     client.force_login(can_member)

@@ -87,7 +87,7 @@ def year(cycle, event, submitted_report, ca_1701, cc, can_member):
     close_vote(vote, by=can_member)
     issue_results_letter(vote, [], by=can_member)
 
-    for role in (Role.COORDINATOR, Role.MODERATOR, Role.MINUTE_TAKER):
+    for role in (Role.COORDINATOR, Role.MODERATOR, Role.NOTE_TAKER):
         CommitteeMember.objects.create(
             event=event, role=role, employee=EmployeeFactory(office=office("1701"))
         )

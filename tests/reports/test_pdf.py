@@ -81,7 +81,7 @@ def test_approved_report_pdf_has_its_sections_in_order(submitted_report, event, 
     assert reader.pages[pages[9] - 1].images  # the documentation photo
 
     # The last appendix lists the signed minutes, which follow it as filed: numbered, with the
-    # minute taker and the chair and their NIPs.
+    # note taker and the chair and their NIPs.
     event.minutes.refresh_from_db()
     number = event.minutes.document_number
     assert number in texts[pages[10] - 1]

@@ -52,9 +52,9 @@ def held_event_with(attendees: int):
     )
     ca_province = employee_with_role(RoleAssignment.Role.CA, full_name="Yuli Andriani, S.ST., M.M.")
     event = make_event(host="1701", title="Statistik untuk Kebijakan Daerah")
-    minute_taker = EmployeeFactory(full_name="Nur Aisyah, S.Tr.Stat.", office=office("1701"))
+    note_taker = EmployeeFactory(full_name="Nur Aisyah, S.Tr.Stat.", office=office("1701"))
     preparation.add_committee_member(
-        event, role=CommitteeMember.Role.MINUTE_TAKER, employee=minute_taker, by=host_ca
+        event, role=CommitteeMember.Role.NOTE_TAKER, employee=note_taker, by=host_ca
     )
     make_ready(event, host_ca, ca_province, place="Aula")
     Event.objects.filter(pk=event.pk).update(
@@ -62,12 +62,12 @@ def held_event_with(attendees: int):
     )
     for n in range(attendees):
         eventday.add_attendee(
-            event, employee=EmployeeFactory(full_name=f"Peserta Ke-{n + 1}, S.ST."), by=minute_taker
+            event, employee=EmployeeFactory(full_name=f"Peserta Ke-{n + 1}, S.ST."), by=note_taker
         )
     eventday.save_minutes(
-        event, summary="Ringkasan.", questions_answers="", follow_ups="", by=minute_taker
+        event, summary="Ringkasan.", questions_answers="", follow_ups="", by=note_taker
     )
-    eventday.finalise_minutes(event, by=minute_taker)
+    eventday.finalise_minutes(event, by=note_taker)
     event.refresh_from_db()
     assert event.status == Event.Status.HELD
     signatory = EmployeeFactory(

@@ -6,7 +6,7 @@ the browser by the person the SOP names, every page screenshotted and axe-checke
 8  the CAN records the Event Team's needs and has members proposed by rotation, the Event Team
    lead confirms the plan;
 9  the calendar jumps to the event day: attendees check in through the QR link (one on a phone),
-   the minute taker adds a forgotten attendee, writes and finalises the minutes and uploads a photo,
+   the note taker adds a forgotten attendee, writes and finalises the minutes and uploads a photo,
    the host CA issues the certificates; an attendee downloads theirs (PDF text and QR code
    checked) and opens its verification page;
 11 ten attendees rate the presenter (one on a phone), three CAN members rate the organiser;
@@ -114,7 +114,7 @@ class Cast:
     cc: Employee
     team_lead: Employee
     moderator: Employee
-    minute_taker: Employee
+    note_taker: Employee
     attendees: list[Employee] = field(default_factory=list)
     forgotten: Employee | None = None
 
@@ -137,7 +137,7 @@ class Cast:
             cc=world.cc,
             team_lead=world.event_team_lead,
             moderator=host_staff[0],
-            minute_taker=host_staff[1],
+            note_taker=host_staff[1],
             attendees=others[:RATERS],
             forgotten=others[RATERS],
         )
@@ -171,7 +171,7 @@ def walk_steps_6_to_11(visit, world, events) -> None:
         tab_of(p, f"attendee{n:02d}", PHONE if n == 0 else None)
         for n, p in enumerate(cast.attendees)
     ]
-    step9_event_day(host, attendees, tab_of(cast.minute_taker, "minute-taker"), event, cast)
+    step9_event_day(host, attendees, tab_of(cast.note_taker, "minute-taker"), event, cast)
     step9_certificates(host, attendees[1], event, cast.attendees[1])
 
     step11_ratings(attendees, event)
@@ -192,7 +192,7 @@ def step6_committee(host, event, cast) -> None:
     for role, person in (
         (CommitteeMember.Role.COORDINATOR, cast.host_ca),
         (CommitteeMember.Role.MODERATOR, cast.moderator),
-        (CommitteeMember.Role.MINUTE_TAKER, cast.minute_taker),
+        (CommitteeMember.Role.NOTE_TAKER, cast.note_taker),
     ):
         page.select_option("select[name=role]", role.value)
         page.select_option("select[name=employee]", str(person.pk))
@@ -206,7 +206,7 @@ def step6_committee(host, event, cast) -> None:
     )
     letter = pdf_text(fetch(host, href))
     assert "Daftar Nama Pelaksana Serawai" in letter and event.title in letter
-    for person in (cast.host_ca, cast.moderator, cast.minute_taker):
+    for person in (cast.host_ca, cast.moderator, cast.note_taker):
         assert person.full_name in letter
 
 
@@ -277,8 +277,8 @@ def step8_event_team(can, lead, event) -> None:
     assert "Dikonfirmasi" in text
 
 
-def step9_event_day(host, attendees, minute_taker, event, cast) -> None:
-    """Check-in through the QR link, the minute taker's attendance, minutes and photo."""
+def step9_event_day(host, attendees, note_taker, event, cast) -> None:
+    """Check-in through the QR link, the note taker's attendance, minutes and photo."""
     page = to_event(host, event, "event-day")
     follow(host, page.get_by_role("link", name="Tampilkan QR presensi"), "checkin-qr")
     assert page.locator(".qr-code svg").count() == 1
@@ -294,30 +294,30 @@ def step9_event_day(host, attendees, minute_taker, event, cast) -> None:
         if tab.viewport == PHONE:
             assert tab.page_width() <= PHONE["width"], "the check-in page scrolls sideways"
 
-    page = minute_taker.go(f"/events/{event.pk}/attendance/", "attendance")
+    page = note_taker.go(f"/events/{event.pk}/attendance/", "attendance")
     page.fill("input[name=nip]", cast.forgotten.nip_display)
-    text = press(minute_taker, "Tambahkan ke daftar hadir", "attendance-added")
+    text = press(note_taker, "Tambahkan ke daftar hadir", "attendance-added")
     assert f"{cast.forgotten.full_name} ditambahkan ke daftar hadir." in text
     for person in cast.attendees:
         assert person.full_name in text
 
-    page = minute_taker.go(f"/events/{event.pk}/minutes/", "minutes")
+    page = note_taker.go(f"/events/{event.pk}/minutes/", "minutes")
     page.fill("textarea[name=summary]", "Narasumber memaparkan praktik baik dan contoh kasus.")
     page.fill("textarea[name=questions_answers]", "T: Bagaimana menjaga mutu data? J: Uji silang.")
     page.fill("textarea[name=follow_ups]", "Materi dibagikan melalui Portal Pintar.")
-    assert "Notulensi disimpan." in press(minute_taker, "Simpan draf", "minutes-draft")
-    assert "Yakin memfinalkan" in press(minute_taker, "Finalkan notulensi", "minutes-final-ask")
-    text = press(minute_taker, "Ya, finalkan notulensi", "minutes-final")
+    assert "Notulensi disimpan." in press(note_taker, "Simpan draf", "minutes-draft")
+    assert "Yakin memfinalkan" in press(note_taker, "Finalkan notulensi", "minutes-final-ask")
+    text = press(note_taker, "Ya, finalkan notulensi", "minutes-final")
     assert "Notulensi final. Kegiatan dicatat terlaksana." in text
     assert "hanya dapat dibaca" in text and "Uji silang" in text
 
-    page = minute_taker.go(f"/events/{event.pk}/photos/", "photos")
+    page = note_taker.go(f"/events/{event.pk}/photos/", "photos")
     page.set_input_files(
         "input[name=image]",
         files=[{"name": "pembukaan.jpg", "mimeType": "image/jpeg", "buffer": photo_jpeg()}],
     )
     page.fill("input[name=caption]", "Pembukaan oleh Kepala BPS")
-    assert "Foto dokumentasi diunggah." in press(minute_taker, "Unggah", "photo-uploaded")
+    assert "Foto dokumentasi diunggah." in press(note_taker, "Unggah", "photo-uploaded")
     assert page.locator("img[alt*='Pembukaan']").count() >= 1
 
 

@@ -26,10 +26,10 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 choices=[
                     ("self", "Presensi mandiri"),
-                    ("minute_taker", "Ditambahkan notulis"),
+                    ("note_taker", "Ditambahkan notulis"),
                     ("late", "Dicatat CAN setelah kegiatan"),
                 ],
-                max_length=12,
+                max_length=10,
                 verbose_name="cara",
             ),
         ),
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                     ("coordinator", "Koordinator"),
                     ("speaker", "Narasumber"),
                     ("moderator", "Moderator/MC"),
-                    ("minute_taker", "Notulis"),
+                    ("note_taker", "Notulis"),
                     ("other", "Panitia lain"),
                 ],
                 max_length=12,
@@ -49,6 +49,6 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(
-            rename_values("notulis", "minute_taker"), rename_values("minute_taker", "notulis")
+            rename_values("notulis", "note_taker"), rename_values("note_taker", "notulis")
         ),
     ]
