@@ -43,7 +43,7 @@ def proposals_xlsx(cycle):
             p.abstract,
             p.relevance,
             p.speaker_names,
-            p.get_preferred_quarter_display(),
+            p.quarter_label,
             str(p.created_by or ""),
             p.updated_at,
         )

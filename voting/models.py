@@ -64,6 +64,12 @@ class ThemeProposal(models.Model):
     def speaker_names(self) -> str:
         return "; ".join(s.display_name for s in self.speakers.all())
 
+    @property
+    def quarter_label(self) -> str:
+        """The preferred quarter as shown: get_preferred_quarter_display's text, without the
+        choices rebuilt on each call (a list shows it on every row)."""
+        return str(self.Quarter(self.preferred_quarter).label)
+
 
 class ProposedSpeaker(models.Model):
     """A proposed speaker (narasumber): an employee, or an external person and institution."""

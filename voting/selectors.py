@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, F, FilteredRelation, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from cycles import planning
 from cycles.calendar import WorkingCalendar
-from cycles.models import Cycle, CycleStep
+from cycles.models import Cycle
 from cycles.selectors.concept import regency_cas
 from organization.models import Employee, Office, RoleAssignment
 from organization.roles import held_roles
@@ -107,21 +107,27 @@ def _deadline(cycle: Cycle, step3_due: date) -> date:
 def window_facts(cycle: Cycle) -> dict:
     """What the proposal window of `cycle` depends on, in one query: when step 2's letter was
     published ("letter_done"), step 3's due date, whether the vote exists ("has_vote"), the
-    latest date the proposals were reopened until and the number of reopenings."""
-    here = {"cycle": OuterRef("pk")}
-    steps = CycleStep._base_manager.filter(**here)
-    reopenings = ProposalReopening._base_manager.filter(**here).order_by()
-    return (
+    latest date the proposals were reopened until and the number of reopenings. The two steps
+    and the vote are one row each per cycle: joined, not sub-queried."""
+    facts = (
         Cycle._base_manager.filter(pk=cycle.pk)
+        .annotate(
+            letter_step=FilteredRelation("steps", condition=Q(steps__number=2)),
+            proposal_step=FilteredRelation("steps", condition=Q(steps__number=3)),
+        )
         .values(
-            letter_done=Subquery(steps.filter(number=2).values("completed_at")[:1]),
-            step3_due=Subquery(steps.filter(number=3).values("due")[:1]),
-            has_vote=Exists(Vote._base_manager.filter(**here)),
-            reopened_until=Subquery(reopenings.order_by("-until").values("until")[:1]),
-            reopenings=Subquery(reopenings.values("cycle").annotate(n=Count("pk")).values("n")),
+            letter_done=F("letter_step__completed_at"),
+            step3_due=F("proposal_step__due"),
+            vote_id=F("vote__pk"),
+        )
+        .annotate(
+            reopened_until=Max("proposal_reopenings__until"),
+            reopenings=Count("proposal_reopenings"),
         )
         .get()
     )
+    facts["has_vote"] = facts.pop("vote_id") is not None
+    return facts
 
 
 def proposal_window(
