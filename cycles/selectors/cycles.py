@@ -56,7 +56,7 @@ def _step_count(model, cycle_path: str, condition: Q):
         .filter(**{cycle_path: OuterRef("pk")})
         .filter(condition)
     )
-    return count_of(rows, cycle_path)
+    return count_of(rows)
 
 
 def with_steps_on_time(cycles, today=None):

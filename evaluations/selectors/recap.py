@@ -91,7 +91,7 @@ def _organizer(event, rows, step) -> dict:
 
 def _count_of(model, **where):
     """The number of `model` rows of the outer event (that match `where`), as a subquery."""
-    return count_of(model._base_manager.filter(event=OuterRef("pk"), **where), "event")
+    return count_of(model._base_manager.filter(event=OuterRef("pk"), **where))
 
 
 def with_figures(events):

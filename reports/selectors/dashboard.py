@@ -94,7 +94,7 @@ class Dashboard:
 
 
 def _count(model, path: str, **where):
-    return count_of(model._base_manager.filter(**{path: OuterRef("pk")}, **where), path)
+    return count_of(model._base_manager.filter(**{path: OuterRef("pk")}, **where))
 
 
 def _cycles(province, today):
