@@ -4,15 +4,27 @@ Every list that can pass 25 rows uses `filtered_page`, and its template includes
 `partials/filter_form.html` and `partials/pagination.html`.
 """
 
+import functools
+
 import django_filters
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.forms.renderers import Jinja2
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 PAGE_SIZE = 25
 
 INPUT_CLASS = {"select": "form-select form-select-sm", "checkbox": "form-check-input"}
+
+
+@functools.cache
+def _widget_renderer():
+    """Django's own form renderer on Jinja2 (its bundled widget templates): a filter's selects
+    list every office of a province, and Jinja2 renders such options several times faster
+    than Django's template language. Only list filters use it (the admin's widgets have no
+    Jinja2 templates)."""
+    return Jinja2()
 
 
 class ListFilter(django_filters.FilterSet):
@@ -26,6 +38,7 @@ class ListFilter(django_filters.FilterSet):
         fresh = not hasattr(self, "_form")
         form = super().form
         if fresh:
+            form.renderer = _widget_renderer()
             for field in form.fields.values():
                 kind = getattr(field.widget, "input_type", "")
                 css = INPUT_CLASS.get(kind, "form-control form-control-sm")

@@ -301,3 +301,14 @@ def test_the_query_count_is_the_same_at_10_and_60_rows(client, name, django_asse
     assert len(small.captured_queries) == len(large.captured_queries), "\n".join(
         q["sql"][:160] for q in large.captured_queries
     )
+
+
+@pytest.mark.parametrize("name", list(LISTS))
+def test_text_typed_into_a_filter_comes_back_escaped_in_its_box(client, name):
+    case = LISTS[name]
+    w = setup(case, 3)
+    client.force_login(getattr(w, case.viewer))
+    html = client.get(url_of(case, w), {"q": '"><script>alert(1)</script>'}).content.decode()
+    assert "<script>alert(1)" not in html
+    box = re.search(r'<input[^>]*name="q"[^>]*>', html).group(0)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in box
