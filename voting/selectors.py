@@ -95,13 +95,12 @@ def proposal_reopenings(cycle) -> list[ProposalReopening]:
 
 def proposal_deadline(cycle: Cycle) -> date:
     """Step 3's due date, or the latest date the CAN reopened the proposals until."""
-    return _deadline(cycle, cycle.steps.get(number=3).due)
+    return _deadline(window_facts(cycle))
 
 
-def _deadline(cycle: Cycle, step3_due: date) -> date:
-    reopened = cycle.proposal_reopenings.order_by("-until").values_list("until", flat=True)
-    reopened = reopened.first()
-    return max(step3_due, reopened) if reopened else step3_due
+def _deadline(facts: dict) -> date:
+    reopened = facts["reopened_until"]
+    return max(facts["step3_due"], reopened) if reopened else facts["step3_due"]
 
 
 def window_facts(cycle: Cycle) -> dict:
@@ -143,8 +142,7 @@ def proposal_window(
         return False, why, None
     if facts["has_vote"]:
         return False, _("Pemungutan suara sudah dibuka; usulan tidak dapat diubah lagi."), None
-    reopened = facts["reopened_until"]
-    deadline = max(facts["step3_due"], reopened) if reopened else facts["step3_due"]
+    deadline = _deadline(facts)
     if today > deadline:
         return (
             False,
