@@ -5,6 +5,8 @@ line ballots up with voters (UUID keys, rows rewritten in shuffled order at the 
 
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdmin
+
 from .models import (
     Ballot,
     BallotChoice,
@@ -16,17 +18,6 @@ from .models import (
     Vote,
     VoterRecord,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class SpeakerInline(admin.TabularInline):
