@@ -10,15 +10,11 @@ method with the same body: a form posted from a page opened before the move is n
 a GET that drops what was typed.
 """
 
-from django.http import HttpResponseGone, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.urls import path
 from django.views.generic import RedirectView
 
 KEEP_METHOD = {"GET", "HEAD"}
-
-
-class HttpResponsePermanentRedirectSameMethod(HttpResponsePermanentRedirect):
-    status_code = 308
 
 
 class MovedView(RedirectView):
@@ -28,12 +24,10 @@ class MovedView(RedirectView):
     query_string = True
 
     def dispatch(self, request, *args, **kwargs):
-        url = self.get_redirect_url(*args, **kwargs)
-        if url is None:
-            return HttpResponseGone()
-        if request.method in KEEP_METHOD:
-            return HttpResponsePermanentRedirect(url)
-        return HttpResponsePermanentRedirectSameMethod(url)
+        return HttpResponsePermanentRedirect(
+            self.get_redirect_url(*args, **kwargs),
+            preserve_request=request.method not in KEEP_METHOD,  # 308 instead of 301
+        )
 
 
 def moved(namespace: str, old_to_name: dict[str, str]) -> list:
