@@ -30,19 +30,6 @@ def server_error(request):
     return HttpResponseServerError(body)
 
 
-def refuse(request, exc: ServiceError, form=None) -> None:
-    """Show why a service refused: on `form` when there is one (what was typed stays), else as a
-    message on the next page."""
-    if form is not None:
-        form.add_error(None, exc.message)
-    else:
-        messages.error(request, exc.message)
-
-
-class Outcome:
-    refused = False
-
-
 @contextmanager
 def showing_refusal(request, form=None):
     """Around a service call and what follows its success (the success message, the redirect):
@@ -53,14 +40,15 @@ def showing_refusal(request, form=None):
             return redirect(report)
         return render(...)  # refused: the message is on the form or among the messages
 
-    A ServiceError stops the block, its message is shown (`refuse`) and the view goes on after
-    the block; `with ... as outcome:` tells afterwards whether it was refused."""
-    outcome = Outcome()
+    A ServiceError stops the block and its message is shown: on `form` when there is one (what
+    was typed stays), else as a message on the next page; the view goes on after the block."""
     try:
-        yield outcome
+        yield
     except ServiceError as exc:
-        refuse(request, exc, form)
-        outcome.refused = True
+        if form is not None:
+            form.add_error(None, exc.message)
+        else:
+            messages.error(request, exc.message)
 
 
 def attempt(request, action, success: str, form=None) -> bool:
