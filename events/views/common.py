@@ -1,14 +1,11 @@
 """Shared view helpers: find an event in the user's province (else 404) and check a rule (403);
-`run` calls a service and shows its refusal (common.views.attempt); the signatory picked on a
-letter's form; a photo's file."""
+the signatory picked on a letter's form; a photo's file."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-
-from common.views import attempt
 
 from ..forms import SignatoryForm
 from ..models import Event
@@ -21,9 +18,6 @@ def get_event(request, pk, perm: str | None = None) -> Event:
     if perm and not request.user.has_perm(perm, event):
         raise PermissionDenied
     return event
-
-
-run = attempt
 
 
 def chosen_signatory(request, offices, missing: str | None = None):

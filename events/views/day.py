@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from common.confirm import confirm_page
 from common.listing import filtered_page
-from common.views import showing_refusal
+from common.views import attempt, showing_refusal
 
 from .. import checkin
 from ..filters import AttendanceFilter
@@ -27,7 +27,7 @@ from ..forms import (
 from ..models import Minutes, Photo
 from ..selectors.attendance import attendance_table
 from ..services import eventday
-from .common import chosen_signatory, get_event, photo_response, run
+from .common import chosen_signatory, get_event, photo_response
 
 
 @login_required
@@ -36,7 +36,7 @@ def send_invitation(request, pk):
     event = get_event(request, pk, "events.send_invitation")
     signatory = chosen_signatory(request, [event.host_office])
     if signatory is not None:
-        run(
+        attempt(
             request,
             lambda: eventday.send_invitation(event, signatory=signatory, by=request.user),
             _("Surat undangan diterbitkan dan seluruh pegawai diberi tahu."),
@@ -109,7 +109,7 @@ def attendance(request, pk):
                 eventday.add_attendee(event, employee=employee, by=request.user)
 
         done = _("%(name)s ditambahkan ke daftar hadir.") % {"name": employee}
-        if run(request, action, done, form):
+        if attempt(request, action, done, form):
             return redirect(request.path)
     rows = event.attendances.select_related("employee__office").order_by("checked_in_at", "id")
     context = filtered_page(request, AttendanceFilter, rows, province=event.cycle.province)
@@ -134,7 +134,7 @@ def attendance_remove(request, pk, attendance_pk):
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"]
         done = _("%(name)s dihapus dari daftar hadir.") % {"name": row.employee}
-        if run(
+        if attempt(
             request,
             lambda: eventday.remove_attendee(row, by=request.user, reason=reason),
             done,
@@ -188,7 +188,7 @@ def minutes(request, pk):
         if form is None:
             messages.error(request, _("Notulensi sudah final dan tidak dapat diubah."))
             return redirect(request.path)
-        if form.is_valid() and run(
+        if form.is_valid() and attempt(
             request,
             lambda: eventday.save_minutes(event, by=request.user, **form.cleaned_data),
             _("Notulensi disimpan."),
@@ -220,7 +220,7 @@ def minutes_finalise(request, pk):
             cancel_url=reverse("events:minutes", args=[event.pk]),
             danger=False,
         )
-    run(
+    attempt(
         request,
         lambda: eventday.finalise_minutes(event, by=request.user),
         _("Notulensi final. Kegiatan dicatat terlaksana."),
@@ -236,7 +236,7 @@ def photos(request, pk):
         raise PermissionDenied
     form = PhotoForm(request.POST or None, request.FILES or None) if may_upload else None
     if request.method == "POST" and form is not None and form.is_valid():
-        if run(
+        if attempt(
             request,
             lambda: eventday.add_photo(
                 event,
@@ -271,7 +271,7 @@ def photo_delete(request, pk, photo_pk):
             action_label=_("Ya, hapus foto"),
             cancel_url=reverse("events:photos", args=[event.pk]),
         )
-    run(request, lambda: eventday.delete_photo(photo, by=request.user), _("Foto dihapus."))
+    attempt(request, lambda: eventday.delete_photo(photo, by=request.user), _("Foto dihapus."))
     return redirect("events:photos", pk=event.pk)
 
 
@@ -293,7 +293,7 @@ def certificates(request, pk):
     if signatory is not None:
         # Accepted at once, whatever the size of the event: the worker issues them.
         batches = []
-        if run(
+        if attempt(
             request,
             lambda: batches.append(
                 eventday.request_event_certificates(event, signatory=signatory, by=request.user)

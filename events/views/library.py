@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.listing import filtered_page
+from common.views import attempt
 
 from ..filters import LibraryFilter
 from ..forms import LibraryEntryForm
@@ -15,7 +16,7 @@ from ..material_files import download_name
 from ..rules import _province_id
 from ..selectors import library
 from ..services import library as library_services
-from .common import get_event, photo_response, run
+from .common import get_event, photo_response
 from .materials import CONTENT_TYPES
 
 
@@ -72,7 +73,7 @@ def event_share(request, pk):
         return redirect(event)
     shared = form.cleaned_data["shared"]
     topic = form.cleaned_data["topic"] if "topic" in request.POST else None
-    run(
+    attempt(
         request,
         lambda: library_services.set_library_entry(
             event, shared=shared, topic=topic, by=request.user

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from common.confirm import confirm_page
+from common.views import attempt
 
 from ..forms import MaterialForm, MaterialReplaceForm, RecordingForm
 from ..material_files import download_name
 from ..models import Material
 from ..services import materials as materials_services
-from .common import get_event, run
+from .common import get_event
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -45,7 +46,7 @@ def materials(request, pk):
         )
     if request.method == "POST":
         if form.is_bound and form.is_valid():
-            done = run(
+            done = attempt(
                 request,
                 lambda: materials_services.upload_material(
                     event,
@@ -60,7 +61,7 @@ def materials(request, pk):
                 return redirect(request.path)
         elif recording_form.is_bound and recording_form.is_valid():
             url = recording_form.cleaned_data["recording_url"]
-            if run(
+            if attempt(
                 request,
                 lambda: materials_services.set_recording_link(event, url=url, by=request.user),
                 _("Tautan rekaman disimpan.") if url else _("Tautan rekaman dihapus."),
@@ -87,7 +88,7 @@ def material_replace(request, pk, material_pk):
     material = _material(event, material_pk)
     form = MaterialReplaceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        if run(
+        if attempt(
             request,
             lambda: materials_services.replace_material(
                 material, upload=form.cleaned_data["file"], by=request.user
@@ -122,7 +123,7 @@ def material_delete(request, pk, material_pk):
             action_label=_("Ya, hapus materi"),
             cancel_url=reverse("events:materials", args=[event.pk]),
         )
-    run(
+    attempt(
         request,
         lambda: materials_services.delete_material(material, by=request.user),
         _("Materi dihapus."),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from common.confirm import confirm_page
 from common.listing import filtered_page
+from common.views import attempt
 
 from ..filters import EventFilter
 from ..forms import (
@@ -24,7 +25,7 @@ from ..models import CommitteeMember, Event, Minutes, ReadinessLog
 from ..rules import _province_id
 from ..services import eventday, preparation
 from ..services.preparation import readiness_of
-from .common import chosen_signatory, get_event, run
+from .common import chosen_signatory, get_event
 
 DETAIL_PERMS = (
     "manage_committee",
@@ -94,7 +95,7 @@ def committee(request, pk):
     form = CommitteeMemberForm(request.POST or None, province=event.cycle.province)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        added = run(
+        added = attempt(
             request,
             lambda: preparation.add_committee_member(
                 event,
@@ -139,7 +140,7 @@ def committee_remove(request, pk, member_pk):
             action_label=_("Ya, hapus dari panitia"),
             cancel_url=reverse("events:committee", args=[event.pk]),
         )
-    run(
+    attempt(
         request,
         lambda: preparation.remove_committee_member(member, by=request.user),
         _("Panitia dihapus."),
@@ -153,7 +154,7 @@ def committee_letter(request, pk):
     event = get_event(request, pk, "events.manage_committee")
     signatory = chosen_signatory(request, [event.host_office])
     if signatory is not None:
-        run(
+        attempt(
             request,
             lambda: preparation.issue_committee_letter(event, signatory=signatory, by=request.user),
             _("Surat Daftar Nama Pelaksana Serawai diterbitkan."),
@@ -173,7 +174,7 @@ def readiness(request, pk):
         place_form = EventPlaceForm(data, instance=event, prefix="event")
         if data is not None and form.is_valid() & place_form.is_valid():
             fields = {f: place_form.cleaned_data[f] for f in EventPlaceForm.Meta.fields}
-            if run(
+            if attempt(
                 request,
                 lambda: preparation.update_readiness(
                     event,
@@ -210,7 +211,7 @@ def readiness_confirm(request, pk):
     event = get_event(request, pk, "events.confirm_readiness")
     form = CommentForm(request.POST)
     form.is_valid()
-    run(
+    attempt(
         request,
         lambda: preparation.confirm_readiness(
             event, by=request.user, comment=form.cleaned_data.get("comment", "")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from common.confirm import confirm_page, is_confirmed
 from common.listing import filtered_page
+from common.views import attempt
 
 from ..filters import TeamHistoryFilter
 from ..forms import SwapForm, TeamNeedForm, UnavailableForm
@@ -16,7 +17,7 @@ from ..models import EventTeamAssignment, EventTeamNeed
 from ..rules import _province_id
 from ..services import team as team_services
 from ..services.team import team_members
-from .common import get_event, run
+from .common import get_event
 
 
 def _forms(event, data=None):
@@ -60,7 +61,7 @@ def _team_page(request, event, status=200, **forms):
 def team_need(request, pk):
     event = get_event(request, pk, "events.record_team_needs")
     form = TeamNeedForm(request.POST)
-    if form.is_valid() and run(
+    if form.is_valid() and attempt(
         request,
         lambda: team_services.record_need(event, by=request.user, **form.cleaned_data),
         _("Kebutuhan Event Team dicatat."),
@@ -90,7 +91,9 @@ def team_need_remove(request, pk, need_pk):
             action_label=_("Ya, hapus kebutuhan"),
             cancel_url=reverse("events:team", args=[event.pk]),
         )
-    run(request, lambda: team_services.remove_need(need, by=request.user), _("Kebutuhan dihapus."))
+    attempt(
+        request, lambda: team_services.remove_need(need, by=request.user), _("Kebutuhan dihapus.")
+    )
     return redirect("events:team", pk=event.pk)
 
 
@@ -104,7 +107,7 @@ def team_propose(request, pk):
         or user.has_perm("events.decide_team", event)
     ):
         raise PermissionDenied
-    run(
+    attempt(
         request,
         lambda: team_services.propose_team(event, by=user),
         _("Anggota diusulkan menurut rotasi."),
@@ -116,7 +119,7 @@ def team_propose(request, pk):
 @require_POST
 def team_confirm(request, pk):
     event = get_event(request, pk, "events.decide_team")
-    run(
+    attempt(
         request,
         lambda: team_services.confirm_team(event, by=request.user),
         _("Rencana Event Team dikonfirmasi."),
@@ -133,7 +136,7 @@ def team_swap(request, pk, assignment_pk):
     candidates = team_services.rotation_candidates(event, assignment.role)
     form = SwapForm(request.POST or None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
-        if run(
+        if attempt(
             request,
             lambda: team_services.swap_member(
                 assignment,
@@ -173,7 +176,7 @@ def team_unavailable(request, pk):
                 cancel_url=reverse("events:team", args=[event.pk]),
                 carry=request.POST,
             )
-        if run(
+        if attempt(
             request,
             lambda: team_services.mark_unavailable(event, by=request.user, **form.cleaned_data),
             _("Anggota dicatat berhalangan."),
