@@ -13,7 +13,7 @@ from organization.roles import held_roles
 
 from ..calendar import WorkingCalendar
 from ..sop import Responsible
-from .responsibility import is_responsible
+from .responsibility import is_responsible, regencies_held
 from .timeline import cycle_sections
 
 
@@ -50,10 +50,7 @@ def my_open_steps(user, cycle, today=None):
     held = held_roles(user, cycle.year)
     if not held.roles and not user.is_active:
         return []
-    # Roles count only in the person's own province (organization.roles), so their CA offices
-    # other than the province office are kab/kota offices of it: no query for the regencies.
-    province = getattr(user.province, "pk", None)
-    regencies = held.ca_offices - {province} if province == cycle.province_id else set()
+    regencies = regencies_held(held, user, cycle.province_id)
     rows = [
         row
         for row in _upcoming_rows(cycle, today)

@@ -50,6 +50,15 @@ def responsible_people(step):
     return Employee.objects.filter(pk__in=ids, is_active=True).order_by("full_name")
 
 
+def regencies_held(held, user, province_id) -> set[int]:
+    """The kab/kota offices of `province_id` where `held` (the roles of `user`) has a CA role, for
+    `is_responsible`, without a query: roles count only in the person's own province
+    (organization.roles), so there every CA office but the province office is one of its kab/kota
+    offices; in another province, none."""
+    own = getattr(user.province, "pk", None)
+    return held.ca_offices - {province_id} if own == province_id else set()
+
+
 def is_responsible(step, held, regency_ids, *, include_electorate=False) -> bool:
     """Whether a person holding `held` (organization.roles.HeldRoles of the step's year) is among
     `responsible_people(step)`, answered in memory (the home page checks every open step).

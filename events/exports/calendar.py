@@ -22,9 +22,8 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from cycles.models import CycleStep
-from cycles.selectors.responsibility import is_responsible
+from cycles.selectors.responsibility import is_responsible, regencies_held
 from cycles.services.deadlines import step_url
-from organization.models import Office
 from organization.roles import held_roles
 
 from ..models import Event, EventStep, EventTeamAssignment
@@ -123,7 +122,6 @@ def person_events(employee, province):
 def person_steps(employee, province, today: date) -> list:
     """Open SOP steps of this and last year's cycles of `province` the person is responsible
     for (cycles.selectors.responsibility); the vote counts as everyone's."""
-    regency_ids = list(Office.objects.filter(parent=province).values_list("pk", flat=True))
     years = (today.year - 1, today.year, today.year + 1)
     found = []
     cycle_steps = CycleStep.objects.open().filter(cycle__province=province, cycle__year__in=years)
@@ -136,7 +134,8 @@ def person_steps(employee, province, today: date) -> list:
     ]:
         cycle = step.cycle if isinstance(step, CycleStep) else step.event.cycle
         held = held_roles(employee, year=cycle.year)
-        if is_responsible(step, held, regency_ids, include_electorate=True):
+        regencies = regencies_held(held, employee, province.pk)
+        if is_responsible(step, held, regencies, include_electorate=True):
             found.append(step)
     return sorted(found, key=lambda s: (s.due, s.number, s.pk))
 
