@@ -96,21 +96,20 @@ def _row(step, owner, today, cal) -> StepRow:
     return StepRow(step, owner, today, left)
 
 
-def event_steps(model, cycle, *, with_completer=True):
-    """Open and done steps of one registered kind for a cycle (grouped by their owner).
-    `with_completer=False`: open steps only, which nobody has completed yet."""
-    related = ["event", "event__cycle", "event__host_office"]
+def event_steps(model, cycle):
+    """Open and done steps of one registered kind for a cycle (grouped by their owner)."""
     return (
         model.objects.filter(event__cycle=cycle)
-        .select_related(*related, *(["completed_by"] if with_completer else []))
+        .select_related("event", "event__cycle", "event__host_office")
         .order_by("event__date", "event_id", "number")
     )
 
 
 def _open_by(steps, day: date | None):
-    """`steps` not done and starting on or before `day` (all of them when `day` is None)."""
+    """`steps` not done and starting on or before `day`; all of them, with who completed each,
+    when `day` is None (open steps have nobody who completed them: no join for that)."""
     if day is None:
-        return steps
+        return steps.select_related("completed_by")
     return steps.filter(completed_at__isnull=True, planned_start__lte=day)
 
 
@@ -127,16 +126,13 @@ def cycle_sections(
 
     today = today or timezone.localdate()
     cal = cal or WorkingCalendar.load(cycle.province_id)
-    # Open steps have nobody who completed them: the home page's rows leave that join out.
-    own = cycle.steps.select_related("completed_by") if open_by is None else cycle.steps.all()
-    own = _open_by(own, open_by).order_by("number")
+    own = _open_by(cycle.steps.all(), open_by).order_by("number")
     sections = [Section(_("Langkah 1-5: siklus %(year)s") % {"year": cycle.year}, cycle, [])]
     for step in own:
         sections[0].rows.append(_row(step, cycle, today, cal))
     for model in ledger.step_models()[1:]:
         by_event: dict = {}
-        steps = event_steps(model, cycle, with_completer=open_by is None)
-        for step in _open_by(steps, open_by):
+        for step in _open_by(event_steps(model, cycle), open_by):
             by_event.setdefault(step.event, []).append(_row(step, step.event, today, cal))
         for event, rows in by_event.items():
             sections.append(Section(str(event), event, rows))
