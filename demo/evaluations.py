@@ -12,6 +12,7 @@ from django.utils import timezone
 from cycles.calendar import WorkingCalendar
 from demo import people as people_demo
 from demo import story
+from evaluations.criteria import ORGANIZER_KEYS, PRESENTER_KEYS
 from evaluations.models import OrganizerRating, RaterRecord
 from evaluations.services import rating_box
 from evaluations.services.ratings import open_presenter_evaluation, rate_organizer, rate_presenters
@@ -33,8 +34,6 @@ SUGGESTIONS = [
     "",
     "",
 ]
-KEYS = ("mastery", "delivery", "relevance", "time_management", "interaction")
-ORGANIZER_KEYS = ("preparation", "punctuality", "technical_quality", "documentation")
 
 
 def _score(rng, base) -> int:
@@ -85,7 +84,7 @@ def seed(cycle, stdout) -> None:
                 continue
             ratings = {
                 s: {
-                    **{k: _score(rng, base) for k in KEYS},
+                    **{k: _score(rng, base) for k in PRESENTER_KEYS},
                     "comment": rng.choice(COMMENTS),
                     "suggestion": rng.choice(SUGGESTIONS),
                 }

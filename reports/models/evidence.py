@@ -11,7 +11,7 @@ from common.fields import actor_field
 from common.scopes import scoped_by_province
 from cycles.models import Cycle
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+from .report import ROMAN
 
 
 def _pack_path(instance, filename):

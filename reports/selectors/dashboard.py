@@ -26,10 +26,9 @@ from evaluations.models import OrganizerRating, PresenterRating
 from evaluations.selectors.recap import MIN_RATERS_SHOWN
 from evaluations.stats import as_float, mean_of_means
 from events.models import Attendance, Event
+from events.selectors.library import HELD
 from organization.models import Office
 from voting.models import Electorate, ThemeProposal, Vote, VoterRecord
-
-HELD = (Event.Status.HELD, Event.Status.CLOSED)
 
 
 def percent(part: int, whole: int) -> float | None:
