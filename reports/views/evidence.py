@@ -46,7 +46,7 @@ def evidence(request):
                 messages.success(request, _("Paket bukti dukung sedang disusun."))
                 return redirect(pack)
         status = 400
-    packs = EvidencePack.objects.filter(cycle=cycle).select_related("requested_by")[:20]
+    packs = EvidencePack.objects.filter(cycle=cycle).select_related("cycle", "requested_by")[:20]
     context = {"cycle": cycle, "packs": packs, "form": form, "can_build": can_build}
     return render(request, "reports/evidence.html", context, status=status)
 

@@ -12,6 +12,8 @@ import pytest
 import time_machine
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cycles.services.concept import publish_socialisation_letter
 from documents.certificates import issue_certificates
@@ -394,3 +396,19 @@ def test_a_letter_changed_in_storage_fails_the_pack_with_the_reason(
     assert f'hx-get="{pack.get_absolute_url()}"' not in page  # no more polling
     again = client.post("/reports/evidence/", {"period": "3"})
     assert again.status_code == 302  # a failed build does not hold the next one back
+
+
+def test_the_packs_list_reads_the_same_number_of_queries_for_one_pack_or_five(
+    client, cycle, can_member
+):
+    client.force_login(can_member)
+    counts = []
+    for quarters in ([None], [1, 2, 3, 4]):
+        for quarter in quarters:
+            EvidencePack.objects.create(cycle=cycle, quarter=quarter, requested_by=can_member)
+        client.get("/reports/evidence/")  # warm the session
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/reports/evidence/").content.decode()
+        counts.append(len(queries))
+    assert "Triwulan IV Tahun" in page
+    assert counts[0] == counts[1], counts
