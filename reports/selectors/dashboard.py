@@ -89,7 +89,6 @@ class Dashboard:
     province: Office
     offices: list[Office]  # the offices that propose themes (kab/kota, and any other that did)
     years: list[YearFigures]
-    today: object
 
 
 def _count(model, path: str, **where):
@@ -230,4 +229,4 @@ def programme_figures(province, today=None) -> Dashboard:
 
     proposing = {code for y in years for code in y.proposals}
     shown = [o for o in offices if o.level == Office.Level.REGENCY or o.code in proposing]
-    return Dashboard(province=province, offices=shown, years=years, today=today)
+    return Dashboard(province=province, offices=shown, years=years)
