@@ -54,11 +54,11 @@ def proposals_xlsx(cycle):
 
 
 @in_indonesian
-def proposals_pdf(cycle, *, by):
-    from documents.rendering import pdf_response, render_pdf
+def proposals_pdf(cycle, *, by) -> bytes:
+    from documents.rendering import render_pdf
 
     title = _("Daftar Usulan Tema Serawai Tahun %(year)s") % {"year": cycle.year}
-    data = render_pdf(
+    return render_pdf(
         "documents/voting/proposals.html",
         {
             "cycle": cycle,
@@ -69,6 +69,12 @@ def proposals_pdf(cycle, *, by):
         title=title,
         author=by.full_name,
     )
+
+
+def proposals_pdf_response(cycle, *, by):
+    from documents.rendering import pdf_response
+
+    data = proposals_pdf(cycle, by=by)
     return pdf_response(data, f"daftar-usulan-tema-serawai-{cycle.year}.pdf")
 
 

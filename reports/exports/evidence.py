@@ -122,7 +122,7 @@ def _year_level(cycle, by) -> list[Entry]:
                 word="daftar-usulan-tema",
                 label=_("Daftar usulan tema dari BPS kabupaten/kota"),
                 date=day(last),
-                content=lambda: proposals_pdf(cycle, by=by).content,
+                content=lambda: proposals_pdf(cycle, by=by),
                 suffix=str(cycle.year),
             )
         )

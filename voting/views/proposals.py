@@ -169,4 +169,4 @@ def proposals_export(request, fmt):
     require(request, "voting.manage")
     if fmt == "xlsx":
         return exports.proposals_xlsx(cycle)
-    return exports.proposals_pdf(cycle, by=request.user)
+    return exports.proposals_pdf_response(cycle, by=request.user)
