@@ -64,7 +64,7 @@ def _letters(cycle, events, reports, awards) -> list[Entry]:
 
     minutes = Minutes.objects.filter(event__in=events).values_list("pk", flat=True)
     # Each object whose letters belong to the pack, with the step an "other" letter of it takes.
-    owners = {}
+    owners, query = {}, Q(pk__in=[])
     for model, ids, step in (
         (type(cycle), [cycle.pk], 1),
         (Concept, Concept.objects.filter(cycle=cycle).values_list("pk", flat=True), 1),
@@ -74,11 +74,10 @@ def _letters(cycle, events, reports, awards) -> list[Entry]:
         (ActivityReport, [r.pk for r in reports], 10),
         (Award, [a.pk for a in awards], 11),
     ):
+        ids = list(ids)
         type_id = ContentType.objects.get_for_model(model).pk
         owners.update({(type_id, pk): step for pk in ids})
-    query = Q(pk__in=[])
-    for type_id, pk in owners:
-        query |= Q(related_type_id=type_id, related_id=pk)
+        query |= _related(model, ids)
     entries = []
     for letter in Letter.objects.issued().filter(query).order_by("date", "pk"):
         owner_step = owners[(letter.related_type_id, letter.related_id)]
