@@ -21,7 +21,7 @@ from cycles.calendar import WorkingCalendar
 from cycles.models import Cycle
 from cycles.selectors.concept import regency_cas
 from organization.models import Employee, Office, RoleAssignment
-from organization.roles import held_roles
+from organization.roles import CAN_ROLES, held_roles
 
 from . import tally as tally_rule
 from .models import (
@@ -265,7 +265,7 @@ def turnout(vote: Vote) -> list[OfficeTurnout]:
 def can_people(cycle):
     ids = (
         RoleAssignment.objects.current(year=cycle.year)
-        .filter(role__in=(Role.CAN_COORDINATOR, Role.CAN_MEMBER), office=cycle.province)
+        .filter(role__in=CAN_ROLES, office=cycle.province)
         .values("employee_id")
     )
     return Employee.objects.filter(pk__in=ids, is_active=True)

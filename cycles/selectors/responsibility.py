@@ -7,11 +7,11 @@ office of an event comes from the event itself.
 from django.db.models import Q
 
 from organization.models import Employee, RoleAssignment
+from organization.roles import CAN_ROLES
 
 from ..sop import Responsible
 
 Role = RoleAssignment.Role
-CAN = (Role.CAN_COORDINATOR, Role.CAN_MEMBER)
 
 
 def _owner(step):
@@ -28,20 +28,21 @@ def responsible_people(step):
     roles = RoleAssignment.objects.current(year=cycle.year)
     host = event.host_office_id if event is not None else None
     who = step.sop.responsible
+    can = Q(role__in=CAN_ROLES, office=province)
     if who == Responsible.CAN:
-        wanted = Q(role__in=CAN, office=province)
+        wanted = can
     elif who == Responsible.CAN_AND_CC:
-        wanted = Q(role__in=(*CAN, Role.CC), office=province)
+        wanted = Q(role__in=(*CAN_ROLES, Role.CC), office=province)
     elif who == Responsible.CC:
         wanted = Q(role=Role.CC, office=province)
     elif who == Responsible.REGENCY_CA:
         wanted = Q(role=Role.CA, office__parent=province)
     elif who == Responsible.HOST_CA:
-        wanted = Q(role=Role.CA, office=host) | Q(role__in=CAN, office=province)
+        wanted = Q(role=Role.CA, office=host) | can
     elif who == Responsible.CA_PROVINCE:
         wanted = Q(role=Role.CA, office__in=[province.pk, host])
     elif who == Responsible.EVENT_TEAM:
-        wanted = Q(role=Role.EVENT_TEAM_LEAD, office=province) | Q(role__in=CAN, office=province)
+        wanted = Q(role=Role.EVENT_TEAM_LEAD, office=province) | can
     elif who == Responsible.EVERYONE:
         wanted = Q(role=Role.CA, office__in=[province.pk, host])
     else:  # the electorate is told by the vote's own messages, not by the sweep
@@ -69,7 +70,7 @@ def is_responsible(step, held, regency_ids, *, include_electorate=False) -> bool
     cycle, event = _owner(step)
     province = cycle.province_id
     host = event.host_office_id if event is not None else None
-    can = bool(held.offices_for(*CAN) & {province})
+    can = bool(held.offices_for(*CAN_ROLES) & {province})
     who = step.sop.responsible
     if who == Responsible.CAN:
         return can

@@ -21,6 +21,7 @@ from evaluations.models import (
 )
 from events.models import Attendance, CommitteeMember, Event
 from organization.models import RoleAssignment
+from organization.roles import CAN_ROLES
 
 COMMENTS = ["Materi sangat jelas", "Contoh kasusnya relevan", "Waktu tanya jawab kurang", ""]
 
@@ -50,7 +51,7 @@ def seed_activity(cycles, stdout=None) -> None:
         attendees[event_id].append(pk)
     can = defaultdict(list)
     for office_id, pk in RoleAssignment.objects.filter(
-        role__in=[RoleAssignment.Role.CAN_COORDINATOR, RoleAssignment.Role.CAN_MEMBER],
+        role__in=CAN_ROLES,
         office_id__in={e.cycle.province_id for e in events},
     ).values_list("office_id", "employee_id"):
         can[office_id].append(pk)
