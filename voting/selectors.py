@@ -299,16 +299,24 @@ class Winner:
 def winners(vote: Vote) -> list[Winner] | None:
     """The selected proposals, or None while a tie across the cut-off is undecided."""
     result = tally(vote)
-    decided = set()
+    decided = None
     if result.has_tie:
         decision = TieDecision.objects.filter(vote=vote).first()
-        if decision is None:
-            return None
-        decided = set(decision.chosen.values_list("pk", flat=True))
+        decided = set(decision.chosen.values_list("pk", flat=True)) if decision else None
+    return selected(result, decided)
+
+
+def selected(result: tally_rule.Tally, decided: set[int] | None) -> list[Winner] | None:
+    """The selected proposals of the tally `result`, given the proposals the CAN's tie decision
+    chose (`decided`, None when there is no decision): None while a tie across the cut-off is
+    undecided. A decision counts only while the tally has a tie."""
+    if result.has_tie and decided is None:
+        return None
+    chosen = decided if result.has_tie else set()
     return [
         Winner(r.proposal, r.votes, r.rank)
         for r in result.rows
-        if r.status == "selected" or r.proposal.pk in decided
+        if r.status == "selected" or r.proposal.pk in chosen
     ]
 
 

@@ -35,13 +35,17 @@ def _results_page(request, cycle, tie_form=None, status=200):
         context["letters"] = exports.letters_of(vote)
     if vote is not None and request.user.has_perm("voting.view_counts", vote):
         tally = selectors.tally(vote)
+        decision = TieDecision.objects.filter(vote=vote).first()
+        decided = set(decision.chosen.values_list("pk", flat=True)) if decision else set()
         context.update(
             tally=tally,
             voters=vote.voter_records.count(),
             selections=cycle.selected_themes.select_related("host_office", "event"),
-            winners=selectors.winners(vote) if not vote.is_open else None,
-            tie_decision=(decision := TieDecision.objects.filter(vote=vote).first()),
-            decided=set(decision.chosen.values_list("pk", flat=True)) if decision else set(),
+            winners=None
+            if vote.is_open
+            else selectors.selected(tally, decided if decision else None),
+            tie_decision=decision,
+            decided=decided,
             letters=exports.letters_of(vote),
         )
         if tally.has_tie and roles.is_can:
