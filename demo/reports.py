@@ -2,8 +2,8 @@
 written in the quarter's last week and submitted before it ends; the CC has yet to decide
 (the CC's demo to-do).
 
-Idempotent: an existing report is left as it is. The evaluation demo is run first (it is
-idempotent too) because a report needs the evaluation recap.
+Idempotent: an existing report is left as it is. seed_demo runs the evaluation demo first,
+because a report needs the evaluation recap.
 """
 
 from datetime import time
@@ -11,7 +11,6 @@ from datetime import time
 from django.utils import timezone
 
 from cycles.calendar import WorkingCalendar
-from demo import evaluations as evaluations_demo
 from demo import people as people_demo
 from demo import story
 from organization.models import RoleAssignment
@@ -67,7 +66,6 @@ def _speech(event) -> str:
 
 
 def seed(cycle, stdout) -> None:
-    evaluations_demo.seed(cycle, stdout)
     author = people_demo.province_role_holder(cycle, Role.CAN_MEMBER, Role.CAN_COORDINATOR)
     if author is None:
         stdout.write("reports: no CAN member in the demo cycle, no report seeded")

@@ -4,6 +4,7 @@ import io
 
 import pytest
 
+from demo import evaluations as evaluations_demo
 from demo import reports as reports_demo
 from reports.models import ActivityReport
 
@@ -12,6 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_seeds_each_held_quarter_once(event, can_member, cc):
     out = io.StringIO()
+    evaluations_demo.seed(event.cycle, out)  # seed_demo runs it first
     reports_demo.seed(event.cycle, out)
     reports_demo.seed(event.cycle, out)
     report = ActivityReport.objects.get(cycle=event.cycle)

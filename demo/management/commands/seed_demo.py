@@ -26,8 +26,8 @@ from organization.models import Employee, Office
 STAGES = (
     ("voting", voting.seed),
     ("events", events.seed),
+    ("evaluations", evaluations.seed),  # before the reports, which cite the ratings
     ("reports", reports.seed),
-    ("evaluations", evaluations.seed),
 )
 
 
