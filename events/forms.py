@@ -8,7 +8,7 @@ from common.text import validate_one_line
 from organization.models import Employee
 from organization.nip import normalize_nip
 
-from .models import CommitteeMember, Event, EventTeamNeed, Minutes, Readiness, TeamRole
+from .models import CommitteeMember, Event, EventTeamNeed, Minutes, Readiness
 
 PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 
@@ -155,10 +155,6 @@ class UnavailableForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employee"].queryset = members.select_related("office")
-
-
-class TeamRoleForm(forms.Form):
-    role = forms.ChoiceField(choices=TeamRole.choices)
 
 
 class AttendeeForm(forms.Form):

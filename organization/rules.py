@@ -22,11 +22,6 @@ def is_ca(user):
     return bool(held_roles(user).ca_offices)
 
 
-@rules.predicate
-def is_ca_of_office(user, office):
-    return office is not None and held_roles(user).is_ca_of(office)
-
-
 is_employee = rules.is_authenticated & rules.is_active
 
 # Permissions of SOP acts (proposing, opening a vote, rating an organiser, keeping attendance,

@@ -41,12 +41,6 @@ def cycle_of_year(user, year: int) -> Cycle | None:
     return Cycle.objects.filter(province=province, year=year).select_related("province").first()
 
 
-def step_dates(cycle, numbers) -> list[tuple[int, object, object]]:
-    """(number, due, completed_at) of the steps `numbers` of `cycle`, for pages."""
-    rows = cycle.steps.filter(number__in=sorted(numbers)).order_by("number")
-    return list(rows.values_list("number", "due", "completed_at"))
-
-
 def _step_count(model, cycle_path: str, condition: Q):
     """How many steps of `model` belonging to the outer cycle meet `condition`, as a subquery."""
     # The day of completion in local time, as timeline.StepRow.completed_late reads it.

@@ -61,7 +61,3 @@ def issue_results_letter(vote, selections, *, by, external=None) -> Letter:
         related=vote,
         external=external,
     )
-
-
-def letter_of(vote, kind):
-    return Letter.objects.for_object(vote).filter(kind=kind).issued().order_by("-pk").first()
