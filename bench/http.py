@@ -19,8 +19,10 @@
    run; each GET page and the bare view take turns, --rounds times, so that a drift of the
    machine's speed meets both alike, and the ratio is read against the bare view's runs of those
    turns), and the machine's busy CPU time per request (all processes: gunicorn, PostgreSQL,
-   Redis, wrk), which varies less between runs than req/s on a shared machine and says where a
-   change moved the cost. Ballot submission: each voter opens the ballot first (not measured),
+   Redis, wrk), which varies less between runs than req/s on a shared machine, split by program
+   (gunicorn, PostgreSQL, Redis), which says where a change moved the cost. Beside the bare view,
+   a second reference: the layout floor, the product's layout (base.html) around an empty page,
+   what every signed-in page costs before its own content. Ballot submission: each voter opens the ballot first (not measured),
    as a browser does, then wrk posts them.
 
 5. With --open-loop RATE (bench/openloop.py): the GET pages, and ballots opened then cast by
@@ -186,6 +188,28 @@ def busy_seconds() -> float | None:
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
+# Where a request's machine time goes: the processes' own CPU, by program (/proc/PID/stat's comm)
+GROUPS = {"gunicorn": "gunicorn", "postgres": "postgres", "redis-server": "redis", "wrk": "wrk"}
+
+
+def cpu_by_program() -> dict[str, float]:
+    """CPU seconds each program's live processes have used so far (user + system), from /proc;
+    an empty dict where there is none. Processes that live through a run (gunicorn's workers,
+    PostgreSQL's connections, Redis, wrk's threads) are counted fully."""
+    totals: dict[str, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # gone meanwhile
+        comm = text[text.index("(") + 1 : text.rindex(")")]
+        fields = text[text.rindex(")") + 2 :].split()
+        group = next((g for prefix, g in GROUPS.items() if comm.startswith(prefix)), "other")
+        totals[group] = totals.get(group, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return totals
+
+
 def run_wrk(base, page, sessions, clients, duration, cookies=("sessionid", "csrftoken")) -> dict:
     """One wrk run against `page` with one signed-in person per request slot (`cookies`: the
     session and CSRF cookies' names)."""
@@ -213,7 +237,7 @@ def run_wrk(base, page, sessions, clients, duration, cookies=("sessionid", "csrf
     }
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
-    busy_before = busy_seconds()
+    busy_before, programs_before = busy_seconds(), cpu_by_program()
     try:
         out = subprocess.run(
             ["wrk", f"-t{WRK_THREADS}", f"-c{clients}", f"-d{duration}s", "--timeout", "10s", "-s",
@@ -223,6 +247,10 @@ def run_wrk(base, page, sessions, clients, duration, cookies=("sessionid", "csrf
     finally:
         os.unlink(handle.name)
     busy = busy_seconds() - busy_before if busy_before is not None else float("nan")
+    programs = {
+        group: seconds - programs_before.get(group, 0.0)
+        for group, seconds in cpu_by_program().items()
+    }
     match = re.search(
         r"RESULT requests=(\d+) seconds=([\d.]+) p50_us=(\d+) p95_us=(\d+) errors=(\d+)", out
     )
@@ -238,6 +266,7 @@ def run_wrk(base, page, sessions, clients, duration, cookies=("sessionid", "csrf
         "seconds": float(seconds),
         "busy": busy,
         "cpu_ms": busy * 1000 / max(int(requests), 1),
+        "programs": programs,
     }
 
 
@@ -247,6 +276,10 @@ def combined(runs: list[dict]) -> dict:
     by requests."""
     requests = sum(r["requests"] for r in runs)
     busy = sum(r["busy"] for r in runs)
+    programs: dict[str, float] = {}
+    for run in runs:
+        for group, seconds in run["programs"].items():
+            programs[group] = programs.get(group, 0.0) + seconds
     return {
         "rps": requests / sum(r["seconds"] for r in runs),
         "p50": sum(r["p50"] * r["requests"] for r in runs) / max(requests, 1),
@@ -257,6 +290,7 @@ def combined(runs: list[dict]) -> dict:
         "busy": busy,
         "cpu_ms": busy * 1000 / max(requests, 1),
         "runs": len(runs),
+        "programs": programs,
     }
 
 
@@ -433,7 +467,7 @@ def main():
         r = results[page.name]
         bare = paired_bare[page.name]["rps"] if page.name in paired_bare else bare_all
         ratio = r["rps"] / bare if bare else 0
-        if page is plan.pages[0]:
+        if page.reference:
             verdict = "reference"
         else:
             ok = r["p95"] < 200 and (page.method != "GET" or ratio >= 0.4)
@@ -445,6 +479,15 @@ def main():
         log(f"{name:34} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {'':>7} "
             f"{r['cpu_ms']:7.2f} {r['errors']:7d}  peer: {r['rows']} rows; Serawai's "
             f"{peer_of} {ratio:.2f}x its req/s")  # fmt: skip
+    log("cpu ms a request, by program (the 'cpu ms' column split; 'other' is the kernel's "
+        "own threads and whatever else ran)")  # fmt: skip
+    for page in plan.pages:
+        r = results[page.name]
+        split = "  ".join(
+            f"{group} {seconds * 1000 / max(r['requests'], 1):5.2f}"
+            for group, seconds in sorted(r["programs"].items(), key=lambda item: -item[1])
+        )
+        log(f"  {page.name:32} {split}")
     log(f"\n{args.clients} clients, {args.workers} gunicorn workers, {args.duration} s per page; "
         f"load average at end: {loadavg()}")  # fmt: skip
     if paired_bare:
@@ -472,7 +515,7 @@ def _carve_open_loop_voters(pages, args) -> list:
     ballot = next((p for p in pages if p.method == "POST" and p.per_person), None)
     if ballot is None:
         return []
-    gets = [p for p in pages[1:] if p.method == "GET"]
+    gets = [p for p in pages if p.method == "GET" and not p.reference]
     needed = openloop.ballots_needed(len(gets), args.rate * args.open_loop_duration)
     if len(ballot.sessions) < needed + 100:
         raise SystemExit(
@@ -487,7 +530,7 @@ def _carve_open_loop_voters(pages, args) -> list:
 def _open_loop(base, pages, people, voters, args) -> dict:
     from bench import openloop
 
-    gets = [p for p in pages[1:] if p.method == "GET"]  # the pages of the plan, not bare
+    gets = [p for p in pages if p.method == "GET" and not p.reference]  # the product's
     count = round(args.rate * args.open_loop_duration)
     requests = openloop.mix(gets, people, voters, count)
     port = int(base.rsplit(":", 1)[1])

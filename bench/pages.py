@@ -37,6 +37,7 @@ class Page:
     reset: object = None  # called after the warm-up run
     check: object = None  # called with the result
     mint: object = None  # () -> list of employee pks that need a session for this page
+    reference: bool = False  # the bench's own view, not a page of the product (no target)
     opened_first: bool = False  # each person GETs the page (unmeasured) before the POSTs, as a
     # browser does: nobody submits a form they have not loaded
 
@@ -79,7 +80,13 @@ def prepare(clients: int) -> Plan:
     )
     plan = Plan(people=_spread(demo, clients), login_path=reverse("accounts:login"))
     # A stock view behind a session (bench/urls.py): Django, the session and the person only.
-    plan.pages.append(Page("bare view (session)", reverse("bench_bare"), expect="ok"))
+    plan.pages.append(
+        Page("bare view (session)", reverse("bench_bare"), expect="ok", reference=True)
+    )
+    # The product's layout around nothing: the floor under every signed-in page (bench/urls.py)
+    plan.pages.append(
+        Page("layout floor (empty page)", reverse("bench_layout"), expect="navbar", reference=True)
+    )
     plan.pages.append(Page("home page", reverse("cycles:home"), expect="Serawai"))
     for extend in _STAGE_PAGES:
         extend(plan)
