@@ -24,7 +24,6 @@ from ..forms import (
 from ..models import CommitteeMember, Event, Minutes, ReadinessLog
 from ..rules import _province_id
 from ..services import eventday, preparation
-from ..services.preparation import readiness_of
 from .common import chosen_signatory, get_event
 
 DETAIL_PERMS = (
@@ -61,7 +60,7 @@ def event_detail(request, pk):
         "event": event,
         "steps": list(event.steps.select_related("completed_by")),
         "committee": list(event.committee.select_related("employee")),
-        "readiness": readiness_of(event),
+        "readiness": preparation.readiness_of(event),
         "team": list(event.team.serving().select_related("employee")),
         "attendance_count": event.attendances.count(),
         "my_attendance": event.attendances.filter(employee=user).first(),
@@ -166,7 +165,7 @@ def committee_letter(request, pk):
 def readiness(request, pk):
     event = get_event(request, pk)
     user = request.user
-    state = readiness_of(event)
+    state = preparation.readiness_of(event)
     form = place_form = None
     if user.has_perm("events.update_readiness", event) and event.status == Event.Status.PLANNED:
         data = request.POST if request.method == "POST" else None

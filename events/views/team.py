@@ -16,7 +16,6 @@ from ..forms import SwapForm, TeamNeedForm, UnavailableForm
 from ..models import EventTeamAssignment, EventTeamNeed
 from ..rules import _province_id
 from ..services import team as team_services
-from ..services.team import team_members
 from .common import get_event
 
 
@@ -25,7 +24,7 @@ def _forms(event, data=None):
         "need_form": TeamNeedForm(
             data, initial={"start_time": event.start_time, "end_time": event.end_time}
         ),
-        "unavailable_form": UnavailableForm(data, members=team_members(event)),
+        "unavailable_form": UnavailableForm(data, members=team_services.team_members(event)),
     }
 
 
@@ -159,7 +158,7 @@ def team_swap(request, pk, assignment_pk):
 @require_POST
 def team_unavailable(request, pk):
     event = get_event(request, pk, "events.decide_team")
-    form = UnavailableForm(request.POST, members=team_members(event))
+    form = UnavailableForm(request.POST, members=team_services.team_members(event))
     if form.is_valid():
         employee = form.cleaned_data["employee"]
         if not is_confirmed(request):
