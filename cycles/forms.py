@@ -67,6 +67,16 @@ class CycleCreateForm(forms.Form):
         widget=DateInput(),
         help_text=_("Langkah 1-5 dijadwalkan dalam hari kerja mulai tanggal ini."),
     )
+    year = forms.IntegerField(
+        label=_("Tahun siklus"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        help_text=_(
+            "Kosongkan untuk tahun tanggal mulai. Siklus tahun berikutnya boleh disiapkan sejak "
+            "semester kedua tahun ini."
+        ),
+    )
     themes_to_select = forms.IntegerField(
         label=_("Jumlah tema terpilih"), min_value=1, max_value=12, initial=3
     )
@@ -78,17 +88,38 @@ class CycleCreateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.province = province
 
-    def clean_start_date(self):
-        start = self.cleaned_data["start_date"]
-        year = start.year
+    def clean(self):
+        data = super().clean()
+        start = data.get("start_date")
+        if start is None or "year" in self.errors:
+            return data
+        year = data.get("year") or start.year
         if year < timezone.localdate().year - 1:
-            raise forms.ValidationError(_("Tahun siklus terlalu lampau."))
-        if Cycle.objects.filter(province=self.province, year=year).exists():
-            raise forms.ValidationError(
-                _("Siklus Serawai %(year)s untuk provinsi ini sudah ada; gunakan jadwal ulang.")
-                % {"year": year}
+            self.add_error(
+                "year" if data.get("year") else "start_date", _("Tahun siklus terlalu lampau.")
             )
-        return start
+        elif year == start.year + 1 and start.month < 7:
+            # Next year's cycle may be prepared in the second half of this one (the demo's
+            # guest provinces do so from autumn): steps 1-5 then end before that year begins.
+            self.add_error(
+                "start_date",
+                _("Siklus %(year)s paling awal dimulai 1 Juli %(previous)s.")
+                % {"year": year, "previous": start.year},
+            )
+        elif year not in (start.year, start.year + 1):
+            self.add_error(
+                "year",
+                _("Siklus %(year)s tidak dapat dimulai pada %(start)s.")
+                % {"year": year, "start": date_format(start, "j F Y")},
+            )
+        elif Cycle.objects.filter(province=self.province, year=year).exists():
+            self.add_error(
+                "year" if data.get("year") else "start_date",
+                _("Siklus Serawai %(year)s untuk provinsi ini sudah ada; gunakan jadwal ulang.")
+                % {"year": year},
+            )
+        data["year"] = year
+        return data
 
 
 class ReplanForm(forms.Form):

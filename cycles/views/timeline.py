@@ -59,7 +59,7 @@ def cycle_create(request):
         data = form.cleaned_data
         cycle = cycle_services.create_cycle(
             province=province,
-            year=data["start_date"].year,
+            year=data["year"],
             start_date=data["start_date"],
             themes_to_select=data["themes_to_select"],
             proposals_per_office=data["proposals_per_office"],

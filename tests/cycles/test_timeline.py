@@ -1,8 +1,10 @@
 """The timeline page: the 11 steps planned against actual, overdue marked, working days left."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,6 +14,8 @@ from cycles.models import Cycle
 from cycles.services.cycle import complete_step, create_cycle
 from events.services.preparation import create_event
 from tests.factories import office, province
+
+ZONE = ZoneInfo("Asia/Jakarta")
 
 
 def _start_weeks_ago(weeks: int) -> datetime.date:
@@ -192,3 +196,31 @@ def test_a_new_cycle_is_where_the_can_goes_on_and_the_year_switcher_lists_every_
     assert "Lihat linimasa Serawai 2025" in home  # the chosen year holds on every page
     page = client.get(reverse("cycles:timeline") + "?year=1999", follow=True).content.decode()
     assert "Linimasa Serawai 2025" in page  # a year without a cycle changes nothing
+
+
+def test_can_prepares_next_years_cycle_late_in_this_one(client, can_member, db):
+    """In November the CAN plans next year's Serawai: the start date is this year, the cycle
+    is next year's; too early a start, a year that does not fit and a second cycle of a year
+    are refused with what to do, and what was typed stays in the form."""
+    client.force_login(can_member)
+    url = reverse("cycles:cycle_create")
+    base = {"themes_to_select": 3, "proposals_per_office": 2}
+    with time_machine.travel(datetime.datetime(2026, 11, 16, 9, tzinfo=ZONE), tick=False):
+        this_year = client.post(url, {**base, "start_date": "2026-01-05"})
+        assert this_year.status_code == 302
+        early = client.post(url, {**base, "start_date": "2026-03-02", "year": "2027"})
+        assert "Siklus 2027 paling awal dimulai 1 Juli 2026." in early.content.decode()
+        assert 'value="2026-03-02"' in early.content.decode()
+        far = client.post(url, {**base, "start_date": "2026-11-23", "year": "2029"})
+        assert "Siklus 2029 tidak dapat dimulai pada 23 November 2026." in far.content.decode()
+        again = client.post(url, {**base, "start_date": "2026-11-23"})
+        assert "Siklus Serawai 2026 untuk provinsi ini sudah ada" in again.content.decode()
+        assert Cycle.objects.count() == 1
+
+        response = client.post(url, {**base, "start_date": "2026-11-23", "year": "2027"})
+        assert response.status_code == 302
+        cycle = Cycle.objects.get(year=2027)
+        assert cycle.start_date == datetime.date(2026, 11, 23)
+        assert cycle.steps.get(number=1).planned_start == datetime.date(2026, 11, 23)
+        page = client.get(reverse("cycles:timeline")).content.decode()
+        assert "Linimasa Serawai 2027" in page  # the CAN goes on with the new cycle
