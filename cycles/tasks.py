@@ -6,11 +6,16 @@ recipient in the database) and acknowledged late, so a worker killed mid-run lea
 in the broker and the re-run sends only what is still missing. It never waits with an ETA or
 countdown: the next day's run is beat's job (Redis would re-deliver long ETAs after its visibility
 timeout). No task-level retry: a failed run is repeated by the next run, which catches up.
+A worker also runs it when it starts: beat does not make up a 07:00 run the server was down for
+(a restart, a deploy), and the day's reminders should not wait for the next morning.
 """
 
 from datetime import date
 
 from celery import shared_task
+from celery.signals import worker_ready
+
+from common.queue import wake
 
 
 @shared_task(name="cycles.sweep_deadlines", acks_late=True, ignore_result=True)
@@ -21,3 +26,9 @@ def sweep_deadlines(today: str | None = None) -> int:
     )
 
     return len(deadlines.sweep(date.fromisoformat(today) if today else None))
+
+
+@worker_ready.connect
+def _sweep_when_worker_starts(sender=None, **kwargs):
+    """Today's reminders go out as soon as a worker is up, whatever the hour (idempotent)."""
+    wake(sweep_deadlines, what="the deadline sweep")

@@ -4,6 +4,7 @@ The worker writes e-mail with Django's file backend (EMAIL_URL="") under its own
 the tests read the messages back from those files.
 """
 
+import datetime
 import email
 import json
 import shutil
@@ -97,18 +98,20 @@ def test_reminder_due_today_is_delivered_exactly_once(celery_worker_process, tmp
     second = start(WorkerProcess(tmp_path / "worker2.log"), var)
     try:
         today = sweep_day().isoformat()
-        for _ in range(3):
-            sweep_deadlines.delay(today)
 
         def runs():
             task = "cycles.sweep_deadlines"
             return succeeded(celery_worker_process, task) + succeeded(second, task)
 
-        assert wait_until(lambda: runs() == 3, timeout=30), celery_worker_process.log()[-3000:]
+        # Each worker sweeps once as it starts (cycles.tasks); then three sweeps at once.
+        assert wait_until(lambda: runs() == 2, timeout=30), celery_worker_process.log()[-3000:]
+        for _ in range(3):
+            sweep_deadlines.delay(today)
+        assert wait_until(lambda: runs() == 5, timeout=30), celery_worker_process.log()[-3000:]
         assert wait_until(all_sent, timeout=30)
         time.sleep(1.5)  # any stray drain would have sent a double by now
         sweep_deadlines.delay(today)
-        assert wait_until(lambda: runs() == 4, timeout=30)
+        assert wait_until(lambda: runs() == 6, timeout=30)
         time.sleep(1.5)
     finally:
         second.stop()
@@ -155,10 +158,11 @@ def test_worker_killed_mid_send_and_restarted_delivers_each_message_once(
         SERAWAI_OUTBOX_STUCK_SECONDS="2",
     )
     try:
-        # The worker drains the outbox when it starts; beat would also re-run the sweep.
-        sweep_deadlines.delay(today)
+        # The worker drains the outbox and sweeps when it starts; beat would also re-run the
+        # sweep. The broker also redelivers what the killed worker had taken and not finished.
+        again = sweep_deadlines.delay(today)
         assert wait_until(all_sent, timeout=120), restarted.log()[-3000:]
-        assert wait_until(lambda: succeeded(restarted, "cycles.sweep_deadlines") == 1, timeout=120)
+        assert wait_until(lambda: f"[{again.id}] succeeded" in restarted.log(), timeout=120)
         time.sleep(1.5)
     finally:
         restarted.stop()
@@ -166,6 +170,33 @@ def test_worker_killed_mid_send_and_restarted_delivers_each_message_once(
     to = sorted(m["To"] for m in mailed(var))
     assert to == sorted(p.email for p in cas)
     assert Notification.objects.filter(kind=kinds.STEP_REMINDER).count() == len(cas)
+
+
+def test_a_worker_that_starts_sends_the_days_messages_without_waiting_for_beat(
+    celery_worker_process, tmp_path
+):
+    """Beat sweeps at 07:00 and does not make up a run the server was down for: a worker that
+    starts later in the day sends what is due at once (here an escalation, due on any day)."""
+    pytest.importorskip("cycles.calendar")
+    from cycles.models import Cycle, CycleStep
+
+    coordinator = EmployeeFactory(office=province())
+    give_role(coordinator, RoleAssignment.Role.CAN_COORDINATOR)
+    champion = EmployeeFactory(office=province())
+    give_role(champion, RoleAssignment.Role.CC)
+    today = timezone.localdate()
+    cycle = Cycle.objects.create(province=province(), year=today.year, start_date=today)
+    long_ago = today - datetime.timedelta(days=60)  # past the escalation, whatever today is
+    CycleStep.objects.create(cycle=cycle, number=3, planned_start=long_ago, due=long_ago)
+    var = tmp_path / "var"
+    start(celery_worker_process, var)  # nobody sends a sweep: the worker runs one as it starts
+
+    assert wait_until(all_sent, timeout=60), celery_worker_process.log()[-3000:]
+    escalated = Notification.objects.filter(kind=kinds.STEP_ESCALATION)
+    assert sorted(escalated.values_list("recipient_id", flat=True)) == sorted(
+        [coordinator.pk, champion.pk]
+    )
+    assert sorted(m["To"] for m in mailed(var)) == sorted([coordinator.email, champion.email])
 
 
 REQUEST_SCRIPT = """
