@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -192,3 +193,13 @@ def test_a_new_cycle_is_where_the_can_goes_on_and_the_year_switcher_lists_every_
     assert "Lihat linimasa Serawai 2025" in home  # the chosen year holds on every page
     page = client.get(reverse("cycles:timeline") + "?year=1999", follow=True).content.decode()
     assert "Linimasa Serawai 2025" in page  # a year without a cycle changes nothing
+
+
+def test_a_one_working_day_step_reads_in_the_singular_in_english(client, employee, running_cycle):
+    client.force_login(employee)
+    page = client.get(reverse("cycles:timeline")).content.decode()
+    assert "1 hari kerja ·" in page and "3 hari kerja ·" in page  # Indonesian has no plural
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("cycles:timeline")).content.decode()
+    assert "1 working day ·" in page and "3 working days ·" in page
+    assert "1 working days" not in page
