@@ -84,7 +84,7 @@ def _display(field, value, names) -> str:
         if moment is not None:  # stored in UTC with microseconds: shown as every other time
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment, datetime.UTC)
-            return date_format(timezone.localtime(moment), "j F Y H.i")
+            return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
     elif isinstance(field, models.DateField):
         day = parse_date(str(value))
         if day is not None:

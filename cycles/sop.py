@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class Unit(StrEnum):
@@ -60,10 +61,11 @@ class Step:
 
     @property
     def duration_label(self) -> str:
+        n = self.duration
         if self.unit == Unit.WORKING_DAYS:
-            return _("%(n)d hari kerja") % {"n": self.duration}
+            return ngettext("%(n)d hari kerja", "%(n)d hari kerja", n) % {"n": n}
         if self.unit == Unit.HOURS:
-            return _("%(n)d jam") % {"n": self.duration}
+            return ngettext("%(n)d jam", "%(n)d jam", n) % {"n": n}
         return _("Triwulan")
 
 

@@ -5,7 +5,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+
+from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +41,15 @@ def test_make_run_passes_its_port_on_to_the_links_in_e_mails():
         check=True,
     ).stdout
     assert 'SITE_URL="${SITE_URL:-http://127.0.0.1:8311}"' in dry
+
+
+def test_times_follow_the_chosen_languages_format_on_every_page(client, employee):
+    """Indonesian writes 09.00, English 09:00 (as the concept page's dates already do): times
+    follow the language's own format, never a fixed one."""
+    event = make_event(start_time="09:00", end_time="11:00")
+    client.force_login(employee)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "09.00–11.00 WIB" in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "09:00–11:00 WIB" in page and "09.00" not in page

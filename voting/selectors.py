@@ -105,9 +105,10 @@ def _deadline(facts: dict) -> date:
 
 def window_facts(cycle: Cycle) -> dict:
     """What the proposal window of `cycle` depends on, in one query: when step 2's letter was
-    published ("letter_done"), step 3's due date, whether the vote exists ("has_vote"), the
-    latest date the proposals were reopened until and the number of reopenings. The two steps
-    and the vote are one row each per cycle: joined, not sub-queried."""
+    published ("letter_done"), step 3's due date, whether the vote exists ("has_vote"), its
+    status and closing date ("vote_status", "vote_closes_on"), the latest date the proposals
+    were reopened until and the number of reopenings. The two steps and the vote are one row
+    each per cycle: joined, not sub-queried."""
     facts = (
         Cycle._base_manager.filter(pk=cycle.pk)
         .annotate(
@@ -118,6 +119,8 @@ def window_facts(cycle: Cycle) -> dict:
             letter_done=F("letter_step__completed_at"),
             step3_due=F("proposal_step__due"),
             vote_id=F("vote__pk"),
+            vote_status=F("vote__status"),
+            vote_closes_on=F("vote__closes_on"),
         )
         .annotate(
             reopened_until=Max("proposal_reopenings__until"),
@@ -141,7 +144,7 @@ def proposal_window(
         why = _("Pengusulan tema dibuka setelah surat sosialisasi (langkah 2) terbit.")
         return False, why, None
     if facts["has_vote"]:
-        return False, _("Pemungutan suara sudah dibuka; usulan tidak dapat diubah lagi."), None
+        return False, _vote_stage(facts, today), None
     deadline = _deadline(facts)
     if today > deadline:
         return (
@@ -151,6 +154,28 @@ def proposal_window(
             deadline,
         )
     return True, "", deadline
+
+
+def ballot_open(facts: dict, today: date | None = None) -> bool:
+    """Whether ballots can be cast now: the vote is open and its closing date has not passed."""
+    today = today or timezone.localdate()
+    return facts["vote_status"] == Vote.Status.OPEN and today <= facts["vote_closes_on"]
+
+
+def _vote_stage(facts: dict, today: date) -> str:
+    """Why proposals cannot change once the vote exists, saying where the vote stands now."""
+    closes_on = date_format(facts["vote_closes_on"], "j F Y")
+    if facts["vote_status"] == Vote.Status.ANNOUNCED:
+        return _("Hasil pemilihan tema sudah diumumkan; usulan tidak dapat diubah lagi.")
+    if facts["vote_status"] == Vote.Status.CLOSED:
+        return _("Pemungutan suara sudah ditutup; usulan tidak dapat diubah lagi.")
+    if ballot_open(facts, today):
+        return _(
+            "Pemungutan suara sedang berlangsung sampai %(date)s; usulan tidak dapat diubah lagi."
+        ) % {"date": closes_on}
+    return _(
+        "Batas waktu pemungutan suara (%(date)s) sudah lewat; usulan tidak dapat diubah lagi."
+    ) % {"date": closes_on}
 
 
 def proposals_state(cycle: Cycle, today: date | None = None) -> tuple[bool, str]:

@@ -133,7 +133,10 @@ def year_recap_context(cycle) -> dict:
         "cycle": cycle,
         "recap": recap,
         "chart": criterion_chart_svg(recap),
-        "event_charts": [(r, criterion_chart_svg(r)) for r in recap["events"]],
+        # An event not held yet has no ratings to chart (its row in the table says so).
+        "event_charts": [
+            (r, criterion_chart_svg(r)) for r in recap["events"] if r["event"]["held"]
+        ],
     }
 
 

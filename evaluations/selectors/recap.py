@@ -5,7 +5,8 @@ step 10): counts and aggregates per criterion and the comments and suggestions w
 in alphabetical order, so nothing in it can be traced back to a rater.
 
 Shape of `event_recap(event)` (all plain Python: str, int, float, date, bool, None, list, dict):
-    {"event": {"id", "title", "date", "host_office", "host_office_code", "presenters": [str]},
+    {"event": {"id", "title", "date", "host_office", "host_office_code", "presenters": [str],
+               "held": bool},                         # False: not taken place (yet)
      "evaluation": {"opened": bool, "closes_on": date | None},
      "attendees": int, "raters": int, "n": int,           # n = presenter ratings
      "late_attendees": int,                               # added by the CAN after the event
@@ -16,8 +17,11 @@ Shape of `event_recap(event)` (all plain Python: str, int, float, date, bool, No
      "organizer": {"office", "n", "criteria": [...], "overall_mean", "comments": [str],
                    "report_due": date, "report_completed_on": date | None,
                    "report_on_time": bool | None}}     # None: report not delivered yet
-`year_recap(cycle)` has "cycle": {"id", "year", "province"}, "events": [event recaps], and the
-same "n", "criteria", "overall_mean", "comments", "suggestions" over every rating of the year.
+`year_recap(cycle)` has "cycle": {"id", "year", "province"}, "events": [event recaps],
+"held_events": int (how many of them took place), and the same "n", "criteria",
+"overall_mean", "comments", "suggestions" over every rating of the year.
+An event not held yet has no rating forms (SOP step 11: they open after the event), so no
+"more_needed" shortfall: its recap says it was not held, not that raters are missing.
 `distribution[i]` counts the ratings that gave score i + 1.
 """
 
@@ -44,6 +48,14 @@ REPORT_STEP = 10
 # (SOP.md "Evaluation"): below it, one person's rating could be read off the aggregate.
 MIN_RATERS_SHOWN = 3
 
+# An event took place once it was recorded held (it may be closed since); its rating forms open
+# right after (SOP step 11), so an opened form also means it took place.
+HELD = (Event.Status.HELD, Event.Status.CLOSED)
+
+
+def _was_held(event) -> bool:
+    return event.status in HELD or event.recap_window is not None
+
 
 def _summaries(criteria, rows) -> list[dict]:
     return [criterion_summary(c, (row[c.key] for row in rows)) for c in criteria]
@@ -55,9 +67,11 @@ def _texts(rows, field) -> list[str]:
     return sorted((row[field].strip() for row in rows if row[field].strip()), key=str.casefold)
 
 
-def _more_needed(raters: int) -> int:
-    """How many more people must rate before the figures show (0: they show)."""
-    return max(0, MIN_RATERS_SHOWN - raters)
+def _more_needed(raters: int, *, held: bool = True) -> int:
+    """How many more people must rate before the figures show (0: they show, or the event was
+    not held and nobody rated it: there is nothing to hide and no rater is missing yet). Any
+    rating keeps the threshold, whatever the event's status."""
+    return max(0, MIN_RATERS_SHOWN - raters) if held or raters else 0
 
 
 def report_on_time(step) -> bool | None:
@@ -70,8 +84,8 @@ def report_on_time(step) -> bool | None:
     return timezone.localdate(step.completed_at) <= step.due
 
 
-def _organizer(event, rows, step) -> dict:
-    more_needed = _more_needed(len(rows))
+def _organizer(event, rows, step, *, held: bool) -> dict:
+    more_needed = _more_needed(len(rows), held=held)
     shown = [] if more_needed else rows
     criteria = _summaries(ORGANIZER_CRITERIA, shown)
     return {
@@ -139,13 +153,14 @@ def _recaps(events: list[Event]) -> list[dict]:
     recaps = []
     for event in events:
         rows = ratings[event.pk]
+        held = _was_held(event)
         report_step = None
         if event.recap_report_due is not None:
             report_step = _ReportStep(event.recap_report_due, event.recap_report_completed_at)
         presenters = []
         for member in speakers[event.pk]:
             own = [r for r in rows if r["presenter_id"] == member.pk]
-            hidden = _more_needed(len(own))
+            hidden = _more_needed(len(own), held=held)
             own_criteria = _summaries(PRESENTER_CRITERIA, [] if hidden else own)
             presenters.append(
                 {
@@ -158,7 +173,7 @@ def _recaps(events: list[Event]) -> list[dict]:
             )
         # The people whose ratings are counted: each rates every presenter but themself.
         counted = max((p["n"] for p in presenters), default=len(rows))
-        more_needed = _more_needed(counted)
+        more_needed = _more_needed(counted, held=held)
         if more_needed:
             rows = []
         criteria = _summaries(PRESENTER_CRITERIA, rows)
@@ -171,6 +186,7 @@ def _recaps(events: list[Event]) -> list[dict]:
                     "host_office": event.host_office.name,
                     "host_office_code": event.host_office.code,
                     "presenters": [p["name"] for p in presenters],
+                    "held": held,
                 },
                 "evaluation": {
                     "opened": event.recap_window is not None,
@@ -187,7 +203,7 @@ def _recaps(events: list[Event]) -> list[dict]:
                 "comments": _texts(rows, "comment"),
                 "suggestions": _texts(rows, "suggestion"),
                 "presenters": presenters,
-                "organizer": _organizer(event, organizer_rows[event.pk], report_step),
+                "organizer": _organizer(event, organizer_rows[event.pk], report_step, held=held),
                 "ratings": rows,  # for the year's totals; dropped before the recap is returned
             }
         )
@@ -212,6 +228,7 @@ def year_recap(cycle) -> dict:
     return {
         "cycle": {"id": cycle.pk, "year": cycle.year, "province": cycle.province.name},
         "events": recaps,
+        "held_events": sum(r["event"]["held"] for r in recaps),
         "n": len(rows),
         "raters": sum(r["raters"] for r in recaps),
         "attendees": sum(r["attendees"] for r in recaps),

@@ -96,8 +96,8 @@ def send_invitation(event, *, signatory, by, external=None):
         body=_("%(date)s pukul %(start)s-%(end)s WIB, %(place)s.")
         % {
             "date": when,
-            "start": formats.time_format(event.start_time, "H.i"),
-            "end": formats.time_format(event.end_time, "H.i"),
+            "start": formats.time_format(event.start_time),
+            "end": formats.time_format(event.end_time),
             "place": event.place or event.meeting_link or event.get_mode_display(),
         },
         url=event.get_absolute_url(),
@@ -108,7 +108,7 @@ def send_invitation(event, *, signatory, by, external=None):
 
 def _clock(moment) -> str:
     local = timezone.localtime(moment, event_tz())
-    return f"{formats.date_format(local, 'j F Y')} {local:%H.%M} WIB"
+    return f"{formats.date_format(local, 'j F Y')} {formats.time_format(local)} WIB"
 
 
 def event_tz():

@@ -47,12 +47,11 @@ def send_invitation(request, pk):
 @login_required
 def checkin_code(request, pk):
     event = get_event(request, pk, "events.show_checkin_code")
-    url = request.build_absolute_uri(checkin.path(event))
-    return render(
-        request,
-        "events/checkin_code.html",
-        {"event": event, "url": url, "qr": mark_safe(checkin.qr_svg(url))},
-    )
+    context = {"event": event, "closes": event.window[1]}
+    if not eventday.has_ended(event):  # a QR nobody can check in with is not shown
+        url = request.build_absolute_uri(checkin.path(event))
+        context.update(url=url, qr=mark_safe(checkin.qr_svg(url)))
+    return render(request, "events/checkin_code.html", context)
 
 
 @login_required
@@ -77,6 +76,7 @@ def check_in(request, pk, token):
             "attendance": event.attendances.filter(employee=request.user).first(),
             "opens": opens,
             "closes": closes,
+            "ended": eventday.has_ended(event),
         },
     )
 

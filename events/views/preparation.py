@@ -69,6 +69,8 @@ def event_detail(request, pk):
         "material_count": event.materials.count(),
         "can": can,
         "today": timezone.localdate(),
+        "checkin_ended": eventday.has_ended(event),
+        "checkin_closes": event.window[1],
     }
     if can["share_event"]:
         context["library_form"] = LibraryEntryForm(

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -224,3 +225,13 @@ def test_can_prepares_next_years_cycle_late_in_this_one(client, can_member, db):
         assert cycle.steps.get(number=1).planned_start == datetime.date(2026, 11, 23)
         page = client.get(reverse("cycles:timeline")).content.decode()
         assert "Linimasa Serawai 2027" in page  # the CAN goes on with the new cycle
+
+
+def test_a_one_working_day_step_reads_in_the_singular_in_english(client, employee, running_cycle):
+    client.force_login(employee)
+    page = client.get(reverse("cycles:timeline")).content.decode()
+    assert "1 hari kerja ·" in page and "3 hari kerja ·" in page  # Indonesian has no plural
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("cycles:timeline")).content.decode()
+    assert "1 working day ·" in page and "3 working days ·" in page
+    assert "1 working days" not in page

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from cycles.services.cycle import complete_step
@@ -143,3 +144,13 @@ def _at(day):
     from django.utils import timezone
 
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 0)))
+
+
+def test_the_winners_number_of_ratings_reads_in_the_plural_in_english(client, cycle, employee):
+    event = _event(cycle, "Tema A", "Ani Lestari, S.ST.")
+    rate_many(event, [(4, 4, 4, 4, 4)] * N)
+    client.force_login(employee)
+    url = reverse("evaluations:awards", args=[cycle.year])
+    assert f", {N} penilaian" in client.get(url).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert f", {N} ratings" in client.get(url).content.decode()

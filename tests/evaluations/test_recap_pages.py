@@ -92,3 +92,19 @@ def test_identical_comments_show_once_with_their_count(client, event, can_member
     page = client.get(reverse("evaluations:event_recap", args=[event.pk])).content.decode()
     assert page.count("Materi sangat bermanfaat") == 1
     assert "Materi sangat bermanfaat <b>(3)</b>" in page
+
+
+def test_an_event_not_held_yet_is_shown_as_such_not_as_missing_raters(client, cycle, can_member):
+    held = make_event(cycle, title="Tema Terlaksana")
+    add_speaker(held)
+    rate_many(held, [(4, 4, 4, 4, 4)] * 3)  # its rating form opened after the event
+    coming = make_event(cycle, title="Tema Mendatang", code="1702")
+    add_speaker(coming, "Narasumber Mendatang")
+    client.force_login(can_member)
+
+    year = client.get(reverse("evaluations:year_recap", args=[cycle.year])).content.decode()
+    assert "1 dari 2 kegiatan terlaksana, 3 penilaian dari 3 penilai." in year
+    assert "belum terlaksana" in year and "penilai lagi" not in year
+
+    page = client.get(reverse("evaluations:event_recap", args=[coming.pk])).content.decode()
+    assert "Kegiatan ini belum terlaksana" in page and "penilai lagi" not in page

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from events import checkin
 from events.models import Attendance, Event
@@ -101,3 +102,27 @@ def test_an_employee_cannot_add_attendees(client, ready_event, employee, ca_1702
     client.force_login(ca_1702)
     assert client.post(url("attendance", ready_event), {"nip": employee.nip}).status_code == 403
     assert not Attendance.objects.exists()
+
+
+def test_after_the_window_the_qr_is_no_longer_offered_and_its_page_says_when_it_closed(
+    client, ready_event, ca_1701, employee
+):
+    move(ready_event, timezone.localdate(), start="00:00", end="23:59")
+    client.force_login(ca_1701)
+    assert "Tampilkan QR presensi" in client.get(url("detail", ready_event)).content.decode()
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    move(ready_event, yesterday)
+    closed = (
+        f"Presensi mandiri sudah ditutup sejak {date_format(yesterday, 'j F Y')} pukul 11.30 WIB"
+    )
+    detail = client.get(url("detail", ready_event)).content.decode()
+    assert "Tampilkan QR presensi" not in detail and closed in detail
+    page = client.get(url("checkin_code", ready_event)).content.decode()
+    assert closed in page
+    assert "QR presensi</title>" not in page and checkin_url(ready_event) not in page
+    assert url("attendance", ready_event) in page  # where the CAN adds people, with a reason
+
+    client.force_login(employee)
+    page = client.get(checkin_url(ready_event)).content.decode()
+    assert closed in page and "Saya hadir" not in page

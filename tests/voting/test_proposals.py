@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import PASSWORD
-from tests.voting.helpers import make_proposal, set_due
+from tests.voting.helpers import make_open_vote, make_proposal, set_due
+from voting import selectors
 from voting.models import ProposalReopening, ThemeProposal
+from voting.services import results
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +141,35 @@ def test_the_can_sees_every_offices_proposals(
     with django_assert_max_num_queries(20):
         page = client.get(reverse("voting:proposals")).content.decode()
     assert page.count("Tema 17") == 8
+
+
+def test_the_proposal_page_says_where_the_vote_stands_and_offers_the_ballot_only_while_open(
+    client, cycle, can_member
+):
+    themes = [make_proposal(cycle, code, f"Tema {code}") for code in ("1701", "1702", "1703")]
+    vote = make_open_vote(cycle, can_member)
+    login(client, can_member)
+
+    def page():
+        return client.get(reverse("voting:proposals")).content.decode()
+
+    opened = page()
+    assert "sedang berlangsung sampai" in opened and "Surat suara" in opened
+    vote.closes_on = timezone.localdate() - timedelta(days=1)  # not yet closed by the CAN
+    vote.save(update_fields=["closes_on"])
+    late = page()
+    assert "Batas waktu pemungutan suara" in late and "Surat suara" not in late
+
+    results.close_vote(vote, by=can_member)
+    closed = page()
+    assert "Pemungutan suara sudah ditutup" in closed and "Surat suara" not in closed
+    assert "sudah dibuka" not in closed
+
+    day = selectors.earliest_event_date(vote)
+    entries = {theme.pk: {"event_date": day} for theme in themes}
+    results.save_selections(vote, by=can_member, entries=entries)
+    results.announce_results(vote, by=can_member)
+    announced = page()
+    assert "Hasil pemilihan tema sudah diumumkan" in announced and "Surat suara" not in announced
+    link = f'<a href="{reverse("voting:results")}">Lihat hasil</a>'
+    assert link in announced

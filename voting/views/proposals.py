@@ -18,7 +18,7 @@ from organization.roles import held_roles
 from .. import exports, selectors
 from ..filters import ProposalFilter
 from ..forms import ProposalForm, ReopenForm
-from ..models import ProposedSpeaker, ThemeProposal
+from ..models import ProposedSpeaker, ThemeProposal, Vote
 from ..services import proposals
 from .access import ca_office, cycle_or_404, proposal_or_404, require
 
@@ -37,6 +37,8 @@ def _proposal_list(request, cycle, reopen_form=None, status=200):
     context = {
         "cycle": cycle,
         "vote": facts["has_vote"],
+        "ballot_open": facts["has_vote"] and selectors.ballot_open(facts),
+        "announced": facts["vote_status"] == Vote.Status.ANNOUNCED,
         "table": _proposal_table(request, cycle, office, editable=office is not None and is_open),
         "office": office,
         "is_open": is_open,
