@@ -22,8 +22,8 @@
    Redis, wrk), which varies less between runs than req/s on a shared machine, split by program
    (gunicorn, PostgreSQL, Redis), which says where a change moved the cost. Beside the bare view,
    a second reference: the layout floor, the product's layout (base.html) around an empty page,
-   what every signed-in page costs before its own content. Ballot submission: each voter opens the ballot first (not measured),
-   as a browser does, then wrk posts them.
+   what every signed-in page costs before its own content. Ballot submission: each voter opens
+   the ballot first (not measured), as a browser does, then wrk posts them.
 
 5. With --open-loop RATE (bench/openloop.py): the GET pages, and ballots opened then cast by
    voters of their own, mixed and sent on a fixed schedule of RATE requests a second, latency
