@@ -45,6 +45,10 @@ class Step:
     inputs: str
     output: str
     note: str = ""
+    # Who approves the output once the responsible people hand it in (step 10: the CC); the
+    # responsible people's duty ends with the hand-in, the approver's begins.
+    approver: Responsible | None = None
+    approver_label: str = ""
 
     @property
     def scope(self) -> Scope:
@@ -188,6 +192,8 @@ STEPS: tuple[Step, ...] = (
         _("Undangan, draft kata sambutan, daftar hadir, dokumentasi, notulensi, saran dan masukan"),
         _("Laporan Kegiatan Serawai"),
         _("Laporan Kegiatan diperiksa dan disetujui oleh CC."),
+        approver=Responsible.CC,
+        approver_label=_("CC"),
     ),
     Step(
         11,

@@ -2,11 +2,15 @@
 
 Read: the province's CAN and CC, and the CA of an office that hosted an event of the quarter.
 Write and submit: the CAN, and the CA of a host office. Approve or return: the province's CC only.
+Start a quarter's report: the CAN once an event of the quarter is held, a CA once their own
+office's event of the quarter is held (the report tells of held events: SOP step 10's inputs are
+the event's attendance, documentation and minutes).
 A person outside the report's province never sees it (the views answer 404).
 """
 
 import rules
 
+from events.models import Event
 from organization.models import RoleAssignment
 from organization.roles import CAN_ROLES, held_roles
 from organization.rules import add_sop_perm, is_can, is_cc
@@ -25,6 +29,20 @@ def _host_offices(report) -> set[int]:
             quarter_events(report.cycle, report.quarter).values_list("host_office_id", flat=True)
         )
         report.__dict__["_host_offices"] = cache
+    return cache
+
+
+HELD = (Event.Status.HELD, Event.Status.CLOSED)
+
+
+def _held_host_offices(report) -> set[int]:
+    """Offices that hosted a held event of the report's quarter (`report` may be unsaved: the
+    quarter a person asks to start)."""
+    cache = report.__dict__.get("_held_host_offices")
+    if cache is None:
+        events = quarter_events(report.cycle, report.quarter).filter(status__in=HELD)
+        cache = set(events.values_list("host_office_id", flat=True))
+        report.__dict__["_held_host_offices"] = cache
     return cache
 
 
@@ -51,6 +69,17 @@ def is_host_ca_of_report(user, report):
 
 
 @rules.predicate
+def is_can_of_held_quarter(user, report):
+    return bool(_held_host_offices(report)) and is_can_of_report(user, report)
+
+
+@rules.predicate
+def is_ca_of_held_host(user, report):
+    offices = held_roles(user, report.cycle.year).ca_offices
+    return bool(offices) and bool(offices & _held_host_offices(report))
+
+
+@rules.predicate
 def is_can_of_cycle(user, cycle):
     return cycle.province_id in held_roles(user, cycle.year).offices_for(*CAN_ROLES)
 
@@ -73,7 +102,10 @@ rules.add_perm("reports.view_report", can_write | is_cc_of_report)
 add_sop_perm("reports.change_report", can_write)
 add_sop_perm("reports.decide_report", is_cc_of_report)
 rules.add_perm("reports.list_reports", is_can_of_cycle | is_cc_or_ca_of_cycle)
+# Whether the person starts reports at all (the list's action column), then per quarter (an unsaved
+# ActivityReport of the quarter asked for).
 add_sop_perm("reports.open_report", is_can_of_cycle | is_host_ca_in_cycle)
+add_sop_perm("reports.open_quarter_report", is_can_of_held_quarter | is_ca_of_held_host)
 # The programme dashboard: the people who run the programme (CAN) and approve it (CC), for
 # their own province (the views read no other).
 rules.add_perm("reports.view_dashboard", is_can | is_cc)

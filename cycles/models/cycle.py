@@ -107,6 +107,9 @@ class StepRecord(models.Model):
     planned_start = models.DateField(_("rencana mulai"))
     due = models.DateField(_("batas waktu"))
     started_at = models.DateTimeField(_("dimulai"), null=True, blank=True)
+    # A step the SOP has someone approve (sop.Step.approver): when the responsible people handed
+    # their output in. From then on the open part is the approver's, until completion.
+    submitted_at = models.DateTimeField(_("diserahkan untuk disetujui"), null=True, blank=True)
     completed_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     completed_by = actor_field(_("diselesaikan oleh"))
     output_note = models.CharField(_("keluaran"), max_length=250, blank=True)
@@ -127,6 +130,11 @@ class StepRecord(models.Model):
     @property
     def is_done(self) -> bool:
         return self.completed_at is not None
+
+    @property
+    def awaits_approval(self) -> bool:
+        """Handed in and not yet approved: the open part belongs to the step's approver."""
+        return not self.is_done and self.submitted_at is not None and bool(self.sop.approver)
 
 
 class CycleStep(StepRecord):

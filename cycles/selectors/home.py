@@ -4,7 +4,7 @@ further down the import chain register here (`register_todos`) without `cycles` 
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.utils import timezone
@@ -25,6 +25,7 @@ class Todo:
     url: str
     due: date | None = None
     detail: str = ""
+    days_overdue: int = 0  # working days past `due`, set by my_todos
 
 
 _todo_sources: list[Callable] = []
@@ -37,15 +38,26 @@ def register_todos(source: Callable) -> None:
 
 
 def my_todos(user, today=None) -> list[Todo]:
-    """Every registered app's forms waiting for `user`, earliest due first."""
+    """Every registered app's forms waiting for `user`, earliest due first; one past its due date
+    says by how many working days."""
     today = today or timezone.localdate()
     todos = [todo for source in _todo_sources for todo in source(user, today)]
+    if any(t.due and t.due < today for t in todos):
+        cal = WorkingCalendar.load(user.province)
+        todos = [
+            replace(t, days_overdue=-cal.working_days_between(today, t.due))
+            if t.due and t.due < today
+            else t
+            for t in todos
+        ]
     return sorted(todos, key=lambda t: (t.due or date.max, t.title))
 
 
 def my_open_steps(user, cycle, today=None):
     """Open step rows of `cycle` (steps 1-5 and each event's 6-11) that are `user`'s to do,
-    earliest due first. Only steps already started or starting within two weeks are shown."""
+    earliest due first. Only steps already started or starting within two weeks are shown.
+    A step handed in for approval is no longer its responsible people's to do, and its approver
+    is asked by the approving app's own to-do (reports: "Periksa dan setujui"), not twice."""
     today = today or timezone.localdate()
     held = held_roles(user, cycle.year)
     if not held.roles and not user.is_active:
@@ -54,7 +66,8 @@ def my_open_steps(user, cycle, today=None):
     rows = [
         row
         for row in _upcoming_rows(cycle, today)
-        if is_responsible(row.step, held, regencies, include_electorate=True)
+        if not row.awaits_approval
+        and is_responsible(row.step, held, regencies, include_electorate=True)
         # the ballot exists only once the CAN has opened the vote
         and not (row.step.sop.responsible == Responsible.ELECTORATE and not row.step.started_at)
     ]

@@ -1,7 +1,8 @@
 """Who is responsible for an open SOP step: the people a reminder or an overdue notice goes to.
 
 Read from sop.py's `responsible` column and the role assignments of the step's year; the host
-office of an event comes from the event itself.
+office of an event comes from the event itself. Once the responsible people have handed a step's
+output in for approval (step 10's report to the CC), the open part is the approver's.
 """
 
 from django.db.models import Q
@@ -12,6 +13,11 @@ from organization.roles import CAN_ROLES
 from ..sop import Responsible
 
 Role = RoleAssignment.Role
+
+
+def _open_for(step) -> Responsible:
+    """Whose part of `step` is open: its approver's once handed in, else its responsible's."""
+    return step.sop.approver if step.awaits_approval else step.sop.responsible
 
 
 def _owner(step):
@@ -27,7 +33,7 @@ def responsible_people(step):
     province = cycle.province
     roles = RoleAssignment.objects.current(year=cycle.year)
     host = event.host_office_id if event is not None else None
-    who = step.sop.responsible
+    who = _open_for(step)
     can = Q(role__in=CAN_ROLES, office=province)
     if who == Responsible.CAN:
         wanted = can
@@ -71,7 +77,7 @@ def is_responsible(step, held, regency_ids, *, include_electorate=False) -> bool
     province = cycle.province_id
     host = event.host_office_id if event is not None else None
     can = bool(held.offices_for(*CAN_ROLES) & {province})
-    who = step.sop.responsible
+    who = _open_for(step)
     if who == Responsible.CAN:
         return can
     if who == Responsible.CAN_AND_CC:

@@ -64,23 +64,40 @@ class StepRow:
         return self.owner.get_absolute_url()
 
     @property
+    def awaits_approval(self) -> bool:
+        """Handed in by the responsible people; the approver (step 10: the CC) has to act."""
+        return self.step.awaits_approval
+
+    @property
     def is_overdue(self) -> bool:
-        return not self.is_done and self.step.due < self.today
+        """Past due with the responsible people's part still open (not once handed in)."""
+        return not self.is_done and not self.awaits_approval and self.step.due < self.today
+
+    @property
+    def approval_overdue(self) -> bool:
+        """Handed in, and the approver's decision is past the step's due date."""
+        return self.awaits_approval and self.step.due < self.today
 
     @property
     def days_overdue(self) -> int:
-        """Working days past the due date (0 when not overdue)."""
-        return -self.days_left if self.is_overdue and self.days_left else 0
+        """Working days past the due date (0 when not overdue, its approval included)."""
+        late = self.is_overdue or self.approval_overdue
+        return -self.days_left if late and self.days_left else 0
 
     @property
     def completed_late(self) -> bool:
+        """Done, and the responsible people's part was late: for a step with an approver, its
+        hand-in (an approval after the due date is the approver's delay, not theirs)."""
         done = self.step.completed_at
-        return done is not None and timezone.localdate(done) > self.step.due
+        handed_in = self.step.submitted_at or done
+        return done is not None and timezone.localdate(handed_in) > self.step.due
 
     @property
     def state(self) -> str:
         if self.is_done:
             return "done"
+        if self.awaits_approval:
+            return "waiting"
         return "overdue" if self.is_overdue else "open"
 
 

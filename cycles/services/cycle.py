@@ -59,6 +59,29 @@ def complete_step(step, *, by, output_note: str = "", output_url: str = "", when
 
 
 @transaction.atomic
+def submit_step(step, when=None):
+    """Record that the responsible people handed a step's output in for its approver (step 10:
+    the report to the CC). Their part is done then; the approver's is open. A step already
+    completed keeps its record (a later revision does not move the date its output first went
+    in)."""
+    step = type(step).objects.select_for_update().get(pk=step.pk)
+    if step.completed_at is None:
+        step.submitted_at = when or timezone.now()
+        step.save(update_fields=["submitted_at"])
+    return step
+
+
+@transaction.atomic
+def withdraw_submission(step):
+    """The approver sent the output back: the responsible people's part is open again."""
+    step = type(step).objects.select_for_update().get(pk=step.pk)
+    if step.completed_at is None and step.submitted_at is not None:
+        step.submitted_at = None
+        step.save(update_fields=["submitted_at"])
+    return step
+
+
+@transaction.atomic
 def start_step(step, when=None):
     """Mark a step as started (its work opened), once."""
     step = type(step).objects.select_for_update().get(pk=step.pk)

@@ -20,10 +20,15 @@ from .charts import criterion_chart_svg
 PDF_TEMPLATE = "documents/evaluations/recap.html"
 
 
-def _on_time_label(value) -> str:
-    if value is None:
+def _on_time_label(organizer: dict) -> str:
+    """Whether the host handed the report in on time, and whether the CC has approved it yet."""
+    on_time = organizer["report_on_time"]
+    if on_time is None:
         return _("belum diserahkan")
-    return _("ya") if value else _("tidak")
+    answer = _("ya") if on_time else _("tidak")
+    if organizer["report_completed_on"] is None:
+        return _("%(answer)s, menunggu persetujuan CC") % {"answer": answer}
+    return answer
 
 
 def summary_sheet(recap: dict):
@@ -54,7 +59,7 @@ def summary_sheet(recap: dict):
                 *[c["mean"] for c in r["criteria"]],
                 r["overall_mean"],
                 r["organizer"]["overall_mean"],
-                _on_time_label(r["organizer"]["report_on_time"]),
+                _on_time_label(r["organizer"]),
             ]
         )
     rows.append(
@@ -92,9 +97,7 @@ def event_sheet(index: int, r: dict):
     rows.append([])
     rows.append([_("Penilaian penyelenggara: %(office)s") % {"office": r["organizer"]["office"]}])
     rows += _criteria_rows(r["organizer"]["criteria"])
-    rows.append(
-        [_("Laporan kegiatan tepat waktu"), None, _on_time_label(r["organizer"]["report_on_time"])]
-    )
+    rows.append([_("Laporan kegiatan tepat waktu"), None, _on_time_label(r["organizer"])])
     for label, texts in (
         (_("Komentar"), r["comments"]),
         (_("Saran"), r["suggestions"]),

@@ -15,8 +15,9 @@ Shape of `event_recap(event)` (all plain Python: str, int, float, date, bool, No
      "comments": [str], "suggestions": [str],
      "presenters": [{"name", "n", "criteria": [...], "overall_mean"}],
      "organizer": {"office", "n", "criteria": [...], "overall_mean", "comments": [str],
-                   "report_due": date, "report_completed_on": date | None,
-                   "report_on_time": bool | None}}     # None: report not delivered yet
+                   "report_due": date, "report_submitted_on": date | None,
+                   "report_completed_on": date | None,   # approved by the CC on
+                   "report_on_time": bool | None}}     # None: report not handed in yet
 `year_recap(cycle)` has "cycle": {"id", "year", "province"}, "events": [event recaps],
 "held_events": int (how many of them took place), and the same "n", "criteria",
 "overall_mean", "comments", "suggestions" over every rating of the year.
@@ -74,14 +75,31 @@ def _more_needed(raters: int, *, held: bool = True) -> int:
     return max(0, MIN_RATERS_SHOWN - raters) if held or raters else 0
 
 
-def report_on_time(step) -> bool | None:
-    """Whether the activity report (step 10) was delivered by its due date; None while open.
+def report_handed_in(step):
+    """When the host and the CAN handed the activity report (step 10) in, or None.
 
-    Read from the step ledger, never typed in: completion on the due date (local time) counts.
-    """
-    if step is None or step.completed_at is None:
+    Their duty in the SOP is to write the report; its check and approval are the CC's. So the
+    report counts from its submission to the CC, and a step completed without a recorded
+    submission counts from its completion."""
+    if step is None:
         return None
-    return timezone.localdate(step.completed_at) <= step.due
+    return step.submitted_at or step.completed_at
+
+
+def report_on_time(step) -> bool | None:
+    """Whether the activity report (step 10) was handed in by its due date; None while it is not.
+
+    Read from the step ledger, never typed in: a submission on the due date (local time) counts,
+    whenever the CC approves it.
+    """
+    handed_in = report_handed_in(step)
+    if handed_in is None:
+        return None
+    return timezone.localdate(handed_in) <= step.due
+
+
+def _local_date(moment):
+    return timezone.localdate(moment) if moment else None
 
 
 def _organizer(event, rows, step, *, held: bool) -> dict:
@@ -96,9 +114,8 @@ def _organizer(event, rows, step, *, held: bool) -> dict:
         "overall_mean": mean_of_means(criteria),
         "comments": _texts(shown, "comment"),
         "report_due": step.due if step else None,
-        "report_completed_on": (
-            timezone.localdate(step.completed_at) if step and step.completed_at else None
-        ),
+        "report_submitted_on": _local_date(report_handed_in(step)),
+        "report_completed_on": _local_date(step.completed_at) if step else None,
         "report_on_time": report_on_time(step),
     }
 
@@ -118,6 +135,7 @@ def with_figures(events):
         recap_raters=_count_of(RaterRecord),
         recap_waiting=_count_of(RatingBoxEntry),
         recap_report_due=F("report_step__due"),
+        recap_report_submitted_at=F("report_step__submitted_at"),
         recap_report_completed_at=F("report_step__completed_at"),
         recap_window=F("presenter_evaluation__pk"),
         recap_closes_on=F("presenter_evaluation__closes_on"),
@@ -125,10 +143,10 @@ def with_figures(events):
 
 
 class _ReportStep:
-    """Step 10's due date and completion as a recap reads them (report_on_time)."""
+    """Step 10's due date, submission and completion as a recap reads them (report_on_time)."""
 
-    def __init__(self, due, completed_at):
-        self.due, self.completed_at = due, completed_at
+    def __init__(self, due, submitted_at, completed_at):
+        self.due, self.submitted_at, self.completed_at = due, submitted_at, completed_at
 
 
 def _recaps(events: list[Event]) -> list[dict]:
@@ -156,7 +174,11 @@ def _recaps(events: list[Event]) -> list[dict]:
         held = _was_held(event)
         report_step = None
         if event.recap_report_due is not None:
-            report_step = _ReportStep(event.recap_report_due, event.recap_report_completed_at)
+            report_step = _ReportStep(
+                event.recap_report_due,
+                event.recap_report_submitted_at,
+                event.recap_report_completed_at,
+            )
         presenters = []
         for member in speakers[event.pk]:
             own = [r for r in rows if r["presenter_id"] == member.pk]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cycles.planning import quarter_end
+from documents.texts import grouped_texts
 from evaluations.exports.charts import criterion_chart_svg
 from evaluations.selectors.recap import year_recap
 from events.models import Attendance, CommitteeMember, Event
@@ -62,6 +63,14 @@ class EventParts:
     chart_svg: str = ""
     comments: list = field(default_factory=list)
     suggestions: list = field(default_factory=list)
+
+    @property
+    def feedback(self) -> list[tuple[str, list[tuple[str, int]]]]:
+        """The participants' suggestions, then their comments, apart, each remark once with its
+        count (documents.texts.grouped_texts): [(label, [(text, count)])], empty kinds left out.
+        The report's page and its PDF both show this (documents/reports/_feedback.html)."""
+        kinds = ((_("Saran"), self.suggestions), (_("Komentar"), self.comments))
+        return [(label, grouped_texts(texts)) for label, texts in kinds if texts]
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 Every function is one transaction, checks that the move is allowed, and records who and when.
 The workflow: draft -> submitted (by the host CA or the CAN) -> approved or returned with comments
-(by the CC); a returned report is edited and submitted again. An approved report is locked: a change
+(by the CC); a returned report is edited and submitted again. Step 10 of the quarter's events
+follows in the ledger: handed in at submission (the CC's turn), open again when returned, done
+at approval. An approved report is locked: a change
 needs `start_revision`, which copies it into a new draft and keeps the approved one as it was.
 """
 
@@ -163,9 +165,13 @@ def submit_report(report: ActivityReport, *, by) -> ActivityReport:
             _("Laporan belum lengkap: %(parts)s.") % {"parts": "; ".join(m.text for m in missing)}
         )
     before = report.status
+    now = timezone.now()
     report.status = Status.SUBMITTED
     report.save(update_fields=["status"])
-    _record(report, before, Status.SUBMITTED, by)
+    _record(report, before, Status.SUBMITTED, by, at=now)
+    # The host's and the CAN's part of step 10 is done with the hand-in; the CC's is open.
+    for event in assembly.quarter_events(report.cycle, report.quarter):
+        cycle_services.submit_step(_step10(event), when=now)
     notify(
         _ccs(report),
         kind=kinds.REPORT_SUBMITTED,
@@ -197,6 +203,8 @@ def return_report(report: ActivityReport, *, by, comment: str) -> ActivityReport
     report.status = Status.RETURNED
     report.save(update_fields=["status"])
     _record(report, Status.SUBMITTED, Status.RETURNED, by, comment)
+    for event in assembly.quarter_events(report.cycle, report.quarter):
+        cycle_services.withdraw_submission(_step10(event))
     notify(
         _authors(report),
         kind=kinds.REPORT_RETURNED,

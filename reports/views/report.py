@@ -46,6 +46,7 @@ def report_list(request):
     for day in cycle.events.values_list("date", flat=True):
         if day.year == cycle.year:
             counts[services.quarter_of(day)] += 1
+    opens_any = request.user.has_perm("reports.open_report", cycle)
     quarters = [
         {
             "number": q,
@@ -53,13 +54,16 @@ def report_list(request):
             "events": counts[q],
             "report": reports.get(q),
             "viewable": q in reports and request.user.has_perm("reports.view_report", reports[q]),
+            "can_open": opens_any
+            and q not in reports
+            and counts[q] > 0
+            and request.user.has_perm("reports.open_quarter_report", _quarter(cycle, q)),
         }
         for q in (1, 2, 3, 4)
     ]
     context = {
         "cycle": cycle,
         "quarters": quarters,
-        "can_open": request.user.has_perm("reports.open_report", cycle),
         "can_evidence": request.user.has_perm("reports.view_evidence", cycle),
     }
     return render(request, "reports/list.html", context)
@@ -71,8 +75,24 @@ def open_report(request, quarter):
     cycle = cycle_for(request, "reports.list_reports")
     if not request.user.has_perm("reports.open_report", cycle) or quarter not in (1, 2, 3, 4):
         raise PermissionDenied
+    asked = _quarter(cycle, quarter)
+    if not request.user.has_perm("reports.open_quarter_report", asked):
+        messages.error(
+            request,
+            _(
+                "Laporan Triwulan %(q)s belum dapat Anda mulai: laporan disusun oleh CAN atau CA "
+                "kantor penyelenggara setelah kegiatan triwulan itu terlaksana."
+            )
+            % {"q": asked.quarter_roman},
+        )
+        return redirect("reports:list")
     report = services.open_report(cycle=cycle, quarter=quarter, by=request.user)
     return redirect(report)
+
+
+def _quarter(cycle, quarter: int) -> ActivityReport:
+    """The quarter a person asks to start, as the rules read it (an unsaved report)."""
+    return ActivityReport(cycle=cycle, quarter=quarter)
 
 
 @login_required

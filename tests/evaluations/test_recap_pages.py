@@ -1,5 +1,7 @@
 """Recap pages: who may see them, their figures and chart, and their query counts."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -27,6 +29,22 @@ def test_event_recap_page_shows_figures_and_the_chart(client, event, can_member)
     assert "<svg" in page and "serawai-chart" in page
     assert "Penguasaan materi" in page and "4,00" in page  # mean of 5 and 3
     assert "3 penilaian dari 3 penilai" in page
+
+
+def test_year_recap_table_headers_say_what_each_column_is(client, event, can_member):
+    client.force_login(can_member)
+    page = client.get(reverse("evaluations:year_recap", args=[event.date.year])).content.decode()
+    table = page.split("Per kegiatan")[1].split("</thead>")[0]
+    headers = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<th[^>]*>.*?</th>", table)]
+
+    assert headers == [
+        "Kegiatan",
+        "Tanggal",
+        "Kantor penyelenggara",
+        "n",
+        "Rata-rata penilaian narasumber",
+        "Rata-rata penilaian penyelenggara",
+    ]
 
 
 def test_year_recap_query_count_does_not_grow_with_events(

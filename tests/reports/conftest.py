@@ -106,10 +106,14 @@ SPEECH = (
 )
 
 
-def complete_parts(report, event, *, author, signatory):
+RATINGS = [(5, "Tambah sesi praktik", ""), (4, "", ""), (4, "", "")]
+
+
+def complete_parts(report, event, *, author, signatory, ratings=RATINGS):
     """Give the report every part SOP step 10 asks for, through each stage's own services:
-    chapters and speech (here), invitation letter, minutes, photos (events) and three presenter
-    ratings (evaluations), counted as the closed rating form counts them."""
+    chapters and speech (here), invitation letter, minutes, photos (events) and the presenter
+    ratings (evaluations; `ratings`: (score, suggestion, comment) of each attendee, in order),
+    counted as the closed rating form counts them."""
     from evaluations.services.ratings import open_presenter_evaluation, rate_presenters
     from events.models import CommitteeMember, Event
     from events.services import eventday
@@ -133,12 +137,12 @@ def complete_parts(report, event, *, author, signatory):
     eventday.add_photo(event, upload=png_upload(), caption="Pembukaan acara", by=author)
     eventday.finalise_minutes(event, by=author)
     open_presenter_evaluation(event, by=author)
-    for n, (score, suggestion) in enumerate([(5, "Tambah sesi praktik"), (4, ""), (4, "")]):
+    for n, (score, suggestion, comment) in enumerate(ratings):
         rater = event.attendances.all()[n].employee
         values = dict.fromkeys(
             ("mastery", "delivery", "relevance", "time_management", "interaction"), score
         )
-        values["suggestion"] = suggestion
+        values["suggestion"], values["comment"] = suggestion, comment
         rate_presenters(event=event, rater=rater, ratings={speaker: values}, today=EVENT_DATE)
     from evaluations.models import PresenterEvaluation
     from evaluations.services.rating_box import close_form

@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from events.models import Attendance
+from events.models import Attendance, Event
 from events.services.preparation import create_event
 from organization.models import RoleAssignment
+from reports.models import ActivityReport
 from reports.services import report as services
 from tests.factories import EmployeeFactory, employee_with_role, office, other_province
 
@@ -37,7 +38,16 @@ def test_cc_reads_but_does_not_write(client, report, cc):
     assert client.get(reverse("reports:chapters", args=[report.pk])).status_code == 403
 
 
+def _held(event):
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.HELD)
+
+
+def _quarter_row(page: str, roman: str) -> str:
+    return page.split(f"Triwulan {roman}</th>")[1].split("</tr>")[0]
+
+
 def test_list_page_opens_a_quarter_report(client, event, can_member):
+    _held(event)
     client.force_login(can_member)
     page = client.get(reverse("reports:list")).content.decode()
     assert "Triwulan III" in page and "Mulai menyusun" in page
@@ -77,3 +87,39 @@ def test_report_page_queries_do_not_grow_with_events(
     three = _queries(client, report, django_assert_max_num_queries, 40)
     assert three == one, (one, three)
     assert one <= 28, one
+
+
+def test_only_the_can_or_an_office_whose_event_of_the_quarter_is_held_starts_its_report(
+    client, cycle, event, ca_1701, ca_1702, can_member
+):
+    """Quarter III: office 1701's event, held. Quarter IV: office 1702's event, not held yet."""
+    _held(event)
+    q4 = create_event(
+        cycle=cycle,
+        title="Teknik Wawancara CAPI",
+        host_office=office("1702"),
+        event_date=date(2026, 10, 14),
+        by=can_member,
+    )
+    lists = reverse("reports:list")
+
+    # The host of quarter III hosts nothing in quarter IV: no button, and the action is refused.
+    client.force_login(ca_1701)
+    page = client.get(lists).content.decode()
+    assert "Mulai menyusun" in _quarter_row(page, "III")
+    assert "Mulai menyusun" not in _quarter_row(page, "IV")
+    refused = client.post(reverse("reports:open", args=[4]), follow=True).content.decode()
+    assert "Laporan Triwulan IV belum dapat Anda mulai" in refused
+    assert not ActivityReport.objects.filter(quarter=4).exists()
+
+    # Quarter IV's own host and the CAN start it once its event is held, not before.
+    for person in (ca_1702, can_member):
+        client.force_login(person)
+        assert "Mulai menyusun" not in _quarter_row(client.get(lists).content.decode(), "IV")
+    _held(q4)
+    for person in (ca_1702, can_member):
+        client.force_login(person)
+        assert "Mulai menyusun" in _quarter_row(client.get(lists).content.decode(), "IV")
+    client.force_login(ca_1702)
+    opened = client.post(reverse("reports:open", args=[4]))
+    assert opened.url == ActivityReport.objects.get(quarter=4).get_absolute_url()

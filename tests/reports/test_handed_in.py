@@ -1,0 +1,129 @@
+"""Step 10 is the host's and the CAN's until they hand the report in, then the CC's.
+
+SOP step 10: the host and the CAN write (menyusun) the report by the end of the quarter; the CC
+checks and approves it. So a report submitted before the deadline is on time however long the
+CC takes, and from the submission on, a late decision is the CC's, not the host's.
+"""
+
+import datetime
+import io
+from zoneinfo import ZoneInfo
+
+import openpyxl
+import pytest
+import time_machine
+from django.urls import reverse
+
+from evaluations.services.ratings import rate_organizer
+from reports.services import report as services
+
+from .conftest import complete_parts
+
+pytestmark = pytest.mark.django_db
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+ORGANIZER = ("preparation", "punctuality", "technical_quality", "documentation")
+
+
+def at(day: datetime.date, hour: int = 10):
+    return time_machine.travel(
+        datetime.datetime.combine(day, datetime.time(hour), JAKARTA), tick=False
+    )
+
+
+@pytest.fixture
+def handed_in(event, cycle, ca_1701, cc, can_member):
+    """The Q3 report written in August and submitted to the CC on 25 September (due 30 Sep)."""
+    with at(datetime.date(2026, 8, 13)):
+        report = services.open_report(cycle=cycle, quarter=3, by=ca_1701)
+        report = complete_parts(report, event, author=ca_1701, signatory=cc)
+        rate_organizer(event=event, rater=can_member, scores=dict.fromkeys(ORGANIZER, 4))
+    with at(datetime.date(2026, 9, 25)):
+        return services.submit_report(report, by=ca_1701)
+
+
+def _text(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, response
+    return " ".join(response.content.decode().split())
+
+
+def _summary_row(client, year: int) -> dict:
+    response = client.get(reverse("evaluations:year_recap_xlsx", args=[year]))
+    assert response.status_code == 200, response
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    return dict(zip(rows[0], rows[1], strict=False))
+
+
+def test_a_report_submitted_before_its_deadline_is_on_time_while_the_cc_decides(
+    client, handed_in, event, can_member
+):
+    with at(datetime.date(2026, 12, 7)):
+        client.force_login(can_member)
+        recap = _text(client, reverse("evaluations:event_recap", args=[event.pk]))
+        summary = _summary_row(client, 2026)
+        awards = _text(client, reverse("evaluations:awards", args=[2026]))
+
+    assert "tepat waktu: diserahkan 25 September 2026, menunggu persetujuan CC" in recap
+    assert "belum diserahkan" not in recap
+    assert summary["Laporan tepat waktu"] == "ya, menunggu persetujuan CC"
+    # The organiser ranking's tie-break counts the report as on time.
+    organizer_table = awards.split("Penyelenggara kabupaten/kota terbaik")[1]
+    assert "1/1" in organizer_table
+
+
+def test_an_approval_after_the_deadline_keeps_the_host_on_time(
+    client, handed_in, event, cc, can_member
+):
+    with at(datetime.date(2026, 10, 5)):
+        services.approve_report(handed_in, by=cc)
+    with at(datetime.date(2026, 12, 7)):
+        client.force_login(can_member)
+        recap = _text(client, reverse("evaluations:event_recap", args=[event.pk]))
+        summary = _summary_row(client, 2026)
+        timeline = _text(client, reverse("cycles:timeline"))
+
+    assert "tepat waktu: diserahkan 25 September 2026, disetujui CC 5 Oktober 2026" in recap
+    assert summary["Laporan tepat waktu"] == "ya"
+    step10 = timeline.split("Menyusun laporan kegiatan Serawai")[1].split("</tr>")[0]
+    assert "Selesai" in step10 and "terlambat" not in step10
+
+
+def test_a_returned_report_submitted_again_late_is_late(client, handed_in, event, cc, ca_1701):
+    with at(datetime.date(2026, 9, 28)):
+        report = services.return_report(handed_in, by=cc, comment="Lengkapi Bab II.")
+    with at(datetime.date(2026, 10, 1)):
+        client.force_login(ca_1701)
+        waiting = _text(client, reverse("evaluations:event_recap", args=[event.pk]))
+        services.submit_report(report, by=ca_1701)
+    with at(datetime.date(2026, 10, 2)):
+        client.force_login(ca_1701)
+        late = _text(client, reverse("evaluations:event_recap", args=[event.pk]))
+
+    assert "belum diserahkan (batas 30 September 2026)" in waiting
+    assert "terlambat: diserahkan 1 Oktober 2026 (batas 30 September 2026)" in late
+
+
+def test_once_submitted_the_overdue_step_is_the_ccs_not_the_hosts(
+    client, handed_in, event, ca_1701, can_member, cc
+):
+    on = datetime.date(2026, 12, 7)
+    pages = {}
+    with at(on):
+        for who, person in (("host", ca_1701), ("can", can_member), ("cc", cc)):
+            client.force_login(person)
+            pages[who] = _text(client, reverse("cycles:home"))
+        timeline = _text(client, reverse("cycles:timeline"))
+        event_page = _text(client, event.get_absolute_url())
+
+    # The host and the CAN are not told they are late: step 10 is no longer theirs to do.
+    for who in ("host", "can"):
+        assert "Langkah 10: Menyusun laporan kegiatan Serawai" not in pages[who]
+    step10 = timeline.split("Menyusun laporan kegiatan Serawai")[1].split("</tr>")[0]
+    assert "Menunggu persetujuan CC" in step10 and "diserahkan 25 September 2026" in step10
+    assert "Terlambat" not in step10 and "persetujuan CC lewat batas" in step10
+    assert "Diserahkan 25 Sep 2026, menunggu persetujuan CC" in event_page
+    # The CC's own item says it is overdue.
+    todo = pages["cc"].split("Periksa dan setujui")[1].split("</li>")[0]
+    assert "Batas waktu: 30 September 2026" in todo and "Terlambat" in todo
