@@ -1,15 +1,10 @@
 """Bahasa Indonesia is the product's language: the browser's Accept-Language never switches it,
 the person's own choice (the switcher) does, and is remembered."""
 
-import subprocess
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_an_english_browser_gets_the_indonesian_product(client, employee):
@@ -27,14 +22,3 @@ def test_the_persons_choice_of_english_is_remembered(client, employee):
     assert '<html lang="en"' in response.content.decode()
     client.post(reverse("set_language"), {"language": "id", "next": "/"})
     assert client.get("/").headers["Content-Language"] == "id"
-
-
-def test_make_run_passes_its_port_on_to_the_links_in_e_mails():
-    dry = subprocess.run(
-        ["make", "-n", "run", "PORT=8311", "HOST=127.0.0.1"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    assert 'SITE_URL="${SITE_URL:-http://127.0.0.1:8311}"' in dry
