@@ -32,16 +32,19 @@ def make_run(tmp_path, **env_extra) -> list[str]:
     return [line for line in result.stdout.splitlines() if line.startswith(("python", "honcho"))]
 
 
-def test_the_demo_seed_and_the_server_share_the_port_s_site_url(tmp_path):
+def test_the_demo_seed_and_the_server_share_the_port_s_site_url_with_debug_off(tmp_path):
     commands = make_run(tmp_path, PORT="8123")
     seed = next(c for c in commands if "seed_demo" in c)
     server = next(c for c in commands if c.startswith("honcho"))
-    assert "SITE_URL=http://127.0.0.1:8123 " in seed
-    assert "SITE_URL=http://127.0.0.1:8123 " in server
-    assert all("SITE_URL=http://127.0.0.1:8123 " in c for c in commands), commands
+    assert "SITE_URL=http://127.0.0.1:8123 DEBUG=0" in seed
+    assert "SITE_URL=http://127.0.0.1:8123 DEBUG=0" in server
+    assert all(c.endswith("SITE_URL=http://127.0.0.1:8123 DEBUG=0") for c in commands), commands
+    # DEBUG off: whitenoise serves the collected static files, collected before the server starts
+    collect = next(i for i, c in enumerate(commands) if "collectstatic" in c)
+    assert collect < commands.index(server)
 
 
-def test_a_site_url_from_the_environment_wins(tmp_path):
+def test_a_site_url_or_debug_from_the_environment_wins(tmp_path):
     commands = make_run(tmp_path, SITE_URL="https://serawai.example", DEBUG="1")
     assert all(c.endswith("SITE_URL=https://serawai.example DEBUG=1") for c in commands), commands
 
