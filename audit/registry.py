@@ -75,12 +75,30 @@ def audited_models() -> dict:
     return found
 
 
+@functools.cache
+def trail_fields(model) -> frozenset[str]:
+    """The fields whose changes the trail records and shows: the row's own concrete fields but
+    its id, the parts of a generic relation (bookkeeping: a letter's subject names what it is
+    about) and those its `Audited` entry leaves out. auditlog would otherwise record every
+    reverse relation ("events", "steps", ...) as a field of the row."""
+    from django.contrib.contenttypes.fields import GenericForeignKey
+
+    entry = audited_models().get(model)
+    left_out = set(entry.exclude if entry else ())
+    for private in model._meta.private_fields:
+        if isinstance(private, GenericForeignKey):
+            left_out |= {private.ct_field, private.fk_field}
+    return frozenset(
+        f.name for f in model._meta.concrete_fields if not f.primary_key and f.name not in left_out
+    )
+
+
 def register_all() -> None:
     from auditlog.registry import auditlog
 
-    for model, entry in audited_models().items():
+    for model in audited_models():
         if not auditlog.contains(model):
-            auditlog.register(model, exclude_fields=list(entry.exclude))
+            auditlog.register(model, include_fields=sorted(trail_fields(model)))
 
 
 def path_problem(model, path: str) -> str | None:
