@@ -161,8 +161,26 @@ def province_id_of(obj, path: str | None):
     return province.pk if province is not None else None
 
 
+def recorded_actor_id(model, changes: dict) -> int | None:
+    """The person a change records in the row itself as its maker (the one `*_by` field it
+    sets: created_by, decided_by, cancelled_by, ...), or None when it sets none or several."""
+    people = {
+        str(values[1])
+        for name, values in changes.items()
+        if name.endswith("_by") and name in trail_fields(model)
+    }
+    people -= {"None", ""}
+    if len(people) == 1 and (pk := people.pop()).isdigit():
+        return int(pk)
+    return None
+
+
 def tag_province(sender, instance, log_entry=None, **kwargs):
-    """Store the province of the changed object, so that each province sees only its own trail."""
+    """Store the province of the changed object, so that each province sees only its own trail.
+
+    A change made outside a request (a worker's task, the demo seed) reaches auditlog with no
+    actor, though the service recorded who made it in the row (`by`): the entry takes that
+    person, instead of reading "system" beside "created by: <name>"."""
     if log_entry is None:
         return
     entry = audited_models().get(sender)
@@ -170,5 +188,11 @@ def tag_province(sender, instance, log_entry=None, **kwargs):
         return
     data = dict(log_entry.additional_data or {})
     data["province"] = province_id_of(instance, entry.province)
-    type(log_entry).objects.filter(pk=log_entry.pk).update(additional_data=data)
-    log_entry.additional_data = data
+    fields = {"additional_data": data}
+    if log_entry.actor_id is None:
+        actor_id = recorded_actor_id(sender, log_entry.changes_dict or {})
+        if actor_id is not None:
+            fields["actor_id"] = actor_id
+    type(log_entry).objects.filter(pk=log_entry.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(log_entry, name, value)

@@ -256,3 +256,21 @@ def test_the_trail_lists_the_rows_own_fields_by_name_with_plain_values(
             assert shown[label] == ("—", yes_no)
             label = {"id": "yang dituju", "en": "addressee"}[language]
             assert shown[label] == ("—", "Kepala BPS Kabupaten/Kota se-Provinsi Bengkulu")
+
+
+@pytest.mark.django_db
+def test_a_change_made_outside_a_request_shows_who_the_service_recorded(client, can_member):
+    """A worker's task or the demo seed writes with no request, hence no auditlog actor; the
+    trail names the person the row records (`created_by`), not "sistem" beside "dibuat oleh"."""
+    cycle = Cycle.objects.create(
+        province=province(),
+        year=2026,
+        start_date=datetime.date(2026, 1, 5),
+        created_by=can_member,
+    )
+    entry = LogEntry.objects.get_for_object(cycle).get()
+    assert entry.actor == can_member
+    client.force_login(can_member)
+    page = client.get(reverse("audit:trail")).content.decode()
+    row = next(row for row in page.split("<tr>") if "Siklus Serawai:" in row)
+    assert "Rina Marlina, S.Si., M.Stat." in row and "sistem" not in row
