@@ -22,14 +22,21 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# Every command of `make run` sees one SITE_URL, so that what seed_demo issues (certificate QR
+# codes, links in e-mails) points at the server it starts. DEBUG is off, as a tester from the
+# office should see it: the app's own error pages, static files from whitenoise (collected
+# first). `DEBUG=1 make run` brings Django's debug pages back; either can be set in the
+# environment.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
+run: export DEBUG ?= 0
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0 || true
+	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python manage.py seed_demo --if-empty  # prints each demo login and what to try first
 	@echo "Serawai: http://$(HOST):$(PORT)/  (web, Celery worker and beat below; Ctrl-C stops all)"
 	@echo "Demo logins and what to try first: above, or $(BIN)/python manage.py demo_logins"
-	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
-	  $(BIN)/honcho -f Procfile start -p $(PORT)
+	PATH="$(CURDIR)/$(BIN):$$PATH" HOST=$(HOST) $(BIN)/honcho -f Procfile start -p $(PORT)
 
 # Two runs: the suite on SQLite (one pytest worker per core; a file marked with an xdist_group
 # runs on one worker, so that its shared set-up, such as the live demo's seeded days, runs once),

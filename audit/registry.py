@@ -75,12 +75,30 @@ def audited_models() -> dict:
     return found
 
 
+@functools.cache
+def trail_fields(model) -> frozenset[str]:
+    """The fields whose changes the trail records and shows: the row's own concrete fields but
+    its id, the parts of a generic relation (bookkeeping: a letter's subject names what it is
+    about) and those its `Audited` entry leaves out. auditlog would otherwise record every
+    reverse relation ("events", "steps", ...) as a field of the row."""
+    from django.contrib.contenttypes.fields import GenericForeignKey
+
+    entry = audited_models().get(model)
+    left_out = set(entry.exclude if entry else ())
+    for private in model._meta.private_fields:
+        if isinstance(private, GenericForeignKey):
+            left_out |= {private.ct_field, private.fk_field}
+    return frozenset(
+        f.name for f in model._meta.concrete_fields if not f.primary_key and f.name not in left_out
+    )
+
+
 def register_all() -> None:
     from auditlog.registry import auditlog
 
-    for model, entry in audited_models().items():
+    for model in audited_models():
         if not auditlog.contains(model):
-            auditlog.register(model, exclude_fields=list(entry.exclude))
+            auditlog.register(model, include_fields=sorted(trail_fields(model)))
 
 
 def path_problem(model, path: str) -> str | None:
@@ -143,8 +161,26 @@ def province_id_of(obj, path: str | None):
     return province.pk if province is not None else None
 
 
+def recorded_actor_id(model, changes: dict) -> int | None:
+    """The person a change records in the row itself as its maker (the one `*_by` field it
+    sets: created_by, decided_by, cancelled_by, ...), or None when it sets none or several."""
+    people = {
+        str(values[1])
+        for name, values in changes.items()
+        if name.endswith("_by") and name in trail_fields(model)
+    }
+    people -= {"None", ""}
+    if len(people) == 1 and (pk := people.pop()).isdigit():
+        return int(pk)
+    return None
+
+
 def tag_province(sender, instance, log_entry=None, **kwargs):
-    """Store the province of the changed object, so that each province sees only its own trail."""
+    """Store the province of the changed object, so that each province sees only its own trail.
+
+    A change made outside a request (a worker's task, the demo seed) reaches auditlog with no
+    actor, though the service recorded who made it in the row (`by`): the entry takes that
+    person, instead of reading "system" beside "created by: <name>"."""
     if log_entry is None:
         return
     entry = audited_models().get(sender)
@@ -152,5 +188,11 @@ def tag_province(sender, instance, log_entry=None, **kwargs):
         return
     data = dict(log_entry.additional_data or {})
     data["province"] = province_id_of(instance, entry.province)
-    type(log_entry).objects.filter(pk=log_entry.pk).update(additional_data=data)
-    log_entry.additional_data = data
+    fields = {"additional_data": data}
+    if log_entry.actor_id is None:
+        actor_id = recorded_actor_id(sender, log_entry.changes_dict or {})
+        if actor_id is not None:
+            fields["actor_id"] = actor_id
+    type(log_entry).objects.filter(pk=log_entry.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(log_entry, name, value)

@@ -1,4 +1,5 @@
 import datetime
+import json
 import re
 
 from auditlog.models import LogEntry
@@ -10,11 +11,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from common.listing import filtered_page
 
 from .filters import TrailFilter
-from .registry import audited_models
+from .registry import audited_models, trail_fields
 
 
 def trail_for(user):
@@ -54,8 +57,12 @@ def readable_rows(entries) -> list[dict]:
         model = entry.content_type.model_class()
         changes = []
         for name, values in sorted((entry.changes_dict or {}).items()):
+            if model is not None and name not in trail_fields(model):
+                continue  # a reverse relation or bookkeeping, recorded before they were left out
             field = _field(model, name)
             shown = [_display(field, value, names) for value in values]
+            if len(set(shown)) == 1:
+                continue  # reads the same before and after ("—" → "—" on creation)
             label = str(field.verbose_name) if field is not None else name
             changes.append((label, shown))
         label = model._meta.verbose_name if model else entry.content_type.model
@@ -93,6 +100,23 @@ def _display(field, value, names) -> str:
         return names.get((field.related_model, str(value)), f"#{value}")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.BooleanField):
+        return capfirst(gettext("ya") if str(value) == "True" else gettext("tidak"))
+    if isinstance(field, models.JSONField):
+        return _json_display(value)
+    return str(value)
+
+
+def _json_display(value) -> str:
+    """A list (a letter's addressees, its copies) one item after another; nothing as a dash."""
+    try:
+        data = json.loads(value) if isinstance(value, str) else value
+    except ValueError:
+        return str(value)
+    if not data:
+        return "—"
+    if isinstance(data, list):
+        return "; ".join(str(item) for item in data)
     return str(value)
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from cycles.calendar import WorkingCalendar
 from demo import people as people_demo
 from demo import story
-from demo.people import office_role_holder
+from demo.people import office_head, office_role_holder, office_staff
 from documents.batches import run_batch
 from events.models import CommitteeMember, Event, Minutes, Readiness, TeamRole
 from events.services import eventday, materials, team
@@ -29,11 +29,6 @@ from organization.models import Employee, RoleAssignment
 
 Role = RoleAssignment.Role
 C = CommitteeMember.Role
-
-
-def _signatory(office):
-    people = Employee.objects.active().filter(office=office)
-    return people.filter(position__istartswith="Kepala").first() or people.first()
 
 
 def one_page_pdf(text: str) -> bytes:
@@ -86,29 +81,32 @@ def _material(event, host_ca):
 
 
 def _committee(event, host_ca):
+    """The host's CA coordinates; the speaker (from the proposal, else one of the staff), the
+    moderator, the note taker and the helper are each another person of the host office, none of
+    them its head, who signs the committee letter."""
     if event.committee.exclude(role=C.SPEAKER).exists():
         return
-    staff = list(
-        Employee.objects.active()
-        .filter(office=event.host_office)
-        .exclude(pk=host_ca.pk)
-        .order_by("pk")[:6]
-    )
-    if len(staff) < 3:
-        return
+    speakers = [m.employee for m in event.committee.filter(role=C.SPEAKER, employee__isnull=False)]
+    staff = list(office_staff(event.host_office, host_ca, *speakers)[:4])
     if not event.committee.filter(role=C.SPEAKER).exists():
+        if len(staff) < 3:
+            return
+        speaker = staff.pop()
         preparation_services.add_committee_member(
-            event, role=C.SPEAKER, employee=staff[3 % len(staff)], by=host_ca
+            event, role=C.SPEAKER, employee=speaker, by=host_ca
         )
+    if len(staff) < 2:
+        return
     for role, person in (
         (C.COORDINATOR, host_ca),
         (C.MODERATOR, staff[0]),
         (C.NOTE_TAKER, staff[1]),
     ):
         preparation_services.add_committee_member(event, role=role, employee=person, by=host_ca)
-    preparation_services.add_committee_member(
-        event, role=C.OTHER, employee=staff[2], duty="Konsumsi dan ruang", by=host_ca
-    )
+    if len(staff) > 2:
+        preparation_services.add_committee_member(
+            event, role=C.OTHER, employee=staff[2], duty="Konsumsi dan ruang", by=host_ca
+        )
 
 
 def _team(event, can, lead, step8):
@@ -173,7 +171,7 @@ def _event_day(event, note_taker, host_ca, can, rng):
         event.refresh_from_db()
         if not event.certificates_issued_at:
             batch = eventday.request_event_certificates(
-                event, signatory=_signatory(event.cycle.province), by=can or host_ca
+                event, signatory=office_head(event.cycle.province), by=can or host_ca
             )
             # Seeding does the worker's part itself: the demo has its certificates whether or
             # not a worker is running yet.
@@ -194,7 +192,7 @@ def _prepare(event, planned, people) -> None:
             event
         ):
             preparation_services.issue_committee_letter(
-                event, signatory=_signatory(event.host_office), by=host_ca
+                event, signatory=office_head(event.host_office), by=host_ca
             )
     preparing = planned is not None and planned.kind == "preparing"
     if steps[7].planned_start > today or (preparing and steps[7].due >= today):
@@ -224,7 +222,7 @@ def _prepare(event, planned, people) -> None:
         _team(event, can, lead, steps[8])
     if not event.invitation_sent_at and steps[8].planned_start <= today:
         with story.on(cal.add_working_days(steps[8].planned_start, 3), time(9, 30)):
-            eventday.send_invitation(event, signatory=_signatory(event.host_office), by=host_ca)
+            eventday.send_invitation(event, signatory=office_head(event.host_office), by=host_ca)
     event.refresh_from_db()
     note_taker = event.committee.filter(role=C.NOTE_TAKER).select_related("employee").first()
     ended = story.moment(event.date, event.end_time) <= timezone.now()

@@ -124,6 +124,21 @@ def office_role_holder(cycle, role, office) -> Employee | None:
     return row.employee if row else None
 
 
+def office_head(office) -> Employee | None:
+    """The head of `office`, who signs its letters (else its first active employee)."""
+    people = Employee.objects.active().filter(office=office).order_by("pk")
+    return people.filter(position__istartswith="Kepala").first() or people.first()
+
+
+def office_staff(office, *besides):
+    """The active employees of `office` by id, but its head and `besides`: the people the demo
+    gives an event role (speaker, moderator, note taker), so that nobody holds two of them and
+    the head signs the letters."""
+    head = office_head(office)
+    left_out = [p.pk for p in (head, *besides) if p is not None]
+    return Employee.objects.active().filter(office=office).exclude(pk__in=left_out).order_by("pk")
+
+
 def seed_people(year: int) -> list[tuple[str, Employee]]:
     """Create the demo employees and their roles for `year`; returns (role label, person) for the
     logins list: one person per role kind, plus the demo administrator."""

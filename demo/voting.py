@@ -20,7 +20,7 @@ from cycles.services import concept as concept_service
 from cycles.services.cycle import complete_step
 from demo import people as people_demo
 from demo import story
-from organization.models import Employee, Office, RoleAssignment
+from organization.models import Office, RoleAssignment
 from voting import selectors
 from voting.models import ProposedSpeaker, SelectedTheme, ThemeProposal, Vote
 from voting.services import ballots, results
@@ -99,7 +99,7 @@ def _proposals(cycle, can, stdout):
                 created_by=ca,
                 updated_by=ca,
             )
-            speaker = Employee.objects.active().filter(office=office).order_by("pk").first()
+            speaker = people_demo.office_staff(office, ca).order_by("-pk").first()
             ProposedSpeaker.objects.create(
                 proposal=proposal,
                 employee=speaker,

@@ -315,8 +315,9 @@ SERAWAI_MATERIAL_MAX_BYTES = int(
 SERAWAI_SOFFICE = os.environ.get("SERAWAI_SOFFICE", "soffice")
 SERAWAI_SOFFICE_TIMEOUT = int(os.environ.get("SERAWAI_SOFFICE_TIMEOUT", "300"))
 
-# Where links in e-mails and on certificates (QR codes) point.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where links in e-mails and on certificates (QR codes) point. `make run` sets it for every
+# command it runs (the demo seed included) to http://HOST:PORT, whose defaults give this one.
+SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 SITE_URL_SET = bool(os.environ.get("SITE_URL"))  # production refuses the default (common.checks)
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))

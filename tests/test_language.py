@@ -1,9 +1,6 @@
 """Bahasa Indonesia is the product's language: the browser's Accept-Language never switches it,
 the person's own choice (the switcher) does, and is remembered."""
 
-import subprocess
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -11,8 +8,6 @@ from django.urls import reverse
 from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_an_english_browser_gets_the_indonesian_product(client, employee):
@@ -30,17 +25,6 @@ def test_the_persons_choice_of_english_is_remembered(client, employee):
     assert '<html lang="en"' in response.content.decode()
     client.post(reverse("set_language"), {"language": "id", "next": "/"})
     assert client.get("/").headers["Content-Language"] == "id"
-
-
-def test_make_run_passes_its_port_on_to_the_links_in_e_mails():
-    dry = subprocess.run(
-        ["make", "-n", "run", "PORT=8311", "HOST=127.0.0.1"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    assert 'SITE_URL="${SITE_URL:-http://127.0.0.1:8311}"' in dry
 
 
 def test_times_follow_the_chosen_languages_format_on_every_page(client, employee):

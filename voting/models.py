@@ -267,7 +267,12 @@ class BallotChoice(models.Model):
 class TieDecision(models.Model):
     """Step 5: the CAN decides a tie across the cut-off, with a recorded reason."""
 
-    vote = models.OneToOneField(Vote, on_delete=models.PROTECT, related_name="tie_decision")
+    vote = models.OneToOneField(
+        Vote,
+        on_delete=models.PROTECT,
+        related_name="tie_decision",
+        verbose_name=_("pemungutan suara"),
+    )
     chosen = models.ManyToManyField(ThemeProposal, related_name="+", verbose_name=_("dipilih"))
     reason = models.TextField(_("alasan"))
     decided_at = models.DateTimeField(_("diputuskan"), default=timezone.now)
@@ -291,7 +296,7 @@ class SelectedTheme(models.Model):
         Cycle, on_delete=models.PROTECT, related_name="selected_themes", verbose_name=_("siklus")
     )
     proposal = models.OneToOneField(
-        ThemeProposal, on_delete=models.PROTECT, related_name="selection"
+        ThemeProposal, on_delete=models.PROTECT, related_name="selection", verbose_name=_("usulan")
     )
     rank = models.PositiveSmallIntegerField(_("peringkat"))
     votes = models.PositiveIntegerField(_("suara"))
@@ -309,6 +314,7 @@ class SelectedTheme(models.Model):
         null=True,
         blank=True,
         related_name="selected_theme",
+        verbose_name=_("kegiatan"),
     )
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
     updated_by = actor_field(_("diubah oleh"), required=True)

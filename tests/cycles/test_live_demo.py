@@ -5,6 +5,7 @@ that is rolled back)."""
 
 import io
 import re
+from collections import defaultdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -14,11 +15,13 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import timezone
+from pypdf import PdfReader
 
 from cycles import ledger
 from cycles.models import Cycle
 from demo.management.commands.demo_logins import logins_text
 from demo.people import demo_logins
+from events.models import Event
 
 # One pytest worker runs this file: its days are seeded once, for every test of it.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("live-demo")]
@@ -28,6 +31,7 @@ TODO = re.compile(r'<a class="fw-bold" href="(/[^"]*)">')
 NEW = re.compile(r'href="(/[^"]*/new/)"')
 POST_FORM = re.compile(r'<form[^>]*method="post"[^>]*>', re.I)
 LATE = re.compile(r"text-bg-warning\">terlambat<")
+COMMITTEE = re.compile(r'<li><span class="text-body-secondary">([^<:]+):</span> ([^<]+)</li>')
 # What each login's to-dos must include: a page where the action's form is present (any of).
 ACTIONS = {
     "CAN Provinsi (koordinator)": [("/evaluations/events/", "/organizer/")],
@@ -58,6 +62,25 @@ def _visit(person) -> list[tuple[str, int, list[str]]]:
         for new in NEW.findall(html)[:1] if not forms else []:  # a list with its "new" button
             forms = _action_forms(client.get(new).content.decode())
         found.append((url, page.status_code, forms))
+    return found
+
+
+def _committees(person) -> dict[str, tuple[dict, str]]:
+    """{event title: ({role: [names]} on the event page, the committee letter's signature)}"""
+    client = Client(raise_request_exception=False)
+    client.force_login(person)
+    found = {}
+    for event in Event.objects.filter(cycle__province__code="1700").order_by("pk"):
+        roles = defaultdict(list)
+        for role, name in COMMITTEE.findall(client.get(f"/events/{event.pk}/").content.decode()):
+            roles[role].append(name.strip())
+        signature = ""
+        if event.committee_letter_url:
+            letter = client.get(event.committee_letter_url)
+            pdf = PdfReader(io.BytesIO(letter.getvalue()))
+            text = "\n".join(page.extract_text() for page in pdf.pages)
+            signature = text.rsplit("terima kasih.", 1)[-1]
+        found[event.title] = (dict(roles), signature)
     return found
 
 
@@ -115,6 +138,7 @@ def demo_days(django_db_setup, django_db_blocker, tmp_path_factory):
                     "overdue": _open_overdue(),
                     "output": out.getvalue(),
                     "logins": logins_text(),
+                    "committees": _committees(logins[0][1]),
                 }
                 transaction.set_rollback(True)
     return result
@@ -161,3 +185,21 @@ def test_the_login_list_says_what_to_try_first_with_the_link(demo_days, day):
         block = text.split(f"{label}: ", 1)[1].split("\n")[1]
         assert block.strip().startswith("try first:"), (label, block)
         assert block.rsplit("->", 1)[1].strip() in [url for url, _status, _forms in visits]
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_each_event_has_its_own_moderator_and_the_head_signs_the_letter(demo_days, day):
+    """The moderator leads the speaker's session: another person; the office head signs the
+    committee letter and holds no role in it."""
+    committees = demo_days[day]["committees"]
+    assert any(signature for _roles, signature in committees.values()), committees
+    for title, (roles, signature) in committees.items():
+        if "Moderator/MC" not in roles:
+            continue  # step 6 is still ahead: the committee is the proposed speakers
+        speakers, moderators = roles["Narasumber"], roles["Moderator/MC"]
+        assert not set(moderators) & set(speakers), (day, title, roles)
+        named = [name for names in roles.values() for name in names]
+        assert len(named) == len(set(named)), (day, title, roles)
+        if signature:
+            assert "Kepala" in signature, (day, title, signature)
+            assert not any(name in signature for name in named), (day, title, signature)

@@ -1,6 +1,7 @@
 """Audit trail: who changed what and when, visible to the CAN of the province only."""
 
 import datetime
+import re
 
 import pytest
 from auditlog.context import set_actor
@@ -207,3 +208,69 @@ def test_the_trail_shows_times_as_every_other_page_and_no_empty_relation_codes()
     assert _display(Event._meta.get_field("date"), "2026-02-09", {}) == "9 Februari 2026"
     assert _display(None, "reports.OpeningSpeech.None", {}) == "—"
     assert OpeningSpeech._meta.label == "reports.OpeningSpeech"
+
+
+@pytest.mark.django_db
+def test_the_trail_lists_the_rows_own_fields_by_name_with_plain_values(
+    client, can_member, admin_user
+):
+    """No reverse relation ("events", "steps") or bookkeeping ("related id") is listed as a
+    change; labels are the fields' names in the reader's language; yes/no and nothing read so."""
+    from documents.letters import issue_letter
+
+    with set_actor(can_member):
+        cycle = Cycle.objects.create(
+            province=province(), year=2026, start_date=datetime.date(2026, 1, 5)
+        )
+        issue_letter(
+            office=office("1700"),
+            kind="socialisation",
+            subject="Sosialisasi Program Serawai Tahun 2026",
+            addressees=["Kepala BPS Kabupaten/Kota se-Provinsi Bengkulu"],
+            body_template="documents/letters/generic.html",
+            context={"paragraphs": ["Dalam rangka pelaksanaan program Serawai."]},
+            signatory=can_member,
+            by=can_member,
+            letter_date=datetime.date(2026, 1, 5),
+            related=cycle,
+        )
+    expected = {
+        "id": {"tahun", "tembusan", "yang dituju", "didaftarkan dari luar"},
+        "en": {"year", "addressee", "registered from outside"},
+    }
+    for person in (can_member, admin_user):
+        client.force_login(person)
+        for language, labels in expected.items():
+            client.post(reverse("set_language"), {"language": language, "next": "/"})
+            page = client.get(reverse("audit:trail")).content.decode()
+            changes = re.findall(r"<div><strong>([^<]*)</strong>: ([^<]*) → ([^<]*)</div>", page)
+            shown = {label: (before, after) for label, before, after in changes}
+            internal = {"activity_reports", "events", "steps", "proposals", "selected_themes"}
+            internal |= {"related", "related id", "related type", "ID"}
+            assert not internal & shown.keys(), (language, sorted(shown))
+            assert labels <= shown.keys(), (language, sorted(shown))
+            values = {value for pair in shown.values() for value in pair}
+            assert not values & {"False", "True", "[]", "None"}, (language, shown)
+            yes_no = {"id": "Tidak", "en": "No"}[language]
+            label = {"id": "didaftarkan dari luar", "en": "registered from outside"}[language]
+            assert shown[label] == ("—", yes_no)
+            label = {"id": "yang dituju", "en": "addressee"}[language]
+            assert shown[label] == ("—", "Kepala BPS Kabupaten/Kota se-Provinsi Bengkulu")
+
+
+@pytest.mark.django_db
+def test_a_change_made_outside_a_request_shows_who_the_service_recorded(client, can_member):
+    """A worker's task or the demo seed writes with no request, hence no auditlog actor; the
+    trail names the person the row records (`created_by`), not "sistem" beside "dibuat oleh"."""
+    cycle = Cycle.objects.create(
+        province=province(),
+        year=2026,
+        start_date=datetime.date(2026, 1, 5),
+        created_by=can_member,
+    )
+    entry = LogEntry.objects.get_for_object(cycle).get()
+    assert entry.actor == can_member
+    client.force_login(can_member)
+    page = client.get(reverse("audit:trail")).content.decode()
+    row = next(row for row in page.split("<tr>") if "Siklus Serawai:" in row)
+    assert "Rina Marlina, S.Si., M.Stat." in row and "sistem" not in row
