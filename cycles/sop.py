@@ -208,6 +208,10 @@ STEPS: tuple[Step, ...] = (
             "Evaluasi dilakukan langsung setelah penyelenggaraan; hasilnya menentukan penyaji "
             "terbaik dan penyelenggara kabupaten/kota terbaik."
         ),
+        # Its recap goes out in the quarter's report (reports.services.report): handed in with
+        # it, approved with it.
+        approver=Responsible.CC,
+        approver_label=_("CC"),
     ),
 )
 

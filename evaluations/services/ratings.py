@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cycles import planning
-from cycles.services.cycle import complete_step, start_step
+from cycles.services.cycle import complete_step, start_step, submit_step, withdraw_submission
 from events.models import Attendance, CommitteeMember, Event
 from notifications import kinds
 from notifications.services import notify
@@ -50,16 +50,40 @@ def open_presenter_evaluation(event: Event, *, by=None) -> PresenterEvaluation:
     return evaluation
 
 
+def _rated(event: Event) -> bool:
+    return (
+        PresenterRating.objects.filter(event=event).exists()
+        or RaterRecord.objects.filter(event=event).exists()
+    )
+
+
+@transaction.atomic
+def hand_in_evaluation(event: Event, *, when=None) -> bool:
+    """The quarter's report, which carries the event's recap of ratings, went to the CC: step
+    11 then waits for the CC's approval, as step 10 does (cycles.sop: the approver). An event
+    nobody rated has no recap to hand in and stays open. Returns whether it was handed in."""
+    step = event.steps.filter(number=EVALUATION_STEP).first()
+    if step is None or not _rated(event):
+        return False
+    submit_step(step, when=when)
+    return True
+
+
+@transaction.atomic
+def take_back_evaluation(event: Event) -> None:
+    """The CC returned the report: step 11 is the CAN's again, with step 10."""
+    step = event.steps.filter(number=EVALUATION_STEP).first()
+    if step is not None:
+        withdraw_submission(step)
+
+
 @transaction.atomic
 def complete_evaluation(event: Event, *, by, when=None) -> bool:
     """Step 11 done: the event's recap of ratings has gone out, approved by the CC in the
     quarter's activity report (reports.services.report.approve_report calls this). The ledger links
     the recap page. An event nobody rated stays open. Returns whether the step is complete."""
     step = event.steps.filter(number=EVALUATION_STEP).first()
-    rated = PresenterRating.objects.filter(event=event).exists() or (
-        RaterRecord.objects.filter(event=event).exists()
-    )
-    if step is None or not rated:
+    if step is None or not _rated(event):
         return False
     start_step(step, when=when)
     complete_step(

@@ -18,7 +18,11 @@ from django.utils.translation import gettext as _
 
 from common.errors import ServiceError
 from cycles.services import cycle as cycle_services
-from evaluations.services.ratings import complete_evaluation
+from evaluations.services.ratings import (
+    complete_evaluation,
+    hand_in_evaluation,
+    take_back_evaluation,
+)
 from events.models import EventStep
 from events.services.preparation import close_if_complete
 from notifications import kinds
@@ -169,9 +173,11 @@ def submit_report(report: ActivityReport, *, by) -> ActivityReport:
     report.status = Status.SUBMITTED
     report.save(update_fields=["status"])
     _record(report, before, Status.SUBMITTED, by, at=now)
-    # The host's and the CAN's part of step 10 is done with the hand-in; the CC's is open.
+    # The host's and the CAN's part of steps 10 and 11 is done with the hand-in (the report
+    # carries each event's recap of ratings); the CC's is open.
     for event in assembly.quarter_events(report.cycle, report.quarter):
         cycle_services.submit_step(_step10(event), when=now)
+        hand_in_evaluation(event, when=now)
     notify(
         _ccs(report),
         kind=kinds.REPORT_SUBMITTED,
@@ -205,6 +211,7 @@ def return_report(report: ActivityReport, *, by, comment: str) -> ActivityReport
     _record(report, Status.SUBMITTED, Status.RETURNED, by, comment)
     for event in assembly.quarter_events(report.cycle, report.quarter):
         cycle_services.withdraw_submission(_step10(event))
+        take_back_evaluation(event)
     notify(
         _authors(report),
         kind=kinds.REPORT_RETURNED,

@@ -117,9 +117,13 @@ def test_once_submitted_the_overdue_step_is_the_ccs_not_the_hosts(
         timeline = _text(client, reverse("cycles:timeline"))
         event_page = _text(client, event.get_absolute_url())
 
-    # The host and the CAN are not told they are late: step 10 is no longer theirs to do.
+    # The host and the CAN are not told they are late: steps 10 and 11 (the report carries the
+    # recap of ratings) are no longer theirs to do.
     for who in ("host", "can"):
         assert "Langkah 10: Menyusun laporan kegiatan Serawai" not in pages[who]
+        assert "Langkah 11: Evaluasi penyaji dan penyelenggara" not in pages[who]
+    step11 = timeline.split("Evaluasi penyaji dan penyelenggara")[1].split("</tr>")[0]
+    assert "Menunggu persetujuan CC" in step11 and "Terlambat" not in step11
     step10 = timeline.split("Menyusun laporan kegiatan Serawai")[1].split("</tr>")[0]
     assert "Menunggu persetujuan CC" in step10 and "diserahkan 25 September 2026" in step10
     assert "Terlambat" not in step10 and "persetujuan CC lewat batas" in step10
