@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from common.text import validate_one_line
 from organization.models import Employee, Office
@@ -131,7 +132,8 @@ class TieForm(forms.Form):
     def clean_chosen(self):
         chosen = self.cleaned_data["chosen"]
         if len(chosen) != self.seats:
-            raise forms.ValidationError(_("Pilih tepat %(n)d usulan.") % {"n": self.seats})
+            message = ngettext("Pilih tepat %(n)d usulan.", "Pilih tepat %(n)d usulan.", self.seats)
+            raise forms.ValidationError(message % {"n": self.seats})
         return [int(pk) for pk in chosen]
 
 

@@ -3,8 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from cycles.calendar import WorkingCalendar
@@ -162,3 +163,21 @@ def test_vote_closing_reminder_goes_once_to_those_who_have_not_voted(
         Notification.objects.filter(kind=kinds.VOTE_CLOSING).values_list("recipient", flat=True)
     )
     assert employee.pk in told and voted.pk not in told
+
+
+def test_one_open_seat_reads_in_the_singular_in_english(client, cycle, can_member, themes):
+    """T0 and T1 are sure; T2 and T3 tie for the last seat: the CAN must choose exactly one,
+    and in English the page and the service say "1 proposal", not "1 proposals"."""
+    vote = vote_with(cycle, can_member, themes, [[0, 1, 2], [0, 1, 3], [0, 1]])
+    results.close_vote(vote, by=can_member)
+    assert selectors.tally(vote).open_seats == 1
+    login(client, can_member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    both = [str(themes[2].pk), str(themes[3].pk)]
+    page = client.post(reverse("voting:tie"), {"chosen": both, "reason": "Keduanya baik"})
+    assert page.status_code == 400
+    assert "Choose exactly 1 proposal." in page.content.decode()
+    with translation.override("en"), pytest.raises(VoteError) as refused:
+        results.decide_tie(vote, by=can_member, chosen_ids=both[:0], reason="Keduanya baik")
+    assert str(refused.value) == "Choose exactly 1 of the proposals with equal votes."
+    assert not TieDecision.objects.exists()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from common.errors import ServiceError
 from cycles import planning
@@ -75,9 +76,12 @@ def decide_tie(vote: Vote, *, by, chosen_ids, reason: str) -> TieDecision:
     chosen = {int(pk) for pk in chosen_ids}
     tied = {p.pk for p in result.tied}
     if not chosen <= tied or len(chosen) != result.open_seats:
-        raise VoteError(
-            _("Pilih tepat %(n)d dari usulan yang bersuara sama.") % {"n": result.open_seats}
+        message = ngettext(
+            "Pilih tepat %(n)d dari usulan yang bersuara sama.",
+            "Pilih tepat %(n)d dari usulan yang bersuara sama.",
+            result.open_seats,
         )
+        raise VoteError(message % {"n": result.open_seats})
     if not reason.strip():
         raise VoteError(_("Tuliskan alasan keputusan."))
     SelectedTheme.objects.filter(cycle=vote.cycle).delete()
