@@ -10,7 +10,7 @@ A person outside the report's province never sees it (the views answer 404).
 
 import rules
 
-from events.models import Event
+from events.selectors.library import HELD
 from organization.models import RoleAssignment
 from organization.roles import CAN_ROLES, held_roles
 from organization.rules import add_sop_perm, is_can, is_cc
@@ -30,9 +30,6 @@ def _host_offices(report) -> set[int]:
         )
         report.__dict__["_host_offices"] = cache
     return cache
-
-
-HELD = (Event.Status.HELD, Event.Status.CLOSED)
 
 
 def _held_host_offices(report) -> set[int]:

@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from common.queries import count_of
 from events.models import Attendance, CommitteeMember, Event
+from events.selectors.library import HELD
 
 from ..criteria import ORGANIZER_CRITERIA, ORGANIZER_KEYS, PRESENTER_CRITERIA, PRESENTER_KEYS
 from ..models import (
@@ -49,11 +50,9 @@ REPORT_STEP = 10
 # (SOP.md "Evaluation"): below it, one person's rating could be read off the aggregate.
 MIN_RATERS_SHOWN = 3
 
+
 # An event took place once it was recorded held (it may be closed since); its rating forms open
 # right after (SOP step 11), so an opened form also means it took place.
-HELD = (Event.Status.HELD, Event.Status.CLOSED)
-
-
 def _was_held(event) -> bool:
     return event.status in HELD or event.recap_window is not None
 
