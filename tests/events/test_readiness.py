@@ -1,6 +1,9 @@
 """Step 7: the host CA reports preparation; only a CA of the province office confirms it."""
 
+import re
+
 import pytest
+from django.conf import settings
 
 from demo.national.seed import seed_offices
 from events.models import Event, EventStep, ReadinessLog
@@ -92,3 +95,26 @@ def test_an_employee_of_another_province_gets_404(client, event):
     client.force_login(outsider)
     assert client.get(url("detail", event)).status_code == 404
     assert client.get(url("readiness", event)).status_code == 404
+
+
+def input_value(html, name):
+    tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+    return re.search(r'value="([^"]*)"', tag).group(1)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_time_pickers_show_the_events_hours_in_either_language(client, event, ca_1701, language):
+    """A browser's time picker reads only 09:00: the Indonesian "09.00.00" showed it empty."""
+    client.force_login(ca_1701)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(url("readiness", event)).content.decode()
+    shown = {name: input_value(html, f"event-{name}") for name in ("start_time", "end_time")}
+    assert shown == {"start_time": "09:00", "end_time": "11:00"}
+
+    data = readiness_form(place_ready="on", comment="Jam tetap.")
+    data.update({"event-start_time": "08:30", "event-end_time": "10:30"})
+    page = client.post(url("readiness", event), data, follow=True)
+    assert page.redirect_chain, page.content.decode()
+    event.refresh_from_db()
+    assert (event.start_time.isoformat(), event.end_time.isoformat()) == ("08:30:00", "10:30:00")
+    assert input_value(page.content.decode(), "event-start_time") == "08:30"
