@@ -111,7 +111,7 @@ class EventPlaceForm(forms.ModelForm):
         if start and end and end <= start:
             self.add_error("end_time", _("Jam selesai harus sesudah jam mulai."))
         mode = data.get("mode")
-        if mode == Event.Mode.ONLINE and data.get("place") and not data.get("meeting_link"):
+        if mode == Event.Mode.ONLINE and not data.get("meeting_link"):
             self.add_error("meeting_link", _("Kegiatan daring memerlukan tautan rapat."))
         return data
 

@@ -118,3 +118,14 @@ def test_time_pickers_show_the_events_hours_in_either_language(client, event, ca
     event.refresh_from_db()
     assert (event.start_time.isoformat(), event.end_time.isoformat()) == ("08:30:00", "10:30:00")
     assert input_value(page.content.decode(), "event-start_time") == "08:30"
+
+
+@pytest.mark.parametrize("place", ["", "Aula BPS Bengkulu Selatan"])
+def test_an_online_event_needs_a_meeting_link(client, event, ca_1701, place):
+    client.force_login(ca_1701)
+    data = readiness_form(mode="online", place=place, link="", place_ready="on")
+    page = client.post(url("readiness", event), data)
+    assert "Kegiatan daring memerlukan tautan rapat" in page.content.decode()
+    assert not ReadinessLog.objects.exists()
+    event.refresh_from_db()
+    assert event.mode != Event.Mode.ONLINE
