@@ -129,3 +129,19 @@ def test_an_online_event_needs_a_meeting_link(client, event, ca_1701, place):
     assert not ReadinessLog.objects.exists()
     event.refresh_from_db()
     assert event.mode != Event.Mode.ONLINE
+
+
+def test_the_check_in_margin_is_at_most_two_hours(client, event, ca_1701):
+    """Self check-in opens and closes within the event's day, not weeks around it."""
+    client.force_login(ca_1701)
+    form = client.get(url("readiness", event)).content.decode()
+    assert "paling lama 120 menit" in form
+    data = readiness_form(place_ready="on", **{"event-checkin_margin_minutes": "99999"})
+    page = client.post(url("readiness", event), data)
+    assert "Kelonggaran presensi paling lama 120 menit." in page.content.decode()
+    assert not ReadinessLog.objects.exists()
+
+    data["event-checkin_margin_minutes"] = "120"
+    client.post(url("readiness", event), data)
+    event.refresh_from_db()
+    assert event.checkin_margin_minutes == 120
