@@ -127,6 +127,11 @@ class Event(models.Model):
         return (self.date.month - 1) // 3 + 1
 
     @property
+    def takes_photos(self) -> bool:
+        """Documentation photos (step 9) are added once readiness is confirmed, until closing."""
+        return self.status in (self.Status.READY, self.Status.HELD)
+
+    @property
     def window(self) -> tuple[datetime, datetime]:
         """The self check-in window: [start - margin, end + margin], in Asia/Jakarta time."""
         tz = ZoneInfo("Asia/Jakarta")
