@@ -1,10 +1,10 @@
 """Filter of the audit trail: which data, who, between which days."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.listing import ListFilter, search_filter
+from common.widgets import DateInput
 
 from .registry import audited_models
 
@@ -24,13 +24,13 @@ class TrailFilter(ListFilter):
         field_name="timestamp__date",
         lookup_expr="gte",
         label=_("Dari tanggal"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     until = django_filters.DateFilter(
         field_name="timestamp__date",
         lookup_expr="lte",
         label=_("Sampai tanggal"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def by_model(self, queryset, name, value):

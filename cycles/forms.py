@@ -6,16 +6,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from common.widgets import DateInput
+
 from . import sop
 from .calendar import WorkingCalendar
 from .models import CalendarDay, Concept, Cycle
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class CalendarDayForm(forms.ModelForm):

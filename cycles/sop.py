@@ -219,6 +219,7 @@ BY_NUMBER: dict[int, Step] = {step.number: step for step in STEPS}
 CYCLE_STEPS = tuple(step for step in STEPS if step.scope == Scope.CYCLE)
 EVENT_STEPS = tuple(step for step in STEPS if step.scope == Scope.EVENT)
 PREPARATION_STEPS = tuple(BY_NUMBER[n] for n in (6, 7, 8))  # planned backwards from the event
+HOLDING_STEP = BY_NUMBER[9]  # holding the event: due on the event's own day and hours
 
 
 def step(number: int) -> Step:

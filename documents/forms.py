@@ -7,6 +7,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.widgets import DateInput
+
 from .letters import ExternalLetter
 from .models import Letter
 
@@ -29,7 +31,7 @@ class ExternalLetterForm(forms.Form):
         max_length=60,
         help_text=_("Persis seperti tertulis pada surat."),
     )
-    date = forms.DateField(label=_("Tanggal surat"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Tanggal surat"), widget=DateInput())
     subject = forms.CharField(label=_("Hal"), max_length=250)
     signatory_name = forms.CharField(label=_("Ditandatangani oleh"), max_length=150)
     file = forms.FileField(label=_("Berkas surat (PDF)"))

@@ -4,6 +4,7 @@ changes, and the verification page says so."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,8 +37,8 @@ def _can_provinces(user) -> list:
 @require_GET
 def register(request):
     provinces = _can_provinces(request.user)
-    if not provinces:
-        raise Http404
+    if not provinces:  # the page exists for every province's CAN: nothing of theirs leaks
+        raise PermissionDenied
     offices = Office.objects.none()
     for province in provinces:
         offices = offices | Office.objects.in_province(province)

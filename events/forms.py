@@ -5,6 +5,7 @@ from django.core.validators import FileExtensionValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from common.text import validate_one_line
+from common.widgets import TimeInput
 from organization.models import Employee
 from organization.nip import normalize_nip
 
@@ -96,8 +97,8 @@ class EventPlaceForm(forms.ModelForm):
             "checkin_margin_minutes",
         ]
         widgets = {
-            "start_time": forms.TimeInput(attrs={"type": "time"}),
-            "end_time": forms.TimeInput(attrs={"type": "time"}),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
         }
 
     def __init__(self, *args, **kwargs):
@@ -110,7 +111,7 @@ class EventPlaceForm(forms.ModelForm):
         if start and end and end <= start:
             self.add_error("end_time", _("Jam selesai harus sesudah jam mulai."))
         mode = data.get("mode")
-        if mode == Event.Mode.ONLINE and data.get("place") and not data.get("meeting_link"):
+        if mode == Event.Mode.ONLINE and not data.get("meeting_link"):
             self.add_error("meeting_link", _("Kegiatan daring memerlukan tautan rapat."))
         return data
 
@@ -126,8 +127,8 @@ class TeamNeedForm(forms.ModelForm):
         model = EventTeamNeed
         fields = ["role", "people", "start_time", "end_time", "note"]
         widgets = {
-            "start_time": forms.TimeInput(attrs={"type": "time"}),
-            "end_time": forms.TimeInput(attrs={"type": "time"}),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
         }
 
     def clean_people(self):

@@ -94,6 +94,11 @@ def event_ended(w):
     )
 
 
+def readiness_confirmed(w):
+    """Photos are uploaded once the event is ready (step 7 confirmed)."""
+    Event.objects.filter(pk=w.event.pk).update(status=Event.Status.READY)
+
+
 CASES = {
     "calendar day": Case(
         "cycles:calendar",
@@ -202,6 +207,7 @@ CASES = {
         {"caption": TYPED},
         lambda w: Photo.objects.count(),
         args=event_args,
+        prepare=readiness_confirmed,
     ),
     "role": Case(
         "organization:roles",

@@ -373,7 +373,7 @@ MATRIX = {
         "expect": only({"can": 400, "superuser": 400}, default=404),
         "method": "post",
     },
-    "documents:register": {"expect": only({"can": 200, "superuser": 200}, default=404)},
+    "documents:register": {"expect": only({"can": 200, "superuser": 200})},
     "documents:my_certificates": {"expect": everyone(200)},
     "evaluations:awards": {"expect": everyone(200)},
     "evaluations:event_recap": {"expect": only({"employee": 403}, default=200)},

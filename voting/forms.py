@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from common.text import validate_one_line
+from common.widgets import DateInput
 from organization.models import Employee, Office
 
 from .models import ThemeProposal
@@ -71,9 +72,7 @@ class ProposalForm(forms.ModelForm):
 
 
 class ReopenForm(forms.Form):
-    until = forms.DateField(
-        label=_("Dibuka sampai"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    until = forms.DateField(label=_("Dibuka sampai"), widget=DateInput())
     reason = forms.CharField(label=_("Alasan"), max_length=250)
 
 
@@ -142,9 +141,7 @@ class SelectionForm(forms.Form):
     host_change_reason = forms.CharField(
         label=_("Alasan perubahan tuan rumah"), required=False, max_length=250
     )
-    event_date = forms.DateField(
-        label=_("Tanggal kegiatan"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    event_date = forms.DateField(label=_("Tanggal kegiatan"), widget=DateInput())
 
     def __init__(self, *args, province, winner, **kwargs):
         super().__init__(*args, prefix=f"p{winner.proposal.pk}", **kwargs)

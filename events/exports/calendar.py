@@ -21,6 +21,7 @@ from django.utils.translation import override
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from cycles import sop
 from cycles.models import CycleStep
 from cycles.selectors.responsibility import is_responsible, regencies_held
 from cycles.services.deadlines import step_url
@@ -145,10 +146,16 @@ def person_entries(employee, today: date | None = None) -> list[Entry]:
     if province is None:
         return []
     today = today or timezone.localdate()
+    events = list(person_events(employee, province))
+    shown = {event.pk for event in events}
+    # Holding an event (step 9) is the event's own entry, not a second, all-day deadline.
+    steps = [
+        step
+        for step in person_steps(employee, province, today)
+        if not (step.number == sop.HOLDING_STEP.number and getattr(step, "event_id", None) in shown)
+    ]
     with override(settings.LANGUAGE_CODE):
-        return [event_entry(e) for e in person_events(employee, province)] + [
-            step_entry(s) for s in person_steps(employee, province, today)
-        ]
+        return [event_entry(e) for e in events] + [step_entry(s) for s in steps]
 
 
 def render(entries: list[Entry], name: str) -> bytes:

@@ -4,17 +4,21 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.validators import URLValidator
+from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from common.fields import actor_field
 from common.scopes import scoped_by_province
 from cycles.models import Cycle, StepQuerySet, StepRecord
 from organization.models import Office
+
+# The SOP gives no limit; two hours either side keeps self check-in to the event's day.
+CHECKIN_MARGIN_MAX_MINUTES = 120
 
 
 def _as_time(value) -> time:
@@ -64,7 +68,22 @@ class Event(models.Model):
         _("tautan rekaman"), blank=True, validators=[URLValidator(schemes=["http", "https"])]
     )
     checkin_margin_minutes = models.PositiveSmallIntegerField(
-        _("kelonggaran presensi (menit)"), default=30
+        _("kelonggaran presensi (menit)"),
+        default=30,
+        validators=[
+            MaxValueValidator(
+                CHECKIN_MARGIN_MAX_MINUTES,
+                ngettext_lazy(
+                    "Kelonggaran presensi paling lama %(limit_value)d menit.",
+                    "Kelonggaran presensi paling lama %(limit_value)d menit.",
+                    "limit_value",
+                ),
+            )
+        ],
+        help_text=_(
+            "Presensi mandiri dibuka sekian menit sebelum jam mulai sampai sekian menit sesudah "
+            "jam selesai; paling lama 120 menit."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
@@ -106,6 +125,11 @@ class Event(models.Model):
     @property
     def quarter(self) -> int:
         return (self.date.month - 1) // 3 + 1
+
+    @property
+    def takes_photos(self) -> bool:
+        """Documentation photos (step 9) are added once readiness is confirmed, until closing."""
+        return self.status in (self.Status.READY, self.Status.HELD)
 
     @property
     def window(self) -> tuple[datetime, datetime]:

@@ -353,7 +353,7 @@ def _reencode(upload) -> tuple[bytes, bytes, int, int]:
 def add_photo(event, *, upload, caption: str, by) -> Photo:
     """A documentation photo of the event (step 9 output), stored re-encoded without metadata."""
     event = _lock(event)
-    if event.status not in (Event.Status.READY, Event.Status.HELD):
+    if not event.takes_photos:
         raise EventError(_("Foto dokumentasi diunggah untuk kegiatan yang siap/terlaksana."))
     full, thumb, width, height = _reencode(upload)
     name = uuid.uuid4().hex

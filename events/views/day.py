@@ -234,7 +234,9 @@ def photos(request, pk):
     may_upload = request.user.has_perm("events.upload_photos", event)
     if request.method == "POST" and not may_upload:
         raise PermissionDenied
-    form = PhotoForm(request.POST or None, request.FILES or None) if may_upload else None
+    form = None
+    if may_upload and event.takes_photos:
+        form = PhotoForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form is not None and form.is_valid():
         if attempt(
             request,
@@ -251,7 +253,12 @@ def photos(request, pk):
     return render(
         request,
         "events/photos.html",
-        {"event": event, "photos": list(event.photos.all()), "form": form},
+        {
+            "event": event,
+            "photos": list(event.photos.all()),
+            "form": form,
+            "may_upload": may_upload,
+        },
         status=400 if request.method == "POST" else 200,
     )
 

@@ -98,3 +98,12 @@ def test_someone_outside_the_can_cannot_withdraw(client, ca_1701, hosted_by_the_
     url = reverse("documents:certificate_revoke", args=[hosted_by_the_city.pk])
     assert client.post(url, {"reason": "Iseng"}).status_code == 404
     assert not Certificate.objects.get(pk=hosted_by_the_city.pk).revoked
+
+
+def test_a_regency_ca_is_told_the_register_is_the_cans(client, ca_1701):
+    """The register exists for the province's CAN: others are refused (403), not told "not
+    found" (404)."""
+    client.force_login(ca_1701)
+    response = client.get(reverse("documents:register"))
+    assert response.status_code == 403
+    assert "Akses ditolak" in response.content.decode()

@@ -197,3 +197,12 @@ def test_a_feed_costs_the_same_queries_for_one_event_or_many(client, speaker, ca
         response = client.get(feed_url)
     assert len(entries(Calendar.from_ical(response.content))) >= 5
     assert len(many) == len(one)
+
+
+def test_holding_the_event_is_the_events_own_entry_not_a_second_deadline(client, event, ca_1701):
+    """The host CA answers for step 9 (holding the event) and attends it: one entry, the event."""
+    Attendance.objects.create(event=event, employee=ca_1701, source="self")
+    summaries = [str(i["SUMMARY"]) for i in feed_of(client, ca_1701).walk("VEVENT")]
+    assert "Serawai: Statistik untuk Kebijakan Daerah" in summaries
+    assert not [s for s in summaries if s.startswith("Batas waktu langkah 9")]
+    assert [s for s in summaries if s.startswith("Batas waktu langkah 6")]  # others stay

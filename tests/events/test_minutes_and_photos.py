@@ -10,6 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from events.models import Event, Minutes, Photo
+from tests.factories import make_ready
 
 from .conftest import url
 
@@ -167,3 +168,18 @@ def test_the_host_ca_deletes_a_wrong_photo_after_confirming_and_the_trail_says_w
     with pytest.raises(EventError, match="sudah ditutup"):
         delete_photo(kept, by=ca_1701)
     assert Photo.objects.filter(pk=kept.pk).exists()
+
+
+def test_before_readiness_is_confirmed_the_photos_page_says_when_photos_can_be_uploaded(
+    client, event, note_taker, ca_1701, ca_province
+):
+    client.force_login(note_taker)
+    text = client.get(url("photos", event)).content.decode()
+    assert "Unggah foto" not in text and 'type="file"' not in text
+    assert "dapat diunggah setelah kesiapan kegiatan dikonfirmasi" in text
+    upload = SimpleUploadedFile("pembukaan.png", png(), content_type="image/png")
+    refused_photo(client, event, upload, "Terlalu dini")
+
+    ready = make_ready(event, ca_1701, ca_province)
+    text = client.get(url("photos", ready)).content.decode()
+    assert "Unggah foto" in text and "dapat diunggah setelah" not in text

@@ -1,6 +1,9 @@
 """Step 7: the host CA reports preparation; only a CA of the province office confirms it."""
 
+import re
+
 import pytest
+from django.conf import settings
 
 from demo.national.seed import seed_offices
 from events.models import Event, EventStep, ReadinessLog
@@ -92,3 +95,53 @@ def test_an_employee_of_another_province_gets_404(client, event):
     client.force_login(outsider)
     assert client.get(url("detail", event)).status_code == 404
     assert client.get(url("readiness", event)).status_code == 404
+
+
+def input_value(html, name):
+    tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+    return re.search(r'value="([^"]*)"', tag).group(1)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_time_pickers_show_the_events_hours_in_either_language(client, event, ca_1701, language):
+    """A browser's time picker reads only 09:00: the Indonesian "09.00.00" showed it empty."""
+    client.force_login(ca_1701)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(url("readiness", event)).content.decode()
+    shown = {name: input_value(html, f"event-{name}") for name in ("start_time", "end_time")}
+    assert shown == {"start_time": "09:00", "end_time": "11:00"}
+
+    data = readiness_form(place_ready="on", comment="Jam tetap.")
+    data.update({"event-start_time": "08:30", "event-end_time": "10:30"})
+    page = client.post(url("readiness", event), data, follow=True)
+    assert page.redirect_chain, page.content.decode()
+    event.refresh_from_db()
+    assert (event.start_time.isoformat(), event.end_time.isoformat()) == ("08:30:00", "10:30:00")
+    assert input_value(page.content.decode(), "event-start_time") == "08:30"
+
+
+@pytest.mark.parametrize("place", ["", "Aula BPS Bengkulu Selatan"])
+def test_an_online_event_needs_a_meeting_link(client, event, ca_1701, place):
+    client.force_login(ca_1701)
+    data = readiness_form(mode="online", place=place, link="", place_ready="on")
+    page = client.post(url("readiness", event), data)
+    assert "Kegiatan daring memerlukan tautan rapat" in page.content.decode()
+    assert not ReadinessLog.objects.exists()
+    event.refresh_from_db()
+    assert event.mode != Event.Mode.ONLINE
+
+
+def test_the_check_in_margin_is_at_most_two_hours(client, event, ca_1701):
+    """Self check-in opens and closes within the event's day, not weeks around it."""
+    client.force_login(ca_1701)
+    form = client.get(url("readiness", event)).content.decode()
+    assert "paling lama 120 menit" in form
+    data = readiness_form(place_ready="on", **{"event-checkin_margin_minutes": "99999"})
+    page = client.post(url("readiness", event), data)
+    assert "Kelonggaran presensi paling lama 120 menit." in page.content.decode()
+    assert not ReadinessLog.objects.exists()
+
+    data["event-checkin_margin_minutes"] = "120"
+    client.post(url("readiness", event), data)
+    event.refresh_from_db()
+    assert event.checkin_margin_minutes == 120

@@ -181,3 +181,18 @@ def test_one_open_seat_reads_in_the_singular_in_english(client, cycle, can_membe
         results.decide_tie(vote, by=can_member, chosen_ids=both[:0], reason="Keduanya baik")
     assert str(refused.value) == "Choose exactly 1 of the proposals with equal votes."
     assert not TieDecision.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_date_picker_shows_the_earliest_event_date_in_either_language(
+    client, cycle, can_member, themes, language
+):
+    """A browser's date picker reads only 2025-01-02, whatever the page's language."""
+    vote = vote_with(cycle, can_member, themes, [[0, 1, 2]])
+    results.close_vote(vote, by=can_member)
+    earliest = selectors.earliest_event_date(vote)
+    login(client, can_member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(reverse("voting:selections")).content.decode()
+    picker = f'type="date" name="p{themes[0].pk}-event_date" value="{earliest.isoformat()}"'
+    assert picker in html
