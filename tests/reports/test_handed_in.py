@@ -194,3 +194,39 @@ def test_a_late_escalation_says_the_approval_is_late_by_the_true_number_of_days(
         assert note.title.endswith("terlambat 48 hari kerja")
         assert "belum selesai" not in note.body
         assert "persetujuan CC terlambat 48 hari kerja dari batas waktu 30 September" in note.body
+
+
+def _dashboard_steps(client, person) -> str:
+    """The dashboard's "SOP steps on time" figure for 2026, as the page shows it."""
+    client.force_login(person)
+    page = _text(client, reverse("reports:dashboard"))
+    row = page.split("Langkah SOP tepat waktu</th>")[1].split("</tr>")[0]
+    return row.split(">")[1].split("<")[0].strip()
+
+
+def _steps_10_and_11(event) -> dict:
+    return {s.number: s for s in event.steps.filter(number__in=(10, 11))}
+
+
+def test_the_dashboard_counts_steps_approved_late_as_on_time(
+    client, handed_in, event, cc, can_member
+):
+    with at(datetime.date(2026, 10, 5)):
+        services.approve_report(handed_in, by=cc)
+    steps = _steps_10_and_11(event)
+    assert all(s.completed_at.date() > s.due for s in steps.values())  # approved late
+    with at(datetime.date(2026, 12, 7)):
+        figure = _dashboard_steps(client, can_member)
+    # Of the eleven steps past their due date, only 10 and 11 are done (handed in 25 September,
+    # due 30 September): steps 1-9 are left open in this world.
+    assert figure == "2 / 11"
+
+
+def test_the_dashboard_counts_steps_handed_in_on_time_awaiting_approval_as_on_time(
+    client, handed_in, event, can_member
+):
+    with at(datetime.date(2026, 12, 7)):
+        figure = _dashboard_steps(client, can_member)
+    # Steps 10 and 11 wait for the CC past their due date; the host and the CAN were on time,
+    # as the timeline says (no "Terlambat"), so they count as on time.
+    assert figure == "2 / 11"
