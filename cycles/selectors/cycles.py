@@ -5,7 +5,7 @@ province here and never shows another province's data.
 """
 
 from django.db.models import F, OuterRef, Q
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from common.queries import count_of
@@ -43,10 +43,12 @@ def cycle_of_year(user, year: int) -> Cycle | None:
 
 def _step_count(model, cycle_path: str, condition: Q):
     """How many steps of `model` belonging to the outer cycle meet `condition`, as a subquery."""
-    # The day of completion in local time, as timeline.StepRow.completed_late reads it.
-    done_on = TruncDate("completed_at", tzinfo=timezone.get_current_timezone())
+    # The day of the hand-in in local time, as timeline.StepRow.completed_late reads it: for a
+    # step with an approver, when its output went to the approver; else its completion.
+    handed_in = Coalesce("submitted_at", "completed_at")
+    handed_in_on = TruncDate(handed_in, tzinfo=timezone.get_current_timezone())
     rows = (
-        model._base_manager.annotate(done_on=done_on)
+        model._base_manager.annotate(handed_in_on=handed_in_on)
         .filter(**{cycle_path: OuterRef("pk")})
         .filter(condition)
     )
@@ -55,15 +57,21 @@ def _step_count(model, cycle_path: str, condition: Q):
 
 def with_steps_on_time(cycles, today=None):
     """`cycles` with `steps_counted` (steps done, or not done and past their due date) and
-    `steps_on_time` (done by the end of their due date, local time), over every step the timeline
-    shows: steps 1-5 of the cycle and steps 6-11 of each of its events (ledger.step_models()).
+    `steps_on_time` (of those, handed in by the end of their due date, local time), over every
+    step the timeline shows: steps 1-5 of the cycle and steps 6-11 of each of its events
+    (ledger.step_models()).
 
-    A step not done whose due date has not passed yet is in neither: it can still be on time.
-    "Late" reads as on the timeline (timeline.StepRow.completed_late). One query with the cycles.
+    "On time" reads as on the timeline: a step with an approver (steps 10 and 11, the CC)
+    counts from its hand-in (timeline.StepRow.completed_late), so an approval after the due
+    date is the approver's delay, not a late step. A step handed in on time and still awaiting
+    approval past its due date counts as on time, as the timeline does not call it overdue
+    (StepRow.is_overdue; its late approval shows apart, StepRow.approval_overdue). A step not
+    done whose due date has not passed yet is in neither: it can still be on time, or (handed
+    in and returned) late. One query with the cycles.
     """
     today = today or timezone.localdate()
     counted = Q(completed_at__isnull=False) | Q(due__lt=today)
-    on_time = Q(completed_at__isnull=False, done_on__lte=F("due"))
+    on_time = counted & Q(handed_in_on__lte=F("due"))
     counted_sum = on_time_sum = None
     for i, model in enumerate(ledger.step_models()):
         # CycleStep hangs off the cycle; every registered kind off an event of it.

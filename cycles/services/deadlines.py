@@ -10,7 +10,14 @@ working days (cycles.calendar). For a step due on day D (a working day):
 - an overdue notice to the responsible people on the first working day after D;
 - an escalation to the CAN coordinator and the CC once `escalate_after` full working days have
   passed overdue, i.e. on the (M+1)-th working day after D (the sweep runs at 07:00, before
-  that day's work): M = 3 and D a Monday -> escalation on Friday.
+  that day's work): M = 3 and D a Monday -> escalation on Friday. Its text states how many
+  working days late the step is on the day it goes out, as the timeline counts them (a sweep
+  that catches up later says the later, larger number).
+
+A step whose output was handed in for approval (StepRecord.awaits_approval: steps 10 and 11 once
+the quarter's report went to the CC) is its approver's: reminders and the overdue notice go to
+the approver (responsible_people) and every text says that the approval is due or late, not
+that the output is unwritten.
 
 Each message goes through notifications.services.notify() with the key
 "step:<model>:<id>:<kind>:<scheduled day>", unique per recipient in the database, so running the
@@ -29,7 +36,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 
 from notifications import kinds
 from notifications.services import notify
@@ -189,10 +196,16 @@ KIND = {
 }
 
 
-def _message(step, point: Point) -> tuple[str, str]:
-    name = str(sop.step(step.number).name)
+def _message(step, point: Point, today: date) -> tuple[str, str]:
+    """Title and body of `point`'s message, sent on `today`. A step handed in for approval
+    (StepRecord.awaits_approval) is its approver's now: the message is about the approval."""
     label = step_label(step)
     due = date_format(step.due, "j F Y")
+    # Working days late on the day sent, counted as the timeline counts them (StepRow).
+    late = _working_days_late(step, today)
+    if step.awaits_approval:
+        return _approval_message(step, point, label, due, late)
+    name = str(sop.step(step.number).name)
     if point.what == REMINDER:
         title = (
             _("Hari ini batas waktu: %(label)s") % {"label": label}
@@ -204,15 +217,87 @@ def _message(step, point: Point) -> tuple[str, str]:
         title = _("Terlambat: %(label)s") % {"label": label}
         body = _("%(name)s belum selesai; batas waktunya %(due)s.") % {"name": name, "due": due}
     else:
-        title = _("Eskalasi: %(label)s terlambat %(n)d hari kerja") % {
-            "label": label,
-            "n": point.days,
-        }
-        body = _(
+        title = ngettext(
+            "Eskalasi: %(label)s terlambat %(n)d hari kerja",
+            "Eskalasi: %(label)s terlambat %(n)d hari kerja",
+            late,
+        ) % {"label": label, "n": late}
+        body = ngettext(
             "%(name)s belum selesai %(n)d hari kerja setelah batas waktu %(due)s. "
-            "Mohon tindak lanjut Koordinator CAN dan Change Champion."
-        ) % {"name": name, "n": point.days, "due": due}
+            "Mohon tindak lanjut Koordinator CAN dan Change Champion.",
+            "%(name)s belum selesai %(n)d hari kerja setelah batas waktu %(due)s. "
+            "Mohon tindak lanjut Koordinator CAN dan Change Champion.",
+            late,
+        ) % {"name": name, "n": late, "due": due}
     return title, body
+
+
+def _approval_message(step, point: Point, label: str, due: str, late: int) -> tuple[str, str]:
+    """The responsible people handed the output in; what is due or late is its approval."""
+    what = sop.step(step.number)
+    values = {
+        "label": label,
+        "output": what.output_for(_cycle_of(step).year),
+        "who": what.approver_label,
+        "on": date_format(timezone.localdate(step.submitted_at), "j F Y"),
+        "due": due,
+        "n": late,
+    }
+    if point.what == REMINDER:
+        title = (
+            _("Hari ini batas persetujuan: %(label)s") % values
+            if point.days == 0
+            else ngettext(
+                "%(n)d hari kerja lagi batas persetujuan: %(label)s",
+                "%(n)d hari kerja lagi batas persetujuan: %(label)s",
+                point.days,
+            )
+            % {**values, "n": point.days}
+        )
+        body = (
+            _(
+                "%(output)s telah diserahkan %(on)s dan menunggu persetujuan %(who)s, "
+                "paling lambat %(due)s."
+            )
+            % values
+        )
+    elif point.what == OVERDUE:
+        title = _("Persetujuan terlambat: %(label)s") % values
+        body = (
+            _(
+                "%(output)s telah diserahkan %(on)s dan belum disetujui %(who)s; "
+                "batas waktunya %(due)s."
+            )
+            % values
+        )
+    else:
+        title = (
+            ngettext(
+                "Eskalasi: persetujuan %(label)s terlambat %(n)d hari kerja",
+                "Eskalasi: persetujuan %(label)s terlambat %(n)d hari kerja",
+                late,
+            )
+            % values
+        )
+        body = (
+            ngettext(
+                "%(output)s telah diserahkan %(on)s, tetapi persetujuan %(who)s terlambat "
+                "%(n)d hari kerja dari batas waktu %(due)s. "
+                "Mohon tindak lanjut Koordinator CAN dan Change Champion.",
+                "%(output)s telah diserahkan %(on)s, tetapi persetujuan %(who)s terlambat "
+                "%(n)d hari kerja dari batas waktu %(due)s. "
+                "Mohon tindak lanjut Koordinator CAN dan Change Champion.",
+                late,
+            )
+            % values
+        )
+    return title, body
+
+
+def _working_days_late(step, today: date) -> int:
+    cycle = _cycle_of(step)
+    cal = calendar.WorkingCalendar.load(cycle.province_id if cycle is not None else None)
+    return max(cal.working_days_between(step.due, today), 0)
 
 
 def _recipients(step, point: Point, today: date):
@@ -247,7 +332,7 @@ def sweep(today: date | None = None) -> list[Sent]:
                 people = _recipients(step, point, today)
                 if not people:
                     continue
-                title, body = _message(step, point)
+                title, body = _message(step, point, today)
                 kind = KIND[point.what]
                 key = f"step:{step._meta.label_lower}:{step.pk}:{point.what}:{point.day:%Y-%m-%d}"
                 with transaction.atomic():

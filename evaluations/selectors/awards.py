@@ -4,13 +4,20 @@ Score: the mean of the criterion means over every rating the candidate received 
 (presenter: 5 criteria from attendees; organiser: 4 criteria from CAN Provinsi). Only candidates
 with at least the minimum number of ratings compete. Ties on the score are broken, in order, by
 more ratings, then the higher median of the individual ratings (each rating's own mean), then
-(organisers) more activity reports delivered on time, then the earlier event date, then the
-name in alphabetical order, so the same ratings always give the same winner.
+(organisers) fewer late activity reports, then the earlier event date, then the name in
+alphabetical order, so the same ratings always give the same winner.
+
+A report is late once its due date has passed without a hand-in, or when it was handed in after
+it (recap.report_on_time). A report not yet due and not handed in is neither: counting late ones
+keeps it neutral, where counting on-time ones would rank an office whose quarter has not ended
+(a Q4 host in December) below one whose report was already due, for a report that can still
+come on time.
 """
 
 from collections import defaultdict
 from fractions import Fraction
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from events.models import EventStep
@@ -33,7 +40,7 @@ FORMULA = gettext_lazy(
 TIE_RULES = {
     "n": gettext_lazy("jumlah penilaian lebih banyak"),
     "median": gettext_lazy("median penilaian lebih tinggi"),
-    "on_time": gettext_lazy("laporan tepat waktu lebih banyak"),
+    "on_time": gettext_lazy("laporan terlambat lebih sedikit"),
     "first_date": gettext_lazy("tanggal kegiatan lebih awal"),
     "name": gettext_lazy("nama menurut abjad"),
 }
@@ -66,7 +73,7 @@ def _sort_key(c, with_on_time=False):
         -c["_score"],
         -c["n"],
         -c["_median"],
-        -c.get("reports_on_time", 0) if with_on_time else 0,
+        c.get("reports_late", 0) if with_on_time else 0,
         c["first_date"],
         c["name"].casefold(),
     )
@@ -78,7 +85,7 @@ def _decided_by(first, second, with_on_time) -> str | None:
         return None
     checks = [("n", "n"), ("median", "_median")]
     if with_on_time:
-        checks.append(("on_time", "reports_on_time"))
+        checks.append(("on_time", "reports_late"))
     checks.append(("first_date", "first_date"))
     for rule, field in checks:
         if first[field] != second[field]:
@@ -149,8 +156,13 @@ def best_presenter(cycle) -> dict:
     return _ranking(candidates, MIN_PRESENTER_RATINGS)
 
 
-def best_organizer(cycle) -> dict:
-    """Ranking of the year's kab/kota host offices by the CAN Provinsi's organiser ratings."""
+def best_organizer(cycle, today=None) -> dict:
+    """Ranking of the year's kab/kota host offices by the CAN Provinsi's organiser ratings.
+
+    Each office's activity reports (step 10) as of `today`: `reports_due` (handed in, or past
+    their due date), of those `reports_on_time` and `reports_late`, and `reports_not_due`.
+    """
+    today = today or timezone.localdate()
     groups = defaultdict(list)
     rows = OrganizerRating.objects.filter(
         event__cycle=cycle, event__host_office__level=Office.Level.REGENCY
@@ -161,10 +173,14 @@ def best_organizer(cycle) -> dict:
     steps = EventStep.objects.filter(
         event__cycle=cycle, number=REPORT_STEP, event__host_office_id__in=list(groups)
     ).select_related("event")
-    on_time, hosted = defaultdict(int), defaultdict(int)
+    hosted, due, on_time = defaultdict(int), defaultdict(int), defaultdict(int)
     for step in steps:
-        hosted[step.event.host_office_id] += 1
-        on_time[step.event.host_office_id] += bool(report_on_time(step))
+        office_id = step.event.host_office_id
+        hosted[office_id] += 1
+        handed_in = report_on_time(step)
+        if handed_in is not None or step.due < today:
+            due[office_id] += 1
+            on_time[office_id] += bool(handed_in)
     candidates = [
         _candidate(
             f"office:{office_id}",
@@ -176,7 +192,10 @@ def best_organizer(cycle) -> dict:
             office_id=office_id,
             office_code=offices[office_id].code,
             events=hosted[office_id],
+            reports_due=due[office_id],
             reports_on_time=on_time[office_id],
+            reports_late=due[office_id] - on_time[office_id],
+            reports_not_due=hosted[office_id] - due[office_id],
         )
         for office_id, group in groups.items()
     ]

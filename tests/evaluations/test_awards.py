@@ -137,7 +137,7 @@ def test_best_organizer_is_a_regency_office_and_the_report_ledger_breaks_ties(cy
 
     assert [c["office_code"] for c in ranking["candidates"]] == ["1702", "1701"]
     assert ranking["winner"]["reports_on_time"] == 1
-    assert ranking["tie_decided_by"] == "laporan tepat waktu lebih banyak"
+    assert ranking["tie_decided_by"] == "laporan terlambat lebih sedikit"
 
 
 def _at(day):
@@ -154,3 +154,45 @@ def test_the_winners_number_of_ratings_reads_in_the_plural_in_english(client, cy
     assert f", {N} penilaian" in client.get(url).content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert f", {N} ratings" in client.get(url).content.decode()
+
+
+def test_a_report_not_yet_due_is_not_counted_late(client, db):
+    """A Q4 host's report is due on 31 December: in December it is neither on time nor late,
+    so the tie-break does not rank that office below one whose Q3 report came late."""
+    import time_machine
+
+    from cycles.services.cycle import create_cycle
+    from tests.factories import province
+
+    def at(day):
+        return time_machine.travel(datetime.datetime.combine(day, datetime.time(10)), tick=False)
+
+    with at(datetime.date(2026, 1, 5)):
+        cycle = create_cycle(province=province(), year=2026, start_date=datetime.date(2026, 1, 5))
+        raters = _can(awards.MIN_ORGANIZER_RATINGS)
+    for code, held in (("1701", datetime.date(2026, 8, 12)), ("1702", datetime.date(2026, 11, 4))):
+        with at(held):
+            event = make_event(cycle, title=f"Tema {code}", code=code, event_date=held)
+            add_speaker(event, f"Narasumber {code}")
+            rate_many(event, [(4, 4, 4, 4, 4)], close=False)
+            for rater in raters:
+                rate_organizer(event=event, rater=rater, scores=_organizer_scores(4))
+        if code == "1701":  # the Q3 report, due 30 September, handed in on 5 October
+            step = event.steps.get(number=10)
+            complete_step(step, by=None, when=_at(datetime.date(2026, 10, 5)))
+
+    with at(datetime.date(2026, 12, 7)):
+        client.force_login(raters[0])
+        page = " ".join(
+            client.get(reverse("evaluations:awards", args=[2026])).content.decode().split()
+        )
+
+    section = page.split("Penyelenggara kabupaten/kota terbaik")[1]
+    table = section.split("<tbody>")[1].split("</table>")[0]
+    late, not_due = (
+        table.split(name)[1].split("</tr>")[0] for name in ("Bengkulu Selatan", "Rejang Lebong")
+    )
+    assert '<td class="text-end">0/1</td>' in late
+    assert "– <span" in not_due and "(1 belum jatuh tempo)" in not_due
+    winner = section.split('class="winner"')[1].split("</p>")[0]
+    assert "Rejang Lebong" in winner and "laporan terlambat lebih sedikit" in winner

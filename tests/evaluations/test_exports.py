@@ -162,3 +162,96 @@ def test_a_person_reading_in_english_still_gets_an_indonesian_recap(
     )
     assert f"RekapEvaluasiSerawaiTahun{cycle.year}" in text
     assert "Distribusipenilaianperkriteria" in text and "Komentar(tanpanama)" in text
+
+
+def _at(day):
+    import datetime
+
+    import time_machine
+
+    return time_machine.travel(datetime.datetime.combine(day, datetime.time(10)), tick=False)
+
+
+@pytest.fixture
+def kota_rated_by_two(db):
+    """2026: Kota Bengkulu's event of 12 August rated by three attendees and two CAN members
+    (fewer than the minimum of three to show organiser figures), and an event of 4 November
+    not held yet. The documents are read on 20 August."""
+    import datetime
+
+    from cycles.services.cycle import create_cycle
+    from evaluations.criteria import ORGANIZER_KEYS
+    from evaluations.services.ratings import rate_organizer
+    from tests.factories import province
+
+    with _at(datetime.date(2026, 1, 5)):
+        cycle = create_cycle(province=province(), year=2026, start_date=datetime.date(2026, 1, 5))
+        can = [EmployeeFactory() for _ in range(2)]
+        for person in can:
+            give_role(person, RoleAssignment.Role.CAN_MEMBER)
+    with _at(datetime.date(2026, 8, 12)):
+        held = make_event(
+            cycle, title="Literasi Data", code="1771", event_date=datetime.date(2026, 8, 12)
+        )
+        add_speaker(held, "Ani Lestari, S.ST.")
+        coming = make_event(
+            cycle, title="Teknik Wawancara CAPI", code="1702", event_date=datetime.date(2026, 11, 4)
+        )
+        add_speaker(coming, "Rahmat Hidayat, S.ST.")
+        rate_many(held, [(4, 4, 4, 4, 4)] * 3, close=False)
+        for person in can:
+            rate_organizer(event=held, rater=person, scores=dict.fromkeys(ORGANIZER_KEYS, 5))
+    return cycle, can[0]
+
+
+def test_hidden_organiser_figures_are_said_once_the_same_in_pdf_and_xlsx(client, kota_rated_by_two):
+    import datetime
+
+    from tests.documents.pdftext import page_texts, squeeze
+
+    cycle, can = kota_rated_by_two
+    with _at(datetime.date(2026, 8, 20)):
+        client.force_login(can)
+        pdf = client.get(reverse("evaluations:year_recap_pdf", args=[2026])).content
+        book = load_workbook(
+            io.BytesIO(client.get(reverse("evaluations:year_recap_xlsx", args=[2026])).content)
+        )
+
+    text = squeeze("\n".join(page_texts(pdf)))
+    organiser = text.split("Penilaian penyelenggara oleh CAN Provinsi: ")[1]
+    organiser = organiser.split("Komentar")[0].split("Narasumber terbaik")[0]
+    assert "Kota Bengkulu (n = 2)" in organiser
+    assert "2 penilaian, kurang dari minimum 3: tidak ditampilkan." in organiser
+    assert "Persiapan" not in organiser  # no table of n = 0 and "–" beside the heading
+
+    rows = [r for r in book["1. Literasi Data"].iter_rows(values_only=True) if any(r)]
+    heading = next(i for i, r in enumerate(rows) if str(r[0]).startswith("Penilaian penyelengg"))
+    assert rows[heading + 1][0] == "2 penilaian, kurang dari minimum 3: tidak ditampilkan."
+    assert not any(r[0] == "Persiapan" for r in rows)
+
+
+def test_an_event_not_held_yet_reads_belum_terlaksana_in_the_xlsx(client, kota_rated_by_two):
+    import datetime
+
+    cycle, can = kota_rated_by_two
+    with _at(datetime.date(2026, 8, 20)):
+        client.force_login(can)
+        web = client.get(reverse("evaluations:year_recap", args=[2026])).content.decode()
+        response = client.get(reverse("evaluations:year_recap_xlsx", args=[2026]))
+    assert "belum terlaksana" in web
+    book = load_workbook(io.BytesIO(response.content))
+
+    summary = list(book["Ringkasan"].iter_rows(values_only=True))
+    coming = dict(zip(summary[0], summary[2], strict=True))
+    assert coming["Kegiatan"] == "Teknik Wawancara CAPI"
+    assert coming["Jumlah penilaian"] == "belum terlaksana"
+    assert coming["Laporan tepat waktu"] == "belum terlaksana"
+    assert coming["Peserta hadir"] is None and coming["Penilai"] is None  # no zeros
+    assert "belum diserahkan" not in {str(v) for v in coming.values()}
+
+    cells = [v for r in book["2. Teknik Wawancara CAPI"].iter_rows(values_only=True) for v in r]
+    assert (
+        "Kegiatan ini belum terlaksana. Formulir penilaian dibuka setelah kegiatan (langkah 11)."
+        in cells
+    )
+    assert 0 not in cells and "belum diserahkan" not in cells

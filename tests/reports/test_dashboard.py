@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -166,8 +167,14 @@ def _eligible():
 def _timeline_share(cycle):
     """(on time, counted) as the timeline reads the cycle's steps."""
     rows = [r for s in cycle_sections(cycle, today=TODAY) for r in s.rows]
-    counted = [r for r in rows if r.is_done or r.is_overdue]
-    return sum(1 for r in counted if r.is_done and not r.completed_late), len(counted)
+    counted = [r for r in rows if r.is_done or r.is_overdue or r.approval_overdue]
+    late = [r for r in counted if r.is_overdue or r.completed_late]
+    handed_in_late = [r for r in counted if r.approval_overdue and _handed_in(r) > r.step.due]
+    return len(counted) - len(late) - len(handed_in_late), len(counted)
+
+
+def _handed_in(row) -> datetime.date:
+    return timezone.localdate(row.step.submitted_at)
 
 
 def test_figures_per_year(world):

@@ -131,3 +131,102 @@ def test_once_submitted_the_overdue_step_is_the_ccs_not_the_hosts(
     # The CC's own item says it is overdue.
     todo = pages["cc"].split("Periksa dan setujui")[1].split("</li>")[0]
     assert "Batas waktu: 30 September 2026" in todo and "Terlambat" in todo
+
+
+def _sent(day: datetime.date, event) -> dict:
+    """Sweep the deadlines on `day`; the new messages about the event's steps 10 and 11, by
+    (step number, kind) and then by recipient."""
+    from cycles.services import deadlines
+    from notifications.models import Notification
+
+    before = set(Notification.objects.values_list("pk", flat=True))
+    deadlines.sweep(day)
+    new = Notification.objects.exclude(pk__in=before)
+    sent: dict = {}
+    for step in event.steps.filter(number__in=(10, 11)):
+        for note in new.filter(key__startswith=f"step:events.eventstep:{step.pk}:"):
+            sent.setdefault((step.number, note.kind), {})[note.recipient] = note
+    return sent
+
+
+def test_the_sweep_reminds_the_cc_of_the_approval_not_the_host_of_the_report(
+    handed_in, event, ca_1701, can_member, can_coordinator, cc
+):
+    from notifications import kinds
+
+    # Wednesday 30 September is the due date: two working days before it is Monday 28.
+    reminders = _sent(datetime.date(2026, 9, 28), event)
+    assert set(reminders) == {(10, kinds.STEP_REMINDER), (11, kinds.STEP_REMINDER)}
+    for number in (10, 11):
+        assert set(reminders[number, kinds.STEP_REMINDER]) == {cc}
+    note = reminders[10, kinds.STEP_REMINDER][cc]
+    assert note.title.startswith("2 hari kerja lagi batas persetujuan: Langkah 10")
+    assert (
+        "Laporan Kegiatan Serawai telah diserahkan 25 September 2026 dan menunggu persetujuan CC"
+        in note.body
+    )
+    assert "paling lambat 30 September 2026" in note.body
+
+    overdue = _sent(datetime.date(2026, 10, 1), event)
+    assert set(overdue) == {(10, kinds.STEP_OVERDUE), (11, kinds.STEP_OVERDUE)}
+    for number in (10, 11):
+        note = overdue[number, kinds.STEP_OVERDUE][cc]
+        assert set(overdue[number, kinds.STEP_OVERDUE]) == {cc}
+        assert note.title.startswith(f"Persetujuan terlambat: Langkah {number}")
+        assert "belum disetujui CC" in note.body and "belum selesai" not in note.body
+    assert "Rekap hasil penilaian" in overdue[11, kinds.STEP_OVERDUE][cc].body
+
+
+def test_a_late_escalation_says_the_approval_is_late_by_the_true_number_of_days(
+    handed_in, event, can_coordinator, cc
+):
+    from notifications import kinds
+
+    # Nobody ran the sweep since September: on 7 December it catches up with the escalation.
+    sent = _sent(datetime.date(2026, 12, 7), event)
+    assert set(sent) == {(10, kinds.STEP_ESCALATION), (11, kinds.STEP_ESCALATION)}
+    # 1 October to 7 December: 48 working days.
+    for number in (10, 11):
+        escalated = sent[number, kinds.STEP_ESCALATION]
+        assert set(escalated) == {can_coordinator, cc}
+        note = escalated[cc]
+        assert note.title.startswith(f"Eskalasi: persetujuan Langkah {number}")
+        assert note.title.endswith("terlambat 48 hari kerja")
+        assert "belum selesai" not in note.body
+        assert "persetujuan CC terlambat 48 hari kerja dari batas waktu 30 September" in note.body
+
+
+def _dashboard_steps(client, person) -> str:
+    """The dashboard's "SOP steps on time" figure for 2026, as the page shows it."""
+    client.force_login(person)
+    page = _text(client, reverse("reports:dashboard"))
+    row = page.split("Langkah SOP tepat waktu</th>")[1].split("</tr>")[0]
+    return row.split(">")[1].split("<")[0].strip()
+
+
+def _steps_10_and_11(event) -> dict:
+    return {s.number: s for s in event.steps.filter(number__in=(10, 11))}
+
+
+def test_the_dashboard_counts_steps_approved_late_as_on_time(
+    client, handed_in, event, cc, can_member
+):
+    with at(datetime.date(2026, 10, 5)):
+        services.approve_report(handed_in, by=cc)
+    steps = _steps_10_and_11(event)
+    assert all(s.completed_at.date() > s.due for s in steps.values())  # approved late
+    with at(datetime.date(2026, 12, 7)):
+        figure = _dashboard_steps(client, can_member)
+    # Of the eleven steps past their due date, only 10 and 11 are done (handed in 25 September,
+    # due 30 September): steps 1-9 are left open in this world.
+    assert figure == "2 / 11"
+
+
+def test_the_dashboard_counts_steps_handed_in_on_time_awaiting_approval_as_on_time(
+    client, handed_in, event, can_member
+):
+    with at(datetime.date(2026, 12, 7)):
+        figure = _dashboard_steps(client, can_member)
+    # Steps 10 and 11 wait for the CC past their due date; the host and the CAN were on time,
+    # as the timeline says (no "Terlambat"), so they count as on time.
+    assert figure == "2 / 11"
