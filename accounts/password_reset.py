@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from notifications.models import OutboxMail
 from notifications.services import kick_outbox
@@ -29,6 +30,10 @@ def recently_sent(address: str) -> int:
 class OutboxPasswordResetForm(PasswordResetForm):
     """Django's reset form whose mail goes through the outbox (retried, never lost) and stops
     after RESETS_PER_HOUR mails an hour to one address, so the form cannot flood a mailbox."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Alamat e-mail")  # the app's spelling, not Django's "Email"
 
     def send_mail(
         self,

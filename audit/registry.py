@@ -31,7 +31,8 @@ AUDITED = [
     Audited("voting.SelectedTheme", "cycle.province"),
     Audited("events.Event", "cycle.province"),
     Audited("events.CommitteeMember", "event.cycle.province"),
-    Audited("events.Photo", "event.cycle.province"),
+    # The thumbnail and the pixel size are derived from the photo: its upload is what is recorded.
+    Audited("events.Photo", "event.cycle.province", exclude=("thumbnail", "width", "height")),
     # The extracted text is long and derived from the file: the file change is what is recorded.
     Audited("events.Material", "event.cycle.province", exclude=("text",)),
     Audited("events.Attendance", "event.cycle.province"),

@@ -8,24 +8,31 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from common.listing import filtered_page
+from documents.models import Letter
 
 from .filters import TrailFilter
 from .registry import audited_models, trail_fields
 
+# Labels the trail gives instead of the field's own, where that would read as the action beside
+# it ("dibuat | dibuat: — → 5 Januari 2026").
+TRAIL_LABELS = {
+    "created_at": gettext_lazy("waktu dibuat"),
+    "updated_at": gettext_lazy("waktu diubah"),
+}
+
 
 def trail_for(user):
-    """
-
-    import reChange history the user may read: audited models only, of the user's own province. An
-        entry that belongs to no province (or whose province is unknown) is shown to superusers
-        only, never to a province's CAN."""
+    """Change history the user may read: audited models only, of the user's own province. An
+    entry that belongs to no province (or whose province is unknown) is shown to superusers only,
+    never to a province's CAN."""
     types = ContentType.objects.get_for_models(*audited_models()).values()
     entries = LogEntry.objects.filter(content_type__in=types)
     if not user.is_superuser:
@@ -37,16 +44,21 @@ def trail_for(user):
 
 
 def readable_rows(entries) -> list[dict]:
-    """Field labels, choice labels and related objects' names, one query per related model."""
+    """Field labels, choice labels and related objects' names (and the letters that stored links
+    open), one query per related model."""
     entries = list(entries)
     wanted: dict = {}  # related model -> set of pks
     for entry in entries:
         model = entry.content_type.model_class()
         for name, values in (entry.changes_dict or {}).items():
             field = _field(model, name)
-            if field is not None and field.is_relation and field.many_to_one:
+            if _is_relation(field):
                 pks = wanted.setdefault(field.related_model, set())
                 pks.update(str(v) for v in values if v not in (None, "None", ""))
+            elif field is not None:
+                letters = {pk for v in values if (pk := _letter_pk(v)) is not None}
+                if letters:
+                    wanted.setdefault(Letter, set()).update(letters)
     names = {}
     for related, pks in wanted.items():
         clean = [pk for pk in pks if pk.isdigit()]
@@ -61,9 +73,11 @@ def readable_rows(entries) -> list[dict]:
                 continue  # a reverse relation or bookkeeping, recorded before they were left out
             field = _field(model, name)
             shown = [_display(field, value, names) for value in values]
+            if isinstance(field, models.FileField) and "—" not in shown and len(set(values)) > 1:
+                shown[1] = gettext("berkas baru terunggah")  # a file replaced by another
             if len(set(shown)) == 1:
                 continue  # reads the same before and after ("—" → "—" on creation)
-            label = str(field.verbose_name) if field is not None else name
+            label = str(TRAIL_LABELS.get(name) or (field.verbose_name if field else name))
             changes.append((label, shown))
         label = model._meta.verbose_name if model else entry.content_type.model
         rows.append({"entry": entry, "label": label, "changes": changes})
@@ -78,6 +92,25 @@ def _field(model, name):
     except Exception:  # noqa: BLE001 (a field removed since the change was recorded)
         return None
     return field if getattr(field, "concrete", False) else None
+
+
+def _is_relation(field) -> bool:
+    """A foreign key or one-to-one of the row itself: its stored value is the other row's pk."""
+    return field is not None and field.is_relation and (field.many_to_one or field.one_to_one)
+
+
+def _letter_pk(value) -> str | None:
+    """The pk of the letter a stored link opens (an event's committee letter, its invitation),
+    as a string, or None when the value is no such link."""
+    if not isinstance(value, str) or not value.startswith("/documents/letters/"):
+        return None
+    try:
+        match = resolve(value)
+    except Resolver404:
+        return None
+    if match.view_name != "documents:letter_download":
+        return None
+    return str(match.kwargs["pk"])
 
 
 def _display(field, value, names) -> str:
@@ -96,10 +129,16 @@ def _display(field, value, names) -> str:
         day = parse_date(str(value))
         if day is not None:
             return date_format(day, "j F Y")
-    if field.is_relation and field.many_to_one:
+    if _is_relation(field):
         return names.get((field.related_model, str(value)), f"#{value}")
     if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
+        # auditlog stores every value as a string: an integer choice's key is compared as one.
+        choices = {str(key): label for key, label in field.flatchoices}
+        return str(choices.get(str(value), value))
+    if isinstance(field, models.FileField):
+        return gettext("berkas terunggah")  # its storage path means nothing to a reader
+    if (letter := _letter_pk(value)) is not None:
+        return names.get((Letter, letter), gettext("surat"))
     if isinstance(field, models.BooleanField):
         return capfirst(gettext("ya") if str(value) == "True" else gettext("tidak"))
     if isinstance(field, models.JSONField):

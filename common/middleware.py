@@ -1,6 +1,8 @@
-"""The product speaks Bahasa Indonesia unless the person chose English (SOP.md "Language")."""
+"""The product speaks Bahasa Indonesia unless the person chose English (SOP.md "Language");
+an address opened the wrong way answers with a page of the layout, not an empty one."""
 
 from django.conf import settings
+from django.template import loader
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -24,4 +26,20 @@ class ChosenLanguageMiddleware:
             response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """Give an empty 405 (a GET on an address only its button reaches: a reload, the back button,
+    a bookmark) the layout's error page with a way back. Stock Django has no handler405; the
+    status and its Allow header stay as the view set them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content and not response.streaming:
+            response.content = loader.get_template("405.html").render({}, request)
+            response["Content-Type"] = "text/html; charset=utf-8"
         return response

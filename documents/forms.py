@@ -1,5 +1,5 @@
-"""The forms of the documents app: why a signed document is withdrawn, and a letter signed
-elsewhere registered in place of one of ours."""
+"""The forms of the documents app: why a signed document is withdrawn, a letter signed
+elsewhere registered in place of one of ours, and a certificate's code typed by hand."""
 
 from django import forms
 from django.conf import settings
@@ -20,6 +20,28 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Dicatat bersama nama Anda dan waktunya; tampil pada halaman verifikasi."),
     )
+
+
+class VerifyForm(forms.Form):
+    """The verification code printed under a certificate's QR code, typed by someone who cannot
+    scan it. Codes are random URL-safe tokens, so letters keep their case; a pasted address of
+    the verification page is read for its code."""
+
+    code = forms.CharField(
+        label=_("Kode verifikasi"),
+        max_length=200,
+        help_text=_(
+            "Ketik persis seperti tercetak di bawah kode QR sertifikat; huruf besar dan kecil "
+            "dibedakan."
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        code = code.rstrip("/").rsplit("/", 1)[-1]
+        if not code:
+            raise forms.ValidationError(_("Ketik kode verifikasinya."))
+        return code
 
 
 class ExternalLetterForm(forms.Form):

@@ -15,6 +15,7 @@ from common.views import showing_refusal
 
 from .batches import retry_batch
 from .filters import MyCertificateFilter
+from .forms import VerifyForm
 from .models import Certificate, CertificateBatch, Letter
 from .rendering import pdf_response
 
@@ -69,6 +70,15 @@ def my_certificates(request):
 
 
 @require_GET
+@require_GET
+def verify_form(request):
+    """Public: the code printed under the QR code, typed by hand, leads to the same page."""
+    form = VerifyForm(request.GET or None)
+    if form.is_valid():
+        return redirect("verify", code=form.cleaned_data["code"])
+    return render(request, "documents/verify_form.html", {"form": form})
+
+
 def verify(request, code):
     """Public: anyone holding a printed certificate can check it by its QR code. Read unscoped
     for everyone, a logged-in employee of another province too: the code is what shows it."""
@@ -79,7 +89,8 @@ def verify(request, code):
         .first()
     )
     if certificate is None:
-        return render(request, "documents/verify_not_found.html", {"code": code}, status=404)
+        context = {"code": code, "form": VerifyForm(initial={"code": code})}
+        return render(request, "documents/verify_not_found.html", context, status=404)
     return render(request, "documents/verify.html", {"certificate": certificate})
 
 

@@ -106,6 +106,8 @@ MIDDLEWARE = [
     # After the chosen year: a past cycle's pages are read-only (cycles/readonly.py).
     "cycles.readonly.PastCycleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the person's scope and language: an empty 405 becomes the layout's error page.
+    "common.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",

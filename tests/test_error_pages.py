@@ -44,3 +44,20 @@ def test_a_server_error_answers_in_the_layout_and_keeps_what_is_stored(employee)
     assert response.status_code == 500
     page = response.content.decode()
     assert "Terjadi kesalahan" in page and 'aria-label="Navigasi utama"' in page
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/events/3/committee/letter/", "/reports/1/submit/", "/voting/results/announce/"],
+)
+def test_an_address_reached_only_by_its_button_answers_with_a_page_and_a_way_back(
+    client, can_coordinator, address
+):
+    """A reload, the back button or a bookmark opens a POST-only address with GET: the answer is
+    still 405 with its Allow header, but a page in the layout says why, not an empty one."""
+    client.force_login(can_coordinator)
+    response = client.get(address)
+    page = response.content.decode()
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    assert "hanya dapat dibuka lewat tombolnya" in page and 'aria-label="Navigasi utama"' in page
+    assert "Kembali ke beranda" in page

@@ -522,6 +522,7 @@ MATRIX = {
         "method": "post",
     },
     "verify": {"expect": public(200)},
+    "verify_form": {"expect": public(200)},
     "voting:announce": {
         "expect": only({"can": REDIRECT}, default=404),
         "method": "post",

@@ -41,21 +41,23 @@ class ReportError(ServiceError):
     """A move the workflow does not allow; its message is shown to the user as is."""
 
 
+def why_locked(report: ActivityReport) -> str:
+    """Why `report` cannot be changed now and what to do instead; "" while it is editable."""
+    if report.is_editable:
+        return ""
+    if report.status == Status.APPROVED:
+        return _(
+            "Laporan revisi %(rev)d sudah disetujui CC dan terkunci. "
+            "Buat revisi baru untuk mengubahnya."
+        ) % {"rev": report.revision}
+    return _("Laporan sedang diperiksa CC dan tidak dapat diubah sampai dikembalikan.")
+
+
 def _locked(report: ActivityReport) -> ActivityReport:
     """The report row, locked for this transaction, refused unless it is still editable."""
     report = ActivityReport.objects.select_for_update().get(pk=report.pk)
     if not report.is_editable:
-        if report.status == Status.APPROVED:
-            raise ReportError(
-                _(
-                    "Laporan revisi %(rev)d sudah disetujui CC dan terkunci. "
-                    "Buat revisi baru untuk mengubahnya."
-                )
-                % {"rev": report.revision}
-            )
-        raise ReportError(
-            _("Laporan sedang diperiksa CC dan tidak dapat diubah sampai dikembalikan.")
-        )
+        raise ReportError(why_locked(report))
     return report
 
 

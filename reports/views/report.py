@@ -128,6 +128,9 @@ def _detail_context(request, report, decision_form=None) -> dict:
 @login_required
 def edit_chapters(request, pk):
     report = _report(request, pk, "reports.change_report")
+    if request.method == "GET" and not report.is_editable:
+        context = {"report": report, "locked": services.why_locked(report)}
+        return render(request, "reports/chapters.html", context)
     form = ChaptersForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
         with showing_refusal(request, form):  # refused: the chapters stay as typed
@@ -142,6 +145,11 @@ def edit_speech(request, pk, event_pk):
     report = _report(request, pk, "reports.change_report")
     event = get_object_or_404(assembly.quarter_events(report.cycle, report.quarter), pk=event_pk)
     speech = OpeningSpeech.objects.filter(report=report, event=event).first()
+    if request.method == "GET" and not report.is_editable:
+        context = {"report": report, "event": event, "speech": speech}
+        return render(
+            request, "reports/speech.html", {**context, "locked": services.why_locked(report)}
+        )
     initial = {"speaker": speech.speaker, "text": speech.text} if speech else {}
     form = SpeechForm(
         request.POST or None,

@@ -204,3 +204,36 @@ def test_certificate_files_stay_pdfa_after_the_split(batch):
     assert "/OutputIntents" in root
     assert b"pdfaid:part" in root["/Metadata"].get_object().get_data()
     assert root["/Lang"] == "id"
+
+
+def test_a_code_typed_by_hand_at_verify_leads_to_the_certificate(client, batch):
+    """Someone who cannot scan the QR code types the printed code at /verify/ (no log-in)."""
+    _, certificates = batch
+    code = certificates[1].code
+    form = client.get("/verify/")
+    assert form.status_code == 200
+    assert "Kode verifikasi" in form.content.decode() and 'name="code"' in form.content.decode()
+
+    response = client.get("/verify/", {"code": f"  {code} "}, follow=True)
+    assert response.redirect_chain[-1][0] == f"/verify/{code}"
+    assert "Dr. Ani Lestari, M.Si." in response.content.decode()
+    pasted = client.get("/verify/", {"code": f"https://serawai.example/verify/{code}/"})
+    assert pasted["Location"] == f"/verify/{code}"
+
+
+def test_a_trailing_slash_opens_the_same_verification_page(client, batch):
+    _, certificates = batch
+    response = client.get(certificates[1].verify_path + "/")
+    assert response.status_code == 200
+    assert "Dr. Ani Lestari, M.Si." in response.content.decode()
+
+
+def test_codes_keep_their_case_and_a_wrong_one_offers_the_form_again(client, batch):
+    """Codes are random URL-safe tokens: upper and lower case are different codes."""
+    _, certificates = batch
+    code = certificates[1].code
+    assert code != code.swapcase()
+    response = client.get(f"/verify/{code.swapcase()}")
+    page = response.content.decode()
+    assert response.status_code == 404 and "Sertifikat tidak ditemukan" in page
+    assert 'name="code"' in page and "huruf besar dan kecil dibedakan" in page

@@ -50,3 +50,9 @@ def test_at_most_three_mails_an_hour_reach_one_address(client, employee):
     for _ in range(RESETS_PER_HOUR + 3):
         assert ask(client, employee.email).status_code == 200
     assert OutboxMail.objects.filter(to_address=employee.email).count() == RESETS_PER_HOUR
+
+
+def test_the_address_field_is_labelled_as_the_app_writes_e_mail(client):
+    page = client.get(reverse("accounts:password_reset")).content.decode()
+    label = re.search(r"<label\s+for=\"id_email\"[^>]*>\s*([^<*]+?)\s*<", page).group(1)
+    assert label == "Alamat e-mail"

@@ -123,3 +123,34 @@ def test_only_the_can_or_an_office_whose_event_of_the_quarter_is_held_starts_its
     client.force_login(ca_1702)
     opened = client.post(reverse("reports:open", args=[4]))
     assert opened.url == ActivityReport.objects.get(quarter=4).get_absolute_url()
+
+
+def test_a_report_with_the_cc_or_approved_says_why_it_is_locked_instead_of_a_form(
+    client, submitted_report, event, ca_1701, cc
+):
+    client.force_login(ca_1701)
+    addresses = [
+        reverse("reports:chapters", args=[submitted_report.pk]),
+        reverse("reports:speech", args=[submitted_report.pk, event.pk]),
+    ]
+    for address in addresses:
+        page = client.get(address).content.decode()
+        assert "sedang diperiksa CC dan tidak dapat diubah sampai dikembalikan" in page
+        assert "<textarea" not in page and "Simpan" not in page
+        assert f'href="{submitted_report.get_absolute_url()}"' in page
+
+    services.approve_report(submitted_report, by=cc)
+    for address in addresses:
+        page = client.get(address).content.decode()
+        assert "sudah disetujui CC dan terkunci. Buat revisi baru untuk mengubahnya." in page
+        assert "<textarea" not in page and "Simpan" not in page
+
+
+def test_a_draft_report_still_offers_its_forms(client, report, event, ca_1701):
+    client.force_login(ca_1701)
+    for address in (
+        reverse("reports:chapters", args=[report.pk]),
+        reverse("reports:speech", args=[report.pk, event.pk]),
+    ):
+        page = client.get(address).content.decode()
+        assert "<textarea" in page and "locked-reason" not in page

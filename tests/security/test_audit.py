@@ -274,3 +274,69 @@ def test_a_change_made_outside_a_request_shows_who_the_service_recorded(client, 
     page = client.get(reverse("audit:trail")).content.decode()
     row = next(row for row in page.split("<tr>") if "Siklus Serawai:" in row)
     assert "Rina Marlina, S.Si., M.Stat." in row and "sistem" not in row
+
+
+def _trail_changes(client, model) -> list[dict]:
+    """The trail's rows of `model` ("app.model"): {label: (before, after)} each, newest first."""
+    page = client.get(reverse("audit:trail"), {"model": model}).content.decode()
+    rows = page.split("<tr>")[2:]
+    pattern = r"<div><strong>([^<]*)</strong>: ([^<]*) → ([^<]*)</div>"
+    return [{label: (a, b) for label, a, b in re.findall(pattern, row)} for row in rows]
+
+
+@pytest.mark.django_db
+def test_the_trail_names_related_rows_choices_files_and_letters_as_a_reader_knows_them(
+    client, can_member
+):
+    """Foreign and one-to-one keys by their row's name, an integer choice by its label, a file
+    as uploaded (not its storage path), a stored letter link by the letter; no pixel sizes, and
+    no creation time labelled as the action ("dibuat dibuat")."""
+    from django.core.files.base import ContentFile
+
+    from documents.letters import issue_letter
+    from events.models import Photo
+    from tests.factories import make_event
+    from tests.voting.helpers import make_cycle, make_proposal, open_proposals
+
+    cycle = make_cycle()
+    event = make_event(cycle=cycle, title="Big Data untuk Harga")
+    with set_actor(can_member):
+        open_proposals(cycle, can_member)  # the concept: one-to-one with its cycle
+        make_proposal(cycle, "1701", "Tema Satu")  # preferred quarter 2
+        letter = issue_letter(
+            office=office("1700"),
+            kind="committee",
+            subject="Daftar Pelaksana Serawai",
+            addressees=["Kepala BPS Kabupaten Bengkulu Selatan"],
+            body_template="documents/letters/generic.html",
+            context={"paragraphs": ["Daftar pelaksana kegiatan."]},
+            signatory=can_member,
+            by=can_member,
+            letter_date=cycle.start_date,
+            related=event,
+        )
+        event.committee_letter_url = letter.get_absolute_url()
+        event.save(update_fields=["committee_letter_url"])
+        photo = Photo(event=event, caption="Pembukaan", width=640, height=420)
+        photo.uploaded_by = can_member
+        photo.image.save("0f1e2d3c.jpg", ContentFile(b"jpeg"), save=False)
+        photo.thumbnail.save("0f1e2d3c-thumb.jpg", ContentFile(b"jpeg"), save=False)
+        photo.save()
+
+    client.force_login(can_member)
+    name = str(cycle)
+    concept = _trail_changes(client, "cycles.concept")[0]
+    assert concept["siklus"] == ("—", name)
+    proposal = _trail_changes(client, "voting.themeproposal")[0]
+    assert proposal["triwulan yang diinginkan"] == ("—", "Triwulan II")
+    assert proposal["siklus"] == ("—", name) and "dibuat" not in proposal
+    assert proposal["waktu dibuat"][0] == "—"
+    filed = _trail_changes(client, "documents.letter")[0]
+    assert filed["berkas"] == ("—", "berkas terunggah")
+    linked = _trail_changes(client, "events.event")[0]
+    assert linked["surat daftar pelaksana"] == ("—", str(letter))
+    uploaded = _trail_changes(client, "events.photo")[0]
+    assert uploaded["foto"] == ("—", "berkas terunggah") and uploaded["kegiatan"][1] == str(event)
+    assert not {"lebar", "tinggi", "gambar kecil"} & uploaded.keys()
+    page = client.get(reverse("audit:trail")).content.decode()
+    assert "documents/letters/" not in page and "/photos/" not in page

@@ -173,3 +173,35 @@ def test_the_proposal_page_says_where_the_vote_stands_and_offers_the_ballot_only
     assert "Hasil pemilihan tema sudah diumumkan" in announced and "Surat suara" not in announced
     link = f'<a href="{reverse("voting:results")}">Lihat hasil</a>'
     assert link in announced
+
+
+def announce(cycle, can_member, themes):
+    vote = make_open_vote(cycle, can_member)
+    results.close_vote(vote, by=can_member)
+    day = selectors.earliest_event_date(vote)
+    entries = {theme.pk: {"event_date": day} for theme in themes}
+    results.save_selections(vote, by=can_member, entries=entries)
+    results.announce_results(vote, by=can_member)
+    return vote
+
+
+def test_a_closed_proposal_window_shows_why_instead_of_an_empty_form(
+    client, cycle, ca_1701, can_member
+):
+    theirs = make_proposal(cycle, "1701", "Tema 1701")
+    announce(cycle, can_member, [theirs, make_proposal(cycle, "1702", "Tema 1702")])
+    login(client, ca_1701)
+    for address in (
+        reverse("voting:proposal_create"),
+        reverse("voting:proposal_edit", args=[theirs.pk]),
+    ):
+        page = client.get(address).content.decode()
+        assert "Hasil pemilihan tema sudah diumumkan; usulan tidak dapat diubah lagi." in page
+        assert 'name="title"' not in page and "Simpan" not in page
+        assert f'href="{reverse("voting:proposals")}"' in page
+
+
+def test_an_open_proposal_window_still_shows_the_form(client, cycle, ca_1701):
+    login(client, ca_1701)
+    page = client.get(reverse("voting:proposal_create")).content.decode()
+    assert 'name="title"' in page and "closed-reason" not in page

@@ -196,3 +196,36 @@ def test_the_date_picker_shows_the_earliest_event_date_in_either_language(
     html = client.get(reverse("voting:selections")).content.decode()
     picker = f'type="date" name="p{themes[0].pk}-event_date" value="{earliest.isoformat()}"'
     assert picker in html
+
+
+def test_opening_or_closing_a_vote_already_past_that_asks_nothing_and_says_where_it_stands(
+    client, cycle, can_member, themes
+):
+    """A reload or a bookmark of the "Yakin ...?" pages once the action cannot happen."""
+    vote = vote_with(cycle, can_member, themes, [[0, 1, 2], [0, 1], [0]])
+    login(client, can_member)
+
+    def asked(name):
+        response = client.get(reverse(name), follow=True)
+        return response.redirect_chain[-1][0] if response.redirect_chain else "", (
+            response.content.decode()
+        )
+
+    for name in ("voting:open", "voting:open_external"):
+        where, page = asked(name)
+        assert where == reverse("voting:results")
+        assert "Pemungutan suara sudah dibuka." in page and "Yakin" not in page
+    assert "Yakin menutup pemungutan suara" in asked("voting:close")[1]
+
+    results.close_vote(vote, by=can_member)
+    for name in ("voting:open", "voting:close"):
+        where, page = asked(name)
+        assert where == reverse("voting:results")
+        assert "Pemungutan suara sudah ditutup." in page and "Yakin" not in page
+
+    day = selectors.earliest_event_date(vote)
+    entries = {theme.pk: {"event_date": day} for theme in themes}
+    results.save_selections(vote, by=can_member, entries=entries)
+    results.announce_results(vote, by=can_member)
+    for name in ("voting:open", "voting:close"):
+        assert "Hasil pemilihan tema sudah diumumkan." in asked(name)[1]

@@ -16,6 +16,7 @@ from documents.external import external_letter_page
 
 from .. import selectors
 from ..forms import BallotForm
+from ..models import Vote
 from ..services import ballots, results
 from .access import cycle_or_404, managed_vote, require
 
@@ -27,6 +28,8 @@ def vote_open(request):
     cycle = cycle_or_404(request)
     require(request, "voting.manage")
     if request.method == "GET":
+        if (vote := selectors.vote_of(cycle)) is not None:
+            return _already_done(request, vote)
         return confirm_page(
             request,
             title=_("Tutup pengusulan dan buka pemungutan suara"),
@@ -51,6 +54,8 @@ def vote_open_external(request):
     """Step 4 opened with the letter signed elsewhere, registered in place of Serawai's."""
     cycle = cycle_or_404(request)
     require(request, "voting.manage")
+    if request.method == "GET" and (vote := selectors.vote_of(cycle)) is not None:
+        return _already_done(request, vote)
     return external_letter_page(
         request,
         office=cycle.province,
@@ -59,6 +64,18 @@ def vote_open_external(request):
         subject=_("Pemilihan Tema Serawai Kabupaten/Kota Tahun %(year)s") % {"year": cycle.year},
         register=lambda letter: ballots.open_vote(cycle, by=request.user, external=letter),
     )
+
+
+def _already_done(request, vote):
+    """No "Yakin ...?" for an action the vote is already past (a reload, a bookmark, a second
+    tab): the results page, with where the vote stands."""
+    where = {
+        Vote.Status.OPEN: _("Pemungutan suara sudah dibuka."),
+        Vote.Status.CLOSED: _("Pemungutan suara sudah ditutup."),
+        Vote.Status.ANNOUNCED: _("Hasil pemilihan tema sudah diumumkan."),
+    }
+    messages.info(request, where[vote.status])
+    return redirect("voting:results")
 
 
 @login_required
@@ -138,6 +155,8 @@ def vote_close(request):
     """GET asks "Yakin ...?", POST closes the vote (step 4 done)."""
     vote = managed_vote(request)[1]
     if request.method == "GET":
+        if not vote.is_open:
+            return _already_done(request, vote)
         return confirm_page(
             request,
             title=_("Tutup pemungutan suara"),

@@ -76,6 +76,12 @@ def _proposal_table(request, cycle, office, *, editable):
 
 
 def _save_proposal(request, cycle, office, proposal=None):
+    context = {"cycle": cycle, "office": office, "proposal": proposal}
+    is_open, why = selectors.proposals_state(cycle)
+    if request.method == "GET" and not is_open:
+        # No form to fill in for nothing: the reason the list gives, and the way back to it. A
+        # POST still gets its form back with the refusal, so what was typed is not lost.
+        return render(request, "voting/proposal_form.html", {**context, "closed_reason": why})
     form = ProposalForm(
         request.POST if request.method == "POST" else None,
         instance=proposal,
@@ -98,11 +104,7 @@ def _save_proposal(request, cycle, office, proposal=None):
             )
             messages.success(request, _("Usulan tema disimpan."))
             return redirect("voting:proposals")
-    return render(
-        request,
-        "voting/proposal_form.html",
-        {"form": form, "cycle": cycle, "office": office, "proposal": proposal},
-    )
+    return render(request, "voting/proposal_form.html", {**context, "form": form})
 
 
 @login_required
