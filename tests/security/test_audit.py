@@ -216,22 +216,16 @@ def test_the_trail_lists_the_rows_own_fields_by_name_with_plain_values(
 ):
     """No reverse relation ("events", "steps") or bookkeeping ("related id") is listed as a
     change; labels are the fields' names in the reader's language; yes/no and nothing read so."""
-    from documents.letters import issue_letter
-
     with set_actor(can_member):
         cycle = Cycle.objects.create(
             province=province(), year=2026, start_date=datetime.date(2026, 1, 5)
         )
-        issue_letter(
-            office=office("1700"),
-            kind="socialisation",
-            subject="Sosialisasi Program Serawai Tahun 2026",
-            addressees=["Kepala BPS Kabupaten/Kota se-Provinsi Bengkulu"],
-            body_template="documents/letters/generic.html",
-            context={"paragraphs": ["Dalam rangka pelaksanaan program Serawai."]},
-            signatory=can_member,
-            by=can_member,
-            letter_date=datetime.date(2026, 1, 5),
+        _letter(
+            can_member,
+            "socialisation",
+            "Sosialisasi Program Serawai Tahun 2026",
+            "Kepala BPS Kabupaten/Kota se-Provinsi Bengkulu",
+            day=datetime.date(2026, 1, 5),
             related=cycle,
         )
     expected = {
@@ -293,7 +287,6 @@ def test_the_trail_names_related_rows_choices_files_and_letters_as_a_reader_know
     no creation time labelled as the action ("dibuat dibuat")."""
     from django.core.files.base import ContentFile
 
-    from documents.letters import issue_letter
     from events.models import Photo
     from tests.factories import make_event
     from tests.voting.helpers import make_cycle, make_proposal, open_proposals
@@ -303,16 +296,12 @@ def test_the_trail_names_related_rows_choices_files_and_letters_as_a_reader_know
     with set_actor(can_member):
         open_proposals(cycle, can_member)  # the concept: one-to-one with its cycle
         make_proposal(cycle, "1701", "Tema Satu")  # preferred quarter 2
-        letter = issue_letter(
-            office=office("1700"),
-            kind="committee",
-            subject="Daftar Pelaksana Serawai",
-            addressees=["Kepala BPS Kabupaten Bengkulu Selatan"],
-            body_template="documents/letters/generic.html",
-            context={"paragraphs": ["Daftar pelaksana kegiatan."]},
-            signatory=can_member,
-            by=can_member,
-            letter_date=cycle.start_date,
+        letter = _letter(
+            can_member,
+            "committee",
+            "Daftar Pelaksana Serawai",
+            "Kepala BPS Kabupaten Bengkulu Selatan",
+            day=cycle.start_date,
             related=event,
         )
         event.committee_letter_url = letter.get_absolute_url()
@@ -340,3 +329,21 @@ def test_the_trail_names_related_rows_choices_files_and_letters_as_a_reader_know
     assert not {"lebar", "tinggi", "gambar kecil"} & uploaded.keys()
     page = client.get(reverse("audit:trail")).content.decode()
     assert "documents/letters/" not in page and "/photos/" not in page
+
+
+def _letter(signatory, kind, subject, addressee, *, day, related):
+    """A letter of the province office signed and issued by `signatory`, about `related`."""
+    from documents.letters import issue_letter
+
+    return issue_letter(
+        office=office("1700"),
+        kind=kind,
+        subject=subject,
+        addressees=[addressee],
+        body_template="documents/letters/generic.html",
+        context={"paragraphs": [f"{subject}."]},
+        signatory=signatory,
+        by=signatory,
+        letter_date=day,
+        related=related,
+    )
