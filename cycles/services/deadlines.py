@@ -201,8 +201,9 @@ def _message(step, point: Point, today: date) -> tuple[str, str]:
     (StepRecord.awaits_approval) is its approver's now: the message is about the approval."""
     label = step_label(step)
     due = date_format(step.due, "j F Y")
-    # Working days late on the day sent, counted as the timeline counts them (StepRow).
-    late = _working_days_late(step, today)
+    # Working days late on the day sent, counted as the timeline counts them (StepRow); only
+    # the escalation says it (one calendar read, not one per reminder).
+    late = _working_days_late(step, today) if point.what == ESCALATION else 0
     if step.awaits_approval:
         return _approval_message(step, point, label, due, late)
     name = str(sop.step(step.number).name)
