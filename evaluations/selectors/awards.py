@@ -40,7 +40,7 @@ FORMULA = gettext_lazy(
 TIE_RULES = {
     "n": gettext_lazy("jumlah penilaian lebih banyak"),
     "median": gettext_lazy("median penilaian lebih tinggi"),
-    "on_time": gettext_lazy("laporan terlambat lebih sedikit"),
+    "late_reports": gettext_lazy("laporan terlambat lebih sedikit"),
     "first_date": gettext_lazy("tanggal kegiatan lebih awal"),
     "name": gettext_lazy("nama menurut abjad"),
 }
@@ -68,24 +68,24 @@ def _candidate(key, name, rows, keys, first_date, minimum, **extra) -> dict:
     }
 
 
-def _sort_key(c, with_on_time=False):
+def _sort_key(c, with_reports=False):
     return (
         -c["_score"],
         -c["n"],
         -c["_median"],
-        c.get("reports_late", 0) if with_on_time else 0,
+        c.get("reports_late", 0) if with_reports else 0,
         c["first_date"],
         c["name"].casefold(),
     )
 
 
-def _decided_by(first, second, with_on_time) -> str | None:
+def _decided_by(first, second, with_reports) -> str | None:
     """Which rule separated the winner from the runner-up, when the scores tie."""
     if second is None or first["_score"] != second["_score"]:
         return None
     checks = [("n", "n"), ("median", "_median")]
-    if with_on_time:
-        checks.append(("on_time", "reports_late"))
+    if with_reports:
+        checks.append(("late_reports", "reports_late"))
     checks.append(("first_date", "first_date"))
     for rule, field in checks:
         if first[field] != second[field]:
@@ -93,8 +93,8 @@ def _decided_by(first, second, with_on_time) -> str | None:
     return str(TIE_RULES["name"])
 
 
-def _ranking(candidates, minimum, with_on_time=False) -> dict:
-    candidates.sort(key=lambda c: (not c["eligible"], _sort_key(c, with_on_time)))
+def _ranking(candidates, minimum, with_reports=False) -> dict:
+    candidates.sort(key=lambda c: (not c["eligible"], _sort_key(c, with_reports)))
     eligible = [c for c in candidates if c["eligible"]]
     for rank, c in enumerate(eligible, start=1):
         c["rank"] = rank
@@ -102,11 +102,11 @@ def _ranking(candidates, minimum, with_on_time=False) -> dict:
         c.setdefault("rank", None)
     winner = eligible[0] if eligible else None
     runner_up = eligible[1] if len(eligible) > 1 else None
-    decided_by = _decided_by(winner, runner_up, with_on_time) if winner else None
+    decided_by = _decided_by(winner, runner_up, with_reports) if winner else None
     for c in candidates:
         c.pop("_score")
         c.pop("_median")
-    extra = str(TIE_RULES["on_time"]) + ", " if with_on_time else ""
+    extra = str(TIE_RULES["late_reports"]) + ", " if with_reports else ""
     return {
         "formula": str(FORMULA) % {"min": minimum, "extra": extra},
         "min_ratings": minimum,
@@ -199,4 +199,4 @@ def best_organizer(cycle, today=None) -> dict:
         )
         for office_id, group in groups.items()
     ]
-    return _ranking(candidates, MIN_ORGANIZER_RATINGS, with_on_time=True)
+    return _ranking(candidates, MIN_ORGANIZER_RATINGS, with_reports=True)
