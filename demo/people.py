@@ -127,7 +127,7 @@ def office_role_holder(cycle, role, office) -> Employee | None:
 def office_head(office) -> Employee | None:
     """The head of `office`, who signs its letters (else its first active employee)."""
     people = Employee.objects.active().filter(office=office).order_by("pk")
-    return people.filter(position__istartswith="Kepala").first() or people.first()
+    return people.heads().first() or people.first()
 
 
 def office_staff(office, *besides):

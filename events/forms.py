@@ -66,7 +66,7 @@ class SignatoryForm(forms.Form):
         super().__init__(*args, **kwargs)
         people = Employee.objects.active().filter(office__in=offices).select_related("office")
         self.fields["signatory"].queryset = people.order_by("office__code", "full_name")
-        head = people.filter(position__istartswith="Kepala").first()
+        head = people.heads().first()
         if head is not None:
             self.fields["signatory"].initial = head.pk
 

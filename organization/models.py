@@ -94,6 +94,10 @@ class EmployeeQuerySet(models.QuerySet):
     def in_province(self, province):
         return self.filter(Q(office=province) | Q(office__parent=province))
 
+    def heads(self):
+        """Heads of office (Kepala BPS ...), who sign their office's letters."""
+        return self.filter(position__istartswith="Kepala")
+
 
 class EmployeeManager(BaseUserManager.from_queryset(EmployeeQuerySet)):
     use_in_migrations = True
