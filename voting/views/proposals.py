@@ -37,7 +37,7 @@ def _proposal_list(request, cycle, reopen_form=None, status=200):
     context = {
         "cycle": cycle,
         "vote": facts["has_vote"],
-        "ballot_open": facts["has_vote"] and selectors.ballot_open(facts),
+        "ballot_open": selectors.ballot_open(facts),
         "announced": facts["vote_status"] == Vote.Status.ANNOUNCED,
         "table": _proposal_table(request, cycle, office, editable=office is not None and is_open),
         "office": office,
